@@ -1,0 +1,291 @@
+"""Access-token verification: one function for the whole project (gateway and every service).
+
+Rules (see PITFALLS.md on python-jose): the algorithm is fixed to the one the key is for; ``exp``,
+``iat``, ``aud``, ``iss``, ``sub`` and ``jti`` are required; an unknown ``crit`` header is refused;
+``kid`` is looked up only in the key set; leeway is at most 30 s. Revoked subjects (disabled users and
+clients) are refused once the revocation list is refreshed (at most every 30 s by default).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+from jose import jwk, jwt
+from jose.backends.base import Key
+from jose.exceptions import JOSEError
+
+from phaen_common.errors import Unauthorized
+
+log = logging.getLogger("phaen.auth")
+
+ALLOWED_ALGORITHMS = frozenset({"RS256", "ES256"})
+
+# The contract's role -> scope table. The gateway issues these; services check scopes.
+ROLE_SCOPES: dict[str, frozenset[str]] = {
+    "admin": frozenset({
+        "registry:read", "registry:write", "budget:read", "budget:write", "budget:admin", "budget:approve",
+        "budget:sign", "bank:execute", "reports:read", "audit:read", "events:read", "auth:admin",
+    }),
+    "secretariat": frozenset({"registry:read", "registry:write", "budget:read", "budget:write", "budget:admin",
+                              "reports:read", "audit:read"}),
+    "national_committee": frozenset({"registry:read", "budget:read", "budget:approve", "reports:read"}),
+    "regional_committee": frozenset({"registry:read", "budget:read", "budget:approve", "reports:read"}),
+    "tambon_committee": frozenset({"registry:read", "budget:read", "budget:write", "reports:read"}),
+    "signatory": frozenset({"budget:read", "budget:sign"}),
+    "auditor": frozenset({"registry:read", "budget:read", "reports:read", "audit:read"}),
+    "partner_registry": frozenset({"registry:read", "reports:read"}),
+    "bank": frozenset({"budget:read", "bank:execute"}),
+    # Internal: the reports service reads the other services' event feeds.
+    "service_events": frozenset({"events:read"}),
+}
+
+KNOWN_ROLES = frozenset(ROLE_SCOPES)
+
+
+def scopes_for(roles: Iterable[str]) -> frozenset[str]:
+    """The union of the scopes of ``roles``."""
+    out: set[str] = set()
+    for role in roles:
+        out |= ROLE_SCOPES.get(role, frozenset())
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling, from a verified access token."""
+
+    sub: str
+    roles: frozenset[str]
+    scopes: frozenset[str]
+    jti: str
+    region: str | None = None
+    province: str | None = None
+    tambon: str | None = None
+    kind: str = "user"
+    claims: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    def has_role(self, *roles: str) -> bool:
+        return any(r in self.roles for r in roles)
+
+    @property
+    def is_admin(self) -> bool:
+        return "admin" in self.roles
+
+    @property
+    def sees_everything(self) -> bool:
+        """Roles whose reads are not limited to a region/province/tambon."""
+        return self.has_role("admin", "secretariat", "auditor", "national_committee")
+
+
+def sub_digest(sub: str) -> str:
+    """The revocation list names subjects by digest, not by id."""
+    return hashlib.sha256(sub.encode()).hexdigest()
+
+
+class KeySource(Protocol):
+    async def get(self, kid: str) -> Key | None: ...
+
+
+class RevocationSource(Protocol):
+    async def is_revoked(self, sub: str) -> bool: ...
+
+
+def construct_keys(jwks: Mapping[str, Any]) -> dict[str, Key]:
+    """Build key objects once from a JWKS document; keys without kid or a known alg are ignored."""
+    out: dict[str, Key] = {}
+    for entry in jwks.get("keys", []):
+        kid, alg = entry.get("kid"), entry.get("alg")
+        if not kid or alg not in ALLOWED_ALGORITHMS or entry.get("kty") not in {"RSA", "EC"}:
+            continue
+        if entry.get("use", "sig") != "sig":
+            continue
+        try:
+            out[kid] = jwk.construct(entry, alg)
+        except JOSEError:
+            log.warning("ignoring malformed JWK kid=%s", kid)
+    return out
+
+
+class StaticKeySource:
+    """Keys known in-process (the gateway's own, or a test's)."""
+
+    def __init__(self, jwks: Mapping[str, Any]) -> None:
+        self.keys = construct_keys(jwks)
+
+    def replace(self, jwks: Mapping[str, Any]) -> None:
+        self.keys = construct_keys(jwks)
+
+    async def get(self, kid: str) -> Key | None:
+        return self.keys.get(kid)
+
+
+class RemoteKeySource:
+    """The gateway's JWKS over HTTP, cached; refetched on an unknown kid at most every 5 s."""
+
+    def __init__(self, url: str, *, cache_seconds: int = 300, client: httpx.AsyncClient | None = None) -> None:
+        self.url = url
+        self.cache_seconds = cache_seconds
+        self.client = client
+        self.keys: dict[str, Key] = {}
+        self.fetched_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def _refresh(self) -> None:
+        client = self.client or httpx.AsyncClient(timeout=5.0)
+        try:
+            resp = await client.get(self.url)
+            resp.raise_for_status()
+            self.keys = construct_keys(resp.json())
+            self.fetched_at = time.monotonic()
+        except (httpx.HTTPError, ValueError) as exc:
+            log.warning("could not fetch JWKS: %s", type(exc).__name__)
+        finally:
+            if self.client is None:
+                await client.aclose()
+
+    async def get(self, kid: str) -> Key | None:
+        age = time.monotonic() - self.fetched_at
+        if kid in self.keys and age < self.cache_seconds:
+            return self.keys[kid]
+        if age >= 5 or not self.keys:
+            async with self._lock:
+                if time.monotonic() - self.fetched_at >= 5 or not self.keys:
+                    await self._refresh()
+        return self.keys.get(kid)
+
+
+class NoRevocations:
+    async def is_revoked(self, sub: str) -> bool:
+        return False
+
+
+class SetRevocations:
+    """An in-process revocation list (the gateway's own view, or a test's)."""
+
+    def __init__(self, subs: Iterable[str] = ()) -> None:
+        self.digests = {sub_digest(s) for s in subs}
+
+    async def is_revoked(self, sub: str) -> bool:
+        return sub_digest(sub) in self.digests
+
+
+class RemoteRevocations:
+    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 60)."""
+
+    def __init__(self, url: str, *, cache_seconds: int = 30, client: httpx.AsyncClient | None = None) -> None:
+        self.url = url
+        self.cache_seconds = cache_seconds
+        self.client = client
+        self.digests: set[str] = set()
+        self.fetched_at = -1e9
+        self._lock = asyncio.Lock()
+
+    async def _refresh(self) -> None:
+        client = self.client or httpx.AsyncClient(timeout=5.0)
+        try:
+            resp = await client.get(self.url)
+            resp.raise_for_status()
+            self.digests = set(resp.json().get("revoked", []))
+            self.fetched_at = time.monotonic()
+        except (httpx.HTTPError, ValueError) as exc:
+            # Keep the last list; fail closed only if it was never fetched and the gateway is gone.
+            log.warning("could not fetch revocation list: %s", type(exc).__name__)
+        finally:
+            if self.client is None:
+                await client.aclose()
+
+    async def is_revoked(self, sub: str) -> bool:
+        if time.monotonic() - self.fetched_at >= self.cache_seconds:
+            async with self._lock:
+                if time.monotonic() - self.fetched_at >= self.cache_seconds:
+                    await self._refresh()
+        return sub_digest(sub) in self.digests
+
+
+_STRING_CLAIMS = ("sub", "jti", "iss")
+
+
+class TokenVerifier:
+    """Verifies access tokens; returns a Principal or raises Unauthorized."""
+
+    def __init__(self, keys: KeySource, *, issuer: str, audience: str, leeway: int = 30,
+                 revocations: RevocationSource | None = None) -> None:
+        if not 0 <= leeway <= 30:
+            raise ValueError("leeway must be at most 30 seconds")
+        self.keys = keys
+        self.issuer = issuer
+        self.audience = audience
+        self.leeway = leeway
+        self.revocations = revocations or NoRevocations()
+
+    async def verify(self, token: str) -> Principal:
+        """Verify ``token`` and return who it speaks for."""
+        try:
+            header = jwt.get_unverified_header(token)
+        except JOSEError as exc:
+            raise Unauthorized("The access token is malformed.") from exc
+        if not isinstance(header, dict):
+            raise Unauthorized("The access token is malformed.")
+        if "crit" in header:
+            raise Unauthorized("The access token has critical headers this server does not understand.")
+        kid, alg = header.get("kid"), header.get("alg")
+        if not isinstance(kid, str) or not kid or not isinstance(alg, str):
+            raise Unauthorized("The access token has no key id.")
+        key = await self.keys.get(kid)
+        if key is None:
+            raise Unauthorized("The access token was signed by an unknown key.")
+        key_alg = getattr(key, "_algorithm", None)
+        if alg not in ALLOWED_ALGORITHMS or alg != key_alg:
+            raise Unauthorized("The access token uses an algorithm not allowed for its key.")
+        try:
+            claims = jwt.decode(
+                token, key, algorithms=[key_alg], audience=self.audience, issuer=self.issuer,
+                options={
+                    "verify_signature": True, "verify_aud": True, "verify_iat": True, "verify_exp": True,
+                    "verify_nbf": True, "verify_iss": True, "verify_sub": True, "verify_jti": True,
+                    "require_aud": True, "require_iat": True, "require_exp": True, "require_iss": True,
+                    "require_sub": True, "require_jti": True, "leeway": self.leeway,
+                },
+            )
+        except JOSEError as exc:
+            raise Unauthorized("The access token is invalid or expired.") from exc
+        for name in _STRING_CLAIMS:
+            if not isinstance(claims.get(name), str) or not claims[name]:
+                raise Unauthorized("The access token is missing a required claim.")
+        iat = claims.get("iat")
+        if not isinstance(iat, int | float) or iat > time.time() + self.leeway:
+            raise Unauthorized("The access token was issued in the future.")
+        exp = claims.get("exp")
+        if not isinstance(exp, int | float) or exp - iat > 3600 + self.leeway:
+            raise Unauthorized("The access token lives longer than allowed.")
+        if await self.revocations.is_revoked(claims["sub"]):
+            raise Unauthorized("The access token's subject has been disabled.")
+        roles = claims.get("roles") or []
+        scope = claims.get("scope") or ""
+        if not isinstance(roles, list) or not isinstance(scope, str):
+            raise Unauthorized("The access token's roles or scope are malformed.")
+        return Principal(
+            sub=claims["sub"],
+            roles=frozenset(r for r in roles if isinstance(r, str)),
+            scopes=frozenset(scope.split()),
+            jti=claims["jti"],
+            region=_opt_str(claims.get("region")),
+            province=_opt_str(claims.get("province")),
+            tambon=_opt_str(claims.get("tambon")),
+            kind=_opt_str(claims.get("kind")) or "user",
+            claims=claims,
+        )
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None

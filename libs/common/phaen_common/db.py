@@ -1,0 +1,144 @@
+"""Async engine, the session dependency (the only place that commits), and retryable DB errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated, Any
+
+import asyncpg
+from fastapi import Depends, Request
+from sqlalchemy import MetaData
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+log = logging.getLogger("phaen.db")
+
+# Postgres naming convention: migrations get stable, readable constraint names.
+NAMING_CONVENTION = {
+    "ix": "%(column_0_label)s_idx",
+    "uq": "%(table_name)s_%(column_0_name)s_key",
+    "ck": "%(table_name)s_%(constraint_name)s_check",
+    "fk": "%(table_name)s_%(column_0_name)s_fkey",
+    "pk": "%(table_name)s_pkey",
+}
+
+
+def make_metadata(schema: str) -> MetaData:
+    """A MetaData bound to one service's own PostgreSQL schema."""
+    return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+
+
+RETRYABLE_DB_ERRORS: tuple[type[BaseException], ...] = (
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.SerializationError,
+    asyncpg.exceptions.DeadlockDetectedError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.InterfaceError,
+    asyncpg.exceptions.InternalClientError,
+    ConnectionRefusedError,
+    ConnectionResetError,
+    OSError,
+    TimeoutError,
+)
+
+_RETRYABLE_SQLSTATES = {"40001", "40P01", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006"}
+
+
+def is_retryable_db_error(exc: BaseException) -> bool:
+    """True when a database error means "try again", never a 500."""
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        orig = exc.orig
+        sqlstate = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+        if sqlstate in _RETRYABLE_SQLSTATES:
+            return True
+        cause = getattr(orig, "__cause__", None)
+        return isinstance(orig, RETRYABLE_DB_ERRORS) or isinstance(cause, RETRYABLE_DB_ERRORS)
+    return isinstance(exc, RETRYABLE_DB_ERRORS)
+
+
+def to_async_url(url: str) -> str:
+    """Accept postgres:// or postgresql:// URLs and use the asyncpg driver."""
+    for prefix in ("postgresql+asyncpg://", "postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix):]
+    raise ValueError("PHAEN_DATABASE_URL must be a PostgreSQL URL")
+
+
+def to_sync_url(url: str) -> str:
+    """The same database through psycopg (used by Alembic and scripts)."""
+    return to_async_url(url).replace("postgresql+asyncpg://", "postgresql+psycopg://", 1)
+
+
+class Database:
+    """One engine and session factory per process."""
+
+    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10,
+                 application_name: str = "phaen") -> None:
+        self.engine: AsyncEngine = create_async_engine(
+            to_async_url(url),
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_pre_ping=True,
+            connect_args={"server_settings": {"application_name": application_name}},
+        )
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    async def ping(self) -> bool:
+        """True when the database answers a trivial query."""
+        from sqlalchemy import text
+
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            return True
+        except Exception as exc:  # any failure means "not ready"
+            log.warning("database ping failed: %s", type(exc).__name__)
+            return False
+
+
+AfterCommit = Callable[[], Awaitable[None]]
+
+
+def after_commit(session: AsyncSession, hook: AfterCommit) -> None:
+    """Run ``hook`` once the session dependency has committed (e.g. wake the outbox publisher)."""
+    session.info.setdefault("after_commit", []).append(hook)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The session dependency: the only place in a service that commits.
+
+    Declared with ``scope="function"`` (see ``SessionDep``) so the commit happens before the
+    response is sent: a failed commit becomes an error response, never a silent 200.
+    """
+    db: Database = request.app.state.db
+    async with db.sessionmaker() as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+    for hook in session.info.get("after_commit", []):
+        try:
+            await hook()
+        except Exception as exc:
+            log.warning("after-commit hook failed: %s", type(exc).__name__)
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def run_in_transaction(db: Database, fn: Callable[[AsyncSession], Awaitable[Any]]) -> Any:
+    """Run ``fn`` in its own committed transaction (scripts, background jobs)."""
+    async with db.sessionmaker() as session, session.begin():
+        return await fn(session)

@@ -1,0 +1,210 @@
+"""Problem+json (RFC 9457) errors: classes carry their status and a stable ``code``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("phaen.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+# Thai titles for the codes every service shares; services add theirs with ``register_thai``.
+THAI_TITLES: dict[str, str] = {
+    "not_found": "ไม่พบข้อมูล",
+    "method_not_allowed": "ไม่อนุญาตให้ใช้วิธีนี้",
+    "payload_too_large": "ข้อมูลที่ส่งมีขนาดใหญ่เกินไป",
+    "validation_error": "ข้อมูลไม่ถูกต้อง",
+    "internal_error": "เกิดข้อผิดพลาดภายในระบบ",
+    "service_unavailable": "ระบบไม่พร้อมให้บริการชั่วคราว",
+    "unauthorized": "ไม่ได้รับอนุญาต กรุณาเข้าสู่ระบบ",
+    "forbidden": "ไม่มีสิทธิ์ดำเนินการนี้",
+    "conflict": "ข้อมูลขัดแย้งกับสถานะปัจจุบัน",
+    "idempotency_key_reused": "Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว",
+    "gateway_timeout": "บริการปลายทางตอบสนองช้าเกินไป",
+    "bad_request": "คำขอไม่ถูกต้อง",
+}
+
+
+def register_thai(titles: dict[str, str]) -> None:
+    """Add Thai titles for a service's own codes."""
+    THAI_TITLES.update(titles)
+
+
+class ProblemError(Exception):
+    """Base of every error a client may see."""
+
+    status: ClassVar[int] = 400
+    code: ClassVar[str] = "bad_request"
+    title: ClassVar[str] = "Bad request"
+
+    def __init__(self, detail: str | None = None, *, extra: dict[str, Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.extra = extra or {}
+        self.headers = headers or {}
+
+
+class BadRequest(ProblemError):
+    status, code, title = 400, "bad_request", "Bad request"
+
+
+class Unauthorized(ProblemError):
+    status, code, title = 401, "unauthorized", "Authentication required"
+
+
+class Forbidden(ProblemError):
+    status, code, title = 403, "forbidden", "Forbidden"
+
+
+class NotFound(ProblemError):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class Conflict(ProblemError):
+    status, code, title = 409, "conflict", "Conflict"
+
+
+class Unprocessable(ProblemError):
+    status, code, title = 422, "validation_error", "Validation failed"
+
+    def __init__(self, detail: str | None = None, *, loc: list[str | int] | None = None,
+                 errors: list[dict[str, Any]] | None = None) -> None:
+        errs = errors if errors is not None else [{"loc": loc or ["body"], "msg": detail or self.title}]
+        super().__init__(detail, extra={"errors": errs})
+
+
+class IdempotencyKeyReused(Conflict):
+    code, title = "idempotency_key_reused", "Idempotency-Key reused with another request"
+
+
+class ServiceUnavailable(ProblemError):
+    status, code, title = 503, "service_unavailable", "Service temporarily unavailable"
+
+    def __init__(self, detail: str | None = None, retry_after: int = 1) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after)})
+
+
+class GatewayTimeout(ProblemError):
+    status, code, title = 504, "gateway_timeout", "Upstream service timed out"
+
+
+def _wants_thai(request: Request | None) -> bool:
+    if request is None:
+        return False
+    lang = request.headers.get("accept-language", "")
+    return lang.strip().lower().startswith("th")
+
+
+def problem_response(request: Request | None, *, status: int, code: str, title: str,
+                     detail: str | None = None, extra: dict[str, Any] | None = None,
+                     headers: dict[str, str] | None = None) -> JSONResponse:
+    """Render one problem+json response (Thai title when the client asks for it)."""
+    if _wants_thai(request) and code in THAI_TITLES:
+        title = THAI_TITLES[code]
+        detail = THAI_TITLES[code] if detail is None or detail == title else detail
+    body: dict[str, Any] = {
+        "type": f"https://phaen.example/problems/{code.replace('_', '-')}",
+        "title": title,
+        "status": status,
+        "detail": detail if detail is not None else title,
+        "code": code,
+    }
+    if request is not None:
+        body["instance"] = request.url.path
+    if extra:
+        body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def problem_schema() -> dict[str, Any]:
+    """The OpenAPI schema of a problem+json body."""
+    return {
+        "type": "object",
+        "required": ["type", "title", "status", "detail", "code"],
+        "properties": {
+            "type": {"type": "string"},
+            "title": {"type": "string"},
+            "status": {"type": "integer"},
+            "detail": {"type": "string"},
+            "code": {"type": "string"},
+            "instance": {"type": "string"},
+            "errors": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+
+
+def responses(*errors: type[ProblemError] | int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each error class or status documented as problem+json."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for err in errors:
+        status = err if isinstance(err, int) else err.status
+        desc = "Problem" if isinstance(err, int) else f"{err.title} (`{err.code}`)"
+        if status in out:
+            out[status]["description"] += f"; {desc}"
+            continue
+        out[status] = {"description": desc, "content": {PROBLEM_JSON: {"schema": problem_schema()}}}
+    return out
+
+
+STANDARD_RESPONSES = responses(401, 403, 422)
+
+_HTTP_CODES = {
+    400: ("bad_request", "Bad request"),
+    401: ("unauthorized", "Authentication required"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not_found", "Not found"),
+    405: ("method_not_allowed", "Method not allowed"),
+    413: ("payload_too_large", "Payload too large"),
+    415: ("unsupported_media_type", "Unsupported media type"),
+}
+
+
+def _clean_loc(loc: Any) -> list[str | int]:
+    return [p if isinstance(p, int) else str(p) for p in loc]
+
+
+def validation_problem(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """A 422 listing each invalid field as ``{"loc", "msg"}`` (the input value is never echoed)."""
+    errors = [{"loc": _clean_loc(e.get("loc", ())), "msg": str(e.get("msg", "invalid"))} for e in exc.errors()]
+    return problem_response(request, status=422, code="validation_error", title="Validation failed",
+                            detail="The request is not valid.", extra={"errors": errors})
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Render every error as problem+json; nothing internal leaks."""
+    from phaen_common.db import RETRYABLE_DB_ERRORS, is_retryable_db_error
+
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(request, status=exc.status, code=exc.code, title=exc.title,
+                                detail=exc.detail, extra=exc.extra, headers=exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
+        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else title
+        return problem_response(request, status=exc.status_code, code=code, title=title, detail=detail,
+                                headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return validation_problem(request, exc)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if isinstance(exc, RETRYABLE_DB_ERRORS) or is_retryable_db_error(exc):
+            log.warning("database unavailable or conflict, asking client to retry: %s", type(exc).__name__)
+            return problem_response(request, status=503, code="service_unavailable",
+                                    title="Service temporarily unavailable",
+                                    detail="Please retry shortly.", headers={"Retry-After": "1"})
+        # Type name only: messages of DB errors can carry SQL and parameters.
+        log.error("unhandled error %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        return problem_response(request, status=500, code="internal_error", title="Internal error",
+                                detail="An unexpected error occurred.")

@@ -1,0 +1,50 @@
+"""Settings shared by every Phaen process (env prefix ``PHAEN_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+KNOWN_DEFAULT_SECRETS = {"", "admin", "password", "changeme", "secret", "phaen"}
+
+
+class CommonSettings(BaseSettings):
+    """Base settings: each service subclasses this and adds its own fields."""
+
+    model_config = SettingsConfigDict(env_prefix="PHAEN_", extra="ignore")
+
+    environment: str = "development"
+    database_url: SecretStr | None = None
+    data_dir: Path = Path(".data")
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+
+    # Token verification: the gateway is the issuer; services fetch its JWKS.
+    jwt_issuer: str = "phaen-gateway"
+    jwt_audience: str = "phaen"
+    jwt_leeway_seconds: int = 30
+    gateway_url: str = "http://127.0.0.1:8000"
+    jwks_cache_seconds: int = 300
+    revocation_cache_seconds: int = 30
+
+    max_body_bytes: int = 10 * 1024 * 1024
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _bounds(self) -> CommonSettings:
+        if not 0 <= self.jwt_leeway_seconds <= 30:
+            raise ValueError("jwt_leeway_seconds must be between 0 and 30")
+        if not 1 <= self.revocation_cache_seconds <= 60:
+            raise ValueError("revocation_cache_seconds must be between 1 and 60 (revocation within a minute)")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment.lower() in {"production", "prod", "staging"}
+
+    def refuse_default_secret(self, name: str, value: SecretStr | None) -> None:
+        """Refuse to start outside development with a missing or well-known secret."""
+        if self.is_production and (value is None or value.get_secret_value() in KNOWN_DEFAULT_SECRETS):
+            raise ValueError(f"{name} must be set to a real secret outside development")

@@ -1,0 +1,316 @@
+"""The service app factory and its middleware: request id, body cap, token check, scope guards."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from phaen_common.auth import Principal, TokenVerifier
+from phaen_common.errors import (
+    Forbidden,
+    ProblemError,
+    Unauthorized,
+    install_error_handlers,
+    problem_response,
+    responses,
+    validation_problem,
+)
+from phaen_common.logs import request_id_var
+
+log = logging.getLogger("phaen.http")
+
+_RID_OK = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
+
+
+def clean_request_id(value: str | None) -> str:
+    """Pass a caller's request id through if it is sane; otherwise make one."""
+    if value and 0 < len(value) <= 128 and set(value) <= _RID_OK:
+        return value
+    return uuid.uuid4().hex
+
+
+class RequestContextMiddleware:
+    """Sets/passes ``X-Request-ID``, logs one line per request, caps the body size (413)."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        rid = clean_request_id(headers.get(b"x-request-id", b"").decode("latin-1"))
+        token = request_id_var.set(rid)
+        scope.setdefault("state", {})["request_id"] = rid
+        started = time.perf_counter()
+        status_holder = {"status": 500}
+
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+            await _send_problem(scope, send, 413, "payload_too_large", "Payload too large",
+                                f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+            request_id_var.reset(token)
+            return
+
+        received = 0
+        too_large = False
+
+        async def capped_receive() -> Message:
+            nonlocal received, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    too_large = True
+                    raise _BodyTooLarge
+            return message
+
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status_holder["status"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, capped_receive, send_with_id)
+        except _BodyTooLarge:
+            if not response_started:
+                await _send_problem(scope, send, 413, "payload_too_large", "Payload too large",
+                                    f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+            status_holder["status"] = 413
+        except Exception as exc:
+            # Last line of defence: never a traceback to the client or the log.
+            log.error("unhandled %s", type(exc).__name__)
+            if not response_started:
+                await _send_problem(scope, send, 500, "internal_error", "Internal error",
+                                    "An unexpected error occurred.", rid)
+            status_holder["status"] = 500
+        finally:
+            if too_large:
+                status_holder["status"] = 413
+            log.info("request", extra={
+                "method": scope.get("method"), "path": scope.get("path"),
+                "status": status_holder["status"],
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            })
+            request_id_var.reset(token)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _send_problem(scope: Scope, send: Send, status: int, code: str, title: str, detail: str,
+                        rid: str | None, extra_headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
+    body = orjson.dumps({"type": f"https://phaen.example/problems/{code.replace('_', '-')}", "title": title,
+                         "status": status, "detail": detail, "code": code, "instance": scope.get("path", "")})
+    headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
+    if rid:
+        headers.append((b"x-request-id", rid.encode()))
+    headers.extend(extra_headers)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class AuthMiddleware:
+    """Every route but the public ones needs a valid bearer token (401 otherwise), before any parsing."""
+
+    def __init__(self, app: ASGIApp, *, verifier_getter: Callable[[], TokenVerifier],
+                 public_paths: Iterable[str] = (), public_prefixes: Iterable[str] = ()) -> None:
+        self.app = app
+        self.verifier_getter = verifier_getter
+        self.public_paths = set(public_paths)
+        self.public_prefixes = tuple(public_prefixes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+        if path in self.public_paths or (self.public_prefixes and path.startswith(self.public_prefixes)):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        auth = headers.get(b"authorization", b"").decode("latin-1")
+        rid = scope.get("state", {}).get("request_id")
+        www = [(b"www-authenticate", b'Bearer realm="phaen"')]
+        if not auth.lower().startswith("bearer ") or not auth[7:].strip():
+            await _send_problem(scope, send, 401, "unauthorized", "Authentication required",
+                                "A bearer access token is required.", rid, www)
+            return
+        try:
+            principal = await self.verifier_getter().verify(auth[7:].strip())
+        except Unauthorized as exc:
+            await _send_problem(scope, send, 401, "unauthorized", "Authentication required", exc.detail,
+                                rid, [(b"www-authenticate", b'Bearer realm="phaen", error="invalid_token"')])
+            return
+        scope.setdefault("state", {})["principal"] = principal
+        await self.app(scope, receive, send)
+
+
+def current_principal(request: Request) -> Principal:
+    """The caller, set by AuthMiddleware."""
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        raise Unauthorized("A bearer access token is required.")
+    return principal
+
+
+class ScopeGuard:
+    """A dependency that needs any one of ``scopes`` (403 otherwise). Checked before body validation."""
+
+    def __init__(self, *scopes: str) -> None:
+        self.scopes = frozenset(scopes)
+
+    def allows(self, principal: Principal) -> bool:
+        return bool(self.scopes & principal.scopes)
+
+    def __call__(self, request: Request) -> Principal:
+        principal = current_principal(request)
+        if not self.allows(principal):
+            raise Forbidden("Your role does not allow this action.")
+        return principal
+
+
+def require(*scopes: str) -> Any:
+    """``Annotated[Principal, require("budget:write")]`` for a route parameter."""
+    return Depends(ScopeGuard(*scopes))
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def _guards_of(dependant: Any) -> list[ScopeGuard]:
+    found: list[ScopeGuard] = []
+    stack = [dependant]
+    while stack:
+        dep = stack.pop()
+        if isinstance(dep.call, ScopeGuard):
+            found.append(dep.call)
+        stack.extend(dep.dependencies)
+    return found
+
+
+def install_authorization_first(app: FastAPI) -> None:
+    """A body the route cannot parse still gets 403 when the caller lacks the route's scope."""
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        route = request.scope.get("route")
+        principal = getattr(request.state, "principal", None)
+        if route is not None and principal is not None and hasattr(route, "dependant"):
+            for guard in _guards_of(route.dependant):
+                if not guard.allows(principal):
+                    return problem_response(request, status=403, code="forbidden", title="Forbidden",
+                                            detail="Your role does not allow this action.")
+        return validation_problem(request, exc)
+
+
+def healthz_router(check: Callable[[Request], Any]) -> APIRouter:
+    """``GET /healthz``: 200 only when the database answers."""
+    router = APIRouter()
+
+    @router.get("/healthz", tags=["health"], responses=responses(503))
+    async def healthz(request: Request) -> JSONResponse:
+        ok = await check(request)
+        if not ok:
+            return problem_response(request, status=503, code="service_unavailable",
+                                    title="Service temporarily unavailable", detail="The database is not reachable.",
+                                    headers={"Retry-After": "1"})
+        return JSONResponse({"status": "ok"})
+
+    return router
+
+
+def create_service_app(
+    *,
+    name: str,
+    prefix: str,
+    settings: Any,
+    routers: Sequence[APIRouter],
+    verifier_factory: Callable[[FastAPI], TokenVerifier] | None = None,
+    on_startup: Callable[[FastAPI], Any] | None = None,
+    on_shutdown: Callable[[FastAPI], Any] | None = None,
+    description: str = "",
+) -> FastAPI:
+    """Build a Phaen service: same middleware, errors, health and OpenAPI in every one.
+
+    ``prefix`` is the service's public path (``/v1/budget``); its OpenAPI is served at
+    ``{prefix}/openapi.json`` so the gateway can aggregate it.
+    """
+    from phaen_common.auth import RemoteKeySource, RemoteRevocations
+    from phaen_common.db import Database
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        if url is None:
+            raise RuntimeError("PHAEN_DATABASE_URL is not set (make run sets it for you)")
+        app.state.db = Database(url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+                                application_name=f"phaen-{name}")
+        if not hasattr(app.state, "verifier"):
+            if verifier_factory is not None:
+                app.state.verifier = verifier_factory(app)
+            else:
+                base = settings.gateway_url.rstrip("/")
+                app.state.verifier = TokenVerifier(
+                    RemoteKeySource(f"{base}/v1/auth/jwks.json", cache_seconds=settings.jwks_cache_seconds),
+                    issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                    leeway=settings.jwt_leeway_seconds,
+                    revocations=RemoteRevocations(f"{base}/v1/auth/revocations",
+                                                  cache_seconds=settings.revocation_cache_seconds),
+                )
+        if on_startup is not None:
+            await on_startup(app)
+        try:
+            yield
+        finally:
+            if on_shutdown is not None:
+                await on_shutdown(app)
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title=f"Phaen {name}",
+        version="1.0.0",
+        description=description,
+        lifespan=lifespan,
+        openapi_url=f"{prefix}/openapi.json",
+        docs_url=f"{prefix}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    install_authorization_first(app)
+
+    async def _check(request: Request) -> bool:
+        return bool(await request.app.state.db.ping())
+
+    app.include_router(healthz_router(_check))
+    for router in routers:
+        app.include_router(router)
+
+    app.add_middleware(
+        AuthMiddleware,
+        verifier_getter=lambda: app.state.verifier,
+        public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"},
+    )
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    _ = ProblemError  # re-exported for services
+    return app

@@ -1,0 +1,11 @@
+"""Settings of the registry service (env prefix PHAEN_)."""
+
+from __future__ import annotations
+
+from phaen_common.settings import CommonSettings
+
+
+class Settings(CommonSettings):
+    """Registry service settings."""
+
+    registry_port: int = 8001

@@ -1,0 +1,6 @@
+"""Phaen reports service."""
+
+from pathlib import Path
+
+SCHEMA = "reports"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
