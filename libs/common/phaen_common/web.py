@@ -25,7 +25,7 @@ from phaen_common.errors import (
     responses,
     validation_problem,
 )
-from phaen_common.logs import request_id_var
+from phaen_common.logs import configure_logging, request_id_var
 
 log = logging.getLogger("phaen.http")
 
@@ -296,6 +296,7 @@ def create_service_app(
         redoc_url=None,
     )
     app.state.settings = settings
+    configure_logging(name, settings.log_level)
     install_error_handlers(app)
     install_authorization_first(app)
 
