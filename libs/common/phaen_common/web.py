@@ -97,11 +97,21 @@ class RequestContextMiddleware:
             status_holder["status"] = 413
         except Exception as exc:
             # Last line of defence: never a traceback to the client or the log.
-            log.error("unhandled %s", type(exc).__name__)
-            if not response_started:
-                await _send_problem(scope, send, 500, "internal_error", "Internal error",
-                                    "An unexpected error occurred.", rid)
-            status_holder["status"] = 500
+            from phaen_common.db import is_retryable_db_error
+
+            if is_retryable_db_error(exc):
+                log.warning("database unavailable or conflict, asking client to retry: %s", type(exc).__name__)
+                status = 503
+                if not response_started:
+                    await _send_problem(scope, send, 503, "service_unavailable", "Service temporarily unavailable",
+                                        "Please retry shortly.", rid, [(b"retry-after", b"1")])
+            else:
+                log.error("unhandled %s", type(exc).__name__)
+                status = 500
+                if not response_started:
+                    await _send_problem(scope, send, 500, "internal_error", "Internal error",
+                                        "An unexpected error occurred.", rid)
+            status_holder["status"] = status
         finally:
             if too_large:
                 status_holder["status"] = 413
