@@ -1,0 +1,1 @@
+"""Identity: users, partner clients, refresh tokens, signing keys and the token endpoint."""

@@ -1,0 +1,128 @@
+"""User and client management (scope ``auth:admin``)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+from phaen_common.auth import Principal
+from phaen_common.db import AfterCommit, SessionDep, after_commit
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.web import require
+
+from phaen_gateway.auth import service
+from phaen_gateway.auth.deps import HasherDep, RevocationsDep
+from phaen_gateway.auth.errors import (
+    ClientNotFound,
+    LastAdmin,
+    ScopeClaimRequired,
+    UnknownRole,
+    UsernameTaken,
+    UserNotFound,
+)
+from phaen_gateway.auth.schemas import ClientCreate, ClientCreated, ClientPublic, Region, UserCreate, UserPublic
+
+router = APIRouter(prefix="/v1/auth", tags=["auth admin"])
+
+Admin = Annotated[Principal, require("auth:admin")]
+Paging = Annotated[PageParams, Depends(page_params)]
+ClientId = Annotated[str, Path(min_length=1, max_length=64)]
+_AUTHZ = (401, 403)
+
+
+@router.post("/users", status_code=201, response_model=UserPublic,
+             responses=responses(*_AUTHZ, UsernameTaken, UnknownRole, ScopeClaimRequired, 422))
+async def create_user(_: Admin, data: UserCreate, session: SessionDep, hasher: HasherDep) -> UserPublic:
+    """Create a user; the password is stored as an argon2id hash and never shown again."""
+    user = await service.create_user(session=session, hasher=hasher, data=data)
+    return service.user_public(user)
+
+
+@router.get("/users", response_model=Page[UserPublic], responses=responses(*_AUTHZ, 422))
+async def list_users(
+    _: Admin, session: SessionDep, params: Paging,
+    role: Annotated[str | None, Query(max_length=40)] = None,
+    region: Region | None = None,
+    disabled: bool | None = None,
+) -> Page[UserPublic]:
+    """Users ordered by username; filters by role, region and disabled."""
+    rows, total, cursor = await service.list_users(session=session, params=params, role=role, region=region,
+                                                   disabled=disabled)
+    return Page(items=[service.user_public(u) for u in rows], total=total, next_cursor=cursor)
+
+
+@router.get("/users/{user_id}", response_model=UserPublic, responses=responses(*_AUTHZ, UserNotFound, 422))
+async def get_user(_: Admin, user_id: uuid.UUID, session: SessionDep) -> UserPublic:
+    """One user."""
+    return service.user_public(await service.get_user(session=session, user_id=user_id))
+
+
+@router.post("/users/{user_id}/disable", response_model=UserPublic,
+             responses=responses(*_AUTHZ, UserNotFound, LastAdmin, 422))
+async def disable_user(_: Admin, user_id: uuid.UUID, session: SessionDep,
+                       revocations: RevocationsDep) -> UserPublic:
+    """Disable a user: no new logins or refreshes, and its live tokens fail everywhere within a minute."""
+    user = await service.set_user_disabled(session=session, user_id=user_id, disabled=True)
+    after_commit(session, _invalidate(revocations))
+    return service.user_public(user)
+
+
+@router.post("/users/{user_id}/enable", response_model=UserPublic,
+             responses=responses(*_AUTHZ, UserNotFound, 422))
+async def enable_user(_: Admin, user_id: uuid.UUID, session: SessionDep, revocations: RevocationsDep) -> UserPublic:
+    """Re-enable a user."""
+    user = await service.set_user_disabled(session=session, user_id=user_id, disabled=False)
+    after_commit(session, _invalidate(revocations))
+    return service.user_public(user)
+
+
+@router.post("/clients", status_code=201, response_model=ClientCreated,
+             responses=responses(*_AUTHZ, UnknownRole, ScopeClaimRequired, 422))
+async def create_client(_: Admin, data: ClientCreate, session: SessionDep, hasher: HasherDep) -> ClientCreated:
+    """Register a partner system; the secret is in this response only."""
+    client, secret = await service.create_client(session=session, hasher=hasher, data=data)
+    return ClientCreated(**service.client_public(client).model_dump(), client_secret=secret)
+
+
+@router.get("/clients", response_model=Page[ClientPublic], responses=responses(*_AUTHZ, 422))
+async def list_clients(_: Admin, session: SessionDep, params: Paging,
+                       disabled: bool | None = None) -> Page[ClientPublic]:
+    """Clients ordered by client_id."""
+    rows, total, cursor = await service.list_clients(session=session, params=params, disabled=disabled)
+    return Page(items=[service.client_public(c) for c in rows], total=total, next_cursor=cursor)
+
+
+@router.get("/clients/{client_id}", response_model=ClientPublic,
+            responses=responses(*_AUTHZ, ClientNotFound, 422))
+async def get_client(_: Admin, client_id: ClientId, session: SessionDep) -> ClientPublic:
+    """One client (without its secret)."""
+    return service.client_public(await service.get_client(session=session, client_id=client_id))
+
+
+@router.post("/clients/{client_id}/disable", response_model=ClientPublic,
+             responses=responses(*_AUTHZ, ClientNotFound, 422))
+async def disable_client(_: Admin, client_id: ClientId, session: SessionDep,
+                         revocations: RevocationsDep) -> ClientPublic:
+    """Disable a client: no new tokens, and its live tokens fail everywhere within a minute."""
+    client = await service.set_client_disabled(session=session, client_id=client_id, disabled=True)
+    after_commit(session, _invalidate(revocations))
+    return service.client_public(client)
+
+
+@router.post("/clients/{client_id}/enable", response_model=ClientPublic,
+             responses=responses(*_AUTHZ, ClientNotFound, 422))
+async def enable_client(_: Admin, client_id: ClientId, session: SessionDep,
+                        revocations: RevocationsDep) -> ClientPublic:
+    """Re-enable a client."""
+    client = await service.set_client_disabled(session=session, client_id=client_id, disabled=False)
+    after_commit(session, _invalidate(revocations))
+    return service.client_public(client)
+
+
+def _invalidate(revocations: RevocationsDep) -> AfterCommit:
+    async def hook() -> None:
+        revocations.invalidate()
+
+    return hook

@@ -1,0 +1,40 @@
+"""Dependencies giving routes the gateway's process-wide auth objects (built in the lifespan)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from phaen_common.db import Database
+
+from phaen_gateway.auth.keys import KeyRing
+from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.revocations import DbRevocations
+from phaen_gateway.auth.tokens import TokenIssuer
+
+
+def _hasher(request: Request) -> Hasher:
+    return request.app.state.hasher  # type: ignore[no-any-return]
+
+
+def _issuer(request: Request) -> TokenIssuer:
+    return request.app.state.issuer  # type: ignore[no-any-return]
+
+
+def _ring(request: Request) -> KeyRing:
+    return request.app.state.ring  # type: ignore[no-any-return]
+
+
+def _revocations(request: Request) -> DbRevocations:
+    return request.app.state.revocations  # type: ignore[no-any-return]
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db  # type: ignore[no-any-return]
+
+
+HasherDep = Annotated[Hasher, Depends(_hasher)]
+IssuerDep = Annotated[TokenIssuer, Depends(_issuer)]
+RingDep = Annotated[KeyRing, Depends(_ring)]
+RevocationsDep = Annotated[DbRevocations, Depends(_revocations)]
+DatabaseDep = Annotated[Database, Depends(_db)]

@@ -1,0 +1,163 @@
+"""Signing keys: generation, rotation, the JWKS, and the in-process key ring used to sign and verify.
+
+The newest unretired key signs. A retired key stays in the JWKS for the longest life a token can have
+(plus leeway), so tokens signed before a rotation keep verifying everywhere until they expire.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jose import jwk, jwt
+from jose.backends.base import Key
+from phaen_common.auth import construct_keys
+from phaen_common.db import Database
+from sqlalchemy import func, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_gateway.auth.models import SigningKey
+from phaen_gateway.config import MAX_ACCESS_TOKEN_TTL
+
+log = logging.getLogger("phaen.gateway.keys")
+
+ALG = "RS256"
+_LOCK_KEY = int.from_bytes(hashlib.sha256(b"gateway:signing_keys").digest()[:8], "big", signed=True)
+
+
+def _generate_pair() -> tuple[str, str, dict[str, Any]]:
+    """A fresh RSA-2048 key: (kid, private PEM, public JWK)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption()).decode()
+    public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                               serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    kid = f"{dt.datetime.now(dt.UTC):%Y%m%d}-{secrets.token_hex(6)}"
+    public = jwk.construct(public_pem, ALG).to_dict()
+    public.update({"kid": kid, "alg": ALG, "use": "sig"})
+    return kid, private_pem, public
+
+
+async def _insert_new_key(session: AsyncSession) -> SigningKey:
+    kid, private_pem, public = await asyncio.to_thread(_generate_pair)
+    row = SigningKey(kid=kid, alg=ALG, private_pem=private_pem, public_jwk=public)
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def ensure_signing_key(*, session: AsyncSession) -> str:
+    """Make sure one active signing key exists; returns its kid (idempotent, safe when run concurrently)."""
+    await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+    active = (await session.execute(
+        select(SigningKey.kid).where(SigningKey.retired_at.is_(None)))).scalar_one_or_none()  # type: ignore[union-attr]
+    if active is not None:
+        return str(active)
+    row = await _insert_new_key(session)
+    log.info("created signing key kid=%s", row.kid)
+    return row.kid
+
+
+async def rotate_signing_key(*, session: AsyncSession) -> tuple[SigningKey, list[str]]:
+    """Retire the active key and create a new one; returns (new key, retired kids)."""
+    await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+    result = await session.execute(
+        update(SigningKey).where(SigningKey.retired_at.is_(None))  # type: ignore[union-attr]
+        .values(retired_at=func.now()).returning(SigningKey.kid))
+    retired = [str(k) for k in result.scalars().all()]
+    row = await _insert_new_key(session)
+    log.info("rotated signing key: new kid=%s, retired %s", row.kid, ",".join(retired) or "none")
+    return row, retired
+
+
+def published_window_seconds(leeway: int) -> int:
+    """How long a retired key stays in the JWKS: the longest token life plus leeway."""
+    return MAX_ACCESS_TOKEN_TTL + leeway
+
+
+async def published_keys(*, session: AsyncSession, leeway: int) -> list[SigningKey]:
+    """The active key and keys retired less than the longest token life ago (newest first)."""
+    cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway))
+    stmt = (select(SigningKey)
+            .where(or_(SigningKey.retired_at.is_(None), SigningKey.retired_at > cutoff))  # type: ignore[union-attr,operator]
+            .order_by(SigningKey.created_at.desc()))  # type: ignore[union-attr]
+    return list((await session.execute(stmt)).scalars().all())
+
+
+@dataclass(frozen=True)
+class _Active:
+    kid: str
+    key: Key
+
+
+class KeyRing:
+    """The gateway's keys in memory: signs with the active key, verifies with every published one.
+
+    It is the gateway's ``KeySource`` for ``TokenVerifier``. It re-reads the database every
+    ``reload_seconds`` (another instance may have rotated), and on an unknown kid at most every 5 s.
+    """
+
+    def __init__(self, db: Database, *, leeway: int, reload_seconds: float = 30.0) -> None:
+        self.db = db
+        self.leeway = leeway
+        self.reload_seconds = reload_seconds
+        self._active: _Active | None = None
+        self._public: dict[str, Key] = {}
+        self._jwks: dict[str, Any] = {"keys": []}
+        self._loaded_at = -1e9
+        self._lock = asyncio.Lock()
+
+    async def load(self) -> None:
+        """Read the published keys from the database (keeps the last set if the database is down)."""
+        async with self._lock:
+            try:
+                async with self.db.sessionmaker() as session:
+                    rows = await published_keys(session=session, leeway=self.leeway)
+            except Exception as exc:
+                log.warning("could not load signing keys: %s", type(exc).__name__)
+                return
+            jwks = {"keys": [dict(r.public_jwk) for r in rows]}
+            active = next((r for r in rows if r.retired_at is None), None)
+            if active is not None and (self._active is None or self._active.kid != active.kid):
+                # Build the private key object once: signing then costs ~2 ms, not a PEM parse each time.
+                self._active = _Active(active.kid, jwk.construct(active.private_pem, ALG))
+            self._public = construct_keys(jwks)
+            self._jwks = jwks
+            self._loaded_at = time.monotonic()
+
+    def invalidate(self) -> None:
+        self._loaded_at = -1e9
+
+    async def _fresh(self) -> None:
+        if time.monotonic() - self._loaded_at >= self.reload_seconds:
+            await self.load()
+
+    async def get(self, kid: str) -> Key | None:
+        """The public key for ``kid`` (the KeySource protocol)."""
+        await self._fresh()
+        key = self._public.get(kid)
+        if key is None and time.monotonic() - self._loaded_at >= 5:
+            await self.load()
+            key = self._public.get(kid)
+        return key
+
+    async def jwks(self) -> dict[str, Any]:
+        await self._fresh()
+        return self._jwks
+
+    async def sign(self, claims: dict[str, Any]) -> str:
+        """Sign ``claims`` with the active key (RS256, ``kid`` in the header)."""
+        await self._fresh()
+        if self._active is None:
+            await self.load()
+        if self._active is None:
+            raise RuntimeError("no active signing key (run python -m phaen_gateway.bootstrap)")
+        return jwt.encode(claims, self._active.key, algorithm=ALG, headers={"kid": self._active.kid})

@@ -1,0 +1,127 @@
+"""Public and self-service auth routes: token, JWKS, revocations, me; key rotation (admin)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from typing import Annotated
+from urllib.parse import unquote
+
+from fastapi import APIRouter, Form, Request, Response
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep, after_commit
+from phaen_common.errors import responses
+from phaen_common.web import CurrentPrincipal, require
+from sqlalchemy import select
+
+from phaen_gateway.auth import keys, tokens
+from phaen_gateway.auth.deps import DatabaseDep, HasherDep, IssuerDep, RingDep
+from phaen_gateway.auth.errors import InvalidClient, InvalidGrant, InvalidRequest, UnsupportedGrantType
+from phaen_gateway.auth.models import User
+from phaen_gateway.auth.revocations import revoked_subjects
+from phaen_gateway.auth.schemas import KeyRotated, Me, Revocations, TokenResponse
+
+router = APIRouter(prefix="/v1/auth", tags=["auth"])
+
+PUBLIC_PATHS = ("/v1/auth/token", "/v1/auth/jwks.json", "/v1/auth/revocations")
+
+FormStr = Annotated[str | None, Form(max_length=4096)]
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    """RFC 6749 2.3.1: client credentials may come as HTTP Basic (form-urlencoded id and secret)."""
+    header = request.headers.get("authorization", "")
+    if not header.lower().startswith("basic "):
+        return None
+    try:
+        raw = base64.b64decode(header[6:].strip(), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidClient("The Basic credentials are malformed.") from exc
+    client_id, sep, secret = raw.partition(":")
+    if not sep:
+        raise InvalidClient("The Basic credentials are malformed.")
+    return unquote(client_id), unquote(secret)
+
+
+@router.post(
+    "/token", response_model=TokenResponse, response_model_exclude_none=True,
+    summary="Get an access token (OAuth2 password, client_credentials or refresh_token grant)",
+    responses=responses(InvalidRequest, UnsupportedGrantType, InvalidGrant, InvalidClient, 422),
+    openapi_extra={"security": []},
+)
+async def token(
+    request: Request, response: Response, session: SessionDep, hasher: HasherDep, issuer: IssuerDep,
+    db: DatabaseDep,
+    grant_type: Annotated[str, Form(max_length=64)],
+    username: FormStr = None, password: FormStr = None,
+    client_id: FormStr = None, client_secret: FormStr = None,
+    refresh_token: FormStr = None, scope: FormStr = None,
+) -> TokenResponse:
+    """Form-encoded, as OAuth2 clients send it. Bad credentials are a 401 (`invalid_grant`/`invalid_client`)."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+    if grant_type == "password":
+        if not username or not password:
+            raise InvalidRequest("The password grant needs username and password.")
+        return await tokens.password_grant(session=session, hasher=hasher, issuer=issuer, username=username,
+                                           password=password)
+    if grant_type == "client_credentials":
+        basic = _basic_credentials(request)
+        cid, secret = basic if basic else (client_id, client_secret)
+        if not cid or not secret:
+            raise InvalidRequest("The client_credentials grant needs client_id and client_secret.")
+        return await tokens.client_credentials_grant(session=session, hasher=hasher, issuer=issuer, client_id=cid,
+                                                     client_secret=secret)
+    if grant_type == "refresh_token":
+        if not refresh_token:
+            raise InvalidRequest("The refresh_token grant needs refresh_token.")
+        return await tokens.refresh_grant(session=session, db=db, issuer=issuer, refresh_token=refresh_token)
+    raise UnsupportedGrantType("grant_type must be password, client_credentials or refresh_token.")
+
+
+@router.get("/jwks.json", summary="The public signing keys (JWKS)", openapi_extra={"security": []})
+async def jwks(ring: RingDep, response: Response) -> dict[str, object]:
+    """The active key and keys retired less than the longest token life ago."""
+    response.headers["Cache-Control"] = "public, max-age=60"
+    return await ring.jwks()
+
+
+@router.get("/revocations", response_model=Revocations, summary="Disabled subjects (SHA-256 of sub)",
+            openapi_extra={"security": []})
+async def revocations(session: SessionDep, request: Request, response: Response) -> Revocations:
+    """Services poll this to refuse tokens of disabled users and clients within a minute."""
+    response.headers["Cache-Control"] = "no-cache"
+    leeway = request.app.state.settings.jwt_leeway_seconds
+    return Revocations(revoked=await revoked_subjects(session=session, leeway=leeway))
+
+
+@router.get("/me", response_model=Me, response_model_exclude_none=True, responses=responses(401))
+async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
+    """Who the caller is: sub, roles, scope and scope claims."""
+    username = display_name = None
+    if principal.kind == "user":
+        try:
+            user = (await session.execute(select(User).where(User.id == uuid.UUID(principal.sub)))).scalar_one_or_none()
+        except ValueError:
+            user = None
+        if user is not None:
+            username, display_name = user.username, user.display_name
+    return Me(sub=principal.sub, kind=principal.kind, roles=sorted(principal.roles),
+              scope=" ".join(sorted(principal.scopes)), region=principal.region,  # type: ignore[arg-type]
+              province=principal.province, tambon=principal.tambon, username=username, display_name=display_name)
+
+
+@router.post("/keys/rotate", response_model=KeyRotated, responses=responses(401, 403),
+             summary="Rotate the signing key (admin)")
+async def rotate_key(session: SessionDep, ring: RingDep,
+                     _: Annotated[Principal, require("auth:admin")]) -> KeyRotated:
+    """A new key signs from now on; the old one stays published until every token it signed has expired."""
+    row, retired = await keys.rotate_signing_key(session=session)
+
+    async def reload() -> None:
+        ring.invalidate()
+        await ring.load()
+
+    after_commit(session, reload)
+    return KeyRotated(kid=row.kid, alg=row.alg, retired=retired)

@@ -1,0 +1,98 @@
+"""Request and response bodies of the auth endpoints. Password and secret hashes never appear here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Region = Literal["north", "central", "northeast", "south"]
+RoleList = list[str]
+
+
+class ScopeClaims(BaseModel):
+    region: Region | None = None
+    province: str | None = Field(default=None, pattern=r"^\d{2}$", description="DOPA province code")
+    tambon: str | None = Field(default=None, pattern=r"^\d{6}$", description="DOPA subdistrict code")
+
+
+class UserCreate(ScopeClaims):
+    """A new user (ผู้ใช้งาน)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9._@-]+$")
+    password: str = Field(min_length=8, max_length=256)
+    display_name: str = Field(min_length=1, max_length=200)
+    roles: RoleList = Field(min_length=1, max_length=10)
+
+
+class UserPublic(ScopeClaims):
+    """A user as the API shows it (no password, no hash)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    roles: list[str]
+    disabled: bool
+    created_at: dt.datetime
+    disabled_at: dt.datetime | None = None
+
+
+class ClientCreate(BaseModel):
+    """A new partner or internal client (ระบบลูกข่าย)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    roles: RoleList = Field(min_length=1, max_length=10)
+
+
+class ClientPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    client_id: str
+    name: str
+    roles: list[str]
+    disabled: bool
+    created_at: dt.datetime
+    disabled_at: dt.datetime | None = None
+
+
+class ClientCreated(ClientPublic):
+    """The one response that shows the client secret."""
+
+    client_secret: str
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    scope: str
+    refresh_token: str | None = None
+
+
+class Me(ScopeClaims):
+    sub: str
+    kind: str
+    roles: list[str]
+    scope: str
+    username: str | None = None
+    display_name: str | None = None
+
+
+class Revocations(BaseModel):
+    """SHA-256 hex digests of disabled subjects whose tokens may still be unexpired."""
+
+    revoked: list[str]
+
+
+class KeyRotated(BaseModel):
+    kid: str
+    alg: str
+    retired: list[str]

@@ -1,0 +1,171 @@
+"""Users and partner clients: creation, listing, disabling. The role and scope-claim rules live here."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Iterable
+
+from phaen_common.auth import KNOWN_ROLES
+from phaen_common.pagination import PageParams, paginate
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_gateway.auth.errors import (
+    ClientNotFound,
+    LastAdmin,
+    ScopeClaimRequired,
+    UnknownRole,
+    UsernameTaken,
+    UserNotFound,
+)
+from phaen_gateway.auth.models import PartnerClient, RefreshToken, User
+from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.schemas import ClientCreate, ClientPublic, UserCreate, UserPublic
+
+
+def check_roles(*, roles: Iterable[str], region: str | None = None, tambon: str | None = None) -> list[str]:
+    """Known roles only, each once; a regional committee needs a region, a tambon committee a tambon."""
+    out = sorted(set(roles))
+    unknown = [r for r in out if r not in KNOWN_ROLES]
+    if unknown:
+        raise UnknownRole(f"Unknown role(s): {', '.join(unknown)}.", loc=["body", "roles"])
+    if "regional_committee" in out and not region:
+        raise ScopeClaimRequired("The regional_committee role needs a region.", loc=["body", "region"])
+    if "tambon_committee" in out and not tambon:
+        raise ScopeClaimRequired("The tambon_committee role needs a tambon.", loc=["body", "tambon"])
+    return out
+
+
+def user_public(user: User) -> UserPublic:
+    """The API view of a user (never the hash)."""
+    return UserPublic(id=user.id, username=user.username, display_name=user.display_name, roles=list(user.roles),
+                      region=user.region, province=user.province, tambon=user.tambon,  # type: ignore[arg-type]
+                      disabled=user.disabled_at is not None, created_at=user.created_at,  # type: ignore[arg-type]
+                      disabled_at=user.disabled_at)
+
+
+def client_public(client: PartnerClient) -> ClientPublic:
+    """The API view of a client (never the secret or its hash)."""
+    return ClientPublic(client_id=client.client_id, name=client.name, roles=list(client.roles),
+                        disabled=client.disabled_at is not None, created_at=client.created_at,  # type: ignore[arg-type]
+                        disabled_at=client.disabled_at)
+
+
+async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate) -> User:
+    """Create a user with a hashed password; 409 when the username (any case) is taken."""
+    roles = check_roles(roles=data.roles, region=data.region, tambon=data.tambon)
+    if data.province and data.tambon and not data.tambon.startswith(data.province):
+        raise ScopeClaimRequired("The tambon is not in the given province.", loc=["body", "tambon"])
+    taken = await session.execute(select(User.id).where(func.lower(User.username) == data.username.lower()))
+    if taken.first() is not None:
+        raise UsernameTaken(f"The username {data.username!r} is already taken.")
+    user = User(username=data.username, display_name=data.display_name, password_hash=await hasher.hash(data.password),
+                roles=roles, region=data.region, province=data.province, tambon=data.tambon)
+    session.add(user)
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError as exc:  # a concurrent creation of the same username
+        raise UsernameTaken(f"The username {data.username!r} is already taken.") from exc
+    await session.refresh(user)
+    return user
+
+
+async def list_users(*, session: AsyncSession, params: PageParams, role: str | None = None,
+                     region: str | None = None, disabled: bool | None = None) -> tuple[list[User], int, str | None]:
+    """Users ordered by username, optionally filtered."""
+    stmt = select(User)
+    if role:
+        stmt = stmt.where(User.roles.any(role))  # type: ignore[attr-defined]
+    if region:
+        stmt = stmt.where(User.region == region)
+    if disabled is not None:
+        stmt = stmt.where(User.disabled_at.is_not(None) if disabled else User.disabled_at.is_(None))  # type: ignore[union-attr]
+    return await paginate(session, stmt, keys=[User.username], params=params)
+
+
+async def get_user(*, session: AsyncSession, user_id: uuid.UUID, for_update: bool = False) -> User:
+    """One user, or 404."""
+    stmt = select(User).where(User.id == user_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    user = (await session.execute(stmt)).scalar_one_or_none()
+    if user is None:
+        raise UserNotFound()
+    return user
+
+
+async def set_user_disabled(*, session: AsyncSession, user_id: uuid.UUID, disabled: bool) -> User:
+    """Disable (revoking its refresh tokens) or re-enable a user. The last enabled admin stays enabled."""
+    user = await get_user(session=session, user_id=user_id, for_update=True)
+    if disabled and user.disabled_at is None:
+        if "admin" in user.roles:
+            # Lock every enabled admin so two admins cannot disable each other at the same moment.
+            admins = (await session.execute(
+                select(User.id).where(User.roles.any("admin"), User.disabled_at.is_(None))  # type: ignore[attr-defined,union-attr]
+                .with_for_update())).scalars().all()
+            if len([a for a in admins if a != user.id]) == 0:
+                raise LastAdmin()
+        user.disabled_at = (await session.execute(select(func.now()))).scalar_one()
+        await session.execute(update(RefreshToken).where(RefreshToken.user_id == user.id,
+                                                         RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
+                              .values(revoked_at=func.now()))
+    elif not disabled:
+        user.disabled_at = None
+    await session.flush()
+    return user
+
+
+def new_client_id() -> str:
+    return f"c-{secrets.token_hex(8)}"
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def create_client(*, session: AsyncSession, hasher: Hasher, data: ClientCreate,
+                        client_id: str | None = None, secret: str | None = None) -> tuple[PartnerClient, str]:
+    """Create a client; returns it with its secret in clear (shown once, stored hashed)."""
+    roles = check_roles(roles=data.roles)
+    secret = secret or new_secret()
+    client = PartnerClient(client_id=client_id or new_client_id(), name=data.name,
+                           secret_hash=await hasher.hash(secret), roles=roles)
+    session.add(client)
+    await session.flush()
+    await session.refresh(client)
+    return client, secret
+
+
+async def list_clients(*, session: AsyncSession, params: PageParams,
+                       disabled: bool | None = None) -> tuple[list[PartnerClient], int, str | None]:
+    """Clients ordered by client_id."""
+    stmt = select(PartnerClient)
+    if disabled is not None:
+        cond = PartnerClient.disabled_at.is_not(None) if disabled else PartnerClient.disabled_at.is_(None)  # type: ignore[union-attr]
+        stmt = stmt.where(cond)
+    return await paginate(session, stmt, keys=[PartnerClient.client_id], params=params)  # type: ignore[list-item]
+
+
+async def get_client(*, session: AsyncSession, client_id: str, for_update: bool = False) -> PartnerClient:
+    """One client, or 404."""
+    stmt = select(PartnerClient).where(PartnerClient.client_id == client_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    client = (await session.execute(stmt)).scalar_one_or_none()
+    if client is None:
+        raise ClientNotFound()
+    return client
+
+
+async def set_client_disabled(*, session: AsyncSession, client_id: str, disabled: bool) -> PartnerClient:
+    """Disable or re-enable a client."""
+    client = await get_client(session=session, client_id=client_id, for_update=True)
+    if disabled and client.disabled_at is None:
+        client.disabled_at = (await session.execute(select(func.now()))).scalar_one()
+    elif not disabled:
+        client.disabled_at = None
+    await session.flush()
+    return client

@@ -1,0 +1,142 @@
+"""The OAuth2 grants: password, client_credentials and refresh_token; access tokens signed at login only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from phaen_common.auth import scopes_for
+from phaen_common.db import Database, run_in_transaction
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_gateway.auth.errors import InvalidClient, InvalidGrant
+from phaen_gateway.auth.keys import KeyRing
+from phaen_gateway.auth.models import PartnerClient, RefreshToken, User
+from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.schemas import TokenResponse
+
+_BAD_PASSWORD = "The username or password is wrong, or the account is disabled."
+_BAD_REFRESH = "The refresh token is invalid, expired or already used."
+_BAD_CLIENT = "The client id or secret is wrong, or the client is disabled."
+
+
+@dataclass
+class TokenIssuer:
+    """Signs access tokens with the key ring's active key."""
+
+    ring: KeyRing
+    issuer: str
+    audience: str
+    access_ttl: int
+    refresh_ttl: int
+
+    async def access_token(self, *, sub: str, kind: str, roles: Iterable[str], region: str | None = None,
+                           province: str | None = None, tambon: str | None = None) -> tuple[str, str]:
+        """A signed access token and its scope string."""
+        now = int(time.time())
+        role_list = sorted(set(roles))
+        scope = " ".join(sorted(scopes_for(role_list)))
+        claims: dict[str, Any] = {
+            "iss": self.issuer, "aud": self.audience, "iat": now, "exp": now + self.access_ttl,
+            "jti": uuid.uuid4().hex, "sub": sub, "kind": kind, "roles": role_list, "scope": scope,
+        }
+        for name, value in (("region", region), ("province", province), ("tambon", tambon)):
+            if value:
+                claims[name] = value
+        return await self.ring.sign(claims), scope
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def _new_refresh_token(*, session: AsyncSession, user_id: uuid.UUID, family_id: uuid.UUID,
+                             ttl: int) -> str:
+    token = secrets.token_urlsafe(32)
+    expires = (await session.execute(select(func.now()))).scalar_one() + dt.timedelta(seconds=ttl)
+    session.add(RefreshToken(token_hash=_digest(token), family_id=family_id, user_id=user_id, expires_at=expires))
+    await session.flush()
+    return token
+
+
+async def _user_tokens(*, session: AsyncSession, issuer: TokenIssuer, user: User,
+                       family_id: uuid.UUID) -> TokenResponse:
+    access, scope = await issuer.access_token(sub=str(user.id), kind="user", roles=user.roles, region=user.region,
+                                              province=user.province, tambon=user.tambon)
+    refresh = await _new_refresh_token(session=session, user_id=user.id, family_id=family_id,
+                                       ttl=issuer.refresh_ttl)
+    return TokenResponse(access_token=access, expires_in=issuer.access_ttl, scope=scope, refresh_token=refresh)
+
+
+async def password_grant(*, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, username: str,
+                         password: str) -> TokenResponse:
+    """Log a person in; a new refresh-token family starts here."""
+    user = (await session.execute(
+        select(User).where(func.lower(User.username) == username.lower()))).scalar_one_or_none()
+    ok = await hasher.verify(user.password_hash if user else None, password)
+    if user is None or not ok or user.disabled_at is not None:
+        raise InvalidGrant(_BAD_PASSWORD)
+    if hasher.needs_rehash(user.password_hash):
+        user.password_hash = await hasher.hash(password)
+    return await _user_tokens(session=session, issuer=issuer, user=user, family_id=uuid.uuid4())
+
+
+async def client_credentials_grant(*, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, client_id: str,
+                                   client_secret: str) -> TokenResponse:
+    """Authenticate a partner or internal system; no refresh token (it can always ask again)."""
+    client = (await session.execute(
+        select(PartnerClient).where(PartnerClient.client_id == client_id))).scalar_one_or_none()
+    ok = await hasher.verify(client.secret_hash if client else None, client_secret)
+    if client is None or not ok or client.disabled_at is not None:
+        raise InvalidClient(_BAD_CLIENT)
+    access, scope = await issuer.access_token(sub=client.client_id, kind="client", roles=client.roles)
+    return TokenResponse(access_token=access, expires_in=issuer.access_ttl, scope=scope)
+
+
+async def _revoke_family(db: Database, family_id: uuid.UUID) -> None:
+    async def run(session: AsyncSession) -> None:
+        await session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
+                                                         RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
+                              .values(revoked_at=func.now()))
+    await run_in_transaction(db, run)
+
+
+async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIssuer,
+                        refresh_token: str) -> TokenResponse:
+    """Rotate a refresh token. Presenting one already used revokes its whole family (theft detection).
+
+    The family revocation commits in its own transaction: the 401 that follows rolls back this one.
+    No row lock is taken before it, so the two transactions cannot wait on each other.
+    """
+    row = (await session.execute(
+        select(RefreshToken).where(RefreshToken.token_hash == _digest(refresh_token)))).scalar_one_or_none()
+    if row is None:
+        raise InvalidGrant(_BAD_REFRESH)
+    family_revoked = (await session.execute(select(exists().where(
+        RefreshToken.family_id == row.family_id, RefreshToken.revoked_at.is_not(None))))).scalar_one()  # type: ignore[union-attr]
+    if row.used_at is not None or family_revoked:
+        await _revoke_family(db, row.family_id)
+        raise InvalidGrant(_BAD_REFRESH)
+    claimed = (await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == row.id, RefreshToken.used_at.is_(None),  # type: ignore[union-attr]
+               RefreshToken.revoked_at.is_(None), RefreshToken.expires_at > func.now())  # type: ignore[union-attr]
+        .values(used_at=func.now()).returning(RefreshToken.id))).scalar_one_or_none()
+    if claimed is None:
+        # Expired, or a concurrent use won the race (that one committed before this UPDATE gave up).
+        used = (await session.execute(select(RefreshToken.used_at.is_not(None)).where(  # type: ignore[union-attr]
+            RefreshToken.id == row.id))).scalar_one()
+        if used:
+            await _revoke_family(db, row.family_id)
+        raise InvalidGrant(_BAD_REFRESH)
+    user = (await session.execute(select(User).where(User.id == row.user_id))).scalar_one_or_none()
+    if user is None or user.disabled_at is not None:
+        raise InvalidGrant(_BAD_REFRESH)
+    return await _user_tokens(session=session, issuer=issuer, user=user, family_id=row.family_id)

@@ -1,0 +1,67 @@
+"""Settings of the gateway (env prefix PHAEN_)."""
+
+from __future__ import annotations
+
+from phaen_common.settings import CommonSettings
+from pydantic import SecretStr, model_validator
+
+# The hard cap on an access token's life: TokenVerifier refuses longer-lived tokens anyway.
+MAX_ACCESS_TOKEN_TTL = 3600
+UPSTREAMS = ("registry", "budget", "reports")
+
+
+class Settings(CommonSettings):
+    """Gateway settings."""
+
+    gateway_port: int = 8000
+    admin_password: SecretStr | None = None
+    # The internal client the reports service uses to read the event feeds (client_id ``phaen-reports``).
+    reports_client_secret: SecretStr | None = None
+
+    registry_url: str = "http://127.0.0.1:8001"
+    budget_url: str = "http://127.0.0.1:8002"
+    reports_url: str = "http://127.0.0.1:8003"
+    # Per-route upstream timeouts (seconds to wait for the service to answer); PDF/XLSX reports are slow.
+    registry_timeout: float = 30.0
+    budget_timeout: float = 30.0
+    reports_timeout: float = 60.0
+    upstream_connect_timeout: float = 5.0
+    openapi_fetch_timeout: float = 5.0
+    upstream_retry_after: int = 5
+
+    access_token_ttl: int = 900
+    refresh_token_ttl: int = 7 * 24 * 3600
+    # How often the gateway re-reads signing keys from the database (another instance may rotate them).
+    key_reload_seconds: int = 30
+
+    # argon2id cost (RFC 9106 second recommendation by default); tests lower it, production may not.
+    password_hash_time_cost: int = 3
+    password_hash_memory_kib: int = 65536
+    password_hash_parallelism: int = 4
+
+    @model_validator(mode="after")
+    def _gateway_bounds(self) -> Settings:
+        if not 60 <= self.access_token_ttl <= MAX_ACCESS_TOKEN_TTL:
+            raise ValueError("access_token_ttl must be between 60 and 3600 seconds")
+        if self.refresh_token_ttl < self.access_token_ttl:
+            raise ValueError("refresh_token_ttl must not be shorter than access_token_ttl")
+        for name in UPSTREAMS:
+            if getattr(self, f"{name}_timeout") <= 0:
+                raise ValueError(f"{name}_timeout must be positive")
+        if self.is_production and (self.password_hash_memory_kib < 19456 or self.password_hash_time_cost < 2):
+            raise ValueError("password hashing cost is below the OWASP minimum (19 MiB, t=2)")
+        # Unset secrets are generated at bootstrap; a well-known one is refused outside development.
+        for name in ("admin_password", "reports_client_secret"):
+            value = getattr(self, name)
+            if value is not None:
+                self.refuse_default_secret(f"PHAEN_{name.upper()}", value)
+        return self
+
+    def upstream(self, name: str) -> tuple[str, float]:
+        """Base URL and timeout of one upstream service."""
+        return getattr(self, f"{name}_url").rstrip("/"), float(getattr(self, f"{name}_timeout"))
+
+    @property
+    def gateway_revocation_cache_seconds(self) -> float:
+        """The gateway reads its own list from the database: a few seconds at most."""
+        return float(min(self.revocation_cache_seconds, 5))

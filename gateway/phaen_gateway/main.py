@@ -1,0 +1,90 @@
+"""The gateway app: identity routes, routing to the services, the aggregated OpenAPI."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI, Request
+from phaen_common.auth import TokenVerifier
+from phaen_common.db import Database, run_in_transaction
+from phaen_common.errors import install_error_handlers
+from phaen_common.web import AuthMiddleware, RequestContextMiddleware, healthz_router, install_authorization_first
+
+from phaen_gateway.auth import admin_router
+from phaen_gateway.auth import router as auth_router
+from phaen_gateway.auth.keys import KeyRing, ensure_signing_key
+from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.revocations import DbRevocations
+from phaen_gateway.auth.tokens import TokenIssuer
+from phaen_gateway.config import UPSTREAMS, Settings
+from phaen_gateway.openapi import openapi_router
+from phaen_gateway.proxy import new_client, proxy_router
+
+log = logging.getLogger("phaen.gateway")
+
+PUBLIC_PATHS = frozenset({
+    "/healthz", "/v1/openapi.json", "/v1/docs", *auth_router.PUBLIC_PATHS,
+    # Each service's own OpenAPI passes through without a token (the docs need it); nothing else does.
+    *(f"/v1/{name}/openapi.json" for name in UPSTREAMS),
+})
+
+
+def make_hasher(settings: Settings) -> Hasher:
+    return Hasher(time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib,
+                  parallelism=settings.password_hash_parallelism)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the gateway; with no argument, settings come from the environment (``PHAEN_*``)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        if url is None:
+            raise RuntimeError("PHAEN_DATABASE_URL is not set (make run sets it for you)")
+        db = Database(url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+                      application_name="phaen-gateway")
+        app.state.db = db
+        app.state.hasher = make_hasher(settings)
+        ring = KeyRing(db, leeway=settings.jwt_leeway_seconds, reload_seconds=settings.key_reload_seconds)
+        try:
+            await run_in_transaction(db, lambda s: ensure_signing_key(session=s))
+        except Exception as exc:  # the database may come up later; signing retries then
+            log.warning("could not ensure a signing key at start-up: %s", type(exc).__name__)
+        await ring.load()
+        app.state.ring = ring
+        app.state.issuer = TokenIssuer(ring=ring, issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                                       access_ttl=settings.access_token_ttl, refresh_ttl=settings.refresh_token_ttl)
+        app.state.revocations = DbRevocations(db, leeway=settings.jwt_leeway_seconds,
+                                              cache_seconds=settings.gateway_revocation_cache_seconds)
+        app.state.verifier = TokenVerifier(ring, issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                                           leeway=settings.jwt_leeway_seconds, revocations=app.state.revocations)
+        app.state.proxy_client = new_client(httpx.Timeout(30.0, connect=settings.upstream_connect_timeout))
+        try:
+            yield
+        finally:
+            await app.state.proxy_client.aclose()
+            await db.dispose()
+
+    app = FastAPI(title="Phaen API", version="1.0.0", lifespan=lifespan, openapi_url=None, docs_url=None,
+                  redoc_url=None)
+    app.state.settings = settings
+    install_error_handlers(app)
+    install_authorization_first(app)
+
+    async def _check(request: Request) -> bool:
+        return bool(await request.app.state.db.ping())
+
+    app.include_router(healthz_router(_check))
+    app.include_router(auth_router.router)
+    app.include_router(admin_router.router)
+    app.include_router(openapi_router())
+    app.include_router(proxy_router())
+
+    app.add_middleware(AuthMiddleware, verifier_getter=lambda: app.state.verifier, public_paths=PUBLIC_PATHS)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,7 @@
+"""Import every table module of the gateway so Alembic sees the whole metadata."""
+
+from sqlmodel import SQLModel
+
+from phaen_gateway.auth import models  # noqa: F401
+
+metadata = SQLModel.metadata
