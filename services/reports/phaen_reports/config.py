@@ -3,9 +3,43 @@
 from __future__ import annotations
 
 from phaen_common.settings import CommonSettings
+from pydantic import SecretStr, model_validator
 
 
 class Settings(CommonSettings):
     """Reports service settings."""
 
     reports_port: int = 8003
+
+    # The event feeds this service projects (never their tables).
+    registry_url: str = "http://127.0.0.1:8001"
+    budget_url: str = "http://127.0.0.1:8002"
+    # The gateway client the consumer authenticates as (role service_events -> scope events:read).
+    # The gateway's bootstrap creates it under this id; its secret is PHAEN_REPORTS_CLIENT_SECRET, else
+    # the one the gateway wrote to $PHAEN_DATA_DIR/reports-client-secret.
+    reports_client_id: str = "phaen-reports"
+    reports_client_secret: SecretStr | None = None
+
+    # The background consumer; tests turn it off and drive catch-up themselves.
+    feed_enabled: bool = True
+    feed_poll_seconds: float = 0.5
+    feed_page_size: int = 1000
+    feed_timeout_seconds: float = 5.0
+    # A source not heard from for this long makes reports say stale: true.
+    stale_after_seconds: float = 30.0
+    # Rendered documents use this timezone for month boundaries and dates.
+    timezone: str = "Asia/Bangkok"
+
+    @model_validator(mode="after")
+    def _feed_bounds(self) -> Settings:
+        if not 0.05 <= self.feed_poll_seconds <= 60:
+            raise ValueError("feed_poll_seconds must be between 0.05 and 60")
+        if not 1 <= self.feed_page_size <= 1000:
+            raise ValueError("feed_page_size must be between 1 and 1000 (the feeds' maximum)")
+        if self.reports_client_secret is None:
+            path = self.data_dir / "reports-client-secret"
+            if path.is_file():
+                self.reports_client_secret = SecretStr(path.read_text().strip())
+        if self.feed_enabled:
+            self.refuse_default_secret("PHAEN_REPORTS_CLIENT_SECRET", self.reports_client_secret)
+        return self

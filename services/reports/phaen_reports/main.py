@@ -1,20 +1,60 @@
-"""The reports service app."""
+"""The reports service app: the read model's consumer runs in the app's lifespan."""
 
 from __future__ import annotations
 
+import httpx
 from fastapi import FastAPI
-
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
 
 from phaen_reports.config import Settings
+from phaen_reports.feeds.consumer import FeedConsumer
+from phaen_reports.feeds.router import router as feeds_router
+from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpFeedSource
+from phaen_reports.reconcile.router import router as reconcile_router
+from phaen_reports.reports.router import router as reports_router
 from phaen_reports.tables import outbox
 
 PREFIX = "/v1/reports"
 
 
+def http_sources(settings: Settings, client: httpx.AsyncClient) -> list[FeedSource]:
+    """The registry's and budget's feeds over HTTP, authenticated as the reports client."""
+    tokens = ClientCredentialsToken(gateway_url=settings.gateway_url, client_id=settings.reports_client_id,
+                                    client_secret=settings.reports_client_secret, client=client)
+    return [
+        HttpFeedSource(name="registry", base_url=settings.registry_url, path="/v1/registry/events",
+                       tokens=tokens, client=client),
+        HttpFeedSource(name="budget", base_url=settings.budget_url, path="/v1/budget/events",
+                       tokens=tokens, client=client),
+    ]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the reports service."""
+    """Build the reports service.
+
+    Tests may set ``app.state.feed_sources`` before start-up to feed it from in-process apps or
+    recorded events; otherwise it reads the feeds over HTTP.
+    """
     settings = settings or Settings()
-    routers = [events_router(PREFIX, outbox)]
-    return create_service_app(name="reports", prefix=PREFIX, settings=settings, routers=routers)
+
+    async def on_startup(app: FastAPI) -> None:
+        sources = getattr(app.state, "feed_sources", None)
+        if sources is None:
+            app.state.feed_client = httpx.AsyncClient(timeout=settings.feed_timeout_seconds)
+            sources = http_sources(settings, app.state.feed_client)
+        app.state.consumer = FeedConsumer(app.state.db, sources, page_size=settings.feed_page_size,
+                                          poll_seconds=settings.feed_poll_seconds)
+        if settings.feed_enabled:
+            app.state.consumer.start()
+
+    async def on_shutdown(app: FastAPI) -> None:
+        await app.state.consumer.stop()
+        client = getattr(app.state, "feed_client", None)
+        if client is not None:
+            await client.aclose()
+
+    routers = [events_router(PREFIX, outbox), reports_router, reconcile_router, feeds_router]
+    return create_service_app(name="reports", prefix=PREFIX, settings=settings, routers=routers,
+                              on_startup=on_startup, on_shutdown=on_shutdown,
+                              description="Reports built from the registry's and budget's event feeds.")

@@ -1,5 +1,4 @@
 from phaen_common.migrations import run_env
-
 from phaen_reports import SCHEMA
 from phaen_reports.models import metadata
 

@@ -1,0 +1,1 @@
+"""Consuming the registry's and budget's event feeds into the read model."""

@@ -1,0 +1,136 @@
+"""The feed consumer: at-least-once delivery made exactly-once.
+
+Each page of events is applied and the source's cursor advanced in one transaction, with the cursor row
+locked: a crash before commit replays the page (the upserts are idempotent), a crash after it never does,
+and two consumers (a rebuild and the poller, or two processes) never apply the same page twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from phaen_common.db import Database
+from sqlalchemy import select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_reports import SCHEMA
+from phaen_reports.feeds.source import FeedSource, FeedUnavailable
+from phaen_reports.projections.apply import apply_events
+from phaen_reports.projections.models import PROJECTION_TABLES, FeedCursor
+
+log = logging.getLogger("phaen.reports.feeds")
+
+_cursor = FeedCursor.__table__  # type: ignore[attr-defined]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class PollResult:
+    source: str
+    applied: int = 0
+    ok: bool = True
+
+
+class FeedConsumer:
+    """Polls every source and projects its events into the read model."""
+
+    def __init__(self, db: Database, sources: Sequence[FeedSource], *, page_size: int = 1000,
+                 poll_seconds: float = 0.5) -> None:
+        self.db = db
+        self.sources = list(sources)
+        self.page_size = page_size
+        self.poll_seconds = poll_seconds
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def source_names(self) -> list[str]:
+        return [s.name for s in self.sources]
+
+    async def _ensure_cursors(self, session: AsyncSession) -> None:
+        await session.execute(insert(_cursor).values([{"source": n, "after": 0} for n in self.source_names])
+                              .on_conflict_do_nothing(index_elements=["source"]))
+
+    async def _mark_error(self, source: str, reason: str) -> None:
+        async with self.db.sessionmaker() as session, session.begin():
+            await session.execute(update(_cursor).where(_cursor.c.source == source)
+                                  .values(last_error_at=_now(), last_error=reason[:200]))
+
+    async def _poll_source(self, source: FeedSource) -> PollResult:
+        result = PollResult(source=source.name)
+        while True:
+            async with self.db.sessionmaker() as session:
+                after = (await session.execute(
+                    select(_cursor.c.after).where(_cursor.c.source == source.name))).scalar_one()
+            try:
+                page = await source.fetch(after=after, limit=self.page_size)
+            except FeedUnavailable as exc:
+                log.warning("feed %s unavailable: %s", source.name, exc)
+                await self._mark_error(source.name, str(exc))
+                result.ok = False
+                return result
+            async with self.db.sessionmaker() as session, session.begin():
+                locked = (await session.execute(select(_cursor.c.after).where(
+                    _cursor.c.source == source.name).with_for_update())).scalar_one()
+                if locked != after:
+                    continue  # another consumer applied this page meanwhile: fetch again from its cursor
+                await apply_events(session, page.items)
+                await session.execute(update(_cursor).where(_cursor.c.source == source.name).values(
+                    after=max(page.next_after, after), events_applied=_cursor.c.events_applied + len(page.items),
+                    last_success_at=_now()))
+            result.applied += len(page.items)
+            if not page.has_more or not page.items:
+                return result
+
+    async def catch_up(self) -> list[PollResult]:
+        """Poll every source until it has nothing more; an unreachable source is marked, not fatal."""
+        async with self._lock:
+            return await self._catch_up()
+
+    async def _catch_up(self) -> list[PollResult]:
+        async with self.db.sessionmaker() as session, session.begin():
+            await self._ensure_cursors(session)
+        return [await self._poll_source(source) for source in self.sources]
+
+    async def rebuild(self) -> list[PollResult]:
+        """Empty the read model, reset every cursor to zero, and replay every feed from the start."""
+        async with self._lock:
+            async with self.db.sessionmaker() as session, session.begin():
+                await self._ensure_cursors(session)
+                await session.execute(select(_cursor.c.source).with_for_update())
+                names = ", ".join(f'"{SCHEMA}"."{t.__tablename__}"' for t in PROJECTION_TABLES)
+                await session.execute(text(f"TRUNCATE {names}"))
+                await session.execute(update(_cursor).values(after=0, events_applied=0))
+            return await self._catch_up()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.catch_up()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database may be restarting: keep polling, never die
+                log.warning("feed poll failed: %s", type(exc).__name__)
+            await asyncio.sleep(self.poll_seconds)
+
+    def start(self) -> None:
+        """Poll in the background (started by the app's lifespan)."""
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="reports-feed-consumer")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None

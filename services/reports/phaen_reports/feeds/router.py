@@ -1,0 +1,38 @@
+"""``/v1/reports/feeds`` (consumer status) and ``/v1/reports/rebuild`` (replay every feed from zero)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Request
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.web import require
+
+from phaen_reports.feeds.schemas import RebuildResult, SourceRebuilt
+from phaen_reports.feeds.service import Freshness, freshness
+from phaen_reports.reports.deps import FreshDep
+from phaen_reports.reports.errors import RebuildForbidden
+
+router = APIRouter(prefix="/v1/reports", tags=["feeds"])
+
+
+@router.get("/feeds", response_model=Freshness, responses=responses(401, 403))
+async def feeds(fresh: FreshDep, _: Annotated[Principal, require("reports:read")]) -> Freshness:
+    """Each source's cursor, last successful poll and last error; ``stale`` if any is behind."""
+    return fresh
+
+
+@router.post("/rebuild", response_model=RebuildResult, responses=responses(401, 403, RebuildForbidden))
+async def rebuild(request: Request, session: SessionDep,
+                  principal: Annotated[Principal, require("reports:read")]) -> RebuildResult:
+    """Empty the read model and replay every feed from position zero (admin, secretariat)."""
+    if not principal.has_role("admin", "secretariat"):
+        raise RebuildForbidden()
+    consumer = request.app.state.consumer
+    results = await consumer.rebuild()
+    fresh = await freshness(session=session, sources=consumer.source_names,
+                            stale_after=request.app.state.settings.stale_after_seconds)
+    return RebuildResult(sources=[SourceRebuilt(source=r.source, applied=r.applied, ok=r.ok) for r in results],
+                         freshness=fresh)

@@ -1,0 +1,1 @@
+"""Reconciling legacy budget statements typed from paper: every derived cell recomputed."""

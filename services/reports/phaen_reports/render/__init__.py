@@ -1,0 +1,1 @@
+"""Rendering reports as CSV (UTF-8 with BOM), XLSX and Thai PDF."""

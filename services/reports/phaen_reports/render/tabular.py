@@ -1,0 +1,69 @@
+"""CSV (UTF-8 with BOM, for Excel) and XLSX (numbers as numbers, Thai header row) from a ``Tabular``."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import xlsxwriter
+
+from phaen_reports.render.table import Tabular, cell_value
+
+
+def to_csv(table: Tabular) -> bytes:
+    """CSV with a BOM so Excel opens Thai correctly; plain numbers (no separators) for re-import."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([c.header_th for c in table.columns])
+    rows = list(table.rows) + ([table.totals] if table.totals else [])
+    for row in rows:
+        out: list[str] = []
+        for col in table.columns:
+            value = cell_value(row.get(col.key), col.kind)
+            if value is None:
+                out.append("")
+            elif col.kind in ("money", "percent"):
+                out.append(f"{value:.2f}")
+            elif col.kind == "date":
+                out.append(value.isoformat())
+            else:
+                out.append(str(value))
+        writer.writerow(out)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(table: Tabular) -> bytes:
+    """An XLSX workbook: title, Thai header row, typed cells, a bold totals row."""
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    sheet = book.add_worksheet(table.slug[:31])
+    bold = book.add_format({"bold": True, "font_name": "Sarabun"})
+    head = book.add_format({"bold": True, "font_name": "Sarabun", "bg_color": "#DDEBF7", "border": 1})
+    text_f = book.add_format({"font_name": "Sarabun"})
+    money_f = book.add_format({"num_format": "#,##0.00", "font_name": "Sarabun"})
+    pct_f = book.add_format({"num_format": "0.00", "font_name": "Sarabun"})
+    int_f = book.add_format({"num_format": "#,##0", "font_name": "Sarabun"})
+    # Buddhist-Era display of real date cells.
+    date_f = book.add_format({"num_format": "[$-107041E]d mmmm yyyy;@", "font_name": "Sarabun"})
+    formats = {"money": money_f, "percent": pct_f, "int": int_f, "date": date_f, "text": text_f}
+    sheet.write(0, 0, table.title_th, bold)
+    header_row = 1
+    sheet.write_row(header_row, 0, [c.header_th for c in table.columns], head)
+    rows = list(table.rows) + ([table.totals] if table.totals else [])
+    for r, row in enumerate(rows, start=header_row + 1):
+        for c, col in enumerate(table.columns):
+            value = cell_value(row.get(col.key), col.kind)
+            if value is None:
+                continue
+            if col.kind in ("money", "percent"):
+                sheet.write_number(r, c, float(value), formats[col.kind])
+            elif col.kind == "int":
+                sheet.write_number(r, c, value, int_f)
+            elif col.kind == "date":
+                sheet.write_datetime(r, c, value, date_f)
+            else:
+                sheet.write_string(r, c, str(value), text_f)
+    for c, col in enumerate(table.columns):
+        sheet.set_column(c, c, 14 if col.kind != "text" else 12 + 18 * col.width)
+    book.close()
+    return buf.getvalue()

@@ -1,0 +1,1 @@
+"""The network's reports, computed from the read model."""

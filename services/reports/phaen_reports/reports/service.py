@@ -1,0 +1,176 @@
+"""Network reports: plan vs actual, coverage, facilitators, tranche status."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from phaen_common.pagination import PageParams, paginate
+from sqlalchemy import Select, and_, distinct, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_reports.projections.models import (
+    Account,
+    ActivityReport,
+    Expense,
+    Facilitator,
+    Grant,
+    GrantLine,
+    Project,
+    Tambon,
+    Tranche,
+)
+from phaen_reports.reports import schemas as s
+from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
+from phaen_reports.reports.catalogue import REGION_CODES, REGION_TH
+from phaen_reports.reports.errors import GrantNotFound
+
+ZERO = Decimal("0.00")
+
+
+async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.PlanVsActual:
+    """Planned, percent, actual (recorded, unvoided expenses) and variance per line of a grant."""
+    grant = await session.get(Grant, grant_id)
+    if grant is None:
+        raise GrantNotFound()
+    actuals = (select(Expense.line_no, func.sum(Expense.amount).label("actual"))  # type: ignore[arg-type]
+               .where(Expense.grant_id == grant_id, Expense.status == "recorded")
+               .group_by(Expense.line_no).subquery())
+    rows = (await session.execute(
+        select(GrantLine.no, GrantLine.title, GrantLine.planned, actuals.c.actual)
+        .outerjoin(actuals, actuals.c.line_no == GrantLine.no)
+        .where(GrantLine.grant_id == grant_id).order_by(GrantLine.no))).all()  # type: ignore[arg-type]
+    planned = [r.planned or ZERO for r in rows]
+    percents = largest_remainder_percents(planned)
+    lines = [s.PlanLine(no=r.no, title=r.title, planned=p, percent=str(pct), actual=r.actual or ZERO,
+                        variance=p - (r.actual or ZERO))
+             for r, p, pct in zip(rows, planned, percents, strict=True)]
+    total_planned = sum(planned, ZERO)
+    total_actual = sum((ln.actual for ln in lines), ZERO)
+    return s.PlanVsActual(
+        grant=s.GrantInfo(id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount,
+                          fiscal_year=grant.fiscal_year),
+        lines=lines,
+        totals=s.PlanTotals(planned=total_planned, percent=str(HUNDRED if lines and total_planned else ZERO),
+                            actual=total_actual, variance=total_planned - total_actual))
+
+
+def _visible_regions(region: str | None) -> list[str]:
+    return REGION_CODES if region is None else [r for r in REGION_CODES if r == region]
+
+
+async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
+    """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration."""
+    regions = _visible_regions(region)
+    t = Tambon
+    stmt = select(
+        t.region,
+        func.count().filter(t.tier == "model").label("model"),
+        func.count().filter(t.tier == "pilot").label("pilot"),
+        func.count().filter(t.tier == "expansion").label("expansion"),
+        func.count().label("tambons"),
+        func.count(distinct(t.district_code)).label("districts"),
+        func.count(distinct(t.province_code)).label("provinces"),
+        func.count().filter(t.tao_plan_integrated.is_(True)).label("tao_plan_integrated"),  # type: ignore[union-attr]
+        func.count().filter(t.tao_funded.is_(True)).label("tao_funded"),  # type: ignore[union-attr]
+    ).where(t.region.in_(regions)).group_by(t.region)  # type: ignore[union-attr]
+    found = {r.region: r for r in (await session.execute(stmt)).all()}
+    rows = []
+    for code in regions:
+        r = found.get(code)
+        data: dict[str, Any] = {k: getattr(r, k) for k in s.CoverageRow.model_fields
+                                if k not in ("region", "name_th")} if r else {}
+        rows.append(s.CoverageRow(region=code, name_th=REGION_TH[code], **data))
+    totals = s.CoverageRow(region="total", name_th="รวม", **{
+        k: sum(getattr(r, k) for r in rows) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")})
+    return s.Coverage(regions=rows, totals=totals)
+
+
+async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facilitators:
+    """Trained process facilitators per region and level."""
+    regions = _visible_regions(region)
+    f = Facilitator
+    stmt = (select(f.region, f.level, func.count().label("n"))
+            .where(f.region.in_(regions)).group_by(f.region, f.level))  # type: ignore[union-attr]
+    counts: dict[str, dict[str, int]] = {code: {} for code in regions}
+    for r in (await session.execute(stmt)).all():
+        counts[r.region][r.level or "other"] = r.n
+    rows = []
+    for code in regions:
+        c = counts[code]
+        other = sum(n for level, n in c.items() if level not in ("community", "intensive"))
+        rows.append(s.FacilitatorRow(region=code, name_th=REGION_TH[code], community=c.get("community", 0),
+                                     intensive=c.get("intensive", 0), other=other, total=sum(c.values())))
+    totals = s.FacilitatorRow(region="total", name_th="รวม", community=sum(r.community for r in rows),
+                              intensive=sum(r.intensive for r in rows), other=sum(r.other for r in rows),
+                              total=sum(r.total for r in rows))
+    return s.Facilitators(regions=rows, totals=totals)
+
+
+def tranche_query(*, region: str | None, tambon: str | None, project_id: uuid.UUID | None,
+                  grant_id: uuid.UUID | None) -> Select[Any]:
+    """Projects in scope, by filters."""
+    stmt = select(Project)
+    if region is not None:
+        stmt = stmt.where(Project.region == region)
+    if tambon is not None:
+        stmt = stmt.where(Project.tambon == tambon)
+    if project_id is not None:
+        stmt = stmt.where(Project.id == project_id)
+    if grant_id is not None:
+        stmt = stmt.where(Project.grant_id == grant_id)
+    return stmt
+
+
+async def tranche_report(*, session: AsyncSession, stmt: Select[Any], params: PageParams | None) -> s.TrancheReport:
+    """Each project's tranches (released / ready / blocked / pending) and what blocks the next one."""
+    if params is None:
+        projects = list((await session.execute(stmt.order_by(Project.id))).scalars().all())
+        total, next_cursor = len(projects), None
+    else:
+        projects, total, next_cursor = await paginate(session, stmt, keys=[Project.id], params=params)
+    ids = [p.id for p in projects]
+    released: dict[uuid.UUID, dict[int, Tranche]] = {}
+    reported: dict[uuid.UUID, set[int]] = {}
+    with_account: set[uuid.UUID] = set()
+    if ids:
+        for t in (await session.execute(select(Tranche).where(Tranche.project_id.in_(ids)))).scalars():  # type: ignore[attr-defined]
+            released.setdefault(t.project_id, {})[t.n] = t
+        for pid, n in (await session.execute(select(ActivityReport.project_id, ActivityReport.tranche).where(
+                and_(ActivityReport.project_id.in_(ids), ActivityReport.tranche.is_not(None))))).all():  # type: ignore[union-attr]
+            reported.setdefault(pid, set()).add(n)
+        with_account = set((await session.execute(select(Account.project_id).where(
+            Account.project_id.in_(ids)))).scalars())  # type: ignore[union-attr]
+    items = [project_tranches(p, released.get(p.id, {}), reported.get(p.id, set()), p.id in with_account)
+             for p in projects]
+    return s.TrancheReport(items=items, total=total, next_cursor=next_cursor)
+
+
+def project_tranches(project: Project, released: dict[int, Tranche], reported: set[int],
+                     has_account: bool) -> s.ProjectTranches:
+    """The tranche rule: tranche n+1 waits for tranche n's activity report (and an account, an active project)."""
+    shares = [Decimal(str(x)) for x in (project.tranches or [50, 50])]
+    count = max(len(shares), max(released, default=0))
+    next_n = next((n for n in range(1, count + 1) if n not in released), None)
+    blocked: list[str] = []
+    if next_n is not None:
+        if project.status == "suspended":
+            blocked.append("project_suspended")
+        if not has_account:
+            blocked.append("account_missing")
+        if next_n > 1 and (next_n - 1) not in reported:
+            blocked.append("activity_report_required")
+    states = []
+    for n in range(1, count + 1):
+        share = shares[n - 1] if n <= len(shares) else None
+        planned = (project.amount * share / 100).quantize(Decimal("0.01")) \
+            if project.amount is not None and share is not None else None
+        t = released.get(n)
+        status = "released" if t else ("pending" if n != next_n else ("blocked" if blocked else "ready"))
+        states.append(s.TrancheState(n=n, percent=f"{share:.2f}" if share is not None else None,
+                                     planned_amount=planned, status=status, amount=t.amount if t else None,
+                                     released_at=t.released_at if t else None, activity_report=n in reported))
+    return s.ProjectTranches(project_id=project.id, name=project.name, region=project.region, tambon=project.tambon,
+                             status=project.status, amount=project.amount, tranches=states, next_tranche=next_n,
+                             blocked_by=blocked)

@@ -1,0 +1,70 @@
+"""Fixtures of the reports service: its schema migrated once, apps fed from recorded event lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from pydantic import SecretStr
+
+from phaen_common.migrations import upgrade
+from phaen_common.testing import TestKeys, app_client
+from phaen_reports import MIGRATIONS_DIR, SCHEMA
+from phaen_reports.config import Settings
+from phaen_reports.feeds.source import FeedSource, ListFeedSource
+from phaen_reports.main import create_app
+
+
+@pytest.fixture(scope="session")
+def reports_db(pg_url: str) -> str:
+    """The reports schema migrated (twice: the migrations are idempotent)."""
+    upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
+    upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
+    return pg_url
+
+
+class Feed:
+    """A recorded feed shaped exactly as docs/EVENTS.md describes (pos, event_id, type, entity, ...)."""
+
+    def __init__(self, service: str) -> None:
+        # Unique names: every test keeps its own cursors in the shared database.
+        self.source = ListFeedSource(name=f"{service}-{uuid.uuid4().hex[:8]}", events=[])
+
+    def add(self, type: str, entity: str, entity_id: Any, payload: dict[str, Any],
+            occurred_at: dt.datetime | None = None) -> dict[str, Any]:
+        from phaen_common.outbox import Event
+
+        event = {"pos": len(self.source.events) + 1, "event_id": str(uuid.uuid4()), "type": type,
+                 "entity": entity, "entity_id": str(entity_id),
+                 "occurred_at": (occurred_at or dt.datetime.now(dt.UTC)).isoformat(), "payload": payload}
+        self.source.events.append(Event.model_validate(event))
+        return event
+
+
+@pytest.fixture
+def feeds() -> tuple[Feed, Feed]:
+    return Feed("registry"), Feed("budget")
+
+
+ReportsApp = Callable[..., Any]
+
+
+@pytest.fixture
+def reports_app(reports_db: str, keys: TestKeys) -> ReportsApp:
+    """``async with reports_app(sources) as (client, app)``: the service fed from ``sources``, no poller."""
+
+    @asynccontextmanager
+    async def make(sources: list[FeedSource], **settings: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
+        app = create_app(Settings(database_url=SecretStr(reports_db), feed_enabled=False,
+                                  stale_after_seconds=3600, **settings))
+        app.state.feed_sources = sources
+        async with app_client(app, keys) as client:
+            yield client, app
+
+    return make
