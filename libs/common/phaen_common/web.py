@@ -78,9 +78,19 @@ class RequestContextMiddleware:
             return message
 
         response_started = False
+        replaced = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal response_started
+            nonlocal response_started, replaced
+            if replaced:
+                return  # the app's body of a response we replaced with the 413
+            if message["type"] == "http.response.start" and too_large:
+                # The app answered after the cap was hit (FastAPI turns the failed body read into a 400):
+                # the client still gets the 413 it earned.
+                replaced = response_started = True
+                await _send_problem(scope, send, 413, "payload_too_large", "Payload too large",
+                                    f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+                return
             if message["type"] == "http.response.start":
                 response_started = True
                 status_holder["status"] = message["status"]
