@@ -61,8 +61,8 @@ def reports_app(reports_db: str, keys: TestKeys) -> ReportsApp:
 
     @asynccontextmanager
     async def make(sources: list[FeedSource], **settings: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
-        app = create_app(Settings(database_url=SecretStr(reports_db), feed_enabled=False,
-                                  stale_after_seconds=3600, **settings))
+        options: dict[str, Any] = {"feed_enabled": False, "stale_after_seconds": 3600, **settings}
+        app = create_app(Settings(database_url=SecretStr(reports_db), **options))
         app.state.feed_sources = sources
         async with app_client(app, keys) as client:
             yield client, app
