@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import SecretStr
+
 from phaen_common.settings import CommonSettings
 
 
@@ -9,3 +14,26 @@ class Settings(CommonSettings):
     """Budget service settings."""
 
     budget_port: int = 8002
+
+    # The registry answers tambon tiers (GET {registry_url}/v1/registry/tambons/{code}).
+    registry_url: str = "http://127.0.0.1:8001"
+    registry_timeout_seconds: float = 3.0
+
+    # Routing (seed §1.4): a standard proposal within its tier's standard amount stays regional.
+    standard_amount_pilot: Decimal = Decimal("20000.00")
+    standard_amount_model: Decimal = Decimal("45000.00")
+
+    # Evidence attachments (photo or PDF of the paper).
+    attachment_max_bytes: int = 10 * 1024 * 1024
+    attachments_dir: Path | None = None  # default: $PHAEN_DATA_DIR/attachments
+    storage_backend: str = "local"  # only "local" is built; see expenses/storage.py for the S3 extension point
+
+    # Ed25519 private key (PEM) that signs the audit head; generated under data_dir on first use if unset.
+    audit_signing_key: SecretStr | None = None
+
+    def tier_standards(self) -> dict[str, Decimal]:
+        """The standard amount per tambon tier (tiers without one always route nationally)."""
+        return {"pilot": self.standard_amount_pilot, "model": self.standard_amount_model}
+
+    def attachments_root(self) -> Path:
+        return self.attachments_dir or (self.data_dir / "attachments")

@@ -2,19 +2,69 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI, Request
 
+from phaen_common.errors import ProblemError, responses
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
 
+from phaen_budget.accounts.router import router as accounts_router
+from phaen_budget.audit import service as audit
+from phaen_budget.audit.router import router as audit_router
+from phaen_budget.audit.signing import load_signer
 from phaen_budget.config import Settings
+from phaen_budget.core.tiers import HttpTierLookup
+from phaen_budget.expenses.router import router as expenses_router
+from phaen_budget.expenses.storage import make_storage
+from phaen_budget.grants.router import router as grants_router
+from phaen_budget.projects.router import router as projects_router
+from phaen_budget.proposals.router import router as proposals_router
 from phaen_budget.tables import outbox
+from phaen_budget.tranches.router import router as tranches_router
+from phaen_budget.withdrawals.router import router as withdrawals_router
 
 PREFIX = "/v1/budget"
+
+
+class MethodNotAllowed(ProblemError):
+    status, code, title = 405, "method_not_allowed", "Method not allowed"
+
+
+def _no_delete_router() -> APIRouter:
+    """Nothing is ever deleted here: DELETE on any budget path is a 405."""
+    router = APIRouter()
+
+    @router.delete(PREFIX + "/{path:path}", include_in_schema=False, responses=responses(MethodNotAllowed))
+    async def no_delete(path: str, request: Request) -> None:
+        raise MethodNotAllowed("Nothing is deleted in the budget service: void or cancel instead.",
+                               headers={"Allow": "GET, POST, PUT"})
+
+    return router
+
+
+async def _startup(app: FastAPI) -> None:
+    settings: Settings = app.state.settings
+    audit.install_hooks()
+    if not hasattr(app.state, "tiers"):
+        app.state.tiers = HttpTierLookup(settings.registry_url, timeout=settings.registry_timeout_seconds)
+    if not hasattr(app.state, "storage"):
+        app.state.storage = make_storage(settings.storage_backend, settings.attachments_root())
+    if not hasattr(app.state, "audit_signer"):
+        app.state.audit_signer = load_signer(settings)
+
+
+async def _shutdown(app: FastAPI) -> None:
+    tiers = getattr(app.state, "tiers", None)
+    if isinstance(tiers, HttpTierLookup):
+        await tiers.aclose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the budget service."""
     settings = settings or Settings()
-    routers = [events_router(PREFIX, outbox)]
-    return create_service_app(name="budget", prefix=PREFIX, settings=settings, routers=routers)
+    routers = [grants_router, projects_router, tranches_router, proposals_router, accounts_router,
+               withdrawals_router, expenses_router, audit_router, events_router(PREFIX, outbox), _no_delete_router()]
+    return create_service_app(name="budget", prefix=PREFIX, settings=settings, routers=routers,
+                              on_startup=_startup, on_shutdown=_shutdown,
+                              description="Grants, projects, proposals, tranches, co-signed accounts, expenses "
+                                          "and a hash-chained audit trail.")

@@ -1,0 +1,22 @@
+"""Errors of accounts and deposits."""
+
+from phaen_common.errors import Conflict, NotFound, Unprocessable, register_thai
+
+
+class AccountNameMismatch(Unprocessable):
+    code, title = "account_name_mismatch", "The account name must equal the project's name exactly"
+
+
+class AccountExists(Conflict):
+    code, title = "account_exists", "The project already has an account"
+
+
+class EntryNotFound(NotFound):
+    code, title = "entry_not_found", "Ledger entry not found"
+
+
+register_thai({
+    "account_name_mismatch": "ชื่อบัญชีต้องตรงกับชื่อโครงการ",
+    "account_exists": "โครงการนี้มีบัญชีแล้ว",
+    "entry_not_found": "ไม่พบรายการบัญชี",
+})

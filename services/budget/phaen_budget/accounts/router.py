@@ -1,0 +1,143 @@
+"""Routes: /v1/budget/accounts (accounts, signatories, deposits, fees, ledger)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy import select
+
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import IdempotencyKeyReused, responses
+from phaen_common.idempotency import idempotent
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
+
+from phaen_budget.accounts import service
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound
+from phaen_budget.accounts.models import Account, LedgerEntry
+from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
+from phaen_budget.core.access import visible_clause
+from phaen_budget.core.denials import audited_denials
+from phaen_budget.core.errors import (
+    AccountNotFound,
+    BankReferenceUsed,
+    InsufficientFunds,
+    ProjectClosed,
+    ProjectNotFound,
+    ProjectSuspended,
+)
+from phaen_budget.projects.models import Project
+from phaen_budget.tables import idempotency_keys
+
+router = APIRouter(prefix="/v1/budget/accounts", tags=["accounts"])
+
+
+@router.post("", status_code=201, response_model=AccountOut,
+             responses=responses(401, 403, ProjectNotFound, AccountExists, AccountNameMismatch))
+async def open_account(body: AccountCreate, session: SessionDep,
+                       principal: Annotated[Principal, require("budget:admin")]) -> AccountOut:
+    """Open a project's savings account with its signatories (default 2 of 3) set by resolution."""
+    account = await service.open_account(session=session, principal=principal, data=body)
+    return await service.account_view(session=session, principal=principal, account=account)
+
+
+@router.get("", response_model=Page[AccountOut], responses=responses(401, 403, 422))
+async def list_accounts(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
+                        params: Annotated[PageParams, Depends(page_params)],
+                        project_id: uuid.UUID | None = None) -> Page[AccountOut]:
+    """Accounts within the caller's scope."""
+    stmt = (select(Account).join(Project, Project.id == Account.project_id)  # type: ignore[arg-type]
+            .where(visible_clause(principal, Project.region, Project.tambon)))
+    if project_id is not None:
+        stmt = stmt.where(Account.project_id == project_id)
+    rows, total, cursor = await paginate(session, stmt, keys=[Account.id], params=params)
+    items = [await service.account_view(session=session, principal=principal, account=a) for a in rows]
+    return Page[AccountOut](items=items, total=total, next_cursor=cursor)
+
+
+@router.get("/{account_id}", response_model=AccountOut, responses=responses(401, 403, AccountNotFound, 422))
+async def get_account(account_id: uuid.UUID, session: SessionDep,
+                      principal: Annotated[Principal, require("budget:read")]) -> AccountOut:
+    """The account: `balance` from the ledger, `available` = balance less approved, unpaid withdrawals."""
+    account = await service.get_visible(session=session, principal=principal, account_id=account_id)
+    return await service.account_view(session=session, principal=principal, account=account)
+
+
+@router.put("/{account_id}/signatories", response_model=AccountOut,
+            responses=responses(401, 403, AccountNotFound, 422))
+async def change_signatories(account_id: uuid.UUID, body: SignatoryPolicy, session: SessionDep,
+                             principal: Annotated[Principal, require("budget:admin")]) -> AccountOut:
+    """Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled."""
+    account = await service.change_signatories(session=session, principal=principal, account_id=account_id, data=body)
+    return await service.account_view(session=session, principal=principal, account=account)
+
+
+async def _money(request: Request, session: Any, principal: Principal, *, action: str, account_id: uuid.UUID,
+                 body: Any, handler: Any) -> Any:
+    async with audited_denials(request, session, principal, action=action, entity="account", entity_id=account_id):
+        return await idempotent(request=request, session=session, table=idempotency_keys, principal=principal,
+                                body=body, status_code=201, handler=handler)
+
+
+@router.post("/{account_id}/deposits", status_code=201, response_model=EntryOut,
+             responses=responses(401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed,
+                                 IdempotencyKeyReused, 422))
+async def deposit(account_id: uuid.UUID, body: DepositCreate, request: Request, session: SessionDep,
+                  principal: Annotated[Principal, require("bank:execute", "budget:admin")]) -> Any:
+    """Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key honoured."""
+    return await _money(request, session, principal, action="account.deposit", account_id=account_id, body=body,
+                        handler=lambda: service.deposit(session=session, principal=principal, account_id=account_id,
+                                                        data=body))
+
+
+@router.post("/{account_id}/fees", status_code=201, response_model=EntryOut,
+             responses=responses(401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed,
+                                 InsufficientFunds, IdempotencyKeyReused, 422))
+async def charge_fee(account_id: uuid.UUID, body: FeeCreate, request: Request, session: SessionDep,
+                     principal: Annotated[Principal, require("bank:execute", "budget:admin")]) -> Any:
+    """Record a bank fee debited from the account. Idempotency-Key honoured."""
+    return await _money(request, session, principal, action="account.fee", account_id=account_id, body=body,
+                        handler=lambda: service.charge_fee(session=session, principal=principal,
+                                                           account_id=account_id, data=body))
+
+
+async def _entries(session: Any, principal: Principal, account_id: uuid.UUID, params: PageParams,
+                   kinds: tuple[str, ...] | None) -> Page[EntryOut]:
+    await service.get_visible(session=session, principal=principal, account_id=account_id)
+    stmt = select(LedgerEntry).where(LedgerEntry.account_id == account_id)
+    if kinds:
+        stmt = stmt.where(LedgerEntry.kind.in_(kinds))  # type: ignore[attr-defined]
+    rows, total, cursor = await paginate(session, stmt, keys=[LedgerEntry.seq], params=params)
+    return Page[EntryOut](items=[service.entry_out(e) for e in rows], total=total, next_cursor=cursor)
+
+
+@router.get("/{account_id}/ledger", response_model=Page[EntryOut], responses=responses(401, 403, AccountNotFound, 422))
+async def list_ledger(account_id: uuid.UUID, session: SessionDep,
+                      principal: Annotated[Principal, require("budget:read")],
+                      params: Annotated[PageParams, Depends(page_params)]) -> Page[EntryOut]:
+    """Every ledger entry of the account, oldest first."""
+    return await _entries(session, principal, account_id, params, None)
+
+
+@router.get("/{account_id}/deposits", response_model=Page[EntryOut],
+            responses=responses(401, 403, AccountNotFound, 422))
+async def list_deposits(account_id: uuid.UUID, session: SessionDep,
+                        principal: Annotated[Principal, require("budget:read")],
+                        params: Annotated[PageParams, Depends(page_params)]) -> Page[EntryOut]:
+    """Money in: transfers, interest and tranche releases."""
+    return await _entries(session, principal, account_id, params, ("transfer", "interest", "tranche"))
+
+
+@router.get("/{account_id}/deposits/{entry_id}", response_model=EntryOut,
+            responses=responses(401, 403, AccountNotFound, EntryNotFound, 422))
+async def get_deposit(account_id: uuid.UUID, entry_id: uuid.UUID, session: SessionDep,
+                      principal: Annotated[Principal, require("budget:read")]) -> EntryOut:
+    """One ledger entry of the account."""
+    await service.get_visible(session=session, principal=principal, account_id=account_id)
+    entry = await session.get(LedgerEntry, entry_id)
+    if entry is None or entry.account_id != account_id:
+        raise EntryNotFound()
+    return service.entry_out(entry)

@@ -1,0 +1,172 @@
+"""Accounts: opening with a signatory policy, changing it by resolution, deposits and fees."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
+
+from phaen_budget.accounts import ledger
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch
+from phaen_budget.accounts.models import Account, AccountSignatory, LedgerEntry
+from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
+from phaen_budget.audit import service as audit
+from phaen_budget.core.access import sees
+from phaen_budget.core.errors import AccountNotFound, BankReferenceUsed
+from phaen_budget.core.models import utcnow
+from phaen_budget.core.schemas import Resolution
+from phaen_budget.projects import service as projects
+from phaen_budget.projects.models import Project
+from phaen_budget.tables import outbox
+from phaen_budget.withdrawals.models import Signature, Withdrawal
+
+_FULL_NUMBER_ROLES = ("admin", "secretariat", "auditor", "bank")
+
+
+def masked(number: str) -> str:
+    digits = number.replace("-", "")
+    return "*" * max(len(digits) - 4, 0) + digits[-4:]
+
+
+def account_event(account: Account, signatories: list[str]) -> dict[str, Any]:
+    return {"id": account.id, "project_id": account.project_id, "bank": account.bank, "branch": account.branch,
+            "name": account.name, "number_last4": account.number.replace("-", "")[-4:],
+            "threshold": account.threshold, "signatory_count": len(signatories)}
+
+
+async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -> list[str]:
+    rows = await session.execute(select(AccountSignatory.user_id).where(
+        AccountSignatory.account_id == account_id, AccountSignatory.removed_at.is_(None))  # type: ignore[union-attr]
+        .order_by(AccountSignatory.position))
+    return list(rows.scalars().all())
+
+
+async def account_view(*, session: AsyncSession, principal: Principal, account: Account) -> AccountOut:
+    """The account with figures derived from the ledger (the cache is only a lock target)."""
+    balance, interest = await ledger.sums(session=session, account_id=account.id)
+    signatories = await current_signatories(session=session, account_id=account.id)
+    number = account.number if principal.has_role(*_FULL_NUMBER_ROLES) else masked(account.number)
+    return AccountOut(
+        id=account.id, project_id=account.project_id, bank=account.bank, branch=account.branch, number=number,
+        name=account.name, type=account.type, atm_card=account.atm_card, threshold=account.threshold,
+        signatories=signatories,
+        resolution=Resolution(number=account.resolution_number, meeting_date=account.resolution_date),
+        balance=balance, interest_balance=interest, grant_balance=balance - interest, reserved=account.reserved,
+        available=balance - account.reserved, available_interest=interest - account.reserved_interest,
+        created_at=account.created_at)
+
+
+async def open_account(*, session: AsyncSession, principal: Principal, data: AccountCreate) -> Account:
+    """Open the project's savings account (named exactly as the project, no ATM card)."""
+    project = await projects.get_visible(session=session, principal=principal, project_id=data.project_id)
+    if data.name != project.name:
+        raise AccountNameMismatch("The account name must be exactly the project's name.", loc=["body", "name"])
+    account = Account(project_id=project.id, bank=data.bank, branch=data.branch, number=data.number, name=data.name,
+                      type=data.type, atm_card=data.atm_card, threshold=data.threshold,
+                      resolution_number=data.resolution.number, resolution_date=data.resolution.meeting_date,
+                      created_by=principal.sub)
+    session.add(account)
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError as exc:
+        raise AccountExists() from exc
+    for i, user_id in enumerate(data.signatories):
+        session.add(AccountSignatory(account_id=account.id, user_id=user_id, position=i,
+                                     resolution_number=data.resolution.number))
+    await session.flush()
+    state = account_event(account, data.signatories)
+    audit.record(session, actor=principal.sub, action="account.open", entity="account", entity_id=account.id,
+                 after={**state, "signatories": data.signatories})
+    await record_event(session, outbox, type="account.opened", entity="account", entity_id=account.id, payload=state)
+    return account
+
+
+async def get_visible(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID) -> Account:
+    """The account if the caller's scope covers its project (404 otherwise)."""
+    account = await session.get(Account, account_id)
+    if account is None:
+        raise AccountNotFound()
+    project = await session.get(Project, account.project_id)
+    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
+        raise AccountNotFound()
+    return account
+
+
+async def lock_for_money(*, session: AsyncSession, principal: Principal,
+                         account_id: uuid.UUID) -> tuple[Account, Project]:
+    """Lock the account (FOR UPDATE) then its project (FOR SHARE): the lock order of every money action."""
+    account = await get_visible(session=session, principal=principal, account_id=account_id)
+    locked = await session.get(Account, account.id, with_for_update=True, populate_existing=True)
+    assert locked is not None
+    project = await session.get(Project, locked.project_id, with_for_update={"read": True}, populate_existing=True)
+    assert project is not None
+    return locked, project
+
+
+async def change_signatories(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
+                             data: SignatoryPolicy) -> Account:
+    """Replace the signatory set by a new resolution; signatures on pending withdrawals are revoked."""
+    account, _ = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    before = await current_signatories(session=session, account_id=account.id)
+    now = utcnow()
+    await session.execute(update(AccountSignatory).where(
+        AccountSignatory.account_id == account.id, AccountSignatory.removed_at.is_(None))  # type: ignore[union-attr]
+        .values(removed_at=now))
+    for i, user_id in enumerate(data.signatories):
+        session.add(AccountSignatory(account_id=account.id, user_id=user_id, position=i,
+                                     resolution_number=data.resolution.number, added_at=now))
+    pending = select(Withdrawal.id).where(Withdrawal.account_id == account.id, Withdrawal.status == "pending")
+    await session.execute(update(Signature).where(
+        Signature.withdrawal_id.in_(pending), Signature.revoked_at.is_(None))  # type: ignore[attr-defined,union-attr]
+        .values(revoked_at=now))
+    account.threshold = data.threshold
+    account.resolution_number = data.resolution.number
+    account.resolution_date = data.resolution.meeting_date
+    session.add(account)
+    await session.flush()
+    state = account_event(account, data.signatories)
+    audit.record(session, actor=principal.sub, action="account.signatories", entity="account", entity_id=account.id,
+                 before={"signatories": before}, after={**state, "signatories": data.signatories})
+    await record_event(session, outbox, type="account.updated", entity="account", entity_id=account.id, payload=state)
+    return account
+
+
+def entry_out(entry: LedgerEntry, *, duplicate: bool = False) -> EntryOut:
+    return EntryOut.model_validate({**entry.model_dump(), "duplicate": duplicate})
+
+
+async def deposit(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
+                  data: DepositCreate) -> EntryOut:
+    """Record money coming in; the same bank reference records once (a repeat returns the first entry)."""
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    existing = await ledger.by_reference(session=session, reference=data.bank_reference)
+    if existing is not None:
+        if (existing.account_id, existing.kind, existing.amount) == (account.id, data.kind, data.amount):
+            return entry_out(existing, duplicate=True)
+        raise BankReferenceUsed()
+    projects.ensure_active(project)
+    fund = "interest" if data.kind == "interest" else "grant"
+    entry = await ledger.post(session=session, account=account, kind=data.kind, fund=fund, amount=data.amount,
+                              actor=principal.sub, reference=data.bank_reference)
+    return entry_out(entry)
+
+
+async def charge_fee(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: FeeCreate) -> EntryOut:
+    """Record a bank fee taken from the account (it may not eat into approved withdrawals)."""
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    existing = await ledger.by_reference(session=session, reference=data.bank_reference)
+    if existing is not None:
+        if (existing.account_id, existing.kind, existing.amount) == (account.id, "fee", -data.amount):
+            return entry_out(existing, duplicate=True)
+        raise BankReferenceUsed()
+    projects.ensure_active(project)
+    entry = await ledger.post(session=session, account=account, kind="fee", fund="grant", amount=-data.amount,
+                              actor=principal.sub, reference=data.bank_reference)
+    return entry_out(entry)

@@ -1,0 +1,123 @@
+"""The audit chain: entries queued during a transaction, appended (hash-chained) at commit.
+
+Entries are written by a ``before_commit`` hook so the chain's advisory lock is taken as late as
+possible: every writer holds it only for the few statements of its commit, never while it waits on
+row locks. Denied money actions are written by ``record_denial`` in their own short transaction,
+because the request's own transaction rolls back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import orjson
+from sqlalchemy import event, insert, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from phaen_common.db import Database
+
+from phaen_budget.audit.models import AuditEntry
+from phaen_budget.core.models import utcnow
+
+GENESIS = "0" * 64
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_PENDING = "phaen_budget_audit_pending"
+# A fixed key for pg_advisory_xact_lock: only audit appends take it.
+AUDIT_LOCK_KEY = int.from_bytes(hashlib.sha256(b"budget.audit_log").digest()[:8], "big", signed=True)
+
+
+def digest(state: Any) -> str | None:
+    """SHA-256 of an entity's state in canonical JSON (None for "no state")."""
+    if state is None:
+        return None
+    if hasattr(state, "model_dump"):
+        state = state.model_dump(mode="json")
+    raw = orjson.dumps(state, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
+    return hashlib.sha256(raw).hexdigest()
+
+
+def entry_hash(*, seq: int, at: dt.datetime, actor: str, action: str, entity: str, entity_id: str,
+               outcome: str, detail: str | None, before_digest: str | None, after_digest: str | None,
+               prev_hash: str) -> str:
+    """The hash of one entry, chaining it to the previous one."""
+    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    at_us = (aware - _EPOCH) // dt.timedelta(microseconds=1)
+    body = [seq, at_us, actor, action, entity, entity_id, outcome, detail, before_digest, after_digest, prev_hash]
+    return hashlib.sha256(orjson.dumps(body)).hexdigest()
+
+
+def record(session: AsyncSession, *, actor: str, action: str, entity: str, entity_id: Any,
+           before: Any = None, after: Any = None, outcome: str = "ok", detail: str | None = None) -> None:
+    """Queue an audit entry; it is appended when this session commits (same transaction)."""
+    session.info.setdefault(_PENDING, []).append({
+        "actor": actor, "action": action, "entity": entity, "entity_id": str(entity_id),
+        "outcome": outcome, "detail": detail, "before_digest": digest(before), "after_digest": digest(after),
+    })
+
+
+def _append_pending(session: Session) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+    last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar()  # type: ignore[attr-defined]
+    prev = last or GENESIS
+    for item in pending:
+        seq = session.execute(text("SELECT nextval('budget.audit_log_seq')")).scalar_one()
+        at = utcnow()
+        h = entry_hash(seq=seq, at=at, prev_hash=prev, **item)
+        session.execute(insert(AuditEntry).values(seq=seq, at=at, prev_hash=prev, hash=h, **item))
+        prev = h
+
+
+def _discard_pending(session: Session, *args: Any) -> None:
+    session.info.pop(_PENDING, None)
+
+
+_installed = False
+
+
+def install_hooks() -> None:
+    """Register the commit hook once per process (sessions without queued entries are untouched)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_commit", _append_pending)
+    event.listen(Session, "after_rollback", _discard_pending)
+    _installed = True
+
+
+async def record_denial(db: Database, *, actor: str, action: str, entity: str, entity_id: Any,
+                        code: str) -> None:
+    """Audit a refused money action in a transaction of its own."""
+    async with db.sessionmaker() as session:
+        record(session, actor=actor, action=action, entity=entity, entity_id=entity_id,
+               outcome="denied", detail=code)
+        await session.commit()
+
+
+async def verify_chain(session: AsyncSession, *, batch: int = 5000) -> dict[str, Any]:
+    """Recompute every hash in seq order; report the first entry that does not match."""
+    prev = GENESIS
+    count = 0
+    after = 0
+    while True:
+        rows = (await session.execute(
+            select(AuditEntry).where(AuditEntry.seq > after).order_by(AuditEntry.seq).limit(batch)  # type: ignore[arg-type]
+        )).scalars().all()
+        if not rows:
+            return {"ok": True, "entries": count}
+        for row in rows:
+            expected = entry_hash(seq=row.seq, at=row.at, actor=row.actor, action=row.action, entity=row.entity,
+                                  entity_id=row.entity_id, outcome=row.outcome, detail=row.detail,
+                                  before_digest=row.before_digest, after_digest=row.after_digest,
+                                  prev_hash=row.prev_hash)
+            if row.prev_hash != prev or row.hash != expected:
+                return {"ok": False, "entries": count, "first_bad_seq": row.seq}
+            prev = row.hash
+            count += 1
+            after = row.seq
+        session.expunge_all()

@@ -1,0 +1,1 @@
+"""Helpers shared by the budget service's domain packages."""

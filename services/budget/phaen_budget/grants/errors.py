@@ -1,0 +1,27 @@
+"""Errors of grants and lines."""
+
+from phaen_common.errors import Conflict, NotFound, register_thai
+
+
+class GrantNotFound(NotFound):
+    code, title = "grant_not_found", "Grant not found"
+
+
+class LineNotFound(NotFound):
+    code, title = "line_not_found", "Grant line not found"
+
+
+class OverAllocated(Conflict):
+    code, title = "over_allocated", "The planned lines would exceed the grant"
+
+
+class LineExists(Conflict):
+    code, title = "line_exists", "The grant already has a line with this number"
+
+
+register_thai({
+    "grant_not_found": "ไม่พบทุนสนับสนุน",
+    "line_not_found": "ไม่พบแผนงานของทุน",
+    "over_allocated": "ยอดแผนงานรวมเกินวงเงินทุน",
+    "line_exists": "มีแผนงานลำดับนี้แล้ว",
+})

@@ -1,0 +1,87 @@
+"""Routes: /v1/budget/projects (create, read, suspend, reinstate)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy import select
+
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
+
+from phaen_budget.core.access import visible_clause
+from phaen_budget.core.errors import ProjectClosed, ProjectNotFound
+from phaen_budget.core.schemas import Reason
+from phaen_budget.grants.errors import GrantNotFound, LineNotFound
+from phaen_budget.projects import service
+from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
+from phaen_budget.projects.models import Project
+from phaen_budget.projects.schemas import ProjectCreate, ProjectOut
+
+router = APIRouter(prefix="/v1/budget/projects", tags=["projects"])
+
+
+def project_out(project: Project) -> ProjectOut:
+    return ProjectOut.model_validate(project, from_attributes=True)
+
+
+@router.post("", status_code=201, response_model=ProjectOut,
+             responses=responses(401, 403, GrantNotFound, LineNotFound, 422))
+async def create_project(body: ProjectCreate, request: Request, session: SessionDep,
+                         principal: Annotated[Principal, require("budget:admin")]) -> ProjectOut:
+    """Create a project (network, regional or tambon level) under a grant line."""
+    info = None
+    if body.tambon:
+        # Asked before the transaction takes any lock (never hold a lock across another service's call).
+        info = await request.app.state.tiers.lookup(body.tambon, authorization=request.headers.get("authorization"))
+    project = await service.create_project(session=session, principal=principal, data=body, tambon_info=info)
+    return project_out(project)
+
+
+@router.get("", response_model=Page[ProjectOut], responses=responses(401, 403, 422))
+async def list_projects(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
+                        params: Annotated[PageParams, Depends(page_params)],
+                        grant_id: uuid.UUID | None = None, status: Literal["active", "suspended", "closed"] | None = None,
+                        region: str | None = None, tambon: str | None = None,
+                        level: Literal["network", "regional", "tambon"] | None = None) -> Page[ProjectOut]:
+    """Projects within the caller's scope."""
+    stmt = select(Project).where(visible_clause(principal, Project.region, Project.tambon))
+    for col, value in ((Project.grant_id, grant_id), (Project.status, status), (Project.region, region),
+                       (Project.tambon, tambon), (Project.level, level)):
+        if value is not None:
+            stmt = stmt.where(col == value)
+    rows, total, cursor = await paginate(session, stmt, keys=[Project.id], params=params)
+    return Page[ProjectOut](items=[project_out(p) for p in rows], total=total, next_cursor=cursor)
+
+
+@router.get("/{project_id}", response_model=ProjectOut, responses=responses(401, 403, ProjectNotFound, 422))
+async def get_project(project_id: uuid.UUID, session: SessionDep,
+                      principal: Annotated[Principal, require("budget:read")]) -> ProjectOut:
+    """One project (404 outside the caller's scope)."""
+    return project_out(await service.get_visible(session=session, principal=principal, project_id=project_id))
+
+
+@router.post("/{project_id}/suspend", response_model=ProjectOut,
+             responses=responses(401, 403, ProjectNotFound, AlreadySuspended, ProjectClosed, 422))
+async def suspend(project_id: uuid.UUID, body: Reason, session: SessionDep,
+                  principal: Annotated[Principal, require("budget:admin")]) -> ProjectOut:
+    """Suspend a project at once (CODI, for suspected misuse): every money action on it becomes a 409."""
+    project = await service.set_status(session=session, principal=principal, project_id=project_id,
+                                       suspend=True, reason=body.reason)
+    return project_out(project)
+
+
+@router.post("/{project_id}/reinstate", response_model=ProjectOut,
+             responses=responses(401, 403, ProjectNotFound, NotSuspended, ProjectClosed, 422))
+async def reinstate(project_id: uuid.UUID, session: SessionDep,
+                    principal: Annotated[Principal, require("budget:admin")],
+                    body: Reason | None = None) -> ProjectOut:
+    """Lift a suspension."""
+    project = await service.set_status(session=session, principal=principal, project_id=project_id,
+                                       suspend=False, reason=body.reason if body else None)
+    return project_out(project)

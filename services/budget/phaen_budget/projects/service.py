@@ -1,0 +1,131 @@
+"""Projects: creation under a grant line, the tier snapshot, suspension and reinstatement."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_common.auth import Principal
+from phaen_common.errors import Unprocessable
+from phaen_common.outbox import record_event
+
+from phaen_budget.audit import service as audit
+from phaen_budget.core.access import acts_for, sees
+from phaen_budget.core.errors import ProjectClosed, ProjectNotFound, ProjectSuspended
+from phaen_budget.core.models import utcnow
+from phaen_budget.core.tiers import TambonInfo
+from phaen_budget.grants.service import get_grant, get_line
+from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
+from phaen_budget.projects.models import Project
+from phaen_budget.projects.schemas import ProjectCreate
+from phaen_budget.tables import outbox
+
+
+def project_state(project: Project) -> dict[str, Any]:
+    """The event payload (and audit state) of a project."""
+    return {"id": project.id, "grant_id": project.grant_id, "line_no": project.line_no, "name": project.name,
+            "level": project.level, "region": project.region, "tambon": project.tambon, "tier": project.tier,
+            "amount": project.amount, "tranches": [str(t) for t in project.tranches], "status": project.status}
+
+
+async def create_project(*, session: AsyncSession, principal: Principal, data: ProjectCreate,
+                         tambon_info: TambonInfo | None) -> Project:
+    """Create a project under a grant line, with the tier snapshot the registry gave (if any)."""
+    await get_grant(session=session, grant_id=data.grant_id)
+    await get_line(session=session, grant_id=data.grant_id, no=data.line_no)
+    region = data.region
+    if data.level == "tambon" and tambon_info is not None and tambon_info.region:
+        if region and region != tambon_info.region:
+            raise Unprocessable("The tambon is in another region.", loc=["body", "region"])
+        region = tambon_info.region
+    if data.level == "tambon" and not region:
+        raise Unprocessable("The region is required (the registry did not give the tambon's).",
+                            loc=["body", "region"])
+    project = Project(grant_id=data.grant_id, line_no=data.line_no, name=data.name, level=data.level,
+                      region=region, tambon=data.tambon, amount=data.amount,
+                      tranches=[str(t) for t in data.tranches], created_by=principal.sub,
+                      tier=tambon_info.tier if tambon_info else None,
+                      tier_checked_at=utcnow() if tambon_info else None)
+    session.add(project)
+    await session.flush()
+    audit.record(session, actor=principal.sub, action="project.create", entity="project", entity_id=project.id,
+                 after=project_state(project))
+    await record_event(session, outbox, type="project.created", entity="project", entity_id=project.id,
+                       payload=project_state(project))
+    return project
+
+
+async def get_visible(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
+                      lock: str | None = None) -> Project:
+    """The project if ``principal`` may see it (404 otherwise). ``lock``: None, "share" or "update"."""
+    if lock is None:
+        project = await session.get(Project, project_id)
+    else:
+        project = await session.get(Project, project_id, populate_existing=True,
+                                     with_for_update={"read": lock == "share"})
+    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
+        raise ProjectNotFound()
+    return project
+
+
+async def get_actionable(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
+                         lock: str | None = None) -> Project:
+    """The project if ``principal`` may act on it with budget:write (404 outside its tambon)."""
+    project = await get_visible(session=session, principal=principal, project_id=project_id, lock=lock)
+    if not acts_for(principal, tambon=project.tambon):
+        raise ProjectNotFound()
+    return project
+
+
+def ensure_active(project: Project) -> None:
+    """Money moves only on an active project (409 ``project_suspended`` / ``project_closed``)."""
+    if project.status == "suspended":
+        raise ProjectSuspended(f"The project is suspended: {project.status_reason}")
+    if project.status == "closed":
+        raise ProjectClosed()
+
+
+async def set_status(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID, suspend: bool,
+                     reason: str | None) -> Project:
+    """Suspend (at once) or reinstate a project, recording who and why."""
+    # FOR UPDATE waits for money actions holding the row FOR SHARE; none starts after this commits.
+    project = await get_visible(session=session, principal=principal, project_id=project_id, lock="update")
+    before = project_state(project)
+    if suspend and project.status == "suspended":
+        raise AlreadySuspended()
+    if not suspend and project.status != "suspended":
+        raise NotSuspended()
+    if project.status == "closed":
+        raise ProjectClosed()
+    project.status = "suspended" if suspend else "active"
+    project.status_reason = reason
+    project.status_changed_by = principal.sub
+    project.status_changed_at = utcnow()
+    session.add(project)
+    await session.flush()
+    action = "project.suspend" if suspend else "project.reinstate"
+    audit.record(session, actor=principal.sub, action=action, entity="project", entity_id=project.id,
+                 before=before, after={**project_state(project), "reason": reason})
+    payload = {**project_state(project), "reason": reason, "actor": principal.sub}
+    await record_event(session, outbox, type="project.suspended" if suspend else "project.reinstated",
+                       entity="project", entity_id=project.id, payload=payload)
+    return project
+
+
+async def refresh_tier(*, session: AsyncSession, project: Project, tambon_info: TambonInfo | None) -> None:
+    """Keep the tier snapshot current when the registry answered."""
+    if tambon_info is None or tambon_info.tier == project.tier:
+        return
+    project.tier = tambon_info.tier
+    project.tier_checked_at = utcnow()
+    session.add(project)
+    await session.flush()
+    await record_event(session, outbox, type="project.updated", entity="project", entity_id=project.id,
+                       payload=project_state(project))
+
+
+def tranche_shares(project: Project) -> list[Decimal]:
+    return [Decimal(str(t)) for t in project.tranches]

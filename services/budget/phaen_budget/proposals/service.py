@@ -1,0 +1,133 @@
+"""Proposals: routing by rule (seed §1.4), decisions by the routed committee, line reservations."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
+
+from phaen_budget.audit import service as audit
+from phaen_budget.core.access import sees
+from phaen_budget.core.models import utcnow
+from phaen_budget.core.schemas import Resolution
+from phaen_budget.core.tiers import TierLookup
+from phaen_budget.grants.service import get_line
+from phaen_budget.projects import service as projects
+from phaen_budget.projects.models import Project
+from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, ProposalNotFound, WrongCommittee
+from phaen_budget.proposals.models import Proposal
+from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
+from phaen_budget.tables import outbox
+
+
+def route_for(*, kind: str, amount: Decimal, level: str, tier: str | None,
+              standards: dict[str, Decimal]) -> tuple[str, str]:
+    """(route, rule): regional only for a standard proposal within its tambon tier's standard amount."""
+    if kind != "standard":
+        return "national", "change_goes_national"
+    if level != "tambon":
+        return "national", "not_a_tambon_project"
+    if tier is None:
+        return "national", "tier_unknown"
+    standard = standards.get(tier)
+    if standard is None:
+        return "national", f"no_standard_for_{tier}"
+    if amount > standard:
+        return "national", f"over_{tier}_standard"
+    return "regional", f"within_{tier}_standard"
+
+
+def proposal_out(p: Proposal) -> ProposalOut:
+    resolution = (Resolution(number=p.resolution_number, meeting_date=p.resolution_date)
+                  if p.resolution_number and p.resolution_date else None)
+    return ProposalOut(id=p.id, project_id=p.project_id, amount=p.amount, kind=p.kind, title=p.title,
+                       activities=p.activities, route=p.route, route_rule=p.route_rule,  # type: ignore[arg-type]
+                       tier=p.tier, status=p.status, resolution=resolution,  # type: ignore[arg-type]
+                       decided_by=p.decided_by, decided_at=p.decided_at, created_by=p.created_by,
+                       created_at=p.created_at)
+
+
+def _event(p: Proposal) -> dict[str, Any]:
+    out = proposal_out(p).model_dump(mode="json")
+    return {k: out[k] for k in ("id", "project_id", "amount", "kind", "route", "route_rule", "status",
+                                "resolution")}
+
+
+async def create_proposal(*, session: AsyncSession, principal: Principal, data: ProposalCreate,
+                          tiers: TierLookup, authorization: str | None, standards: dict[str, Decimal]) -> Proposal:
+    """Propose spending; the route (and the rule that chose it) is fixed at creation."""
+    project = await projects.get_actionable(session=session, principal=principal, project_id=data.project_id)
+    projects.ensure_active(project)
+    if project.tambon:
+        # No row lock is held here: the registry call cannot stall other transactions.
+        info = await tiers.lookup(project.tambon, authorization=authorization)
+        await projects.refresh_tier(session=session, project=project, tambon_info=info)
+    route, rule = route_for(kind=data.kind, amount=data.amount, level=project.level, tier=project.tier,
+                            standards=standards)
+    proposal = Proposal(project_id=project.id, amount=data.amount, kind=data.kind, title=data.title,
+                        activities=data.activities, route=route, route_rule=rule, tier=project.tier,
+                        created_by=principal.sub)
+    session.add(proposal)
+    await session.flush()
+    audit.record(session, actor=principal.sub, action="proposal.create", entity="proposal",
+                 entity_id=proposal.id, after=_event(proposal))
+    await record_event(session, outbox, type="proposal.created", entity="proposal", entity_id=proposal.id,
+                       payload=_event(proposal))
+    return proposal
+
+
+async def get_visible(*, session: AsyncSession, principal: Principal, proposal_id: uuid.UUID,
+                      lock: bool = False) -> tuple[Proposal, Project]:
+    """The proposal and its project, if the caller's scope covers it (404 otherwise)."""
+    proposal = await session.get(Proposal, proposal_id, with_for_update=lock, populate_existing=lock)
+    if proposal is None:
+        raise ProposalNotFound()
+    project = await session.get(Project, proposal.project_id)
+    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
+        raise ProposalNotFound()
+    return proposal, project
+
+
+def _may_decide(principal: Principal, *, route: str, region: str | None) -> bool:
+    if principal.is_admin:
+        return True
+    if route == "national":
+        return principal.has_role("national_committee")
+    return bool(principal.has_role("regional_committee") and principal.region and principal.region == region)
+
+
+async def decide(*, session: AsyncSession, principal: Principal, proposal_id: uuid.UUID, data: Decision) -> Proposal:
+    """Approve or reject with a resolution; approval reserves the line's budget."""
+    proposal, project = await get_visible(session=session, principal=principal, proposal_id=proposal_id)
+    if not _may_decide(principal, route=proposal.route, region=project.region):
+        raise WrongCommittee(f"This proposal is routed to the {proposal.route} committee.")
+    # Lock order: project (share) -> proposal -> line.
+    project = await projects.get_visible(session=session, principal=principal, project_id=project.id, lock="share")
+    proposal, _ = await get_visible(session=session, principal=principal, proposal_id=proposal_id, lock=True)
+    if proposal.status != "pending":
+        raise AlreadyDecided()
+    before = _event(proposal)
+    if data.decision == "approve":
+        projects.ensure_active(project)
+        line = await get_line(session=session, grant_id=project.grant_id, no=project.line_no, lock=True)
+        if line.reserved + proposal.amount > line.planned:
+            raise LineBudgetExceeded(f"The line has {line.planned - line.reserved:.2f} left to reserve.")
+        line.reserved = line.reserved + proposal.amount
+        session.add(line)
+    proposal.status = "approved" if data.decision == "approve" else "rejected"
+    proposal.resolution_number = data.resolution.number
+    proposal.resolution_date = data.resolution.meeting_date
+    proposal.decided_by = principal.sub
+    proposal.decided_at = utcnow()
+    session.add(proposal)
+    await session.flush()
+    audit.record(session, actor=principal.sub, action=f"proposal.{data.decision}", entity="proposal",
+                 entity_id=proposal.id, before=before, after=_event(proposal))
+    await record_event(session, outbox, type="proposal.decided", entity="proposal", entity_id=proposal.id,
+                       payload=_event(proposal))
+    return proposal

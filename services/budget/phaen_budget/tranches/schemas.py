@@ -1,0 +1,46 @@
+"""Tranche and activity-report schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from phaen_common.money import Money, PositiveMoney
+
+
+class ReleaseBody(BaseModel):
+    amount: PositiveMoney | None = None
+
+
+class TrancheOut(BaseModel):
+    project_id: uuid.UUID
+    n: int
+    share: Decimal = Field(description="percentage of the project amount")
+    planned: Money | None
+    released: bool
+    amount: Money | None
+    account_id: uuid.UUID | None
+    released_at: dt.datetime | None
+    activity_reports: int
+    blocked_by: str | None = Field(description="what stops the release now, if anything")
+
+
+class ActivityReportCreate(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    tranche: int = Field(ge=1, le=12)
+    summary: str = Field(min_length=1, max_length=10000)
+
+
+class ActivityReportOut(BaseModel):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    tranche: int
+    summary: str
+    details: dict[str, Any]
+    submitted_by: str
+    submitted_at: dt.datetime
