@@ -1,0 +1,1 @@
+"""Committees (คณะกรรมการ / คณะประสานงาน), their members and the zones inside a region."""

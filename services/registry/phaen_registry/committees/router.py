@@ -1,0 +1,107 @@
+"""Committee, member and zone routes. A regional committee reads only its own region's committees."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params
+
+from phaen_registry.committees import errors, service
+from phaen_registry.committees.schemas import (
+    CommitteeIn,
+    CommitteeLevel,
+    CommitteeOut,
+    MemberIn,
+    MemberOut,
+    ZoneIn,
+    ZoneOut,
+)
+from phaen_registry.deps import IndexDep, Reader, Writer
+from phaen_registry.geography.schemas import RegionCode
+from phaen_registry.scope import read_scope
+
+router = APIRouter(tags=["committees"])
+Params = Annotated[PageParams, Depends(page_params)]
+STD = (401, 403, 422)
+
+
+@router.post("/committees", response_model=CommitteeOut, status_code=201,
+             responses=responses(*STD, errors.CommitteeScopeInvalid, errors.ZoneNotFound))
+async def create_committee(principal: Writer, session: SessionDep, index: IndexDep,
+                           body: CommitteeIn) -> CommitteeOut:
+    """Create a national, regional, provincial or tambon committee."""
+    c = await service.create_committee(session, index=index, data=body, actor=principal.sub)
+    return await service.committee_out(session, c)
+
+
+@router.get("/committees", response_model=Page[CommitteeOut], responses=responses(*STD))
+async def list_committees(principal: Reader, session: SessionDep, params: Params,
+                          level: CommitteeLevel | None = None, region: RegionCode | None = None,
+                          province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+                          tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None) -> Page[CommitteeOut]:
+    """Committees the caller may see, with their members."""
+    rows, total, cursor = await service.list_committees(session, params=params, scope=read_scope(principal),
+                                                        level=level, region=region, province=province,
+                                                        tambon=tambon)
+    return Page(items=[await service.committee_out(session, c) for c in rows], total=total, next_cursor=cursor)
+
+
+@router.get("/committees/{committee_id}", response_model=CommitteeOut,
+            responses=responses(*STD, errors.CommitteeNotFound))
+async def get_committee(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> CommitteeOut:
+    """One committee with its members (404 outside the caller's region)."""
+    c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
+    return await service.committee_out(session, c)
+
+
+@router.post("/committees/{committee_id}/members", response_model=MemberOut, status_code=201,
+             responses=responses(*STD, errors.CommitteeNotFound, errors.UnknownPerson, errors.AlreadyMember))
+async def add_member(_: Writer, session: SessionDep, committee_id: uuid.UUID, body: MemberIn) -> MemberOut:
+    """Seat a user or a person on the committee with a role (chair, coordinator, secretary, finance, member)."""
+    m = await service.add_member(session, committee_id=committee_id, data=body)
+    return service.member_out(m)
+
+
+@router.get("/committees/{committee_id}/members", response_model=Page[MemberOut],
+            responses=responses(*STD, errors.CommitteeNotFound))
+async def list_members(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> Page[MemberOut]:
+    """The committee's members, current and past."""
+    c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
+    out = await service.committee_out(session, c)
+    return Page(items=out.members, total=len(out.members), next_cursor=None)
+
+
+@router.get("/committees/{committee_id}/members/{member_id}", response_model=MemberOut,
+            responses=responses(*STD, errors.CommitteeNotFound))
+async def get_member(principal: Reader, session: SessionDep, committee_id: uuid.UUID,
+                     member_id: uuid.UUID) -> MemberOut:
+    """One seat on a committee."""
+    c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
+    for m in (await service.committee_out(session, c)).members:
+        if m.id == member_id:
+            return m
+    raise errors.CommitteeNotFound("No such member of this committee.")
+
+
+@router.post("/zones", response_model=ZoneOut, status_code=201,
+             responses=responses(*STD, errors.CommitteeScopeInvalid))
+async def create_zone(_: Writer, session: SessionDep, index: IndexDep, body: ZoneIn) -> ZoneOut:
+    """A zone inside a region (its provinces must be in that region)."""
+    return service.zone_out(await service.create_zone(session, index=index, data=body))
+
+
+@router.get("/zones", response_model=Page[ZoneOut], responses=responses(*STD))
+async def list_zones(_: Reader, session: SessionDep, region: RegionCode | None = None) -> Page[ZoneOut]:
+    """Zones, optionally of one region."""
+    items = [service.zone_out(z) for z in await service.list_zones(session, region=region)]
+    return Page(items=items, total=len(items), next_cursor=None)
+
+
+@router.get("/zones/{zone_id}", response_model=ZoneOut, responses=responses(*STD, errors.ZoneNotFound))
+async def get_zone(_: Reader, session: SessionDep, zone_id: uuid.UUID) -> ZoneOut:
+    """One zone."""
+    return service.zone_out(await service.get_zone(session, zone_id=zone_id))

@@ -1,0 +1,1 @@
+"""Process facilitators (วิทยากรกระบวนการ)."""

@@ -1,0 +1,41 @@
+"""Facilitator request and response shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FacilitatorLevel = Literal["community", "intensive"]
+
+
+class FacilitatorIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    person_id: uuid.UUID
+    tambon: str = Field(pattern=r"^\d{6}$")
+    level: FacilitatorLevel
+    trained_on: dt.date | None = None
+
+
+class FacilitatorPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tambon: str | None = Field(None, pattern=r"^\d{6}$")
+    level: FacilitatorLevel | None = None
+    trained_on: dt.date | None = None
+
+
+class FacilitatorOut(BaseModel):
+    """A facilitator; the person is named by id only (see ``/people/{id}`` within your scope)."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    tambon: str
+    district_code: str
+    province_code: str
+    region: str
+    level: FacilitatorLevel
+    trained_on: dt.date | None

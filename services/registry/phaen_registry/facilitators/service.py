@@ -1,0 +1,104 @@
+"""Facilitator rules: a person, a tambon, a level and a training date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from phaen_common.pagination import PageParams, paginate
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from phaen_registry.committees.errors import UnknownPerson
+from phaen_registry.events import emit
+from phaen_registry.facilitators import errors
+from phaen_registry.facilitators.models import Facilitator
+from phaen_registry.facilitators.schemas import FacilitatorIn, FacilitatorOut, FacilitatorPatch
+from phaen_registry.geography.index import GeoIndex
+from phaen_registry.people.errors import UnknownTambon
+from phaen_registry.people.models import Person
+
+
+def facilitator_out(f: Facilitator, index: GeoIndex) -> FacilitatorOut:
+    """The API shape (and the event payload) of a facilitator."""
+    # DOPA codes nest: the district and province codes are prefixes of the tambon code.
+    return FacilitatorOut(id=f.id, person_id=f.person_id, tambon=f.tambon, district_code=f.tambon[:4],
+                          province_code=f.tambon[:2], region=index.region_of.get(f.tambon[:2], ""),
+                          level=f.level, trained_on=f.trained_on)  # type: ignore[arg-type]
+
+
+def _check_tambon(index: GeoIndex, code: str) -> None:
+    if code not in index.subdistricts:
+        raise UnknownTambon("No tambon in use has this code.", loc=["body", "tambon"])
+
+
+async def _check_level_free(session: AsyncSession, person_id: uuid.UUID, level: str,
+                            exclude: uuid.UUID | None) -> None:
+    stmt = select(Facilitator.id).where(Facilitator.person_id == person_id, Facilitator.level == level)  # type: ignore[call-overload]
+    if exclude is not None:
+        stmt = stmt.where(Facilitator.id != exclude)
+    if (await session.execute(stmt)).first() is not None:
+        raise errors.AlreadyFacilitator("This person already has a facilitator record at this level.")
+
+
+async def create_facilitator(session: AsyncSession, *, index: GeoIndex, data: FacilitatorIn) -> Facilitator:
+    """Record a trained facilitator (one record per person and level)."""
+    _check_tambon(index, data.tambon)
+    if await session.get(Person, data.person_id) is None:
+        raise UnknownPerson("No such person.", loc=["body", "person_id"])
+    await _check_level_free(session, data.person_id, data.level, None)
+    now = dt.datetime.now(dt.UTC)
+    f = Facilitator(person_id=data.person_id, tambon=data.tambon, level=data.level, trained_on=data.trained_on,
+                    created_at=now, updated_at=now)
+    session.add(f)
+    await session.flush()
+    await emit(session, type="facilitator.created", entity="facilitator", entity_id=f.id,
+               payload=facilitator_out(f, index).model_dump(mode="json"))
+    return f
+
+
+async def get_facilitator(session: AsyncSession, *, facilitator_id: uuid.UUID) -> Facilitator:
+    """One facilitator."""
+    f = await session.get(Facilitator, facilitator_id)
+    if f is None:
+        raise errors.FacilitatorNotFound("No such facilitator.")
+    return f
+
+
+async def update_facilitator(session: AsyncSession, *, index: GeoIndex, facilitator_id: uuid.UUID,
+                             patch: FacilitatorPatch) -> Facilitator:
+    """Move a facilitator to another tambon, change the level or the training date."""
+    f = await get_facilitator(session, facilitator_id=facilitator_id)
+    sent = patch.model_fields_set
+    if "tambon" in sent and patch.tambon is not None:
+        _check_tambon(index, patch.tambon)
+        f.tambon = patch.tambon
+    if "level" in sent and patch.level is not None and patch.level != f.level:
+        await _check_level_free(session, f.person_id, patch.level, f.id)
+        f.level = patch.level
+    if "trained_on" in sent:
+        f.trained_on = patch.trained_on
+    f.updated_at = dt.datetime.now(dt.UTC)
+    await session.flush()
+    await emit(session, type="facilitator.updated", entity="facilitator", entity_id=f.id,
+               payload=facilitator_out(f, index).model_dump(mode="json"))
+    return f
+
+
+async def list_facilitators(session: AsyncSession, *, index: GeoIndex, params: PageParams, region: str | None,
+                            province: str | None, tambon: str | None, level: str | None,
+                            person_id: uuid.UUID | None) -> tuple[list[Facilitator], int, str | None]:
+    """Facilitators by region, province, tambon, level or person."""
+    stmt = select(Facilitator)
+    if region:
+        stmt = stmt.where(func.left(Facilitator.tambon, 2).in_(
+            [p for p, r in index.region_of.items() if r == region]))
+    if province:
+        stmt = stmt.where(func.left(Facilitator.tambon, 2) == province)
+    if tambon:
+        stmt = stmt.where(Facilitator.tambon == tambon)
+    if level:
+        stmt = stmt.where(Facilitator.level == level)
+    if person_id:
+        stmt = stmt.where(Facilitator.person_id == person_id)
+    return await paginate(session, stmt, keys=[Facilitator.id], params=params)

@@ -1,0 +1,1 @@
+"""Reference geography: regions, provinces, districts and subdistricts (DOPA codes, from GeoThai)."""

@@ -1,0 +1,1 @@
+"""Bulk CSV import of network tambons for the secretariat."""

@@ -1,0 +1,1 @@
+"""Partner agencies (ภาคีพัฒนา) and their MOUs."""

@@ -1,0 +1,40 @@
+"""Thai national ID (เลขประจำตัวประชาชน) and phone validation and masking. Values never go to a log."""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATORS = re.compile(r"[\s-]")
+
+
+def national_id_check_digit(first12: str) -> int:
+    """The 13th digit: (11 - sum(d_i * (13 - i)) mod 11) mod 10 over the first 12 digits."""
+    total = sum(int(d) * (13 - i) for i, d in enumerate(first12))
+    return (11 - total % 11) % 10
+
+
+def clean_national_id(value: str) -> str:
+    """13 digits with a valid check digit (dashes and spaces allowed); ValueError otherwise."""
+    digits = _SEPARATORS.sub("", value)
+    if not re.fullmatch(r"\d{13}", digits):
+        raise ValueError("national_id must have 13 digits")
+    if national_id_check_digit(digits[:12]) != int(digits[12]):
+        raise ValueError("national_id has a bad check digit")
+    return digits
+
+
+def clean_phone(value: str) -> str:
+    """A Thai phone number as 0XXXXXXXX(X); +66 is accepted; ValueError otherwise."""
+    digits = _SEPARATORS.sub("", value)
+    if digits.startswith("+66"):
+        digits = "0" + digits[3:]
+    if not re.fullmatch(r"0\d{8,9}", digits):
+        raise ValueError("phone must be a Thai number of 9 or 10 digits starting with 0")
+    return digits
+
+
+def mask(value: str | None) -> str | None:
+    """All but the last 4 characters hidden."""
+    if value is None:
+        return None
+    return "*" * max(len(value) - 4, 0) + value[-4:]

@@ -1,0 +1,43 @@
+"""Registry test fixtures: the schema migrated and the geography loaded once per session."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from phaen_common.migrations import upgrade
+from phaen_common.testing import TestKeys, app_client
+from pydantic import SecretStr
+
+
+@pytest.fixture(scope="session")
+def registry_db(pg_url: str) -> str:
+    """The registry schema at head with the reference geography loaded."""
+    from phaen_registry import MIGRATIONS_DIR, SCHEMA
+    from phaen_registry.setup import load_reference_data
+
+    upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
+    load_reference_data(pg_url)
+    return pg_url
+
+
+@pytest.fixture(scope="session")
+async def client(registry_db: str, keys: TestKeys) -> AsyncIterator[httpx.AsyncClient]:
+    """One in-process registry app for the session (its geography index is built once)."""
+    from phaen_registry.config import Settings
+    from phaen_registry.main import create_app
+
+    app = create_app(Settings(database_url=SecretStr(registry_db)))
+    async with app_client(app, keys) as c:
+        yield c
+
+
+@pytest.fixture
+def admin(keys: TestKeys) -> dict[str, str]:
+    return keys.auth(roles=["admin"], sub="admin-test")
+
+
+@pytest.fixture
+def secretariat(keys: TestKeys) -> dict[str, str]:
+    return keys.auth(roles=["secretariat"], sub="secretariat-test")
