@@ -80,8 +80,11 @@ async def user_headers(app: FastAPI, client: httpx.AsyncClient, *, roles: Sequen
     return {"Authorization": f"Bearer {token['access_token']}"}
 
 
-class _Server:
-    """uvicorn in the current event loop, on a socket bound before start (so the port is known)."""
+class LoopbackServer:
+    """uvicorn in the current event loop, on a socket bound at construction (the URL is known before start).
+
+    ``async with LoopbackServer(app) as url: ...`` serves ``app`` (lifespan included) until the block ends.
+    """
 
     def __init__(self, app: Any) -> None:
         import uvicorn
@@ -114,13 +117,16 @@ class _Server:
             await self.task
         self.sock.close()
 
+    async def __aenter__(self) -> str:
+        await self.start()
+        return self.url
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
 
 @contextlib.asynccontextmanager
 async def serve(app: Any) -> AsyncIterator[str]:
     """Serve an ASGI app over real HTTP on a free loopback port; yields its base URL."""
-    server = _Server(app)
-    await server.start()
-    try:
-        yield server.url
-    finally:
-        await server.stop()
+    async with LoopbackServer(app) as url:
+        yield url
