@@ -17,6 +17,7 @@ from pathlib import Path
 from phaen_common.db import Database, run_in_transaction
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_gateway.auth.keys import ensure_signing_key
 from phaen_gateway.auth.models import PartnerClient, User
@@ -56,7 +57,7 @@ def read_secret(path: Path) -> str | None:
 
 async def ensure_admin(*, session: AsyncSession, hasher: Hasher, settings: Settings) -> bool:
     """Create user ``admin`` when there are no users at all; returns whether it did."""
-    if (await session.execute(select(User.id).limit(1))).first() is not None:
+    if (await session.execute(select(col(User.id)).limit(1))).first() is not None:
         return False
     if settings.admin_password is not None:
         password, source = settings.admin_password.get_secret_value(), "PHAEN_ADMIN_PASSWORD"
@@ -84,7 +85,7 @@ async def ensure_reports_client(*, session: AsyncSession, hasher: Hasher, settin
     else:
         secret = read_secret(path) or secrets.token_urlsafe(32)
         write_secret(path, secret)
-    stmt = select(PartnerClient).where(PartnerClient.client_id == REPORTS_CLIENT_ID).with_for_update()
+    stmt = select(PartnerClient).where(col(PartnerClient.client_id) == REPORTS_CLIENT_ID).with_for_update()
     client = (await session.execute(stmt)).scalar_one_or_none()
     if client is None:
         await create_client(session=session, hasher=hasher, client_id=REPORTS_CLIENT_ID, secret=secret,

@@ -23,6 +23,7 @@ from phaen_common.auth import construct_keys
 from phaen_common.db import Database
 from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_gateway.auth.models import SigningKey
 from phaen_gateway.config import MAX_ACCESS_TOKEN_TTL
@@ -58,7 +59,7 @@ async def ensure_signing_key(*, session: AsyncSession) -> str:
     """Make sure one active signing key exists; returns its kid (idempotent, safe when run concurrently)."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
     active = (await session.execute(
-        select(SigningKey.kid).where(SigningKey.retired_at.is_(None)))).scalar_one_or_none()  # type: ignore[union-attr]
+        select(col(SigningKey.kid)).where(col(SigningKey.retired_at).is_(None)))).scalar_one_or_none()
     if active is not None:
         return str(active)
     row = await _insert_new_key(session)
@@ -70,8 +71,8 @@ async def rotate_signing_key(*, session: AsyncSession) -> tuple[SigningKey, list
     """Retire the active key and create a new one; returns (new key, retired kids)."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
     result = await session.execute(
-        update(SigningKey).where(SigningKey.retired_at.is_(None))  # type: ignore[union-attr]
-        .values(retired_at=func.now()).returning(SigningKey.kid))
+        update(SigningKey).where(col(SigningKey.retired_at).is_(None))
+        .values(retired_at=func.now()).returning(col(SigningKey.kid)))
     retired = [str(k) for k in result.scalars().all()]
     row = await _insert_new_key(session)
     log.info("rotated signing key: new kid=%s, retired %s", row.kid, ",".join(retired) or "none")
@@ -87,8 +88,8 @@ async def published_keys(*, session: AsyncSession, leeway: int) -> list[SigningK
     """The active key and keys retired less than the longest token life ago (newest first)."""
     cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway))
     stmt = (select(SigningKey)
-            .where(or_(SigningKey.retired_at.is_(None), SigningKey.retired_at > cutoff))  # type: ignore[union-attr,operator]
-            .order_by(SigningKey.created_at.desc()))  # type: ignore[union-attr]
+            .where(or_(col(SigningKey.retired_at).is_(None), col(SigningKey.retired_at) > cutoff))
+            .order_by(col(SigningKey.created_at).desc()))
     return list((await session.execute(stmt)).scalars().all())
 
 

@@ -11,6 +11,7 @@ from phaen_common.auth import sub_digest
 from phaen_common.db import Database
 from sqlalchemy import String, cast, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_gateway.auth.keys import published_window_seconds
 from phaen_gateway.auth.models import PartnerClient, User
@@ -26,8 +27,8 @@ async def revoked_subjects(*, session: AsyncSession, leeway: int) -> list[str]:
     """
     cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway))
     stmt = union_all(
-        select(cast(User.id, String)).where(User.disabled_at > cutoff),  # type: ignore[operator]
-        select(PartnerClient.client_id).where(PartnerClient.disabled_at > cutoff),  # type: ignore[arg-type,operator]
+        select(cast(col(User.id), String)).where(col(User.disabled_at) > cutoff),
+        select(col(PartnerClient.client_id)).where(col(PartnerClient.disabled_at) > cutoff),
     )
     subs = (await session.execute(stmt)).scalars().all()
     return sorted(sub_digest(str(s)) for s in subs)

@@ -14,6 +14,7 @@ from phaen_common.db import SessionDep, after_commit
 from phaen_common.errors import responses
 from phaen_common.web import CurrentPrincipal, require
 from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_gateway.auth import keys, tokens
 from phaen_gateway.auth.deps import DatabaseDep, HasherDep, IssuerDep, RingDep
@@ -102,13 +103,14 @@ async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
     username = display_name = None
     if principal.kind == "user":
         try:
-            user = (await session.execute(select(User).where(User.id == uuid.UUID(principal.sub)))).scalar_one_or_none()
+            stmt = select(User).where(col(User.id) == uuid.UUID(principal.sub))
+            user = (await session.execute(stmt)).scalar_one_or_none()
         except ValueError:
             user = None
         if user is not None:
             username, display_name = user.username, user.display_name
     return Me(sub=principal.sub, kind=principal.kind, roles=sorted(principal.roles),
-              scope=" ".join(sorted(principal.scopes)), region=principal.region,  # type: ignore[arg-type]
+              scope=" ".join(sorted(principal.scopes)), region=principal.region,
               province=principal.province, tambon=principal.tambon, username=username, display_name=display_name)
 
 

@@ -11,6 +11,7 @@ from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_gateway.auth.errors import (
     ClientNotFound,
@@ -41,15 +42,15 @@ def check_roles(*, roles: Iterable[str], region: str | None = None, tambon: str 
 def user_public(user: User) -> UserPublic:
     """The API view of a user (never the hash)."""
     return UserPublic(id=user.id, username=user.username, display_name=user.display_name, roles=list(user.roles),
-                      region=user.region, province=user.province, tambon=user.tambon,  # type: ignore[arg-type]
-                      disabled=user.disabled_at is not None, created_at=user.created_at,  # type: ignore[arg-type]
+                      region=user.region, province=user.province, tambon=user.tambon,
+                      disabled=user.disabled_at is not None, created_at=user.created_at,
                       disabled_at=user.disabled_at)
 
 
 def client_public(client: PartnerClient) -> ClientPublic:
     """The API view of a client (never the secret or its hash)."""
     return ClientPublic(client_id=client.client_id, name=client.name, roles=list(client.roles),
-                        disabled=client.disabled_at is not None, created_at=client.created_at,  # type: ignore[arg-type]
+                        disabled=client.disabled_at is not None, created_at=client.created_at,
                         disabled_at=client.disabled_at)
 
 
@@ -58,7 +59,7 @@ async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate
     roles = check_roles(roles=data.roles, region=data.region, tambon=data.tambon)
     if data.province and data.tambon and not data.tambon.startswith(data.province):
         raise ScopeClaimRequired("The tambon is not in the given province.", loc=["body", "tambon"])
-    taken = await session.execute(select(User.id).where(func.lower(User.username) == data.username.lower()))
+    taken = await session.execute(select(col(User.id)).where(func.lower(col(User.username)) == data.username.lower()))
     if taken.first() is not None:
         raise UsernameTaken(f"The username {data.username!r} is already taken.")
     user = User(username=data.username, display_name=data.display_name, password_hash=await hasher.hash(data.password),
@@ -78,17 +79,17 @@ async def list_users(*, session: AsyncSession, params: PageParams, role: str | N
     """Users ordered by username, optionally filtered."""
     stmt = select(User)
     if role:
-        stmt = stmt.where(User.roles.any(role))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(User.roles).contains([role]))
     if region:
-        stmt = stmt.where(User.region == region)
+        stmt = stmt.where(col(User.region) == region)
     if disabled is not None:
-        stmt = stmt.where(User.disabled_at.is_not(None) if disabled else User.disabled_at.is_(None))  # type: ignore[union-attr]
-    return await paginate(session, stmt, keys=[User.username], params=params)
+        stmt = stmt.where(col(User.disabled_at).is_not(None) if disabled else col(User.disabled_at).is_(None))
+    return await paginate(session, stmt, keys=[col(User.username)], params=params)
 
 
 async def get_user(*, session: AsyncSession, user_id: uuid.UUID, for_update: bool = False) -> User:
     """One user, or 404."""
-    stmt = select(User).where(User.id == user_id)
+    stmt = select(User).where(col(User.id) == user_id)
     if for_update:
         stmt = stmt.with_for_update()
     user = (await session.execute(stmt)).scalar_one_or_none()
@@ -104,13 +105,13 @@ async def set_user_disabled(*, session: AsyncSession, user_id: uuid.UUID, disabl
         if "admin" in user.roles:
             # Lock every enabled admin so two admins cannot disable each other at the same moment.
             admins = (await session.execute(
-                select(User.id).where(User.roles.any("admin"), User.disabled_at.is_(None))  # type: ignore[attr-defined,union-attr]
+                select(col(User.id)).where(col(User.roles).contains(["admin"]), col(User.disabled_at).is_(None))
                 .with_for_update())).scalars().all()
             if len([a for a in admins if a != user.id]) == 0:
                 raise LastAdmin()
         user.disabled_at = (await session.execute(select(func.now()))).scalar_one()
-        await session.execute(update(RefreshToken).where(RefreshToken.user_id == user.id,
-                                                         RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
+        await session.execute(update(RefreshToken).where(col(RefreshToken.user_id) == user.id,
+                                                         col(RefreshToken.revoked_at).is_(None))
                               .values(revoked_at=func.now()))
     elif not disabled:
         user.disabled_at = None
@@ -144,14 +145,14 @@ async def list_clients(*, session: AsyncSession, params: PageParams,
     """Clients ordered by client_id."""
     stmt = select(PartnerClient)
     if disabled is not None:
-        cond = PartnerClient.disabled_at.is_not(None) if disabled else PartnerClient.disabled_at.is_(None)  # type: ignore[union-attr]
+        cond = col(PartnerClient.disabled_at).is_not(None) if disabled else col(PartnerClient.disabled_at).is_(None)
         stmt = stmt.where(cond)
-    return await paginate(session, stmt, keys=[PartnerClient.client_id], params=params)  # type: ignore[list-item]
+    return await paginate(session, stmt, keys=[col(PartnerClient.client_id)], params=params)
 
 
 async def get_client(*, session: AsyncSession, client_id: str, for_update: bool = False) -> PartnerClient:
     """One client, or 404."""
-    stmt = select(PartnerClient).where(PartnerClient.client_id == client_id)
+    stmt = select(PartnerClient).where(col(PartnerClient.client_id) == client_id)
     if for_update:
         stmt = stmt.with_for_update()
     client = (await session.execute(stmt)).scalar_one_or_none()

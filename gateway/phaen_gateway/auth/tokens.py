@@ -15,6 +15,7 @@ from phaen_common.auth import scopes_for
 from phaen_common.db import Database, run_in_transaction
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_gateway.auth.errors import InvalidClient, InvalidGrant
 from phaen_gateway.auth.keys import KeyRing
@@ -79,7 +80,7 @@ async def password_grant(*, session: AsyncSession, hasher: Hasher, issuer: Token
                          password: str) -> TokenResponse:
     """Log a person in; a new refresh-token family starts here."""
     user = (await session.execute(
-        select(User).where(func.lower(User.username) == username.lower()))).scalar_one_or_none()
+        select(User).where(func.lower(col(User.username)) == username.lower()))).scalar_one_or_none()
     ok = await hasher.verify(user.password_hash if user else None, password)
     if user is None or not ok or user.disabled_at is not None:
         raise InvalidGrant(_BAD_PASSWORD)
@@ -92,7 +93,7 @@ async def client_credentials_grant(*, session: AsyncSession, hasher: Hasher, iss
                                    client_secret: str) -> TokenResponse:
     """Authenticate a partner or internal system; no refresh token (it can always ask again)."""
     client = (await session.execute(
-        select(PartnerClient).where(PartnerClient.client_id == client_id))).scalar_one_or_none()
+        select(PartnerClient).where(col(PartnerClient.client_id) == client_id))).scalar_one_or_none()
     ok = await hasher.verify(client.secret_hash if client else None, client_secret)
     if client is None or not ok or client.disabled_at is not None:
         raise InvalidClient(_BAD_CLIENT)
@@ -102,8 +103,8 @@ async def client_credentials_grant(*, session: AsyncSession, hasher: Hasher, iss
 
 async def _revoke_family(db: Database, family_id: uuid.UUID) -> None:
     async def run(session: AsyncSession) -> None:
-        await session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
-                                                         RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
+        await session.execute(update(RefreshToken).where(col(RefreshToken.family_id) == family_id,
+                                                         col(RefreshToken.revoked_at).is_(None))
                               .values(revoked_at=func.now()))
     await run_in_transaction(db, run)
 
@@ -116,27 +117,27 @@ async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIss
     No row lock is taken before it, so the two transactions cannot wait on each other.
     """
     row = (await session.execute(
-        select(RefreshToken).where(RefreshToken.token_hash == _digest(refresh_token)))).scalar_one_or_none()
+        select(RefreshToken).where(col(RefreshToken.token_hash) == _digest(refresh_token)))).scalar_one_or_none()
     if row is None:
         raise InvalidGrant(_BAD_REFRESH)
     family_revoked = (await session.execute(select(exists().where(
-        RefreshToken.family_id == row.family_id, RefreshToken.revoked_at.is_not(None))))).scalar_one()  # type: ignore[union-attr]
+        col(RefreshToken.family_id) == row.family_id, col(RefreshToken.revoked_at).is_not(None))))).scalar_one()
     if row.used_at is not None or family_revoked:
         await _revoke_family(db, row.family_id)
         raise InvalidGrant(_BAD_REFRESH)
     claimed = (await session.execute(
         update(RefreshToken)
-        .where(RefreshToken.id == row.id, RefreshToken.used_at.is_(None),  # type: ignore[union-attr]
-               RefreshToken.revoked_at.is_(None), RefreshToken.expires_at > func.now())  # type: ignore[union-attr]
-        .values(used_at=func.now()).returning(RefreshToken.id))).scalar_one_or_none()
+        .where(col(RefreshToken.id) == row.id, col(RefreshToken.used_at).is_(None),
+               col(RefreshToken.revoked_at).is_(None), col(RefreshToken.expires_at) > func.now())
+        .values(used_at=func.now()).returning(col(RefreshToken.id)))).scalar_one_or_none()
     if claimed is None:
         # Expired, or a concurrent use won the race (that one committed before this UPDATE gave up).
-        used = (await session.execute(select(RefreshToken.used_at.is_not(None)).where(  # type: ignore[union-attr]
-            RefreshToken.id == row.id))).scalar_one()
+        used = (await session.execute(select(col(RefreshToken.used_at).is_not(None)).where(
+            col(RefreshToken.id) == row.id))).scalar_one()
         if used:
             await _revoke_family(db, row.family_id)
         raise InvalidGrant(_BAD_REFRESH)
-    user = (await session.execute(select(User).where(User.id == row.user_id))).scalar_one_or_none()
+    user = (await session.execute(select(User).where(col(User.id) == row.user_id))).scalar_one_or_none()
     if user is None or user.disabled_at is not None:
         raise InvalidGrant(_BAD_REFRESH)
     return await _user_tokens(session=session, issuer=issuer, user=user, family_id=row.family_id)
