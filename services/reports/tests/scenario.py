@@ -48,9 +48,11 @@ def seed_grant(budget: Any) -> Network:
     return net
 
 
-def tambon_project(registry: Any, budget: Any, net: Network, *, tambon: str, region: str = "northeast") -> None:
+def tambon_project(registry: Any, budget: Any, net: Network, *, tambon: str, region: str = "northeast",
+                   grant_id: str | None = None) -> None:
     """A pilot tambon with its committee, people, a project, account, tranche 1, ledger, and two expenses."""
     net.tambon, net.region = tambon, region
+    grant = grant_id or net.grant_id
     registry.add("tambon.enrolled", "tambon", tambon, {
         "code": tambon, "name_th": "ศรีภูมิ", "name_en": "Si Phum", "district_code": tambon[:4],
         "province_code": tambon[:2], "region": region, "tier": "pilot", "joined_on": "2003-10-01",
@@ -68,7 +70,7 @@ def tambon_project(registry: Any, budget: Any, net: Network, *, tambon: str, reg
         registry.add("person.created", "person", person, {"id": person, "tambon": tambon, "region": region})
     pid = net.tambon_project
     budget.add("project.created", "project", pid, {
-        "id": pid, "grant_id": net.grant_id, "line_no": 2, "name": "โครงการแผนชุมชนตำบลศรีภูมิ",
+        "id": pid, "grant_id": grant, "line_no": 2, "name": "โครงการแผนชุมชนตำบลศรีภูมิ",
         "level": "tambon", "region": region, "tambon": tambon, "amount": "20000.00", "tranches": [50, 50],
         "status": "active"})
     prop = str(uuid.uuid4())
@@ -91,9 +93,9 @@ def tambon_project(registry: Any, budget: Any, net: Network, *, tambon: str, reg
             "id": lid, "account_id": net.account_id, "project_id": pid, "kind": kind, "amount": amount,
             "booked_at": at, "reference": f"REF-{lid[:6]}"})
     budget.add("expense.recorded", "expense", net.voucher_id, {
-        "id": net.voucher_id, "project_id": pid, "grant_id": net.grant_id, "line_no": 2, "category": "1.3",
+        "id": net.voucher_id, "project_id": pid, "grant_id": grant, "line_no": 2, "category": "1.3",
         "amount": "3000.00", "spent_on": "2004-02-03", "evidence_kind": "voucher", "status": "recorded",
         "description": "ค่าอาหารเวทีประชาคม"})
     budget.add("expense.recorded", "expense", net.receipt_id, {
-        "id": net.receipt_id, "project_id": pid, "grant_id": net.grant_id, "line_no": 2, "category": "2.2",
+        "id": net.receipt_id, "project_id": pid, "grant_id": grant, "line_no": 2, "category": "2.2",
         "amount": "2500.00", "spent_on": "2004-02-20", "evidence_kind": "receipt", "status": "recorded"})
