@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -240,12 +241,20 @@ def _score(fold_th: str, toneless_th: str, skel: str, latin: str, f: str, t: str
         if s == skel:
             return VARIANT, "variant_spelling"
         r = max(fuzz.ratio(t, toneless_th), fuzz.ratio(s, skel)) / 100
-        return FUZZY_WEIGHT * r, "fuzzy"
+        return max(FUZZY_WEIGHT * r, _few_edits(t, toneless_th, s, skel)), "fuzzy"
     if not latin:
         return 0.0, ""
     if lk == latin:
         return EXACT, "exact"
     return FUZZY_WEIGHT * fuzz.ratio(lk, latin) / 100, "fuzzy"
+
+
+def _few_edits(t: str, toneless_th: str, s: str, skel: str) -> float:
+    """One or two characters extra, missing or wrong: short names deserve more than their ratio."""
+    if len(toneless_th) < 4:
+        return 0.0
+    d = min(Levenshtein.distance(t, toneless_th, score_cutoff=2), Levenshtein.distance(s, skel, score_cutoff=2))
+    return FUZZY_WEIGHT - 0.04 * d if d <= 2 else 0.0
 
 
 def _ranked(found: dict[str, Candidate], limit: int) -> list[Candidate]:
