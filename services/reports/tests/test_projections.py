@@ -6,9 +6,8 @@ import asyncio
 import uuid
 from decimal import Decimal
 
-from scenario import seed_grant, tambon_project
-
 from phaen_common.outbox import Event
+from scenario import seed_grant, tambon_project
 
 
 async def _plan(client, keys, grant_id, roles=("auditor",)):
