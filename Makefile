@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: help setup run test lint format bench demo clean
+.PHONY: help setup run test lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -36,9 +36,6 @@ format: $(STAMP) ## Format the code with ruff
 
 bench: $(STAMP) ## Benchmarks (time and peak RSS); writes bench/RESULTS.md
 	$(VENV)/bin/python bench/run_all.py
-
-demo: $(STAMP) ## A scripted walk through the network's money flow against a running `make run`
-	$(VENV)/bin/python scripts/demo.py
 
 clean: ## Remove the virtual environment (keeps .data)
 	rm -rf $(VENV) .tools
