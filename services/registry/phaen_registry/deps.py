@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -24,6 +25,9 @@ async def geo_index(request: Request, session: SessionDep) -> GeoIndex:
             if idx is None or idx.empty:
                 idx = await load_index(session)
                 request.app.state.geo_index = idx
+                # ~10k long-lived index objects: keep the cyclic GC from re-scanning them on every
+                # full collection (it doubled resolve's p99 in bench/bench_registry.py).
+                gc.freeze()
     return idx
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -20,6 +21,7 @@ import sys
 from phaen_common.db import Database, run_in_transaction
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.geography.loader import data_file, load_geography_url, read_csv
 
@@ -65,8 +67,8 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
                                                          name_en=row["name_en"], kind=row["kind"]))
             counts["partners"] += 1
     for row in read_csv("seed_mous.csv"):
-        exists = (await session.execute(select(Mou.id).where(Mou.partner_code == row["partner_code"],  # type: ignore[call-overload]
-                                                             Mou.title == row["title"]))).first()
+        exists = (await session.execute(select(Mou.id).where(col(Mou.partner_code) == row["partner_code"],  # type: ignore[call-overload]
+                                                             col(Mou.title) == row["title"]))).first()
         if exists is None:
             await add_mou(session, code=row["partner_code"], data=MouIn.model_validate(
                 {k: (row[k] or None) for k in ("title", "scope", "signed_on", "starts_on", "ends_on")}))
@@ -90,9 +92,9 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
         counts["tambons"] = len(items)
 
     for level, region, name in _COMMITTEES:
-        exists = (await session.execute(select(Committee.id).where(Committee.level == level,  # type: ignore[call-overload]
-                                                                   Committee.region == region if region else
-                                                                   Committee.region.is_(None)))).first()  # type: ignore[union-attr]
+        exists = (await session.execute(select(Committee.id).where(col(Committee.level) == level,  # type: ignore[call-overload]
+                                                                   col(Committee.region) == region if region else
+                                                                   col(Committee.region).is_(None)))).first()  # type: ignore[union-attr]
         if exists is None:
             await create_committee(session, index=index, data=CommitteeIn(level=level, region=region, name=name),  # type: ignore[arg-type]
                                    actor="setup")
@@ -113,7 +115,7 @@ async def load_demo_seed(url: str, *, force: bool = False) -> dict[str, int] | N
                 return None
             counts = await _seed(session)
             if current is None:
-                session.add(ReferenceVersion(name=DEMO_SEED, version=version))
+                session.add(ReferenceVersion(name=DEMO_SEED, version=version, loaded_at=dt.datetime.now(dt.UTC)))
             else:
                 current.version = version
             return counts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-
 from phaen_common.testing import TestKeys
 from registry_helpers import R, events_for, fresh_code
 

@@ -6,7 +6,6 @@ import logging
 
 import httpx
 import pytest
-
 from phaen_common.testing import TestKeys
 from registry_helpers import R, events_for, fresh_code, national_id
 

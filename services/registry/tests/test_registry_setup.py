@@ -5,7 +5,6 @@ from __future__ import annotations
 import httpx
 import psycopg
 import pytest
-
 from phaen_common.testing import TestKeys
 from phaen_registry.geography.loader import load_geography_url
 from phaen_registry.setup import load_demo_seed
@@ -26,7 +25,8 @@ async def test_reloading_geography_updates_names_and_keeps_network_data(
         conn.execute("UPDATE registry.subdistrict SET name_th = 'ชื่อเก่า' WHERE code = %s", (code,))
     assert load_geography_url(registry_db, force=True) is True
     with psycopg.connect(registry_db) as conn:
-        assert conn.execute("SELECT name_th FROM registry.subdistrict WHERE code = %s", (code,)).fetchone() == (original,)
+        row = conn.execute("SELECT name_th FROM registry.subdistrict WHERE code = %s", (code,)).fetchone()
+        assert row == (original,)
         assert conn.execute("SELECT count(*) FROM registry.subdistrict WHERE in_use").fetchone() == (7436,)
     r = await client.get(f"{R}/tambons/{code}", headers=sec)
     assert r.status_code == 200 and r.json()["villages_with_plan"] == 4
@@ -47,10 +47,9 @@ async def test_demo_seed_loads_once(client: httpx.AsyncClient, keys: TestKeys, r
 
 
 def test_openapi_declares_problems_and_credits_geothai(client: httpx.AsyncClient) -> None:
-    from pydantic import SecretStr
-
     from phaen_registry.config import Settings
     from phaen_registry.main import create_app
+    from pydantic import SecretStr
 
     spec = create_app(Settings(database_url=SecretStr("postgresql://x@/y"))).openapi()
     assert "GeoThai" in spec["info"]["description"] and "CC-BY-4.0" in spec["info"]["description"]

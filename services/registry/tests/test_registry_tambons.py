@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import httpx
-
-from registry_helpers import R, events_for, fresh_code
 from phaen_common.testing import TestKeys
+from registry_helpers import R, events_for, fresh_code
 
 ALL = {"plans_80pct": True, "facilitator_team": True, "joint_plans": True, "ongoing_activities": True,
        "linked_tao": True, "tao_support": True, "spread": True}
@@ -56,7 +55,8 @@ async def test_criteria_rule(client: httpx.AsyncClient, keys: TestKeys) -> None:
     sec = keys.auth(roles=["secretariat"])
     one_missing = dict(ALL, spread=False)
     cases = [(body(criteria=one_missing), False), (body(villages_total=0, villages_with_plan=0), False),
-             (body(villages_total=5, villages_with_plan=4), True), (body(villages_total=5, villages_with_plan=3), False)]
+             (body(villages_total=5, villages_with_plan=4), True),
+             (body(villages_total=5, villages_with_plan=3), False)]
     for payload, expected in cases:
         r = await client.put(f"{R}/tambons/{fresh_code()}", json=payload, headers=sec)
         assert r.status_code == 201 and r.json()["meets_model_criteria"] is expected, payload

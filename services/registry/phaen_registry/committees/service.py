@@ -9,6 +9,7 @@ from typing import Any
 from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import Select, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.committees import errors
 from phaen_registry.committees.models import Committee, CommitteeMember, Zone
@@ -41,7 +42,7 @@ async def list_zones(session: AsyncSession, *, region: str | None) -> list[Zone]
     """Zones, optionally of one region."""
     stmt = select(Zone).order_by(Zone.region, Zone.name, Zone.id)  # type: ignore[arg-type]
     if region:
-        stmt = stmt.where(Zone.region == region)
+        stmt = stmt.where(col(Zone.region) == region)
     return list((await session.execute(stmt)).scalars())
 
 
@@ -100,7 +101,7 @@ def member_out(m: CommitteeMember, today: dt.date | None = None) -> MemberOut:
 
 async def committee_out(session: AsyncSession, c: Committee) -> CommitteeOut:
     """A committee with its members, current and past."""
-    members = (await session.execute(select(CommitteeMember).where(CommitteeMember.committee_id == c.id)
+    members = (await session.execute(select(CommitteeMember).where(col(CommitteeMember.committee_id) == c.id)
                                      .order_by(CommitteeMember.created_at, CommitteeMember.id))).scalars()  # type: ignore[arg-type]
     return CommitteeOut(id=c.id, level=c.level, name=c.name, region=c.region, province=c.province,  # type: ignore[arg-type]
                         tambon=c.tambon, zone_id=c.zone_id, members=[member_out(m) for m in members],
@@ -127,15 +128,15 @@ def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
     if scope.everything:
         return stmt
     if scope.region:
-        return stmt.where(Committee.region == scope.region)
+        return stmt.where(col(Committee.region) == scope.region)
     if scope.tambon:
-        return stmt.where(Committee.tambon == scope.tambon)
+        return stmt.where(col(Committee.tambon) == scope.tambon)
     return stmt.where(false())
 
 
 async def get_committee(session: AsyncSession, *, committee_id: uuid.UUID, scope: ReadScope) -> Committee:
     """One committee in the caller's scope (404 outside it)."""
-    c = (await session.execute(scoped(select(Committee).where(Committee.id == committee_id), scope))).scalar()
+    c = (await session.execute(scoped(select(Committee).where(col(Committee.id) == committee_id), scope))).scalar()
     if c is None:
         raise errors.CommitteeNotFound("No such committee.")
     return c
@@ -149,7 +150,7 @@ async def list_committees(session: AsyncSession, *, params: PageParams, scope: R
     for column, value in ((Committee.level, level), (Committee.region, region), (Committee.province, province),
                           (Committee.tambon, tambon)):
         if value:
-            stmt = stmt.where(column == value)
+            stmt = stmt.where(col(column) == value)
     return await paginate(session, stmt, keys=[Committee.id], params=params)
 
 
@@ -161,15 +162,15 @@ async def add_member(session: AsyncSession, *, committee_id: uuid.UUID, data: Me
     today = dt.date.today()
     who = []
     if data.user_id is not None:
-        who.append(CommitteeMember.user_id == data.user_id)
+        who.append(col(CommitteeMember.user_id) == data.user_id)
     if data.person_id is not None:
-        who.append(CommitteeMember.person_id == data.person_id)
+        who.append(col(CommitteeMember.person_id) == data.person_id)
     # A past term (historical record) never clashes; a current or future one may not overlap a current seat.
     clash = None
     if data.term_end is None or data.term_end >= today:
         clash = (await session.execute(select(CommitteeMember).where(
-            CommitteeMember.committee_id == c.id, or_(*who),
-            or_(CommitteeMember.term_end.is_(None), CommitteeMember.term_end >= today)))).scalars().first()  # type: ignore[union-attr, operator]
+            col(CommitteeMember.committee_id) == c.id, or_(*who),
+            or_(col(CommitteeMember.term_end).is_(None), col(CommitteeMember.term_end) >= today)))).scalars().first()  # type: ignore[union-attr, operator]
     if clash is not None:
         raise errors.AlreadyMember("This user or person already holds a current seat on the committee.")
     m = CommitteeMember(committee_id=c.id, user_id=data.user_id, person_id=data.person_id, role=data.role,

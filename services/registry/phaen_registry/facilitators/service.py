@@ -8,6 +8,7 @@ import uuid
 from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.committees.errors import UnknownPerson
 from phaen_registry.events import emit
@@ -34,9 +35,9 @@ def _check_tambon(index: GeoIndex, code: str) -> None:
 
 async def _check_level_free(session: AsyncSession, person_id: uuid.UUID, level: str,
                             exclude: uuid.UUID | None) -> None:
-    stmt = select(Facilitator.id).where(Facilitator.person_id == person_id, Facilitator.level == level)  # type: ignore[call-overload]
+    stmt = select(Facilitator.id).where(col(Facilitator.person_id) == person_id, col(Facilitator.level) == level)  # type: ignore[call-overload]
     if exclude is not None:
-        stmt = stmt.where(Facilitator.id != exclude)
+        stmt = stmt.where(col(Facilitator.id) != exclude)
     if (await session.execute(stmt)).first() is not None:
         raise errors.AlreadyFacilitator("This person already has a facilitator record at this level.")
 
@@ -96,9 +97,9 @@ async def list_facilitators(session: AsyncSession, *, index: GeoIndex, params: P
     if province:
         stmt = stmt.where(func.left(Facilitator.tambon, 2) == province)
     if tambon:
-        stmt = stmt.where(Facilitator.tambon == tambon)
+        stmt = stmt.where(col(Facilitator.tambon) == tambon)
     if level:
-        stmt = stmt.where(Facilitator.level == level)
+        stmt = stmt.where(col(Facilitator.level) == level)
     if person_id:
-        stmt = stmt.where(Facilitator.person_id == person_id)
+        stmt = stmt.where(col(Facilitator.person_id) == person_id)
     return await paginate(session, stmt, keys=[Facilitator.id], params=params)

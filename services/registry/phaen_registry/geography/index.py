@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.geography.models import AbolishedArea, District, Province, Subdistrict
 from phaen_registry.text import fold, is_thai, latin_key, skeleton, toneless
@@ -125,12 +126,12 @@ class GeoIndex:
             area = _area("subdistrict", code, th, en, pcode, dcode, idx.region_of.get(pcode, ""))
             idx.subdistricts[code] = area
             idx._subs_by_province.setdefault(pcode, []).append(area)
-        for code, th, en, level, successors in abolished:
-            a = Abolished(code, th, en, level, tuple(successors), fold(th), toneless(th), skeleton(th),
-                          latin_key(en or ""))
-            idx.abolished[code] = a
+        for old_code, old_th, old_en, level, successors in abolished:
+            a = Abolished(old_code, old_th, old_en, level, tuple(successors), fold(old_th), toneless(old_th),
+                          skeleton(old_th), latin_key(old_en or ""))
+            idx.abolished[old_code] = a
             if level == "subdistrict":
-                idx._abolished_by_province.setdefault(code[:2], []).append(a)
+                idx._abolished_by_province.setdefault(old_code[:2], []).append(a)
         idx._all = sorted([*idx.provinces.values(), *idx.districts.values(), *idx.subdistricts.values()],
                           key=lambda a: (LEVEL_ORDER[a.level], a.code))
         return idx
@@ -277,10 +278,10 @@ async def load_index(session: AsyncSession) -> GeoIndex:
     provinces = (await session.execute(select(Province.code, Province.name_th, Province.name_en,  # type: ignore[call-overload]
                                               Province.region_code))).all()
     districts = (await session.execute(select(District.code, District.name_th, District.name_en,  # type: ignore[call-overload]
-                                              District.province_code).where(District.in_use))).all()
+                                              District.province_code).where(col(District.in_use)))).all()
     subs = (await session.execute(select(Subdistrict.code, Subdistrict.name_th, Subdistrict.name_en,  # type: ignore[call-overload]
                                          Subdistrict.district_code, Subdistrict.province_code)
-                                  .where(Subdistrict.in_use))).all()
+                                  .where(col(Subdistrict.in_use)))).all()
     abolished = (await session.execute(select(AbolishedArea.code, AbolishedArea.name_th,  # type: ignore[call-overload]
                                               AbolishedArea.name_en, AbolishedArea.level,
                                               AbolishedArea.successors))).all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from phaen_common.pagination import PageParams, decode_cursor, encode_cursor, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.geography import errors
 from phaen_registry.geography.index import Area, GeoIndex, Resolution
@@ -25,8 +26,8 @@ from phaen_registry.tambons.models import NetworkTambon
 
 async def list_regions(session: AsyncSession) -> list[RegionOut]:
     """The four regions with their province counts (from the province table, never typed in)."""
-    counts = dict((await session.execute(
-        select(Province.region_code, func.count()).group_by(Province.region_code))).all())  # type: ignore[arg-type]
+    counts: dict[str, int] = {code: n for code, n in (await session.execute(
+        select(col(Province.region_code), func.count()).group_by(col(Province.region_code)))).all()}
     regions = (await session.execute(select(Region).order_by(Region.sort_order))).scalars().all()  # type: ignore[arg-type]
     return [RegionOut(code=r.code, name_th=r.name_th, name_en=r.name_en,  # type: ignore[arg-type]
                       province_count=counts.get(r.code, 0)) for r in regions]
@@ -49,7 +50,7 @@ async def list_provinces(session: AsyncSession, *, params: PageParams,
     """Provinces, optionally of one region."""
     stmt = select(Province)
     if region:
-        stmt = stmt.where(Province.region_code == region)
+        stmt = stmt.where(col(Province.region_code) == region)
     rows, total, cursor = await paginate(session, stmt, keys=[Province.code], params=params)
     return [_province_out(p) for p in rows], total, cursor
 
@@ -70,9 +71,9 @@ def _district_out(d: District, index: GeoIndex) -> DistrictOut:
 async def list_districts(session: AsyncSession, *, index: GeoIndex, params: PageParams,
                          province: str | None) -> tuple[list[DistrictOut], int, str | None]:
     """Districts in use, optionally of one province."""
-    stmt = select(District).where(District.in_use)
+    stmt = select(District).where(col(District.in_use))
     if province:
-        stmt = stmt.where(District.province_code == province)
+        stmt = stmt.where(col(District.province_code) == province)
     rows, total, cursor = await paginate(session, stmt, keys=[District.code], params=params)
     return [_district_out(d, index) for d in rows], total, cursor
 
@@ -96,7 +97,7 @@ async def get_district(session: AsyncSession, *, index: GeoIndex, code: str) -> 
 async def _network_by_code(session: AsyncSession, codes: list[str]) -> dict[str, NetworkSummary]:
     if not codes:
         return {}
-    rows = (await session.execute(select(NetworkTambon).where(NetworkTambon.code.in_(codes)))).scalars().all()  # type: ignore[attr-defined]
+    rows = (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars().all()  # type: ignore[attr-defined]
     return {n.code: NetworkSummary(tier=n.tier, joined_on=n.joined_on, villages_total=n.villages_total,  # type: ignore[arg-type]
                                    villages_with_plan=n.villages_with_plan,
                                    meets_model_criteria=n.meets_model_criteria(),
@@ -115,13 +116,13 @@ async def list_subdistricts(session: AsyncSession, *, index: GeoIndex, params: P
                             province: str | None, postal_code: str | None,
                             ) -> tuple[list[SubdistrictOut], int, str | None]:
     """Subdistricts in use, filtered by district, province or postal code, with their network enrolment."""
-    stmt = select(Subdistrict).where(Subdistrict.in_use)
+    stmt = select(Subdistrict).where(col(Subdistrict.in_use))
     if district:
-        stmt = stmt.where(Subdistrict.district_code == district)
+        stmt = stmt.where(col(Subdistrict.district_code) == district)
     if province:
-        stmt = stmt.where(Subdistrict.province_code == province)
+        stmt = stmt.where(col(Subdistrict.province_code) == province)
     if postal_code:
-        stmt = stmt.where(Subdistrict.postal_codes.any(postal_code))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(Subdistrict.postal_codes).contains([postal_code]))
     rows, total, cursor = await paginate(session, stmt, keys=[Subdistrict.code], params=params)
     network = await _network_by_code(session, [s.code for s in rows])
     return [_subdistrict_out(s, index, network.get(s.code)) for s in rows], total, cursor

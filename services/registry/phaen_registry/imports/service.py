@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.geography.index import GeoIndex, Resolution
 from phaen_registry.geography.service import resolution_out
@@ -171,7 +172,7 @@ async def import_tambons(session: AsyncSession, *, index: GeoIndex, raw: bytes, 
     rows, good = plan(index, parse_csv(raw))
     codes = [code for code, _ in good]
     enrolled = {c for c in (await session.execute(
-        select(NetworkTambon.code).where(NetworkTambon.code.in_(codes)))).scalars()} if codes else set()  # type: ignore[call-overload, attr-defined]
+        select(NetworkTambon.code).where(col(NetworkTambon.code).in_(codes)))).scalars()} if codes else set()  # type: ignore[call-overload, attr-defined]
     for r in rows:
         if r.status == "ok" and r.code:
             r.action = "update" if r.code in enrolled else "enrol"

@@ -9,6 +9,7 @@ from typing import Any
 from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.events import emit
 from phaen_registry.partners import errors
@@ -56,7 +57,7 @@ async def mou_counts(session: AsyncSession, codes: list[str]) -> dict[str, int]:
     """How many MOUs each partner has."""
     if not codes:
         return {}
-    rows = await session.execute(select(Mou.partner_code, func.count()).where(Mou.partner_code.in_(codes))  # type: ignore[call-overload, attr-defined]
+    rows = await session.execute(select(Mou.partner_code, func.count()).where(col(Mou.partner_code).in_(codes))  # type: ignore[call-overload, attr-defined]
                                  .group_by(Mou.partner_code))
     return dict(rows.all())  # type: ignore[arg-type]
 
@@ -79,7 +80,7 @@ async def list_partners(session: AsyncSession, *, params: PageParams,
     """Partner agencies, by code."""
     stmt = select(Partner)
     if kind:
-        stmt = stmt.where(Partner.kind == kind)
+        stmt = stmt.where(col(Partner.kind) == kind)
     return await paginate(session, stmt, keys=[Partner.code], params=params)
 
 
@@ -98,7 +99,7 @@ async def add_mou(session: AsyncSession, *, code: str, data: MouIn) -> Mou:
 async def list_mous(session: AsyncSession, *, code: str) -> list[Mou]:
     """A partner's MOUs, oldest first."""
     await get_partner(session, code=code)
-    stmt = select(Mou).where(Mou.partner_code == code).order_by(Mou.created_at, Mou.id)  # type: ignore[arg-type]
+    stmt = select(Mou).where(col(Mou.partner_code) == code).order_by(Mou.created_at, Mou.id)  # type: ignore[arg-type]
     return list((await session.execute(stmt)).scalars())
 
 

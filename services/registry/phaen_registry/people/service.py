@@ -9,6 +9,7 @@ from typing import Any
 from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import Select, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.events import emit
 from phaen_registry.geography.index import GeoIndex
@@ -38,9 +39,9 @@ def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
     if scope.everything:
         return stmt
     if scope.region:
-        return stmt.where(Person.region == scope.region)
+        return stmt.where(col(Person.region) == scope.region)
     if scope.tambon:
-        return stmt.where(Person.tambon == scope.tambon)
+        return stmt.where(col(Person.tambon) == scope.tambon)
     return stmt.where(false())
 
 
@@ -56,9 +57,9 @@ def _place(index: GeoIndex, tambon: str | None) -> tuple[str | None, str | None]
 async def _check_unique_id(session: AsyncSession, national_id: str | None, exclude: uuid.UUID | None) -> None:
     if national_id is None:
         return
-    stmt = select(Person.id).where(Person.national_id == national_id)  # type: ignore[call-overload]
+    stmt = select(Person.id).where(col(Person.national_id) == national_id)  # type: ignore[call-overload]
     if exclude is not None:
-        stmt = stmt.where(Person.id != exclude)
+        stmt = stmt.where(col(Person.id) != exclude)
     if (await session.execute(stmt)).first() is not None:
         raise errors.DuplicateNationalId("A person with this national ID is already registered.")
 
@@ -78,7 +79,7 @@ async def create_person(session: AsyncSession, *, index: GeoIndex, data: PersonI
 
 async def get_person(session: AsyncSession, *, person_id: uuid.UUID, scope: ReadScope) -> Person:
     """One person inside the caller's scope (404 outside it: existence is not leaked)."""
-    p = (await session.execute(scoped(select(Person).where(Person.id == person_id), scope))).scalar()
+    p = (await session.execute(scoped(select(Person).where(col(Person.id) == person_id), scope))).scalar()
     if p is None:
         raise errors.PersonNotFound("No such person.")
     return p
@@ -110,7 +111,7 @@ async def list_people(session: AsyncSession, *, params: PageParams, scope: ReadS
     """People in the caller's scope, by tambon or region."""
     stmt = scoped(select(Person), scope)
     if tambon:
-        stmt = stmt.where(Person.tambon == tambon)
+        stmt = stmt.where(col(Person.tambon) == tambon)
     if region:
-        stmt = stmt.where(Person.region == region)
+        stmt = stmt.where(col(Person.region) == region)
     return await paginate(session, stmt, keys=[Person.id], params=params)

@@ -9,6 +9,7 @@ from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_registry.events import emit, emit_many
 from phaen_registry.geography.errors import AreaAbolished
@@ -64,7 +65,7 @@ async def upsert_tambons(session: AsyncSession, *, index: GeoIndex, items: list[
     areas = {code: area_of(index, code) for code, _ in items}
     codes = list(areas)
     existing = {nt.code: nt for nt in (await session.execute(
-        select(NetworkTambon).where(NetworkTambon.code.in_(codes)))).scalars()}  # type: ignore[attr-defined]
+        select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars()}  # type: ignore[attr-defined]
     now = dt.datetime.now(dt.UTC)
     results: list[tuple[TambonOut, bool]] = []
     changes: list[TierChange] = []
@@ -114,7 +115,7 @@ async def list_tambons(session: AsyncSession, *, index: GeoIndex, params: PagePa
     if district:
         stmt = stmt.where(func.left(NetworkTambon.code, 4) == district)
     if tier:
-        stmt = stmt.where(NetworkTambon.tier == tier)
+        stmt = stmt.where(col(NetworkTambon.tier) == tier)
     rows, total, cursor = await paginate(session, stmt, keys=[NetworkTambon.code], params=params)
     return [tambon_out(nt, area_of(index, nt.code)) for nt in rows], total, cursor
 
@@ -122,7 +123,7 @@ async def list_tambons(session: AsyncSession, *, index: GeoIndex, params: PagePa
 async def tier_history(session: AsyncSession, *, index: GeoIndex, code: str) -> list[TierChangeOut]:
     """Every tier change of a network tambon, oldest first."""
     await get_tambon(session, index=index, code=code)
-    rows = (await session.execute(select(TierChange).where(TierChange.tambon_code == code)
+    rows = (await session.execute(select(TierChange).where(col(TierChange.tambon_code) == code)
                                   .order_by(TierChange.id))).scalars().all()  # type: ignore[arg-type]
     return [TierChangeOut(from_tier=r.from_tier, to_tier=r.to_tier, changed_by=r.changed_by,  # type: ignore[arg-type]
                           changed_at=r.changed_at) for r in rows]
@@ -138,8 +139,8 @@ async def put_village(session: AsyncSession, *, index: GeoIndex, code: str, no: 
     """Create or update หมู่ที่ ``no`` of a tambon; returns (village, created)."""
     area_of(index, code)
     table = Village.__table__  # type: ignore[attr-defined]
-    existed = (await session.execute(select(Village.id).where(Village.tambon_code == code,  # type: ignore[call-overload]
-                                                              Village.no == no))).first() is not None
+    existed = (await session.execute(select(Village.id).where(col(Village.tambon_code) == code,  # type: ignore[call-overload]
+                                                              col(Village.no) == no))).first() is not None
     now = dt.datetime.now(dt.UTC)
     stmt = insert(table).values(tambon_code=code, no=no, name_th=data.name_th, has_plan=data.has_plan,
                                 updated_at=now)
@@ -155,7 +156,7 @@ async def put_village(session: AsyncSession, *, index: GeoIndex, code: str, no: 
 async def list_villages(session: AsyncSession, *, index: GeoIndex, code: str) -> list[VillageOut]:
     """The villages recorded under a tambon, by number."""
     area_of(index, code)
-    rows = (await session.execute(select(Village).where(Village.tambon_code == code)
+    rows = (await session.execute(select(Village).where(col(Village.tambon_code) == code)
                                   .order_by(Village.no))).scalars().all()  # type: ignore[arg-type]
     return [_village_out(v) for v in rows]
 
@@ -163,7 +164,7 @@ async def list_villages(session: AsyncSession, *, index: GeoIndex, code: str) ->
 async def get_village(session: AsyncSession, *, index: GeoIndex, code: str, no: int) -> VillageOut:
     """One village of a tambon."""
     area_of(index, code)
-    v = (await session.execute(select(Village).where(Village.tambon_code == code, Village.no == no))).scalar()
+    v = (await session.execute(select(Village).where(col(Village.tambon_code) == code, col(Village.no) == no))).scalar()
     if v is None:
         raise errors.VillageNotFound(f"The tambon {code} has no village number {no}.")
     return _village_out(v)
