@@ -40,6 +40,7 @@ class World:
     budget: httpx.AsyncClient
     admin: dict[str, str]
     revocations: RemoteRevocations
+    key_source: RemoteKeySource
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +60,13 @@ async def world(pg_url, tmp_path_factory):
     # The service reaches the gateway over HTTP (ASGI in-process), exactly as it would over the network.
     to_gateway = httpx.AsyncClient(transport=httpx.ASGITransport(app=gw_app), base_url=GW)
     revocations = RemoteRevocations(f"{GW}/v1/auth/revocations", client=to_gateway, cache_seconds=1)
-    budget_app.state.verifier = TokenVerifier(
-        RemoteKeySource(f"{GW}/v1/auth/jwks.json", client=to_gateway), issuer=ISS, audience=AUD, leeway=30,
-        revocations=revocations)
+    key_source = RemoteKeySource(f"{GW}/v1/auth/jwks.json", client=to_gateway)
+    budget_app.state.verifier = TokenVerifier(key_source, issuer=ISS, audience=AUD, leeway=30,
+                                              revocations=revocations)
     async with gateway_client(settings, gw_app) as (_, gw), budget_server as budget_url, \
             httpx.AsyncClient(base_url=budget_url) as budget, to_gateway:
         admin = await add_user(gw_app, roles=["admin"])
-        yield World(gw_app, gw, budget, admin, revocations)
+        yield World(gw_app, gw, budget, admin, revocations, key_source)
 
 
 TARGETS = {
@@ -209,3 +210,29 @@ async def test_a_token_signed_before_a_key_rotation_still_verifies_everywhere(wo
     for target in TARGETS:
         r = await _call(world, target, m.token)
         assert r.status_code == 200, (target, r.text)
+
+
+async def test_a_rotated_in_key_signs_only_once_services_may_refetch_the_jwks(world):
+    """Services refetch the JWKS on an unknown kid at most every 5 s: the new key waits longer than that."""
+    ring = world.gw_app.state.ring
+    ring.activation_delay = 10
+    try:
+        m = await _material(world)
+        assert (await _call(world, "service", m.token)).status_code == 200  # the service knows this key
+        r = await world.gw.post("/v1/auth/keys/rotate", headers={"Authorization": f"Bearer {m.token}"})
+        new_kid = r.json()["kid"]
+        assert new_kid in [k["kid"] for k in (await world.gw.get("/v1/auth/jwks.json")).json()["keys"]]
+        young = await _material(world)
+        assert young.kid != new_kid  # still signed by the previous key
+        assert (await _call(world, "service", young.token)).status_code == 200
+        # Ten seconds later, for the gateway's clock and for the service's last JWKS fetch:
+        ring.clock_skew += 11
+        world.key_source.fetched_at -= 11
+        mature = await _material(world)
+        assert mature.kid == new_kid
+        for target in TARGETS:
+            r = await _call(world, target, mature.token)
+            assert r.status_code == 200, (target, r.text)
+    finally:
+        ring.activation_delay = 0
+        ring.invalidate()

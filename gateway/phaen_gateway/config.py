@@ -33,6 +33,8 @@ class Settings(CommonSettings):
     refresh_token_ttl: int = 7 * 24 * 3600
     # How often the gateway re-reads signing keys from the database (another instance may rotate them).
     key_reload_seconds: int = 30
+    # A rotated-in key signs only once this old: longer than the services' 5 s JWKS refetch floor.
+    key_activation_delay_seconds: float = 10.0
 
     # argon2id cost (RFC 9106 second recommendation by default); tests lower it, production may not.
     password_hash_time_cost: int = 3
@@ -43,6 +45,8 @@ class Settings(CommonSettings):
     def _gateway_bounds(self) -> Settings:
         if not 60 <= self.access_token_ttl <= MAX_ACCESS_TOKEN_TTL:
             raise ValueError("access_token_ttl must be between 60 and 3600 seconds")
+        if not 0 <= self.key_activation_delay_seconds <= 60:
+            raise ValueError("key_activation_delay_seconds must be between 0 and 60")
         if self.refresh_token_ttl < self.access_token_ttl:
             raise ValueError("refresh_token_ttl must not be shorter than access_token_ttl")
         for name in UPSTREAMS:

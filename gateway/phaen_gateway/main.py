@@ -50,7 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       application_name="phaen-gateway")
         app.state.db = db
         app.state.hasher = make_hasher(settings)
-        ring = KeyRing(db, leeway=settings.jwt_leeway_seconds, reload_seconds=settings.key_reload_seconds)
+        ring = KeyRing(db, leeway=settings.jwt_leeway_seconds, reload_seconds=settings.key_reload_seconds,
+                       activation_delay=settings.key_activation_delay_seconds)
         try:
             await run_in_transaction(db, lambda s: ensure_signing_key(session=s))
         except Exception as exc:  # the database may come up later; signing retries then

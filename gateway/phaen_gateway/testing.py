@@ -35,6 +35,7 @@ def gateway_settings(pg_url: str, **overrides: Any) -> Settings:
     """Gateway settings for tests: fast hashing, upstreams on closed ports unless given."""
     values: dict[str, Any] = {
         "database_url": SecretStr(pg_url), **FAST_HASHING, "revocation_cache_seconds": 1,
+        "key_activation_delay_seconds": 0,
         "registry_url": closed_port_url(), "budget_url": closed_port_url(), "reports_url": closed_port_url(),
     }
     values.update(overrides)

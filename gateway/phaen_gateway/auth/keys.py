@@ -79,14 +79,17 @@ async def rotate_signing_key(*, session: AsyncSession) -> tuple[SigningKey, list
     return row, retired
 
 
-def published_window_seconds(leeway: int) -> int:
-    """How long a retired key stays in the JWKS: the longest token life plus leeway."""
-    return MAX_ACCESS_TOKEN_TTL + leeway
+def published_window_seconds(leeway: int, extra_seconds: float = 0) -> float:
+    """How long a retired key stays in the JWKS: the longest token life plus leeway (plus ``extra_seconds``)."""
+    return MAX_ACCESS_TOKEN_TTL + leeway + extra_seconds
 
 
-async def published_keys(*, session: AsyncSession, leeway: int) -> list[SigningKey]:
-    """The active key and keys retired less than the longest token life ago (newest first)."""
-    cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway))
+async def published_keys(*, session: AsyncSession, leeway: int, extra_seconds: float = 0) -> list[SigningKey]:
+    """The active key and keys retired less than the longest token life ago (newest first).
+
+    ``extra_seconds`` covers a retired key that keeps signing while its successor matures.
+    """
+    cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway, extra_seconds))
     stmt = (select(SigningKey)
             .where(or_(col(SigningKey.retired_at).is_(None), col(SigningKey.retired_at) > cutoff))
             .order_by(col(SigningKey.created_at).desc()))
@@ -94,9 +97,10 @@ async def published_keys(*, session: AsyncSession, leeway: int) -> list[SigningK
 
 
 @dataclass(frozen=True)
-class _Active:
+class _Signer:
     kid: str
-    key: Key
+    created: float  # epoch seconds, database clock
+    private_pem: str
 
 
 class KeyRing:
@@ -104,13 +108,21 @@ class KeyRing:
 
     It is the gateway's ``KeySource`` for ``TokenVerifier``. It re-reads the database every
     ``reload_seconds`` (another instance may have rotated), and on an unknown kid at most every 5 s.
+
+    A new key signs only once it is ``activation_delay`` seconds old. Services refetch the JWKS on an
+    unknown kid at most every 5 s; by the time a token carries the new kid, any JWKS they fetched before
+    the rotation is old enough to be refetched, so no valid token is ever refused.
     """
 
-    def __init__(self, db: Database, *, leeway: int, reload_seconds: float = 30.0) -> None:
+    def __init__(self, db: Database, *, leeway: int, reload_seconds: float = 30.0,
+                 activation_delay: float = 0.0) -> None:
         self.db = db
         self.leeway = leeway
         self.reload_seconds = reload_seconds
-        self._active: _Active | None = None
+        self.activation_delay = activation_delay
+        self.clock_skew = 0.0  # database clock minus ours
+        self._signers: list[_Signer] = []  # the active key first
+        self._private: dict[str, Key] = {}
         self._public: dict[str, Key] = {}
         self._jwks: dict[str, Any] = {"keys": []}
         self._loaded_at = -1e9
@@ -121,15 +133,19 @@ class KeyRing:
         async with self._lock:
             try:
                 async with self.db.sessionmaker() as session:
-                    rows = await published_keys(session=session, leeway=self.leeway)
+                    db_now = (await session.execute(select(func.now()))).scalar_one()
+                    rows = await published_keys(session=session, leeway=self.leeway,
+                                                extra_seconds=self.activation_delay)
             except Exception as exc:
                 log.warning("could not load signing keys: %s", type(exc).__name__)
                 return
+            self.clock_skew = db_now.timestamp() - time.time()
             jwks = {"keys": [dict(r.public_jwk) for r in rows]}
-            active = next((r for r in rows if r.retired_at is None), None)
-            if active is not None and (self._active is None or self._active.kid != active.kid):
-                # Build the private key object once: signing then costs ~2 ms, not a PEM parse each time.
-                self._active = _Active(active.kid, jwk.construct(active.private_pem, ALG))
+            # Signing preference: the active key, then the most recently retired ones.
+            ordered = sorted(rows, key=lambda r: (r.retired_at is not None,
+                                                  -(r.retired_at.timestamp() if r.retired_at else 0.0)))
+            self._signers = [_Signer(r.kid, r.created_at.timestamp() if r.created_at else 0.0, r.private_pem)
+                             for r in ordered]
             self._public = construct_keys(jwks)
             self._jwks = jwks
             self._loaded_at = time.monotonic()
@@ -154,11 +170,26 @@ class KeyRing:
         await self._fresh()
         return self._jwks
 
+    def signing_kid(self) -> str | None:
+        """The active key once it is old enough to sign, else the last one retired before it (if mature)."""
+        if not self._signers:
+            return None
+        now = time.time() + self.clock_skew
+        mature = next((s for s in self._signers if now - s.created >= self.activation_delay), None)
+        # None mature (first start, or rotations in quick succession): the oldest is the best known.
+        return (mature or min(self._signers, key=lambda s: s.created)).kid
+
     async def sign(self, claims: dict[str, Any]) -> str:
-        """Sign ``claims`` with the active key (RS256, ``kid`` in the header)."""
+        """Sign ``claims`` (RS256, ``kid`` in the header)."""
         await self._fresh()
-        if self._active is None:
+        if not self._signers:
             await self.load()
-        if self._active is None:
-            raise RuntimeError("no active signing key (run python -m phaen_gateway.bootstrap)")
-        return jwt.encode(claims, self._active.key, algorithm=ALG, headers={"kid": self._active.kid})
+        kid = self.signing_kid()
+        if kid is None:
+            raise RuntimeError("no signing key (run python -m phaen_gateway.bootstrap)")
+        key = self._private.get(kid)
+        if key is None:
+            # Build the private key object once: signing then costs ~2 ms, not a PEM parse each time.
+            pem = next(s.private_pem for s in self._signers if s.kid == kid)
+            key = self._private[kid] = jwk.construct(pem, ALG)
+        return jwt.encode(claims, key, algorithm=ALG, headers={"kid": kid})
