@@ -280,11 +280,9 @@ async def apply_events(session: AsyncSession, events: Iterable[Event]) -> None:
         pk = [c.name for c in table.primary_key.columns]
         columns = [c.name for c in table.columns]
         values = [{c: row.get(c) for c in columns} for row in rows.values()]
-        # asyncpg allows 32,767 bind parameters per statement.
-        chunk = max(1, 30000 // len(columns))
-        for start in range(0, len(values), chunk):
-            stmt = insert(table).values(values[start:start + chunk])
-            updates = {c: func.coalesce(stmt.excluded[c], table.c[c]) for c in columns if c not in pk}
-            stmt = stmt.on_conflict_do_update(index_elements=pk, set_=updates) if updates \
-                else stmt.on_conflict_do_nothing(index_elements=pk)
-            await session.execute(stmt)
+        # One statement compiled once and sent as batched multi-row VALUES (SQLAlchemy insertmanyvalues).
+        stmt = insert(table)
+        updates = {c: func.coalesce(stmt.excluded[c], table.c[c]) for c in columns if c not in pk}
+        stmt = stmt.on_conflict_do_update(index_elements=pk, set_=updates) if updates \
+            else stmt.on_conflict_do_nothing(index_elements=pk)
+        await session.execute(stmt, values)
