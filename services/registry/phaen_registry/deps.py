@@ -4,30 +4,49 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.web import require
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_registry.geography.index import GeoIndex, load_index
 
-_lock = asyncio.Lock()
+log = logging.getLogger("phaen.registry")
+
+
+async def _build(app: FastAPI, session: AsyncSession) -> GeoIndex:
+    idx = await load_index(session)
+    app.state.geo_index = idx
+    if not idx.empty:
+        # ~10k long-lived index objects: keep the cyclic GC from re-scanning them on every full
+        # collection (it doubled resolve's p99 in bench/bench_registry.py).
+        gc.freeze()
+    return idx
+
+
+async def warm_index(app: FastAPI) -> None:
+    """Build the index at start-up; if the database is not ready yet, the first request builds it."""
+    app.state.geo_lock = asyncio.Lock()
+    try:
+        async with app.state.db.sessionmaker() as session:
+            await _build(app, session)
+    except Exception as exc:  # start-up must not fail because set-up has not run yet
+        log.warning("geography index not built at start-up: %s", type(exc).__name__)
 
 
 async def geo_index(request: Request, session: SessionDep) -> GeoIndex:
-    """The in-memory geography index, built from the database on first use."""
+    """The in-memory geography index (rebuilt on demand while the geography is not loaded)."""
     idx: GeoIndex | None = getattr(request.app.state, "geo_index", None)
     if idx is None or idx.empty:
-        async with _lock:
+        lock: asyncio.Lock = request.app.state.geo_lock
+        async with lock:
             idx = getattr(request.app.state, "geo_index", None)
             if idx is None or idx.empty:
-                idx = await load_index(session)
-                request.app.state.geo_index = idx
-                # ~10k long-lived index objects: keep the cyclic GC from re-scanning them on every
-                # full collection (it doubled resolve's p99 in bench/bench_registry.py).
-                gc.freeze()
+                idx = await _build(request.app, session)
     return idx
 
 

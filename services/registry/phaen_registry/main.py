@@ -37,5 +37,7 @@ def _routers() -> list[APIRouter]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the registry service."""
     settings = settings or Settings()
+    from phaen_registry.deps import warm_index
+
     return create_service_app(name="registry", prefix=PREFIX, settings=settings, routers=_routers(),
-                              description=DESCRIPTION)
+                              description=DESCRIPTION, on_startup=warm_index)

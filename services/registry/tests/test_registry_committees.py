@@ -157,3 +157,31 @@ async def test_partners_and_mous(client: httpx.AsyncClient, keys: TestKeys) -> N
     assert [e["type"] for e in events] == ["partner.created", "partner.updated"]
     assert events[1]["payload"] == {"code": code, "name_th": "กรมทดสอบ", "name_en": "Department of Tests",
                                     "kind": "government"}
+
+
+async def test_terms_end_and_committees_change(client: httpx.AsyncClient, keys: TestKeys) -> None:
+    sec = keys.auth(roles=["secretariat"])
+    c = await _committee(client, keys, level="regional", region="northeast", name="คณะประสานงานภาคอีสาน")
+    seat = (await client.post(f"{R}/committees/{c['id']}/members", json={"user_id": "u-77", "role": "coordinator"},
+                              headers=sec)).json()
+    r = await client.post(f"{R}/committees/{c['id']}/members", json={"user_id": "u-77", "role": "chair"}, headers=sec)
+    assert r.status_code == 409
+    r = await client.patch(f"{R}/committees/{c['id']}/members/{seat['id']}", json={"term_end": "2004-09-30"},
+                           headers=sec)
+    assert r.status_code == 200 and r.json()["current"] is False and r.json()["role"] == "coordinator"
+    r = await client.post(f"{R}/committees/{c['id']}/members", json={"user_id": "u-77", "role": "chair"}, headers=sec)
+    assert r.status_code == 201  # the old term has ended
+    r = await client.patch(f"{R}/committees/{c['id']}/members/{seat['id']}",
+                           json={"term_start": "2005-01-01"}, headers=sec)
+    assert r.status_code == 422
+    r = await client.patch(f"{R}/committees/{c['id']}", json={"name": "คณะประสานงานภาคตะวันออกเฉียงเหนือ"},
+                           headers=sec)
+    assert r.status_code == 200 and r.json()["name"] == "คณะประสานงานภาคตะวันออกเฉียงเหนือ"
+    r = await client.patch(f"{R}/committees/{c['id']}", json={"name": "x"},
+                           headers=keys.auth(roles=["regional_committee"], region="northeast"))
+    assert r.status_code == 403
+    events = await events_for(client, keys.auth(roles=["admin"]), c["id"])
+    assert [e["type"] for e in events] == ["committee.created", "committee.member_added",
+                                           "committee.member_updated", "committee.member_added",
+                                           "committee.updated"]
+    assert events[2]["payload"]["member"]["term_end"] == "2004-09-30"

@@ -15,8 +15,10 @@ from phaen_registry.committees.schemas import (
     CommitteeIn,
     CommitteeLevel,
     CommitteeOut,
+    CommitteePatch,
     MemberIn,
     MemberOut,
+    MemberPatch,
     ZoneIn,
     ZoneOut,
 )
@@ -56,6 +58,24 @@ async def get_committee(principal: Reader, session: SessionDep, committee_id: uu
     """One committee with its members (404 outside the caller's region)."""
     c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
     return await service.committee_out(session, c)
+
+
+@router.patch("/committees/{committee_id}", response_model=CommitteeOut,
+              responses=responses(*STD, errors.CommitteeNotFound, errors.ZoneNotFound, errors.CommitteeScopeInvalid))
+async def update_committee(_: Writer, session: SessionDep, committee_id: uuid.UUID,
+                           body: CommitteePatch) -> CommitteeOut:
+    """Rename a committee or change its zone."""
+    c = await service.update_committee(session, committee_id=committee_id, patch=body)
+    return await service.committee_out(session, c)
+
+
+@router.patch("/committees/{committee_id}/members/{member_id}", response_model=MemberOut,
+              responses=responses(*STD, errors.CommitteeNotFound, errors.CommitteeScopeInvalid))
+async def update_member(_: Writer, session: SessionDep, committee_id: uuid.UUID, member_id: uuid.UUID,
+                        body: MemberPatch) -> MemberOut:
+    """Change a seat's role or term (end the term when a member steps down)."""
+    m = await service.update_member(session, committee_id=committee_id, member_id=member_id, patch=body)
+    return service.member_out(m)
 
 
 @router.post("/committees/{committee_id}/members", response_model=MemberOut, status_code=201,

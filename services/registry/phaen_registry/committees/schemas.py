@@ -64,6 +64,25 @@ class MemberIn(BaseModel):
         return self
 
 
+class CommitteePatch(BaseModel):
+    """Rename a committee or move it to another zone of its region."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(None, min_length=1, max_length=300)
+    zone_id: uuid.UUID | None = None
+
+
+class MemberPatch(BaseModel):
+    """Change a seat's role or term (``term_end`` set when a member steps down)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role | None = None
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+
+
 class MemberOut(BaseModel):
     id: uuid.UUID
     committee_id: uuid.UUID

@@ -13,7 +13,16 @@ from sqlmodel import col
 
 from phaen_registry.committees import errors
 from phaen_registry.committees.models import Committee, CommitteeMember, Zone
-from phaen_registry.committees.schemas import CommitteeIn, CommitteeOut, MemberIn, MemberOut, ZoneIn, ZoneOut
+from phaen_registry.committees.schemas import (
+    CommitteeIn,
+    CommitteeOut,
+    CommitteePatch,
+    MemberIn,
+    MemberOut,
+    MemberPatch,
+    ZoneIn,
+    ZoneOut,
+)
 from phaen_registry.events import emit
 from phaen_registry.geography.index import GeoIndex
 from phaen_registry.people.models import Person
@@ -179,4 +188,38 @@ async def add_member(session: AsyncSession, *, committee_id: uuid.UUID, data: Me
     await session.flush()
     payload = _committee_payload(c) | {"member": member_out(m).model_dump(mode="json")}
     await emit(session, type="committee.member_added", entity="committee", entity_id=c.id, payload=payload)
+    return m
+
+
+async def update_committee(session: AsyncSession, *, committee_id: uuid.UUID, patch: CommitteePatch) -> Committee:
+    """Rename a committee or change its zone (same region only)."""
+    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+    if patch.name is not None:
+        c.name = patch.name
+    if "zone_id" in patch.model_fields_set:
+        if patch.zone_id is not None:
+            zone = await get_zone(session, zone_id=patch.zone_id)
+            if zone.region != c.region:
+                raise errors.CommitteeScopeInvalid("The zone is in another region.", loc=["body", "zone_id"])
+        c.zone_id = patch.zone_id
+    await session.flush()
+    await emit(session, type="committee.updated", entity="committee", entity_id=c.id, payload=_committee_payload(c))
+    return c
+
+
+async def update_member(session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID,
+                        patch: MemberPatch) -> CommitteeMember:
+    """Change a seat's role or term; a term may not end before it starts."""
+    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+    m = await session.get(CommitteeMember, member_id)
+    if m is None or m.committee_id != c.id:
+        raise errors.CommitteeNotFound("No such member of this committee.")
+    for name in ("role", "term_start", "term_end"):
+        if name in patch.model_fields_set and (name != "role" or patch.role is not None):
+            setattr(m, name, getattr(patch, name))
+    if m.term_start and m.term_end and m.term_end < m.term_start:
+        raise errors.CommitteeScopeInvalid("term_end may not be before term_start.", loc=["body", "term_end"])
+    await session.flush()
+    payload = _committee_payload(c) | {"member": member_out(m).model_dump(mode="json")}
+    await emit(session, type="committee.member_updated", entity="committee", entity_id=c.id, payload=payload)
     return m
