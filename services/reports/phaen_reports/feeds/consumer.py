@@ -106,7 +106,7 @@ class FeedConsumer:
             async with self.db.sessionmaker() as session, session.begin():
                 await self._ensure_cursors(session)
                 await session.execute(select(_cursor.c.source).with_for_update())
-                names = ", ".join(f'"{SCHEMA}"."{t.__tablename__}"' for t in PROJECTION_TABLES)
+                names = ", ".join(f'"{SCHEMA}"."{t.__table__.name}"' for t in PROJECTION_TABLES)  # type: ignore[attr-defined]
                 await session.execute(text(f"TRUNCATE {names}"))
                 await session.execute(update(_cursor).values(after=0, events_applied=0))
             return await self._catch_up()

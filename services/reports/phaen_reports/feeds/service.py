@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_reports.projections.models import FeedCursor
 
@@ -37,7 +38,7 @@ async def freshness(*, session: AsyncSession, sources: Sequence[str], stale_afte
     """The read model's freshness; a source never polled, failing, or silent too long is stale."""
     now = now or dt.datetime.now(dt.UTC)
     rows = {r.source: r for r in (await session.execute(
-        select(FeedCursor).where(FeedCursor.source.in_(list(sources))))).scalars()}  # type: ignore[attr-defined]
+        select(FeedCursor).where(col(FeedCursor.source).in_(list(sources))))).scalars()}
     out: list[SourceStatus] = []
     for name in sources:
         row = rows.get(name)

@@ -160,7 +160,8 @@ def _proposal(e: Event, p: dict[str, Any]) -> list[Row]:
     pid = _uuid(p.get("id")) or _uuid(e.entity_id)
     if pid is None:
         return []
-    res = p.get("resolution") if isinstance(p.get("resolution"), dict) else {}
+    raw = p.get("resolution")
+    res: dict[str, Any] = raw if isinstance(raw, dict) else {}
     return [(m.Proposal, {
         "id": pid, "project_id": _uuid(p.get("project_id")), "amount": _money(p.get("amount")),
         "kind": _str(p.get("kind")), "route": _str(p.get("route")), "route_rule": _str(p.get("route_rule")),

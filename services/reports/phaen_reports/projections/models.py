@@ -277,6 +277,11 @@ class FeedCursor(SQLModel, table=True):
     last_error: str | None = None
 
 
+def columns(model: type[SQLModel]) -> Any:
+    """The Core column collection of a table model (typed loosely: for building queries)."""
+    return model.__table__.c  # type: ignore[attr-defined]
+
+
 PROJECTION_TABLES = [
     Tambon, Facilitator, Committee, CommitteeMember, Person, Partner, Grant, GrantLine, Project, ProjectChange,
     Proposal, Tranche, ActivityReport, Account, LedgerEntry, Withdrawal, Expense,

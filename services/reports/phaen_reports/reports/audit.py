@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_reports.projections.models import (
     Account,
@@ -19,6 +20,7 @@ from phaen_reports.projections.models import (
     ProjectChange,
     Proposal,
     Tranche,
+    columns,
 )
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.catalogue import CHECKLIST
@@ -39,12 +41,12 @@ def _item(no: str, evidence: list[str], missing: list[str], *, optional: bool = 
 
 async def _committee_for(session: AsyncSession, project: Project) -> Committee | None:
     """The committee that runs a project: its tambon's, else its region's, else the national one."""
-    c = Committee
+    c = columns(Committee)
     for level, cond in (("tambon", c.tambon == project.tambon), ("regional", c.region == project.region),
                         ("national", None)):
         if (level == "tambon" and not project.tambon) or (level == "regional" and not project.region):
             continue
-        stmt = select(c).where(c.level == level)
+        stmt = select(Committee).where(c.level == level)
         if cond is not None:
             stmt = stmt.where(cond)
         found = (await session.execute(stmt.order_by(c.id).limit(1))).scalars().first()
@@ -56,32 +58,32 @@ async def _committee_for(session: AsyncSession, project: Project) -> Committee |
 async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPackage:
     """Checklist 3.1-3.11 with what is present and what is missing, from the read model."""
     pid = project.id
-    proposals = list((await session.execute(select(Proposal).where(Proposal.project_id == pid)
-                                            .order_by(Proposal.id))).scalars())
+    proposals = list((await session.execute(select(Proposal).where(col(Proposal.project_id) == pid)
+                                            .order_by(col(Proposal.id)))).scalars())
     approved = [p for p in proposals if p.status == "approved"]
     committee = await _committee_for(session, project)
     members = 0
     if committee is not None:
         members = (await session.execute(select(func.count()).select_from(CommitteeMember).where(
-            CommitteeMember.committee_id == committee.id))).scalar_one()
+            col(CommitteeMember.committee_id) == committee.id))).scalar_one()
     exp = (await session.execute(select(
-        func.count().filter(Expense.status == "recorded"),
-        func.count().filter(Expense.status == "recorded", Expense.evidence_kind == "receipt"),
-        func.count().filter(Expense.status == "recorded", Expense.evidence_kind == "voucher"),
-        func.coalesce(func.sum(Expense.amount).filter(Expense.status == "recorded"), 0),
-    ).where(Expense.project_id == pid))).one()
-    released = sorted((await session.execute(select(Tranche.n).where(Tranche.project_id == pid))).scalars())
-    reports = sorted({n for n in (await session.execute(select(ActivityReport.tranche).where(
-        ActivityReport.project_id == pid))).scalars() if n is not None})
+        func.count().filter(col(Expense.status) == "recorded"),
+        func.count().filter(col(Expense.status) == "recorded", col(Expense.evidence_kind) == "receipt"),
+        func.count().filter(col(Expense.status) == "recorded", col(Expense.evidence_kind) == "voucher"),
+        func.coalesce(func.sum(col(Expense.amount)).filter(col(Expense.status) == "recorded"), 0),
+    ).where(col(Expense.project_id) == pid))).one()
+    released = sorted((await session.execute(select(col(Tranche.n)).where(col(Tranche.project_id) == pid))).scalars())
+    reports = sorted({n for n in (await session.execute(select(col(ActivityReport.tranche)).where(
+        col(ActivityReport.project_id) == pid))).scalars() if n is not None})
     shares = project.tranches or [50, 50]
-    accounts = list((await session.execute(select(Account).where(Account.project_id == pid))).scalars())
+    accounts = list((await session.execute(select(Account).where(col(Account.project_id) == pid))).scalars())
     entries = (await session.execute(select(func.count()).select_from(LedgerEntry).where(
-        LedgerEntry.account_id.in_([a.id for a in accounts])))).scalar_one() if accounts else 0  # type: ignore[union-attr]
+        col(LedgerEntry.account_id).in_([a.id for a in accounts])))).scalar_one() if accounts else 0
     people = 0
     if project.tambon:
         people = (await session.execute(select(func.count()).select_from(Person).where(
-            Person.tambon == project.tambon))).scalar_one()
-    changes = list((await session.execute(select(ProjectChange.type).where(ProjectChange.project_id == pid)))
+            col(Person.tambon) == project.tambon))).scalar_one()
+    changes = list((await session.execute(select(col(ProjectChange.type)).where(col(ProjectChange.project_id) == pid)))
                    .scalars())
     change_proposals = [p for p in proposals if p.kind == "change"]
 
@@ -97,7 +99,7 @@ async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPa
         _item("3.3", [f"{members} committee member(s)"] if members else [],
               [] if members else ["the committee has no members registered"]),
         _item("3.4", [f"{exp[0]} expense(s): {exp[1]} receipt(s), {exp[2]} voucher(s); "
-                      f"total {Decimal(exp[3]):,.2f}"] if exp[0] else [],
+                      f"total {Decimal(exp[3] or 0):,.2f}"] if exp[0] else [],
               ([] if exp[0] else ["no expense recorded"])
               + ([f"{exp[0] - exp[1] - exp[2]} expense(s) without receipt or voucher"]
                  if exp[0] - exp[1] - exp[2] else [])),

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 from phaen_common.auth import Principal
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
-from phaen_reports.projections.models import Account, Expense, LedgerEntry, Project
+from phaen_reports.projections.models import Account, Expense, LedgerEntry, Project, columns
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import can_see_project
 from phaen_reports.reports.catalogue import CATEGORIES, CATEGORY_GROUPS, CATEGORY_TH
@@ -60,11 +61,11 @@ async def monthly_statement(*, session: AsyncSession, account: Account, month: s
                             tz: str) -> s.MonthlyStatement:
     """Opening balance, receipts, payments and closing balance of one month, from the ledger entries."""
     start, end = month_bounds(month, tz)
-    le = LedgerEntry
+    le = columns(LedgerEntry)
     opening = (await session.execute(select(func.coalesce(func.sum(le.amount), 0)).where(
-        le.account_id == account.id, le.booked_at < start))).scalar_one()  # type: ignore[operator]
-    rows = (await session.execute(select(le).where(
-        le.account_id == account.id, le.booked_at >= start, le.booked_at < end)  # type: ignore[operator]
+        le.account_id == account.id, le.booked_at < start))).scalar_one()
+    rows = (await session.execute(select(LedgerEntry).where(
+        le.account_id == account.id, le.booked_at >= start, le.booked_at < end)
         .order_by(le.booked_at, le.id))).scalars().all()
     balance = Decimal(opening)
     entries = []
@@ -86,15 +87,15 @@ async def monthly_statement(*, session: AsyncSession, account: Account, month: s
 
 async def ledger_months(*, session: AsyncSession, account_id: uuid.UUID, tz: str) -> list[str]:
     """The months (YYYY-MM, network timezone) in which an account has ledger entries."""
-    local = func.timezone(tz, LedgerEntry.booked_at)
+    local = func.timezone(tz, col(LedgerEntry.booked_at))
     rows = (await session.execute(select(func.distinct(func.to_char(local, "YYYY-MM"))).where(
-        LedgerEntry.account_id == account_id))).scalars().all()
+        col(LedgerEntry.account_id) == account_id))).scalars().all()
     return sorted(r for r in rows if r)
 
 
 async def expense_summary(*, session: AsyncSession, project: Project) -> s.ExpenseSummary:
     """Recorded (unvoided) expenses of a project by category 1.1 .. 6, with group subtotals."""
-    e = Expense
+    e = columns(Expense)
     rows = (await session.execute(
         select(e.category, func.count().filter(e.status == "recorded").label("n"),
                func.coalesce(func.sum(case((e.status == "recorded", e.amount), else_=0)), 0).label("amount"),
@@ -134,7 +135,8 @@ async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uu
     if expense.evidence_kind != "voucher":
         raise NotAVoucher()
     detail = expense.detail or {}
-    ev = detail.get("evidence") if isinstance(detail.get("evidence"), dict) else {}
+    raw = detail.get("evidence")
+    ev: dict[str, Any] = raw if isinstance(raw, dict) else {}
     amount = expense.amount or ZERO
     items = []
     for it in ev.get("items") or []:
@@ -155,11 +157,12 @@ async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uu
 
 async def project_accounts(*, session: AsyncSession, project_id: uuid.UUID) -> list[Account]:
     """A project's accounts."""
-    return list((await session.execute(select(Account).where(Account.project_id == project_id)
-                                       .order_by(Account.id))).scalars())
+    return list((await session.execute(select(Account).where(col(Account.project_id) == project_id)
+                                       .order_by(col(Account.id)))).scalars())
 
 
 async def voucher_expense_ids(*, session: AsyncSession, project_id: uuid.UUID) -> list[uuid.UUID]:
     """The project's voucher-backed expenses."""
-    return list((await session.execute(select(Expense.id).where(
-        Expense.project_id == project_id, Expense.evidence_kind == "voucher").order_by(Expense.id))).scalars())
+    stmt = select(col(Expense.id)).where(col(Expense.project_id) == project_id,
+                                         col(Expense.evidence_kind) == "voucher").order_by(col(Expense.id))
+    return list((await session.execute(stmt)).scalars())

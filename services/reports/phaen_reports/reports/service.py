@@ -9,6 +9,7 @@ from typing import Any
 from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import Select, and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_reports.projections.models import (
     Account,
@@ -20,6 +21,7 @@ from phaen_reports.projections.models import (
     Project,
     Tambon,
     Tranche,
+    columns,
 )
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
@@ -34,13 +36,13 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
     grant = await session.get(Grant, grant_id)
     if grant is None:
         raise GrantNotFound()
-    actuals = (select(Expense.line_no, func.sum(Expense.amount).label("actual"))  # type: ignore[arg-type]
-               .where(Expense.grant_id == grant_id, Expense.status == "recorded")
-               .group_by(Expense.line_no).subquery())
+    actuals = (select(col(Expense.line_no), func.sum(col(Expense.amount)).label("actual"))
+               .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded")
+               .group_by(col(Expense.line_no)).subquery())
     rows = (await session.execute(
-        select(GrantLine.no, GrantLine.title, GrantLine.planned, actuals.c.actual)
-        .outerjoin(actuals, actuals.c.line_no == GrantLine.no)
-        .where(GrantLine.grant_id == grant_id).order_by(GrantLine.no))).all()  # type: ignore[arg-type]
+        select(col(GrantLine.no), col(GrantLine.title), col(GrantLine.planned), actuals.c.actual)
+        .outerjoin(actuals, actuals.c.line_no == col(GrantLine.no))
+        .where(col(GrantLine.grant_id) == grant_id).order_by(col(GrantLine.no)))).all()
     planned = [r.planned or ZERO for r in rows]
     percents = largest_remainder_percents(planned)
     lines = [s.PlanLine(no=r.no, title=r.title, planned=p, percent=str(pct), actual=r.actual or ZERO,
@@ -63,7 +65,7 @@ def _visible_regions(region: str | None) -> list[str]:
 async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
     """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration."""
     regions = _visible_regions(region)
-    t = Tambon
+    t = columns(Tambon)
     stmt = select(
         t.region,
         func.count().filter(t.tier == "model").label("model"),
@@ -72,9 +74,9 @@ async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
         func.count().label("tambons"),
         func.count(distinct(t.district_code)).label("districts"),
         func.count(distinct(t.province_code)).label("provinces"),
-        func.count().filter(t.tao_plan_integrated.is_(True)).label("tao_plan_integrated"),  # type: ignore[union-attr]
-        func.count().filter(t.tao_funded.is_(True)).label("tao_funded"),  # type: ignore[union-attr]
-    ).where(t.region.in_(regions)).group_by(t.region)  # type: ignore[union-attr]
+        func.count().filter(t.tao_plan_integrated.is_(True)).label("tao_plan_integrated"),
+        func.count().filter(t.tao_funded.is_(True)).label("tao_funded"),
+    ).where(t.region.in_(regions)).group_by(t.region)
     found = {r.region: r for r in (await session.execute(stmt)).all()}
     rows = []
     for code in regions:
@@ -90,9 +92,9 @@ async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
 async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facilitators:
     """Trained process facilitators per region and level."""
     regions = _visible_regions(region)
-    f = Facilitator
+    f = columns(Facilitator)
     stmt = (select(f.region, f.level, func.count().label("n"))
-            .where(f.region.in_(regions)).group_by(f.region, f.level))  # type: ignore[union-attr]
+            .where(f.region.in_(regions)).group_by(f.region, f.level))
     counts: dict[str, dict[str, int]] = {code: {} for code in regions}
     for r in (await session.execute(stmt)).all():
         counts[r.region][r.level or "other"] = r.n
@@ -113,35 +115,36 @@ def tranche_query(*, region: str | None, tambon: str | None, project_id: uuid.UU
     """Projects in scope, by filters."""
     stmt = select(Project)
     if region is not None:
-        stmt = stmt.where(Project.region == region)
+        stmt = stmt.where(col(Project.region) == region)
     if tambon is not None:
-        stmt = stmt.where(Project.tambon == tambon)
+        stmt = stmt.where(col(Project.tambon) == tambon)
     if project_id is not None:
-        stmt = stmt.where(Project.id == project_id)
+        stmt = stmt.where(col(Project.id) == project_id)
     if grant_id is not None:
-        stmt = stmt.where(Project.grant_id == grant_id)
+        stmt = stmt.where(col(Project.grant_id) == grant_id)
     return stmt
 
 
 async def tranche_report(*, session: AsyncSession, stmt: Select[Any], params: PageParams | None) -> s.TrancheReport:
     """Each project's tranches (released / ready / blocked / pending) and what blocks the next one."""
     if params is None:
-        projects = list((await session.execute(stmt.order_by(Project.id))).scalars().all())
+        projects = list((await session.execute(stmt.order_by(col(Project.id)))).scalars().all())
         total, next_cursor = len(projects), None
     else:
-        projects, total, next_cursor = await paginate(session, stmt, keys=[Project.id], params=params)
+        projects, total, next_cursor = await paginate(session, stmt, keys=[col(Project.id)], params=params)
     ids = [p.id for p in projects]
     released: dict[uuid.UUID, dict[int, Tranche]] = {}
     reported: dict[uuid.UUID, set[int]] = {}
     with_account: set[uuid.UUID] = set()
     if ids:
-        for t in (await session.execute(select(Tranche).where(Tranche.project_id.in_(ids)))).scalars():  # type: ignore[attr-defined]
+        for t in (await session.execute(select(Tranche).where(col(Tranche.project_id).in_(ids)))).scalars():
             released.setdefault(t.project_id, {})[t.n] = t
-        for pid, n in (await session.execute(select(ActivityReport.project_id, ActivityReport.tranche).where(
-                and_(ActivityReport.project_id.in_(ids), ActivityReport.tranche.is_not(None))))).all():  # type: ignore[union-attr]
+        ar = columns(ActivityReport)
+        for pid, n in (await session.execute(select(ar.project_id, ar.tranche).where(
+                and_(ar.project_id.in_(ids), ar.tranche.is_not(None))))).all():
             reported.setdefault(pid, set()).add(n)
-        with_account = set((await session.execute(select(Account.project_id).where(
-            Account.project_id.in_(ids)))).scalars())  # type: ignore[union-attr]
+        with_account = {pid for pid in (await session.execute(select(col(Account.project_id)).where(
+            col(Account.project_id).in_(ids)))).scalars() if pid is not None}
     items = [project_tranches(p, released.get(p.id, {}), reported.get(p.id, set()), p.id in with_account)
              for p in projects]
     return s.TrancheReport(items=items, total=total, next_cursor=next_cursor)
