@@ -128,3 +128,9 @@ async def test_search_ranks_exact_then_prefix_and_pages(client: httpx.AsyncClien
     r = await client.get(f"{R}/search", params={"q": "ขอนแก่น"}, headers=h)
     assert r.json()["items"][0] == {"level": "province", "code": "40", "name_th": "ขอนแก่น", "name_en": "Khon Kaen",
                                     "province_code": "40", "district_code": None}
+
+
+@pytest.mark.parametrize("cursor", ["WyJhYmMiXQ", "Wy01XQ", "not-base64!"])
+async def test_bad_search_cursor_is_422(client: httpx.AsyncClient, keys: TestKeys, cursor: str) -> None:
+    r = await client.get(f"{R}/search", params={"q": "เกาะ", "cursor": cursor}, headers=keys.auth(roles=["auditor"]))
+    assert r.status_code == 422 and r.json()["code"] == "validation_error"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from phaen_common.errors import Unprocessable
 from phaen_common.pagination import PageParams, decode_cursor, encode_cursor, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -151,7 +152,12 @@ def search(*, index: GeoIndex, q: str, level: str | None, province: str | None,
            params: PageParams) -> tuple[list[SearchItem], int, str | None]:
     """Search names (Thai or English, partial); the cursor is an offset into the ranked hits."""
     hits = index.search(q, level=level, province=province)
-    start = int(decode_cursor(params.cursor, 1)[0]) if params.cursor else 0
+    start = 0
+    if params.cursor:
+        value = decode_cursor(params.cursor, 1)[0]
+        if not isinstance(value, int) or value < 0:
+            raise Unprocessable("invalid cursor", loc=["query", "cursor"])
+        start = value
     page = hits[start:start + params.limit]
     cursor = encode_cursor([start + params.limit]) if start + params.limit < len(hits) else None
     items = [SearchItem(level=a.level, code=a.code, name_th=a.name_th, name_en=a.name_en,  # type: ignore[arg-type]

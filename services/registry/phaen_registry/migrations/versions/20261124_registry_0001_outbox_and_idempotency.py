@@ -1,3 +1,4 @@
+# ruff: noqa: E501, W291
 """outbox and idempotency
 
 Revision ID: registry_0001
