@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from phaen_common.auth import Principal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -22,9 +23,9 @@ from phaen_reports.projections.models import (
     Tranche,
     columns,
 )
+from phaen_reports.reports import documents, money, service
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.catalogue import CHECKLIST
-from phaen_reports.reports.money import project_info
 
 
 def _item(no: str, evidence: list[str], missing: list[str], *, optional: bool = False) -> s.ChecklistItem:
@@ -123,6 +124,24 @@ async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPa
         _item("3.11", [f"{len(changes)} project change(s)"] * bool(changes)
               + [f"{len(change_proposals)} change proposal(s)"] * bool(change_proposals), [], optional=True),
     ]
-    return s.AuditPackage(project=project_info(project), items=items,
+    return s.AuditPackage(project=money.project_info(project), items=items,
                           present=sum(i.status == "present" for i in items),
                           missing=sum(i.status == "missing" for i in items))
+
+
+async def audit_bundle(*, session: AsyncSession, principal: Principal, project: Project, package: s.AuditPackage,
+                       tz: str) -> bytes:
+    """The audit package as a ZIP: the PDF index and every document the read model can render."""
+    summary = await money.expense_summary(session=session, project=project)
+    tranches = await service.tranche_report(session=session, params=None, stmt=service.tranche_query(
+        region=None, tambon=None, project_id=project.id, grant_id=None))
+    statements = []
+    for account in await money.project_accounts(session=session, project_id=project.id):
+        for month in await money.ledger_months(session=session, account_id=account.id, tz=tz):
+            statements.append(await money.monthly_statement(session=session, account=account, month=month, tz=tz))
+    vouchers = [await money.voucher(session=session, principal=principal, expense_id=expense_id)
+                for expense_id in await money.voucher_expense_ids(session=session, project_id=project.id)]
+    for part in (summary, tranches, *statements, *vouchers):
+        part.as_of, part.stale = package.as_of, package.stale
+    return documents.audit_zip(package=package, summary=summary, tranches=tranches, statements=statements,
+                               vouchers=vouchers)

@@ -12,12 +12,12 @@ from phaen_common.errors import responses
 from phaen_common.pagination import PageParams, page_params
 from phaen_common.web import require
 
-from phaen_reports.render.respond import Format, document, format_responses, respond
+from phaen_reports.render.respond import Format, document, format_responses, json_response, respond
 from phaen_reports.reports import documents as d
 from phaen_reports.reports import money, service
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import NO_REGION, project_scope, region_filter, require_money_reader
-from phaen_reports.reports.audit import audit_package
+from phaen_reports.reports.audit import audit_bundle, audit_package
 from phaen_reports.reports.deps import FreshDep
 from phaen_reports.reports.errors import (
     AccountNotFound,
@@ -119,19 +119,8 @@ async def audit(request: Request, session: SessionDep, fresh: FreshDep, principa
     package.as_of, package.stale = fresh.as_of, fresh.stale
     if format != "zip":
         return respond(format, package, lambda: d.audit_table(package), f"audit-package-{project_id}")
-    tz = request.app.state.settings.timezone
-    summary = await money.expense_summary(session=session, project=project)
-    tr = await service.tranche_report(session=session, params=None, stmt=service.tranche_query(
-        region=None, tambon=None, project_id=project.id, grant_id=None))
-    statements, vouchers = [], []
-    for account in await money.project_accounts(session=session, project_id=project.id):
-        for month in await money.ledger_months(session=session, account_id=account.id, tz=tz):
-            statements.append(await money.monthly_statement(session=session, account=account, month=month, tz=tz))
-    for expense_id in await money.voucher_expense_ids(session=session, project_id=project.id):
-        vouchers.append(await money.voucher(session=session, principal=principal, expense_id=expense_id))
-    for part in (summary, tr, *statements, *vouchers):
-        part.as_of, part.stale = fresh.as_of, fresh.stale
-    content = d.audit_zip(package=package, summary=summary, tranches=tr, statements=statements, vouchers=vouchers)
+    content = await audit_bundle(session=session, principal=principal, project=project, package=package,
+                                 tz=request.app.state.settings.timezone)
     return document(content, "zip", f"audit-package-{project_id}")
 
 
@@ -146,4 +135,4 @@ async def voucher(session: SessionDep, fresh: FreshDep, principal: Reader, expen
     v.as_of, v.stale = fresh.as_of, fresh.stale
     if format == "pdf":
         return document(d.voucher_pdf(v), "pdf", f"voucher-{expense_id}")
-    return respond("json", v, lambda: None, "")  # type: ignore[arg-type,return-value]
+    return json_response(v)
