@@ -193,7 +193,9 @@ def main() -> int:
         f"| import: peak RSS of the importing process | {imp['peak_rss_mb']:.0f} MB |",
         f"| load the GeoThai geography (77 / 928 / 7,436 + abolished) | {load_s:.2f} s |",
     ])
-    machine = f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}"
+    load = os.getloadavg()[0]
+    machine = (f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}, "
+               f"load average {load:.1f} at the end")
     print(table)
     print(f"\n{machine}")
     if args.out:
