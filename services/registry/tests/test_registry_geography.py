@@ -134,3 +134,8 @@ async def test_search_ranks_exact_then_prefix_and_pages(client: httpx.AsyncClien
 async def test_bad_search_cursor_is_422(client: httpx.AsyncClient, keys: TestKeys, cursor: str) -> None:
     r = await client.get(f"{R}/search", params={"q": "เกาะ", "cursor": cursor}, headers=keys.auth(roles=["auditor"]))
     assert r.status_code == 422 and r.json()["code"] == "validation_error"
+
+
+async def test_thai_titles(client: httpx.AsyncClient, keys: TestKeys) -> None:
+    r = await client.get(f"{R}/subdistricts/999999", headers={**keys.auth(roles=["auditor"]), "Accept-Language": "th"})
+    assert r.status_code == 404 and r.json()["title"] == "ไม่พบตำบล" and r.json()["code"] == "subdistrict_not_found"
