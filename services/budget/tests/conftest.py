@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -54,3 +54,45 @@ async def client(settings: Settings, keys: TestKeys, tiers: FixedTierLookup) -> 
     app.state.tiers = tiers
     async with app_client(app, keys) as c:
         yield c
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_url(budget_url: str, data_dir: Path, keys: TestKeys) -> Iterator[str]:
+    """The budget service in a subprocess on a free loopback port (real HTTP, its own process)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+
+    port = _free_port()
+    env = {**os.environ, "PHAEN_DATABASE_URL": budget_url, "PHAEN_DATA_DIR": str(data_dir),
+           "BUDGET_TEST_JWKS": json.dumps(keys.jwks)}
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("live_server.py")), str(port)], env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the budget live server did not start")
+            time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -99,12 +99,17 @@ async def get_visible(*, session: AsyncSession, principal: Principal, account_id
     return account
 
 
-async def lock_for_money(*, session: AsyncSession, principal: Principal,
-                         account_id: uuid.UUID) -> tuple[Account, Project]:
-    """Lock the account (FOR UPDATE) then its project (FOR SHARE): the lock order of every money action."""
-    account = await get_visible(session=session, principal=principal, account_id=account_id)
-    locked = await session.get(Account, account.id, with_for_update=True, populate_existing=True)
-    assert locked is not None
+async def lock_for_money(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
+                         checked: bool = False) -> tuple[Account, Project]:
+    """Lock the account (FOR UPDATE) then its project (FOR SHARE): the lock order of every money action.
+
+    ``checked``: the caller has already verified the caller's scope over this account.
+    """
+    if not checked:
+        await get_visible(session=session, principal=principal, account_id=account_id)
+    locked = await session.get(Account, account_id, with_for_update=True, populate_existing=True)
+    if locked is None:
+        raise AccountNotFound()
     project = await session.get(Project, locked.project_id, with_for_update={"read": True}, populate_existing=True)
     assert project is not None
     return locked, project

@@ -13,19 +13,20 @@ import hashlib
 from typing import Any
 
 import orjson
-from sqlalchemy import event, insert, select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from phaen_common.db import Database
 
 from phaen_budget.audit.models import AuditEntry
-from phaen_budget.core.models import utcnow
 
 GENESIS = "0" * 64
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _PENDING = "phaen_budget_audit_pending"
-# A fixed key for pg_advisory_xact_lock: only audit appends take it.
+_APPEND = text("SELECT budget.audit_append(:actor, :action, :entity, :entity_id, :outcome, :detail, "
+               ":before_digest, :after_digest)")
+# The key of the chain's pg_advisory_xact_lock (written into migration budget_0003).
 AUDIT_LOCK_KEY = int.from_bytes(hashlib.sha256(b"budget.audit_log").digest()[:8], "big", signed=True)
 
 
@@ -39,14 +40,21 @@ def digest(state: Any) -> str | None:
     return hashlib.sha256(raw).hexdigest()
 
 
+def _field(value: object) -> str:
+    if value is None:
+        return "-"
+    text_value = str(value)
+    return f"{len(text_value)}:{text_value}"
+
+
 def entry_hash(*, seq: int, at: dt.datetime, actor: str, action: str, entity: str, entity_id: str,
                outcome: str, detail: str | None, before_digest: str | None, after_digest: str | None,
                prev_hash: str) -> str:
-    """The hash of one entry, chaining it to the previous one."""
+    """The hash of one entry, chaining it to the previous one (the same as ``budget.audit_append``)."""
     aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
     at_us = (aware - _EPOCH) // dt.timedelta(microseconds=1)
-    body = [seq, at_us, actor, action, entity, entity_id, outcome, detail, before_digest, after_digest, prev_hash]
-    return hashlib.sha256(orjson.dumps(body)).hexdigest()
+    fields = [seq, at_us, actor, action, entity, entity_id, outcome, detail, before_digest, after_digest, prev_hash]
+    return hashlib.sha256("|".join(_field(f) for f in fields).encode()).hexdigest()
 
 
 def record(session: AsyncSession, *, actor: str, action: str, entity: str, entity_id: Any,
@@ -62,15 +70,9 @@ def _append_pending(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
-    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
-    last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar()  # type: ignore[attr-defined]
-    prev = last or GENESIS
+    # One statement per entry; the first takes the chain lock, held only until this commit ends.
     for item in pending:
-        seq = session.execute(text("SELECT nextval('budget.audit_log_seq')")).scalar_one()
-        at = utcnow()
-        h = entry_hash(seq=seq, at=at, prev_hash=prev, **item)
-        session.execute(insert(AuditEntry).values(seq=seq, at=at, prev_hash=prev, hash=h, **item))
-        prev = h
+        session.execute(_APPEND, item)
 
 
 def _discard_pending(session: Session, *args: Any) -> None:

@@ -77,7 +77,9 @@ async def get_visible(*, session: AsyncSession, principal: Principal, withdrawal
 
 
 async def _lock(session: AsyncSession, principal: Principal, w: Withdrawal) -> tuple[Account, Project, Withdrawal]:
-    account, project = await lock_for_money(session=session, principal=principal, account_id=w.account_id)
+    # The caller has already checked the withdrawal's scope: lock account, project, withdrawal in that order.
+    account, project = await lock_for_money(session=session, principal=principal, account_id=w.account_id,
+                                            checked=True)
     locked = await session.get(Withdrawal, w.id, with_for_update=True, populate_existing=True)
     assert locked is not None
     return account, project, locked
@@ -132,8 +134,7 @@ async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uu
         session.add(w)
     session.add(Signature(withdrawal_id=w.id, signer=signer))
     try:
-        async with session.begin_nested():
-            await session.flush()
+        await session.flush()  # no savepoint: a failed flush ends the request (rolled back)
     except IntegrityError as exc:
         if "signer_key" in str(exc.orig):
             raise AlreadySigned() from exc
@@ -149,6 +150,11 @@ async def payout(*, session: AsyncSession, principal: Principal, withdrawal_id: 
                  bank_reference: str) -> Withdrawal:
     """The bank pays an approved withdrawal: debited once; the same reference again returns it unchanged."""
     found = await get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
+    if found.status == "paid":
+        # Paid is final (a trigger refuses any later change), so a retry is answered without a lock.
+        if found.bank_reference == bank_reference:
+            return found
+        raise AlreadyPaid()
     account, project, w = await _lock(session, principal, found)
     if w.status == "paid":
         if w.bank_reference == bank_reference:
