@@ -222,3 +222,39 @@ async def test_tranche_status_says_what_blocks_the_next(reports_app, feeds, keys
         assert (await status(roles=("regional_committee",), region="northeast")).json()["total"] == 1
         assert (await status(roles=("regional_committee",), region="north")).json()["total"] == 0
         assert (await status(roles=("partner_registry",))).status_code == 403
+
+
+async def test_two_consumers_at_once_apply_every_page_exactly_once(reports_app, feeds, keys):
+    from phaen_reports.feeds.consumer import FeedConsumer
+
+    registry, budget = feeds
+    net = seed_grant(budget)
+    for _ in range(3):
+        net2 = seed_grant(budget)
+    async with reports_app([registry.source, budget.source], feed_page_size=7) as (client, app):
+        other = FeedConsumer(app.state.db, [registry.source, budget.source], page_size=7)
+        await asyncio.gather(app.state.consumer.catch_up(), other.catch_up(), app.state.consumer.catch_up())
+        status = (await client.get("/v1/reports/feeds", headers=keys.auth(roles=["auditor"]))).json()
+        applied = {s["source"]: (s["events_applied"], s["after"]) for s in status["sources"]}
+        assert applied[budget.source.name] == (len(budget.source.events), len(budget.source.events))
+        for grant in (net.grant_id, net2.grant_id):
+            assert (await _plan(client, keys, grant))["totals"]["actual"] == "22833114.00"
+
+
+async def test_a_page_that_cannot_be_applied_is_retried_and_reported_stale(reports_app, feeds, keys):
+    registry, budget = feeds
+    net = seed_grant(budget)
+    # A tambon code longer than the 6 digits the read model stores: the page's transaction fails.
+    registry.add("tambon.enrolled", "tambon", "1234567", {"code": "1234567", "region": "north", "tier": "pilot"})
+    async with reports_app([registry.source, budget.source]) as (client, app):
+        results = await app.state.consumer.catch_up()
+        assert [r.ok for r in results] == [False, True]
+        body = await _plan(client, keys, net.grant_id)
+        assert body["stale"] is True and body["totals"]["actual"] == "22833114.00"
+        status = (await client.get("/v1/reports/feeds", headers=keys.auth(roles=["auditor"]))).json()
+        reg = next(s for s in status["sources"] if s["source"] == registry.source.name)
+        assert reg["after"] == 0 and reg["last_error"].startswith("applying events failed")
+        assert "INSERT" not in reg["last_error"] and "1234567" not in reg["last_error"]
+        # Never skipped: the next poll retries the same page (and fails the same way until it can apply).
+        results = await app.state.consumer.catch_up()
+        assert results[0].ok is False and results[0].applied == 0

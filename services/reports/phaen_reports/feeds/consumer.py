@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from phaen_common.db import Database
+from phaen_common.db import Database, is_retryable_db_error
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -77,15 +77,25 @@ class FeedConsumer:
                 await self._mark_error(source.name, str(exc))
                 result.ok = False
                 return result
-            async with self.db.sessionmaker() as session, session.begin():
-                locked = (await session.execute(select(_cursor.c.after).where(
-                    _cursor.c.source == source.name).with_for_update())).scalar_one()
-                if locked != after:
-                    continue  # another consumer applied this page meanwhile: fetch again from its cursor
-                await apply_events(session, page.items)
-                await session.execute(update(_cursor).where(_cursor.c.source == source.name).values(
-                    after=max(page.next_after, after), events_applied=_cursor.c.events_applied + len(page.items),
-                    last_success_at=_now()))
+            try:
+                async with self.db.sessionmaker() as session, session.begin():
+                    locked = (await session.execute(select(_cursor.c.after).where(
+                        _cursor.c.source == source.name).with_for_update())).scalar_one()
+                    if locked != after:
+                        continue  # another consumer applied this page meanwhile: fetch again from its cursor
+                    await apply_events(session, page.items)
+                    await session.execute(update(_cursor).where(_cursor.c.source == source.name).values(
+                        after=max(page.next_after, after),
+                        events_applied=_cursor.c.events_applied + len(page.items), last_success_at=_now()))
+            except Exception as exc:
+                if is_retryable_db_error(exc):
+                    raise
+                # Rolled back: the cursor did not move, so the page is retried on the next poll. Until
+                # then the source is reported stale (with the error's type, never its SQL).
+                log.error("applying %s events after %s failed: %s", source.name, after, type(exc).__name__)
+                await self._mark_error(source.name, f"applying events failed: {type(exc).__name__}")
+                result.ok = False
+                return result
             result.applied += len(page.items)
             if not page.has_more or not page.items:
                 return result

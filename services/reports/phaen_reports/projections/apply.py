@@ -29,6 +29,10 @@ def _uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
+_MAX_MONEY = Decimal("999999999999.99")  # NUMERIC(14, 2): a larger value would fail the whole page
+_MAX_INT = 2**31 - 1
+
+
 def _money(value: Any) -> Decimal | None:
     if value is None or isinstance(value, bool | float):
         return None
@@ -36,7 +40,9 @@ def _money(value: Any) -> Decimal | None:
         amount = Decimal(str(value))
     except InvalidOperation:
         return None
-    return amount.quantize(Decimal("0.01")) if amount.is_finite() else None
+    if not amount.is_finite() or abs(amount) > _MAX_MONEY:
+        return None
+    return amount.quantize(Decimal("0.01"))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -62,9 +68,10 @@ def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     try:
-        return int(value) if value is not None else None
+        number = int(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+    return number if number is None or -_MAX_INT <= number <= _MAX_INT else None
 
 
 def _str(value: Any) -> str | None:
