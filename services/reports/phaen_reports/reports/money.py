@@ -121,7 +121,8 @@ async def expense_summary(*, session: AsyncSession, project: Project) -> s.Expen
 
 def _mask(national_id: Any) -> str | None:
     digits = "".join(ch for ch in str(national_id or "") if ch.isdigit())
-    return ("X" * (len(digits) - 4) + digits[-4:]) if len(digits) >= 4 else None
+    # Only the last 4 digits are ever shown, padded to the 13 of a Thai national ID.
+    return ("X" * 9 + digits[-4:]) if len(digits) >= 4 else None
 
 
 async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uuid.UUID) -> s.Voucher:
