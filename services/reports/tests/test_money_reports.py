@@ -7,6 +7,7 @@ import uuid
 import zipfile
 from decimal import Decimal
 
+import pypdfium2 as pdfium
 from scenario import seed_grant, tambon_project
 
 
@@ -96,8 +97,10 @@ async def test_audit_package_lists_present_and_missing_and_zips_the_documents(re
         assert {k for k, v in status.items() if v == "present"} == \
             {"3.1", "3.2", "3.3", "3.4", "3.5", "3.8", "3.9", "3.10"}
         assert status["3.6"] == "missing" and status["3.7"] == "missing" and status["3.11"] == "not_applicable"
+        item35 = next(i for i in body["items"] if i["no"] == "3.5")
+        assert item35["evidence"] == ["มติที่ประชุม 3/2547 ลงวันที่ 15 มกราคม 2547"]  # the cited resolution, BE date
         item36 = next(i for i in body["items"] if i["no"] == "3.6")
-        assert item36["missing"] == ["activity report for tranche 1"]
+        assert item36["missing"] == ["รายงานสรุปผลงวดที่ 1"]
         for n in (1, 2):
             rid = str(uuid.uuid4())
             budget.add("activity_report.submitted", "activity_report", rid, {
@@ -111,6 +114,9 @@ async def test_audit_package_lists_present_and_missing_and_zips_the_documents(re
         names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
         assert (await client.get(url, headers=keys.auth(roles=["partner_registry"]))).status_code == 403
     assert "00-index.pdf" in names and "3.4-expense-summary.xlsx" in names
+    index = pdfium.PdfDocument(zipfile.ZipFile(io.BytesIO(r.content)).read("00-index.pdf"))
+    text = index[0].get_textpage().get_text_range().replace("\u200b", "")
+    assert "รายชื่อคณะกรรมการ" in text and "3.11" in text
     assert f"3.4-voucher-{net.voucher_id}.pdf" in names
     assert {n for n in names if n.startswith("3.9-statement")} == {
         f"3.9-statement-{net.account_id}-2004-0{m}.pdf" for m in (1, 2, 3)}

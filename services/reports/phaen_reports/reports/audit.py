@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from phaen_common.auth import Principal
@@ -23,6 +24,7 @@ from phaen_reports.projections.models import (
     Tranche,
     columns,
 )
+from phaen_reports.render.thai import be_date
 from phaen_reports.reports import documents, money, service
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.catalogue import CHECKLIST
@@ -56,27 +58,45 @@ async def _committee_for(session: AsyncSession, project: Project) -> Committee |
     return None
 
 
-async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPackage:
-    """Checklist 3.1-3.11 with what is present and what is missing, from the read model."""
+@dataclass
+class _Facts:
+    """What the read model knows about a project, for the checklist."""
+
+    approved: list[Proposal]
+    change_proposals: int
+    committee: Committee | None
+    members: int
+    expenses: int
+    receipts: int
+    vouchers: int
+    spent: Decimal
+    released: list[int]
+    reports: list[int]
+    final_tranche: int
+    accounts: list[Account]
+    entries: int
+    people: int
+    changes: int
+
+
+async def _facts(session: AsyncSession, project: Project) -> _Facts:
     pid = project.id
     proposals = list((await session.execute(select(Proposal).where(col(Proposal.project_id) == pid)
                                             .order_by(col(Proposal.id)))).scalars())
-    approved = [p for p in proposals if p.status == "approved"]
     committee = await _committee_for(session, project)
     members = 0
     if committee is not None:
         members = (await session.execute(select(func.count()).select_from(CommitteeMember).where(
             col(CommitteeMember.committee_id) == committee.id))).scalar_one()
+    e = columns(Expense)
+    recorded = e.status == "recorded"
     exp = (await session.execute(select(
-        func.count().filter(col(Expense.status) == "recorded"),
-        func.count().filter(col(Expense.status) == "recorded", col(Expense.evidence_kind) == "receipt"),
-        func.count().filter(col(Expense.status) == "recorded", col(Expense.evidence_kind) == "voucher"),
-        func.coalesce(func.sum(col(Expense.amount)).filter(col(Expense.status) == "recorded"), 0),
-    ).where(col(Expense.project_id) == pid))).one()
+        func.count().filter(recorded), func.count().filter(recorded, e.evidence_kind == "receipt"),
+        func.count().filter(recorded, e.evidence_kind == "voucher"),
+        func.coalesce(func.sum(e.amount).filter(recorded), 0)).where(e.project_id == pid))).one()
     released = sorted((await session.execute(select(col(Tranche.n)).where(col(Tranche.project_id) == pid))).scalars())
     reports = sorted({n for n in (await session.execute(select(col(ActivityReport.tranche)).where(
         col(ActivityReport.project_id) == pid))).scalars() if n is not None})
-    shares = project.tranches or [50, 50]
     accounts = list((await session.execute(select(Account).where(col(Account.project_id) == pid))).scalars())
     entries = (await session.execute(select(func.count()).select_from(LedgerEntry).where(
         col(LedgerEntry.account_id).in_([a.id for a in accounts])))).scalar_one() if accounts else 0
@@ -84,46 +104,67 @@ async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPa
     if project.tambon:
         people = (await session.execute(select(func.count()).select_from(Person).where(
             col(Person.tambon) == project.tambon))).scalar_one()
-    changes = list((await session.execute(select(col(ProjectChange.type)).where(col(ProjectChange.project_id) == pid)))
-                   .scalars())
-    change_proposals = [p for p in proposals if p.kind == "change"]
+    changes = (await session.execute(select(func.count()).select_from(ProjectChange).where(
+        col(ProjectChange.project_id) == pid))).scalar_one()
+    return _Facts(approved=[p for p in proposals if p.status == "approved"],
+                  change_proposals=sum(p.kind == "change" for p in proposals), committee=committee,
+                  members=members, expenses=exp[0], receipts=exp[1], vouchers=exp[2], spent=Decimal(exp[3] or 0),
+                  released=released, reports=reports, final_tranche=len(project.tranches or [50, 50]),
+                  accounts=accounts, entries=entries, people=people, changes=changes)
 
-    resolutions = [f"มติ {p.resolution_number} ({p.resolution_meeting_date})" for p in approved
-                   if p.resolution_number]
-    undocumented = len(approved) - len(resolutions)
-    final_n = len(shares)
-    items = [
-        _item("3.1", [f"{len(approved)} approved proposal(s)"] if approved else [],
-              [] if approved else ["no approved proposal for this project"]),
-        _item("3.2", [f"committee {committee.name or committee.id} ({committee.level})"] if committee else [],
-              [] if committee else ["no committee registered for the project's tambon, region or network"]),
-        _item("3.3", [f"{members} committee member(s)"] if members else [],
-              [] if members else ["the committee has no members registered"]),
-        _item("3.4", [f"{exp[0]} expense(s): {exp[1]} receipt(s), {exp[2]} voucher(s); "
-                      f"total {Decimal(exp[3] or 0):,.2f}"] if exp[0] else [],
-              ([] if exp[0] else ["no expense recorded"])
-              + ([f"{exp[0] - exp[1] - exp[2]} expense(s) without receipt or voucher"]
-                 if exp[0] - exp[1] - exp[2] else [])),
-        _item("3.5", resolutions, [f"{undocumented} approval(s) without a resolution"] if undocumented else
-              ([] if resolutions else ["no meeting resolution recorded"])),
-        _item("3.6", [f"tranche {n} report" for n in reports if n in released],
-              [f"activity report for tranche {n}" for n in released if n not in reports]
-              if released else ["no tranche released yet"]),
-        _item("3.7", [f"final tranche {final_n} report"] if final_n in reports else [],
-              [] if final_n in reports else [f"final activity report (tranche {final_n})"]),
-        _item("3.8", [f"{people} registered people in tambon {project.tambon}"] if people else [],
-              [] if people or not project.tambon else ["no beneficiaries registered"], optional=not project.tambon),
-        _item("3.9", [f"{entries} ledger entries (monthly statements enclosed)"] if entries else [],
-              [] if entries else ["no ledger entries"]),
-        _item("3.10", [f"account {a.bank or ''} {a.branch or ''} ****{a.number_last4 or ''}: "
-                       f"{a.threshold} of {a.signatory_count} signatories" for a in accounts
-                       if (a.threshold or 0) >= 2 and (a.signatory_count or 0) >= (a.threshold or 0)],
-              ["no bank account opened"] if not accounts else
-              [f"account {a.id} has no valid signing rule" for a in accounts
-               if not ((a.threshold or 0) >= 2 and (a.signatory_count or 0) >= (a.threshold or 0))]),
-        _item("3.11", [f"{len(changes)} project change(s)"] * bool(changes)
-              + [f"{len(change_proposals)} change proposal(s)"] * bool(change_proposals), [], optional=True),
+
+def _resolution(p: Proposal) -> str:
+    number = p.resolution_number or ""
+    label = number if number.startswith("มติ") else f"มติที่ประชุม {number}"
+    return label + (f" ลงวันที่ {be_date(p.resolution_meeting_date)}" if p.resolution_meeting_date else "")
+
+
+def _signing_ok(a: Account) -> bool:
+    return (a.threshold or 0) >= 2 and (a.signatory_count or 0) >= (a.threshold or 0)
+
+
+def checklist(f: _Facts, project: Project) -> list[s.ChecklistItem]:
+    """Items 3.1-3.11, each with its evidence and what is missing (in Thai, as the index prints them)."""
+    resolutions = [_resolution(p) for p in f.approved if p.resolution_number]
+    undocumented = len(f.approved) - len(resolutions)
+    loose = f.expenses - f.receipts - f.vouchers
+    c = f.committee
+    level_th = {"tambon": "ตำบล", "regional": "ภาค", "provincial": "จังหวัด", "national": "ชาติ"}
+    return [
+        _item("3.1", [f"ข้อเสนอโครงการที่อนุมัติแล้ว {len(f.approved)} เรื่อง"] if f.approved else [],
+              [] if f.approved else ["ยังไม่มีข้อเสนอโครงการที่ได้รับอนุมัติ"]),
+        _item("3.2", [f"{c.name or c.id} (ระดับ{level_th.get(c.level or '', c.level or '')})"] if c else [],
+              [] if c else ["ยังไม่มีคณะกรรมการระดับตำบล ภาค หรือชาติที่ดูแลโครงการ"]),
+        _item("3.3", [f"กรรมการ {f.members} คน"] if f.members else [],
+              [] if f.members else ["ยังไม่มีรายชื่อกรรมการ"]),
+        _item("3.4", [f"ค่าใช้จ่าย {f.expenses} รายการ: ใบเสร็จรับเงิน {f.receipts} ใบสำคัญรับเงิน {f.vouchers} "
+                      f"รวม {f.spent:,.2f} บาท"] if f.expenses else [],
+              ([] if f.expenses else ["ยังไม่มีการบันทึกค่าใช้จ่าย"])
+              + ([f"ค่าใช้จ่าย {loose} รายการไม่มีใบเสร็จรับเงินหรือใบสำคัญรับเงิน"] if loose else [])),
+        _item("3.5", resolutions, [f"การอนุมัติ {undocumented} เรื่องไม่มีมติที่ประชุม"] if undocumented else
+              ([] if resolutions else ["ยังไม่มีมติที่ประชุม"])),
+        _item("3.6", [f"รายงานสรุปผลงวดที่ {n}" for n in f.reports if n in f.released],
+              [f"รายงานสรุปผลงวดที่ {n}" for n in f.released if n not in f.reports]
+              if f.released else ["ยังไม่มีการโอนเงินงวดใด"]),
+        _item("3.7", [f"รายงานสรุปผลงวดสุดท้าย (งวดที่ {f.final_tranche})"] if f.final_tranche in f.reports else [],
+              [] if f.final_tranche in f.reports else [f"รายงานสรุปผลงวดสุดท้าย (งวดที่ {f.final_tranche})"]),
+        _item("3.8", [f"ผู้รับประโยชน์ที่ลงทะเบียนในตำบล {project.tambon} {f.people} คน"] if f.people else [],
+              [] if f.people or not project.tambon else ["ยังไม่มีรายชื่อผู้รับประโยชน์"],
+              optional=not project.tambon),
+        _item("3.9", [f"รายการในสมุดบัญชี {f.entries} รายการ (แนบรายงานรับ-จ่ายเงินประจำเดือน)"] if f.entries else [],
+              [] if f.entries else ["ยังไม่มีรายการในสมุดบัญชี"]),
+        _item("3.10", [f"บัญชี{a.bank or ''} สาขา{a.branch or ''} เลขที่ ****{a.number_last4 or ''} "
+                       f"ลงนามร่วม {a.threshold} ใน {a.signatory_count} คน" for a in f.accounts if _signing_ok(a)],
+              ["ยังไม่เปิดบัญชีธนาคาร"] if not f.accounts else
+              [f"บัญชี {a.id} ไม่มีเงื่อนไขการลงนามร่วมที่ถูกต้อง" for a in f.accounts if not _signing_ok(a)]),
+        _item("3.11", [f"การเปลี่ยนแปลงโครงการ {f.changes} ครั้ง"] * bool(f.changes)
+              + [f"ข้อเสนอขอเปลี่ยนแปลง {f.change_proposals} เรื่อง"] * bool(f.change_proposals), [], optional=True),
     ]
+
+
+async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPackage:
+    """Checklist 3.1-3.11 with what is present and what is missing, from the read model."""
+    items = checklist(await _facts(session, project), project)
     return s.AuditPackage(project=money.project_info(project), items=items,
                           present=sum(i.status == "present" for i in items),
                           missing=sum(i.status == "missing" for i in items))
