@@ -5,9 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import SecretStr
-
 from phaen_common.settings import CommonSettings
+from pydantic import SecretStr
 
 
 class Settings(CommonSettings):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
-
 from phaen_common.errors import ProblemError, responses
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
-
-from phaen_common.auth import StaticKeySource, TokenVerifier
-from phaen_common.testing import AUDIENCE, ISSUER
-
 from phaen_budget.config import Settings
 from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
 from phaen_budget.main import create_app
+from phaen_common.auth import StaticKeySource, TokenVerifier
+from phaen_common.testing import AUDIENCE, ISSUER
 
 TAMBONS = {"100101": TambonInfo(tier="pilot", region="central"), "500101": TambonInfo(tier="model", region="north")}
 

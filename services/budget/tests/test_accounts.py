@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import psycopg
 import pytest
-
 from phaen_common.db import to_sync_url
 
 from .factory import RESOLUTION, Budget, uid

@@ -8,7 +8,6 @@ import psycopg
 import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from phaen_common.db import to_sync_url
 
 from .factory import Budget
@@ -20,12 +19,12 @@ def _conn(url: str) -> psycopg.Connection:
 
 async def test_every_change_is_chained_and_verifies(client, keys):
     b = Budget(client, keys)
-    project, account = await b.funded("1000.00")
+    project, _ = await b.funded("1000.00")
     entries = await b.get(f"/v1/budget/audit?entity=project&id={project['id']}")
     assert [e["action"] for e in entries["items"]] == ["project.create"]
     e = entries["items"][0]
     assert e["actor"] and len(e["hash"]) == 64 and len(e["prev_hash"]) == 64 and e["after_digest"]
-    ledger = await b.get(f"/v1/budget/audit?entity=ledger_entry")
+    ledger = await b.get("/v1/budget/audit?entity=ledger_entry")
     assert ledger["total"] >= 1
     v = await b.get("/v1/budget/audit/verify")
     assert v["ok"] is True and v["entries"] >= 4 and "first_bad_seq" not in v

@@ -7,7 +7,7 @@ from .factory import Budget, uid
 
 async def test_two_of_three_approve_then_pay_once(client, keys):
     b = Budget(client, keys)
-    project, account = await b.funded("50000.00")
+    _, account = await b.funded("50000.00")
     sigs = account["signatories"]
     assert account["balance"] == "50000.00" and account["available"] == "50000.00"
     w = await b.withdrawal(account, "20000.00")

@@ -7,11 +7,11 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+from phaen_common.outbox import record_event
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from phaen_common.outbox import record_event
+from sqlmodel import col
 
 from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.audit import service as audit
@@ -50,7 +50,7 @@ async def post(*, session: AsyncSession, account: Account, kind: str, fund: str,
         account.reserved = account.reserved + amount  # amount is negative for a payout
         if fund == "interest":
             account.reserved_interest = account.reserved_interest + amount
-    if account.balance < 0 or account.interest_balance < 0 or available(account, fund) < 0 and kind == "fee":
+    if account.balance < 0 or account.interest_balance < 0 or (available(account, fund) < 0 and kind == "fee"):
         raise InsufficientFunds()
     session.add(entry)
     session.add(account)
@@ -72,13 +72,15 @@ async def post(*, session: AsyncSession, account: Account, kind: str, fund: str,
 
 
 async def by_reference(*, session: AsyncSession, reference: str) -> LedgerEntry | None:
-    return (await session.execute(select(LedgerEntry).where(LedgerEntry.reference == reference))).scalar_one_or_none()
+    stmt = select(LedgerEntry).where(col(LedgerEntry.reference) == reference)
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def sums(*, session: AsyncSession, account_id: uuid.UUID) -> tuple[Decimal, Decimal]:
     """(balance, interest part) summed from the ledger itself."""
     row = (await session.execute(
-        select(func.coalesce(func.sum(LedgerEntry.amount), 0),
-               func.coalesce(func.sum(case((LedgerEntry.fund == "interest", LedgerEntry.amount), else_=0)), 0))
-        .where(LedgerEntry.account_id == account_id))).one()
+        select(func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
+               func.coalesce(func.sum(case((col(LedgerEntry.fund) == "interest", col(LedgerEntry.amount)),
+                                           else_=0)), 0))
+        .where(col(LedgerEntry.account_id) == account_id))).one()
     return Decimal(row[0]).quantize(Decimal("0.01")), Decimal(row[1]).quantize(Decimal("0.01"))

@@ -6,14 +6,14 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.accounts import service
 from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound
@@ -49,11 +49,11 @@ async def list_accounts(session: SessionDep, principal: Annotated[Principal, req
                         params: Annotated[PageParams, Depends(page_params)],
                         project_id: uuid.UUID | None = None) -> Page[AccountOut]:
     """Accounts within the caller's scope."""
-    stmt = (select(Account).join(Project, Project.id == Account.project_id)  # type: ignore[arg-type]
-            .where(visible_clause(principal, Project.region, Project.tambon)))
+    stmt = (select(Account).join(Project, col(Project.id) == col(Account.project_id))  # type: ignore[arg-type]
+            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
     if project_id is not None:
-        stmt = stmt.where(Account.project_id == project_id)
-    rows, total, cursor = await paginate(session, stmt, keys=[Account.id], params=params)
+        stmt = stmt.where(col(Account.project_id) == project_id)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Account.id)], params=params)
     items = [await service.account_view(session=session, principal=principal, account=a) for a in rows]
     return Page[AccountOut](items=items, total=total, next_cursor=cursor)
 
@@ -107,10 +107,10 @@ async def charge_fee(account_id: uuid.UUID, body: FeeCreate, request: Request, s
 async def _entries(session: Any, principal: Principal, account_id: uuid.UUID, params: PageParams,
                    kinds: tuple[str, ...] | None) -> Page[EntryOut]:
     await service.get_visible(session=session, principal=principal, account_id=account_id)
-    stmt = select(LedgerEntry).where(LedgerEntry.account_id == account_id)
+    stmt = select(LedgerEntry).where(col(LedgerEntry.account_id) == account_id)
     if kinds:
-        stmt = stmt.where(LedgerEntry.kind.in_(kinds))  # type: ignore[attr-defined]
-    rows, total, cursor = await paginate(session, stmt, keys=[LedgerEntry.seq], params=params)
+        stmt = stmt.where(col(LedgerEntry.kind).in_(kinds))  # type: ignore[attr-defined]
+    rows, total, cursor = await paginate(session, stmt, keys=[col(LedgerEntry.seq)], params=params)
     return Page[EntryOut](items=[service.entry_out(e) for e in rows], total=total, next_cursor=cursor)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from phaen_common.auth import Principal
-from phaen_common.outbox import record_event
+from sqlmodel import col
 
 from phaen_budget.accounts import ledger
 from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch
@@ -41,9 +41,9 @@ def account_event(account: Account, signatories: list[str]) -> dict[str, Any]:
 
 
 async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -> list[str]:
-    rows = await session.execute(select(AccountSignatory.user_id).where(
-        AccountSignatory.account_id == account_id, AccountSignatory.removed_at.is_(None))  # type: ignore[union-attr]
-        .order_by(AccountSignatory.position))
+    rows = await session.execute(select(col(AccountSignatory.user_id)).where(
+        col(AccountSignatory.account_id) == account_id, col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
+        .order_by(col(AccountSignatory.position)))
     return list(rows.scalars().all())
 
 
@@ -122,14 +122,15 @@ async def change_signatories(*, session: AsyncSession, principal: Principal, acc
     before = await current_signatories(session=session, account_id=account.id)
     now = utcnow()
     await session.execute(update(AccountSignatory).where(
-        AccountSignatory.account_id == account.id, AccountSignatory.removed_at.is_(None))  # type: ignore[union-attr]
+        col(AccountSignatory.account_id) == account.id, col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
         .values(removed_at=now))
     for i, user_id in enumerate(data.signatories):
         session.add(AccountSignatory(account_id=account.id, user_id=user_id, position=i,
                                      resolution_number=data.resolution.number, added_at=now))
-    pending = select(Withdrawal.id).where(Withdrawal.account_id == account.id, Withdrawal.status == "pending")
+    pending = select(col(Withdrawal.id)).where(col(Withdrawal.account_id) == account.id,
+                                               col(Withdrawal.status) == "pending")
     await session.execute(update(Signature).where(
-        Signature.withdrawal_id.in_(pending), Signature.revoked_at.is_(None))  # type: ignore[attr-defined,union-attr]
+        col(Signature.withdrawal_id).in_(pending), col(Signature.revoked_at).is_(None))  # type: ignore[attr-defined,union-attr]
         .values(revoked_at=now))
     account.threshold = data.threshold
     account.resolution_number = data.resolution.number
@@ -163,7 +164,8 @@ async def deposit(*, session: AsyncSession, principal: Principal, account_id: uu
     return entry_out(entry)
 
 
-async def charge_fee(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: FeeCreate) -> EntryOut:
+async def charge_fee(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
+                     data: FeeCreate) -> EntryOut:
     """Record a bank fee taken from the account (it may not eat into approved withdrawals)."""
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
     existing = await ledger.by_reference(session=session, reference=data.bank_reference)

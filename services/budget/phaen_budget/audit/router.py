@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.audit import service
 from phaen_budget.audit.models import AuditEntry
@@ -27,11 +27,12 @@ async def list_audit(session: SessionDep, _: Annotated[Principal, require("audit
                      outcome: str | None = None) -> Page[AuditEntryOut]:
     """The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object)."""
     stmt = select(AuditEntry)
-    for col, value in ((AuditEntry.entity, entity), (AuditEntry.entity_id, id), (AuditEntry.action, action),
-                       (AuditEntry.outcome, outcome)):
+    for column, value in ((col(AuditEntry.entity), entity), (col(AuditEntry.entity_id), id),
+                          (col(AuditEntry.action), action),
+                       (col(AuditEntry.outcome), outcome)):
         if value is not None:
-            stmt = stmt.where(col == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[AuditEntry.seq], params=params)
+            stmt = stmt.where(column == value)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(AuditEntry.seq)], params=params)
     return Page[AuditEntryOut](items=[AuditEntryOut.model_validate(r, from_attributes=True) for r in rows],
                                total=total, next_cursor=cursor)
 
@@ -45,7 +46,7 @@ async def verify(session: SessionDep, _: Annotated[Principal, require("audit:rea
 @router.get("/head", response_model=HeadOut, responses=responses(401, 403))
 async def head(request: Request, session: SessionDep, _: Annotated[Principal, require("audit:read")]) -> HeadOut:
     """The latest hash, signed with the service's Ed25519 key: partners keep it as an outside anchor."""
-    row = (await session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))).scalar()  # type: ignore[attr-defined]
+    row = (await session.execute(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1))).scalar()  # type: ignore[attr-defined]
     seq, digest, at = (row.seq, row.hash, row.at) if row else (0, service.GENESIS, None)
     message = f"phaen-budget-audit:{seq}:{digest}"
     signer = request.app.state.audit_signer

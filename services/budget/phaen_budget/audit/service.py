@@ -13,11 +13,11 @@ import hashlib
 from typing import Any
 
 import orjson
+from phaen_common.db import Database
 from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
-
-from phaen_common.db import Database
+from sqlmodel import col
 
 from phaen_budget.audit.models import AuditEntry
 
@@ -108,7 +108,7 @@ async def verify_chain(session: AsyncSession, *, batch: int = 5000) -> dict[str,
     after = 0
     while True:
         rows = (await session.execute(
-            select(AuditEntry).where(AuditEntry.seq > after).order_by(AuditEntry.seq).limit(batch)  # type: ignore[arg-type]
+            select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(batch)  # type: ignore[arg-type]
         )).scalars().all()
         if not rows:
             return {"ok": True, "entries": count}

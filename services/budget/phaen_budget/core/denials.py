@@ -7,10 +7,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_common.auth import Principal
 from phaen_common.errors import ProblemError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit.service import record_denial
 

@@ -7,14 +7,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials
@@ -58,13 +58,14 @@ async def list_expenses(session: SessionDep, principal: Annotated[Principal, req
                         line_no: int | None = None, category: str | None = None,
                         status: Literal["recorded", "void"] | None = None) -> Page[ExpenseOut]:
     """Expenses within the caller's scope."""
-    stmt = (select(Expense).join(Project, Project.id == Expense.project_id)  # type: ignore[arg-type]
-            .where(visible_clause(principal, Project.region, Project.tambon)))
-    for col, value in ((Expense.project_id, project_id), (Expense.grant_id, grant_id), (Expense.line_no, line_no),
-                       (Expense.category, category), (Expense.status, status)):
+    stmt = (select(Expense).join(Project, col(Project.id) == col(Expense.project_id))  # type: ignore[arg-type]
+            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
+    for column, value in ((col(Expense.project_id), project_id), (col(Expense.grant_id), grant_id),
+                          (col(Expense.line_no), line_no),
+                       (col(Expense.category), category), (col(Expense.status), status)):
         if value is not None:
-            stmt = stmt.where(col == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[Expense.id], params=params)
+            stmt = stmt.where(column == value)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Expense.id)], params=params)
     return Page[ExpenseOut](items=[service.expense_out(e, principal) for e in rows], total=total, next_cursor=cursor)
 
 
@@ -119,8 +120,8 @@ async def list_attachments(expense_id: uuid.UUID, session: SessionDep,
                            params: Annotated[PageParams, Depends(page_params)]) -> Page[AttachmentOut]:
     """The expense's attachments."""
     await service.get_visible(session=session, principal=principal, expense_id=expense_id)
-    stmt = select(Attachment).where(Attachment.expense_id == expense_id)
-    rows, total, cursor = await paginate(session, stmt, keys=[Attachment.id], params=params)
+    stmt = select(Attachment).where(col(Attachment.expense_id) == expense_id)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Attachment.id)], params=params)
     return Page[AttachmentOut](items=[AttachmentOut.model_validate(a, from_attributes=True) for a in rows],
                                total=total, next_cursor=cursor)
 

@@ -7,12 +7,11 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_common.auth import Principal
 from phaen_common.errors import Unprocessable
 from phaen_common.outbox import record_event
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import acts_for, sees

@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.grants import service
 from phaen_budget.grants.errors import GrantNotFound, LineExists, LineNotFound, OverAllocated
@@ -37,10 +37,10 @@ async def list_grants(session: SessionDep, _: Annotated[Principal, require("budg
     """Grants with their lines and derived figures."""
     stmt = select(Grant)
     if fiscal_year is not None:
-        stmt = stmt.where(Grant.fiscal_year == fiscal_year)
+        stmt = stmt.where(col(Grant.fiscal_year) == fiscal_year)
     if funder is not None:
-        stmt = stmt.where(Grant.funder == funder)
-    rows, total, cursor = await paginate(session, stmt, keys=[Grant.id], params=params)
+        stmt = stmt.where(col(Grant.funder) == funder)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Grant.id)], params=params)
     items = [await service.grant_view(session=session, grant=g) for g in rows]
     return Page[GrantOut](items=items, total=total, next_cursor=cursor)
 

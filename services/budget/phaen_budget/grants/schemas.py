@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pydantic import BaseModel, Field
-
 from phaen_common.money import Money, PositiveMoney, SignedMoney
+from pydantic import BaseModel, Field
 
 
 class GrantCreate(BaseModel):

@@ -6,13 +6,13 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_common.auth import Principal
 from phaen_common.money import CENT
 from phaen_common.outbox import record_event
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_budget.audit import service as audit
 from phaen_budget.expenses.models import Expense
@@ -61,7 +61,7 @@ async def get_grant(*, session: AsyncSession, grant_id: uuid.UUID, lock: bool = 
 
 async def get_line(*, session: AsyncSession, grant_id: uuid.UUID, no: int, lock: bool = False) -> GrantLine:
     """A line of a grant or 404."""
-    stmt = select(GrantLine).where(GrantLine.grant_id == grant_id, GrantLine.no == no)
+    stmt = select(GrantLine).where(col(GrantLine.grant_id) == grant_id, col(GrantLine.no) == no)
     if lock:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     line = (await session.execute(stmt)).scalar_one_or_none()
@@ -75,7 +75,8 @@ async def add_line(*, session: AsyncSession, principal: Principal, grant_id: uui
     # The grant row lock serialises concurrent line additions, so the sum check cannot be raced.
     grant = await get_grant(session=session, grant_id=grant_id, lock=True)
     planned = (await session.execute(
-        select(func.coalesce(func.sum(GrantLine.planned), 0)).where(GrantLine.grant_id == grant_id))).scalar_one()
+        select(func.coalesce(func.sum(col(GrantLine.planned)), 0))
+        .where(col(GrantLine.grant_id) == grant_id))).scalar_one()
     if Decimal(planned) + data.planned > grant.amount:
         raise OverAllocated(f"Lines would plan {Decimal(planned) + data.planned:.2f} of a grant of {grant.amount:.2f}.")
     line = GrantLine(grant_id=grant_id, no=data.no, title=data.title, planned=data.planned,
@@ -111,15 +112,15 @@ async def add_cofunding(*, session: AsyncSession, principal: Principal, grant_id
 async def line_actuals(*, session: AsyncSession, grant_id: uuid.UUID) -> dict[int, Decimal]:
     """Actual spending per line: recorded (not voided) expenses, grouped in the database."""
     rows = await session.execute(
-        select(Expense.line_no, func.sum(Expense.amount))
-        .where(Expense.grant_id == grant_id, Expense.status == "recorded").group_by(Expense.line_no))
+        select(col(Expense.line_no), func.sum(col(Expense.amount)))
+        .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded").group_by(col(Expense.line_no)))
     return {int(no): Decimal(total) for no, total in rows.all()}
 
 
 async def grant_view(*, session: AsyncSession, grant: Grant) -> GrantOut:
     """The grant with its lines and every derived figure."""
     lines = (await session.execute(
-        select(GrantLine).where(GrantLine.grant_id == grant.id).order_by(GrantLine.no))).scalars().all()
+        select(GrantLine).where(col(GrantLine.grant_id) == grant.id).order_by(col(GrantLine.no)))).scalars().all()
     actuals = await line_actuals(session=session, grant_id=grant.id)
     outs = []
     for line in lines:

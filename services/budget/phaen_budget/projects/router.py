@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.errors import ProjectClosed, ProjectNotFound
@@ -46,16 +46,18 @@ async def create_project(body: ProjectCreate, request: Request, session: Session
 @router.get("", response_model=Page[ProjectOut], responses=responses(401, 403, 422))
 async def list_projects(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
                         params: Annotated[PageParams, Depends(page_params)],
-                        grant_id: uuid.UUID | None = None, status: Literal["active", "suspended", "closed"] | None = None,
+                        grant_id: uuid.UUID | None = None,
+                        status: Literal["active", "suspended", "closed"] | None = None,
                         region: str | None = None, tambon: str | None = None,
                         level: Literal["network", "regional", "tambon"] | None = None) -> Page[ProjectOut]:
     """Projects within the caller's scope."""
-    stmt = select(Project).where(visible_clause(principal, Project.region, Project.tambon))
-    for col, value in ((Project.grant_id, grant_id), (Project.status, status), (Project.region, region),
-                       (Project.tambon, tambon), (Project.level, level)):
+    stmt = select(Project).where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    for column, value in ((col(Project.grant_id), grant_id), (col(Project.status), status),
+                          (col(Project.region), region),
+                       (col(Project.tambon), tambon), (col(Project.level), level)):
         if value is not None:
-            stmt = stmt.where(col == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[Project.id], params=params)
+            stmt = stmt.where(column == value)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Project.id)], params=params)
     return Page[ProjectOut](items=[project_out(p) for p in rows], total=total, next_cursor=cursor)
 
 

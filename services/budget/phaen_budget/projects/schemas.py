@@ -7,9 +7,8 @@ import uuid
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
-
 from phaen_common.money import Money, PositiveMoney
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 Region = Literal["north", "central", "northeast", "south"]
 

@@ -6,11 +6,10 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_common.auth import Principal
 from phaen_common.errors import Unprocessable
 from phaen_common.outbox import record_event
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import acts_for, sees
@@ -36,7 +35,7 @@ async def create_project(*, session: AsyncSession, principal: Principal, data: P
     """Create a project under a grant line, with the tier snapshot the registry gave (if any)."""
     await get_grant(session=session, grant_id=data.grant_id)
     await get_line(session=session, grant_id=data.grant_id, no=data.line_no)
-    region = data.region
+    region: str | None = data.region
     if data.level == "tambon" and tambon_info is not None and tambon_info.region:
         if region and region != tambon_info.region:
             raise Unprocessable("The tambon is in another region.", loc=["body", "region"])

@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials
@@ -45,12 +45,13 @@ async def list_proposals(session: SessionDep, principal: Annotated[Principal, re
                          status: Literal["pending", "approved", "rejected"] | None = None,
                          route: Literal["regional", "national"] | None = None) -> Page[ProposalOut]:
     """Proposals within the caller's scope."""
-    stmt = (select(Proposal).join(Project, Project.id == Proposal.project_id)  # type: ignore[arg-type]
-            .where(visible_clause(principal, Project.region, Project.tambon)))
-    for col, value in ((Proposal.project_id, project_id), (Proposal.status, status), (Proposal.route, route)):
+    stmt = (select(Proposal).join(Project, col(Project.id) == col(Proposal.project_id))  # type: ignore[arg-type]
+            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
+    for column, value in ((col(Proposal.project_id), project_id), (col(Proposal.status), status),
+                          (col(Proposal.route), route)):
         if value is not None:
-            stmt = stmt.where(col == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[Proposal.id], params=params)
+            stmt = stmt.where(column == value)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Proposal.id)], params=params)
     return Page[ProposalOut](items=[service.proposal_out(p) for p in rows], total=total, next_cursor=cursor)
 
 

@@ -6,10 +6,9 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_common.auth import Principal
 from phaen_common.outbox import record_event
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import sees

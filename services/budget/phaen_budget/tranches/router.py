@@ -6,14 +6,14 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.core.denials import audited_denials
 from phaen_budget.core.errors import ProjectClosed, ProjectNotFound, ProjectSuspended
@@ -83,8 +83,8 @@ async def list_reports(project_id: uuid.UUID, session: SessionDep,
                        params: Annotated[PageParams, Depends(page_params)]) -> Page[ActivityReportOut]:
     """The project's activity reports."""
     await projects.get_visible(session=session, principal=principal, project_id=project_id)
-    stmt = select(ActivityReport).where(ActivityReport.project_id == project_id)
-    rows, total, cursor = await paginate(session, stmt, keys=[ActivityReport.id], params=params)
+    stmt = select(ActivityReport).where(col(ActivityReport.project_id) == project_id)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(ActivityReport.id)], params=params)
     return Page[ActivityReportOut](items=[_report_out(r) for r in rows], total=total, next_cursor=cursor)
 
 

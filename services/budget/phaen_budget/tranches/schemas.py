@@ -7,9 +7,8 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from phaen_common.money import Money, PositiveMoney
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class ReleaseBody(BaseModel):

@@ -6,13 +6,13 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_common.auth import Principal
 from phaen_common.money import CENT
 from phaen_common.outbox import record_event
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_budget.accounts import ledger
 from phaen_budget.accounts.models import Account
@@ -36,12 +36,12 @@ from phaen_budget.tranches.schemas import ActivityReportCreate, TrancheOut
 
 async def _release_of(session: AsyncSession, project_id: uuid.UUID, n: int) -> TrancheRelease | None:
     return (await session.execute(select(TrancheRelease).where(
-        TrancheRelease.project_id == project_id, TrancheRelease.n == n))).scalar_one_or_none()
+        col(TrancheRelease.project_id) == project_id, col(TrancheRelease.n) == n))).scalar_one_or_none()
 
 
 async def _report_count(session: AsyncSession, project_id: uuid.UUID, n: int) -> int:
     return int((await session.execute(select(func.count()).select_from(ActivityReport).where(
-        ActivityReport.project_id == project_id, ActivityReport.tranche == n))).scalar_one())
+        col(ActivityReport.project_id) == project_id, col(ActivityReport.tranche) == n))).scalar_one())
 
 
 def _planned(project: Project, n: int) -> Decimal | None:
@@ -56,7 +56,7 @@ async def release(*, session: AsyncSession, principal: Principal, project_id: uu
     project = await projects.get_visible(session=session, principal=principal, project_id=project_id)
     if not 1 <= n <= len(project.tranches):
         raise TrancheNotFound()
-    account_id = (await session.execute(select(Account.id).where(Account.project_id == project.id))).scalar()
+    account_id = (await session.execute(select(col(Account.id)).where(col(Account.project_id) == project.id))).scalar()
     if account_id is None:
         raise AccountRequired()
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
@@ -93,7 +93,7 @@ async def release(*, session: AsyncSession, principal: Principal, project_id: uu
 
 async def tranche_view(*, session: AsyncSession, project: Project) -> list[TrancheOut]:
     """Every tranche of the project: state and what blocks the next release."""
-    has_account = (await session.execute(select(Account.id).where(Account.project_id == project.id))).scalar()
+    has_account = (await session.execute(select(col(Account.id)).where(col(Account.project_id) == project.id))).scalar()
     out: list[TrancheOut] = []
     prev_released, prev_reports = True, 1
     for i, share in enumerate(projects.tranche_shares(project), start=1):

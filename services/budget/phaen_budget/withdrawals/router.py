@@ -6,14 +6,14 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
-
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
 from phaen_common.pagination import Page, PageParams, page_params, paginate
 from phaen_common.web import require
+from sqlalchemy import select
+from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials
@@ -64,13 +64,13 @@ async def list_withdrawals(session: SessionDep, principal: Annotated[Principal, 
                            status: Literal["pending", "approved", "paid", "cancelled"] | None = None,
                            ) -> Page[WithdrawalOut]:
     """Withdrawals within the caller's scope."""
-    stmt = (select(Withdrawal).join(Project, Project.id == Withdrawal.project_id)  # type: ignore[arg-type]
-            .where(visible_clause(principal, Project.region, Project.tambon)))
-    for col, value in ((Withdrawal.account_id, account_id), (Withdrawal.project_id, project_id),
-                       (Withdrawal.status, status)):
+    stmt = (select(Withdrawal).join(Project, col(Project.id) == col(Withdrawal.project_id))  # type: ignore[arg-type]
+            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
+    for column, value in ((col(Withdrawal.account_id), account_id), (col(Withdrawal.project_id), project_id),
+                       (col(Withdrawal.status), status)):
         if value is not None:
-            stmt = stmt.where(col == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[Withdrawal.id], params=params)
+            stmt = stmt.where(column == value)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Withdrawal.id)], params=params)
     items = [await service.withdrawal_out(session=session, w=w) for w in rows]
     return Page[WithdrawalOut](items=items, total=total, next_cursor=cursor)
 

@@ -6,9 +6,8 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
 from phaen_common.money import Money, PositiveMoney
+from pydantic import BaseModel, Field
 
 from phaen_budget.core.schemas import Resolution
 

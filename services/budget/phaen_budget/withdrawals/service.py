@@ -11,12 +11,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from phaen_common.auth import Principal
-from phaen_common.outbox import record_event
+from sqlmodel import col
 
 from phaen_budget.accounts import ledger
 from phaen_budget.accounts.models import Account
@@ -47,8 +47,8 @@ async def _emit(session: AsyncSession, w: Withdrawal, what: str) -> None:
 
 async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -> list[Signature]:
     rows = await session.execute(select(Signature).where(
-        Signature.withdrawal_id == withdrawal_id, Signature.revoked_at.is_(None))  # type: ignore[union-attr]
-        .order_by(Signature.signed_at))  # type: ignore[arg-type]
+        col(Signature.withdrawal_id) == withdrawal_id, col(Signature.revoked_at).is_(None))  # type: ignore[union-attr]
+        .order_by(col(Signature.signed_at)))  # type: ignore[arg-type]
     return list(rows.scalars().all())
 
 

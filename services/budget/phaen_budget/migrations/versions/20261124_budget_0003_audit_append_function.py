@@ -10,14 +10,15 @@ computes this entry's hash and inserts it in a single call, so a writer holds th
 statement plus its commit. The hash is recomputed by ``phaen_budget.audit.service.entry_hash``: the
 SHA-256 of the fields, each written as ``<length>:<text>`` (NULL as ``-``) and joined with ``|``.
 """
-from typing import Sequence, Union
+
+from collections.abc import Sequence
 
 from alembic import op
 
 revision: str = "budget_0003"
-down_revision: Union[str, Sequence[str], None] = "budget_0002"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = "budget_0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 LOCK_KEY = -3940565445803061649  # phaen_budget.audit.service.AUDIT_LOCK_KEY (a test checks they agree)
 
@@ -47,14 +48,15 @@ def upgrade() -> None:
                 budget.audit_field(((extract(epoch FROM v_at) * 1000000)::bigint)::text),
                 budget.audit_field(p_actor), budget.audit_field(p_action), budget.audit_field(p_entity),
                 budget.audit_field(p_entity_id), budget.audit_field(p_outcome), budget.audit_field(p_detail),
-                budget.audit_field(p_before), budget.audit_field(p_after), budget.audit_field(v_prev)), 'UTF8')), 'hex');
+                budget.audit_field(p_before), budget.audit_field(p_after), budget.audit_field(v_prev)),
+                'UTF8')), 'hex');
             INSERT INTO budget.audit_log (seq, at, actor, action, entity, entity_id, outcome, detail,
                                           before_digest, after_digest, prev_hash, hash)
             VALUES (v_seq, v_at, p_actor, p_action, p_entity, p_entity_id, p_outcome, p_detail,
                     p_before, p_after, v_prev, v_hash);
             RETURN v_seq;
         END $$
-    """)
+    """)  # noqa: S608 - the only interpolation is our own integer constant
 
 
 def downgrade() -> None:
