@@ -29,6 +29,8 @@ async def test_seed_grant_comes_back_with_derived_totals(reports_app, feeds, key
     assert line7["variance"] == "-6000.00" and line7["actual"] == "3206000.00"
     assert body["stale"] is False and body["as_of"] is not None
     assert body["grant"]["funder"] == "CODI"
+    line8 = next(ln for ln in body["lines"] if ln["no"] == 8)
+    assert line8["cofunding"] == [{"funder": "ThaiHealth", "amount": "600000.00"}]
 
 
 async def test_redelivery_replay_and_rebuild_give_the_same_numbers(reports_app, feeds, keys):

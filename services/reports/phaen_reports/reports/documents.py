@@ -18,6 +18,11 @@ BLOCK_TH = {"project_suspended": "โครงการถูกระงับ"
             "activity_report_required": "ยังไม่ส่งรายงานสรุปผลงวดก่อน"}
 
 
+def _with_cofunding(line: s.PlanLine) -> str:
+    extra = "".join(f" (สมทบจาก {c.funder} {c.amount:,.2f} บาท)" for c in line.cofunding)
+    return (line.title or "") + extra
+
+
 def plan_table(r: s.PlanVsActual) -> Tabular:
     return Tabular(
         title_th="รายงานเปรียบเทียบงบประมาณตามแผนกับการใช้จ่ายจริง", slug="plan-vs-actual", landscape=True,
@@ -25,7 +30,7 @@ def plan_table(r: s.PlanVsActual) -> Tabular:
         columns=[Column("no", "ลำดับ", "int", 0.4), Column("title", "แผนงาน", "text", 3),
                  Column("planned", "งบประมาณ (บาท)", "money"), Column("percent", "ร้อยละ", "percent"),
                  Column("actual", "จ่ายจริง (บาท)", "money"), Column("variance", "ส่วนต่าง (บาท)", "money")],
-        rows=[ln.model_dump(mode="json") for ln in r.lines],
+        rows=[{**ln.model_dump(mode="json"), "title": _with_cofunding(ln)} for ln in r.lines],
         totals={"title": "รวมงบประมาณ", **r.totals.model_dump(mode="json")}, as_of=r.as_of, stale=r.stale,
         in_words=[("งบประมาณรวม", r.totals.planned), ("จ่ายจริงรวม", r.totals.actual)])
 

@@ -24,6 +24,11 @@ class GrantInfo(BaseModel):
     fiscal_year: int | None
 
 
+class Cofunding(BaseModel):
+    funder: str
+    amount: SignedMoney
+
+
 class PlanLine(BaseModel):
     no: int
     title: str | None
@@ -31,6 +36,7 @@ class PlanLine(BaseModel):
     percent: str
     actual: SignedMoney
     variance: SignedMoney
+    cofunding: list[Cofunding] = []
 
 
 class PlanTotals(BaseModel):

@@ -40,13 +40,14 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
                .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded")
                .group_by(col(Expense.line_no)).subquery())
     rows = (await session.execute(
-        select(col(GrantLine.no), col(GrantLine.title), col(GrantLine.planned), actuals.c.actual)
+        select(col(GrantLine.no), col(GrantLine.title), col(GrantLine.planned), col(GrantLine.cofunding),
+               actuals.c.actual)
         .outerjoin(actuals, actuals.c.line_no == col(GrantLine.no))
         .where(col(GrantLine.grant_id) == grant_id).order_by(col(GrantLine.no)))).all()
     planned = [r.planned or ZERO for r in rows]
     percents = largest_remainder_percents(planned)
     lines = [s.PlanLine(no=r.no, title=r.title, planned=p, percent=str(pct), actual=r.actual or ZERO,
-                        variance=p - (r.actual or ZERO))
+                        variance=p - (r.actual or ZERO), cofunding=_cofunding(r.cofunding))
              for r, p, pct in zip(rows, planned, percents, strict=True)]
     total_planned = sum(planned, ZERO)
     total_actual = sum((ln.actual for ln in lines), ZERO)
@@ -56,6 +57,18 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
         lines=lines,
         totals=s.PlanTotals(planned=total_planned, percent=str(HUNDRED if lines and total_planned else ZERO),
                             actual=total_actual, variance=total_planned - total_actual))
+
+
+def _cofunding(raw: Any) -> list[s.Cofunding]:
+    """Co-funders of a line (e.g. ThaiHealth's 600,000 on line 8), as far as the event carried them."""
+    out = []
+    for item in raw or []:
+        if isinstance(item, dict) and item.get("funder") and item.get("amount") is not None:
+            try:
+                out.append(s.Cofunding(funder=str(item["funder"]), amount=Decimal(str(item["amount"]))))
+            except (ArithmeticError, ValueError):
+                continue
+    return out
 
 
 def _visible_regions(region: str | None) -> list[str]:
