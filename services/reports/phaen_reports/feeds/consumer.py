@@ -50,6 +50,7 @@ class FeedConsumer:
         self.poll_seconds = poll_seconds
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
+        self._failing: set[str] = set()  # log a source's outage once, not at every poll
 
     @property
     def source_names(self) -> list[str]:
@@ -73,7 +74,9 @@ class FeedConsumer:
             try:
                 page = await source.fetch(after=after, limit=self.page_size)
             except FeedUnavailable as exc:
-                log.warning("feed %s unavailable: %s", source.name, exc)
+                if source.name not in self._failing:
+                    log.warning("feed %s unavailable: %s", source.name, exc)
+                    self._failing.add(source.name)
                 await self._mark_error(source.name, str(exc))
                 result.ok = False
                 return result
@@ -96,6 +99,9 @@ class FeedConsumer:
                 await self._mark_error(source.name, f"applying events failed: {type(exc).__name__}")
                 result.ok = False
                 return result
+            if source.name in self._failing:
+                self._failing.discard(source.name)
+                log.info("feed %s is back", source.name)
             result.applied += len(page.items)
             if not page.has_more or not page.items:
                 return result
