@@ -31,4 +31,4 @@ async def budget_statement(body: s.BudgetStatement, _: Annotated[Principal, requ
                            format: Annotated[Format, Query()] = "json") -> Response:
     """Check a legacy table's arithmetic: each cell as ``line <no> <column>`` or ``total <column>``."""
     result = reconcile_statement(statement=body)
-    return respond(format, result, lambda: _table(result), "reconciliation")
+    return await respond(format, result, lambda: _table(result), "reconciliation")

@@ -8,6 +8,7 @@ from typing import Any, Literal
 import orjson
 from fastapi import Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from phaen_reports.render.pdf import table_pdf
 from phaen_reports.render.table import Tabular
@@ -42,9 +43,10 @@ def json_response(body: BaseModel) -> Response:
     return Response(content=orjson.dumps(body.model_dump(mode="json")), media_type=MEDIA["json"])
 
 
-def respond(fmt: str, body: BaseModel, table: Callable[[], Tabular], filename: str) -> Response:
-    """The report as JSON or rendered as the asked format."""
+async def respond(fmt: str, body: BaseModel, table: Callable[[], Tabular], filename: str) -> Response:
+    """The report as JSON or rendered as the asked format (rendering runs off the event loop)."""
     if fmt == "json":
         return json_response(body)
     renderers: dict[str, Callable[[Tabular], bytes]] = {"csv": to_csv, "xlsx": to_xlsx, "pdf": table_pdf}
-    return document(renderers[fmt](table()), fmt, filename)
+    content = await run_in_threadpool(lambda: renderers[fmt](table()))
+    return document(content, fmt, filename)

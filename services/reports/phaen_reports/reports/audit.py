@@ -9,6 +9,7 @@ from phaen_common.auth import Principal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
+from starlette.concurrency import run_in_threadpool
 
 from phaen_reports.projections.models import (
     Account,
@@ -184,5 +185,5 @@ async def audit_bundle(*, session: AsyncSession, principal: Principal, project: 
                 for expense_id in await money.voucher_expense_ids(session=session, project_id=project.id)]
     for part in (summary, tranches, *statements, *vouchers):
         part.as_of, part.stale = package.as_of, package.stale
-    return documents.audit_zip(package=package, summary=summary, tranches=tranches, statements=statements,
-                               vouchers=vouchers)
+    return await run_in_threadpool(lambda: documents.audit_zip(
+        package=package, summary=summary, tranches=tranches, statements=statements, vouchers=vouchers))

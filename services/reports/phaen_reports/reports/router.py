@@ -11,6 +11,7 @@ from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import PageParams, page_params
 from phaen_common.web import require
+from starlette.concurrency import run_in_threadpool
 
 from phaen_reports.render.respond import Format, document, format_responses, json_response, respond
 from phaen_reports.reports import documents as d
@@ -42,7 +43,7 @@ async def plan_vs_actual(session: SessionDep, fresh: FreshDep, _: Reader, grant:
     """Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual."""
     report = await service.plan_vs_actual(session=session, grant_id=grant)
     report.as_of, report.stale = fresh.as_of, fresh.stale
-    return respond(format, report, lambda: d.plan_table(report), f"plan-vs-actual-{grant}")
+    return await respond(format, report, lambda: d.plan_table(report), f"plan-vs-actual-{grant}")
 
 
 @router.get("/coverage", response_model=s.Coverage, responses={**responses(401, 403, 422), **format_responses()})
@@ -50,7 +51,7 @@ async def coverage(session: SessionDep, fresh: FreshDep, principal: Reader, form
     """Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration)."""
     report = await service.coverage(session=session, region=region_filter(principal))
     report.as_of, report.stale = fresh.as_of, fresh.stale
-    return respond(format, report, lambda: d.coverage_table(report), "coverage")
+    return await respond(format, report, lambda: d.coverage_table(report), "coverage")
 
 
 @router.get("/facilitators", response_model=s.Facilitators,
@@ -60,7 +61,7 @@ async def facilitators(session: SessionDep, fresh: FreshDep, principal: Reader,
     """Process facilitators per region and level."""
     report = await service.facilitators(session=session, region=region_filter(principal))
     report.as_of, report.stale = fresh.as_of, fresh.stale
-    return respond(format, report, lambda: d.facilitator_table(report), "facilitators")
+    return await respond(format, report, lambda: d.facilitator_table(report), "facilitators")
 
 
 @router.get("/tranches", response_model=s.TrancheReport,
@@ -78,7 +79,7 @@ async def tranches(session: SessionDep, fresh: FreshDep, principal: Reader,
                                  grant_id=grant)
     report = await service.tranche_report(session=session, stmt=stmt, params=params if format == "json" else None)
     report.as_of, report.stale = fresh.as_of, fresh.stale
-    return respond(format, report, lambda: d.tranche_table(report), "tranches")
+    return await respond(format, report, lambda: d.tranche_table(report), "tranches")
 
 
 @router.get("/accounts/{account_id}/monthly", response_model=s.MonthlyStatement,
@@ -92,7 +93,7 @@ async def monthly(request: Request, session: SessionDep, fresh: FreshDep, princi
     report = await money.monthly_statement(session=session, account=account, month=month,
                                            tz=request.app.state.settings.timezone)
     report.as_of, report.stale = fresh.as_of, fresh.stale
-    return respond(format, report, lambda: d.statement_table(report), f"statement-{month}")
+    return await respond(format, report, lambda: d.statement_table(report), f"statement-{month}")
 
 
 @router.get("/projects/{project_id}/expense-summary", response_model=s.ExpenseSummary,
@@ -104,7 +105,7 @@ async def expense_summary(session: SessionDep, fresh: FreshDep, principal: Reade
     project = await money.visible_project(session=session, principal=principal, project_id=project_id)
     report = await money.expense_summary(session=session, project=project)
     report.as_of, report.stale = fresh.as_of, fresh.stale
-    return respond(format, report, lambda: d.expense_summary_table(report), f"expense-summary-{project_id}")
+    return await respond(format, report, lambda: d.expense_summary_table(report), f"expense-summary-{project_id}")
 
 
 @router.get("/projects/{project_id}/audit-package", response_model=s.AuditPackage,
@@ -118,7 +119,7 @@ async def audit(request: Request, session: SessionDep, fresh: FreshDep, principa
     package = await audit_package(session=session, project=project)
     package.as_of, package.stale = fresh.as_of, fresh.stale
     if format != "zip":
-        return respond(format, package, lambda: d.audit_table(package), f"audit-package-{project_id}")
+        return await respond(format, package, lambda: d.audit_table(package), f"audit-package-{project_id}")
     content = await audit_bundle(session=session, principal=principal, project=project, package=package,
                                  tz=request.app.state.settings.timezone)
     return document(content, "zip", f"audit-package-{project_id}")
@@ -134,5 +135,5 @@ async def voucher(session: SessionDep, fresh: FreshDep, principal: Reader, expen
     v = await money.voucher(session=session, principal=principal, expense_id=expense_id)
     v.as_of, v.stale = fresh.as_of, fresh.stale
     if format == "pdf":
-        return document(d.voucher_pdf(v), "pdf", f"voucher-{expense_id}")
+        return document(await run_in_threadpool(d.voucher_pdf, v), "pdf", f"voucher-{expense_id}")
     return json_response(v)
