@@ -108,6 +108,9 @@ async def test_signatory_change_revokes_pending_signatures(client, keys):
     w = await b.withdrawal(account, "1000.00")
     await b.sign(w, s[0])
     new = [s[0], f"sig-{uid()}", f"sig-{uid()}"]
+    r = await client.put(f"/v1/budget/accounts/{account['id']}/signatories", headers=b.secretariat,
+                         json={"signatories": new, "threshold": 2, "resolution": account["resolution"]})
+    assert r.status_code == 409 and r.json()["code"] == "resolution_reused"
     acc = await b.ok("PUT", f"/v1/budget/accounts/{account['id']}/signatories", b.secretariat,
                      {"signatories": new, "threshold": 2, "resolution": {"number": "2/2547",
                                                                          "meeting_date": "2004-02-01"}}, status=200)
@@ -136,3 +139,19 @@ async def test_idempotency_key_on_withdrawal_and_signature(client, keys):
     assert a.status_code == c.status_code == 201 and c.headers.get("idempotent-replayed") == "true"
     listed = await b.get(f"/v1/budget/withdrawals?account_id={account['id']}")
     assert listed["total"] == 1
+
+
+async def test_closed_project_moves_no_money(client, keys):
+    b = Budget(client, keys)
+    project, account = await b.funded("1000.00")
+    closed = await b.ok("POST", f"/v1/budget/projects/{project['id']}/close", b.secretariat, {"reason": "จบโครงการ"},
+                        status=200)
+    assert closed["status"] == "closed"
+    r = await client.post("/v1/budget/withdrawals", headers=b.secretariat, json={
+        "account_id": account["id"], "amount": "1.00", "purpose": "x", "resolution": {"number": "1",
+                                                                                      "meeting_date": "2004-01-01"}})
+    assert r.status_code == 409 and r.json()["code"] == "project_closed"
+    r = await client.post(f"/v1/budget/projects/{project['id']}/reinstate", headers=b.secretariat)
+    assert r.status_code == 409
+    r = await client.post(f"/v1/budget/projects/{project['id']}/close", headers=b.secretariat)
+    assert r.status_code == 409 and r.json()["code"] == "project_closed"

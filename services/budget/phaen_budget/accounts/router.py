@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from phaen_budget.accounts import service
-from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound, ResolutionReused
 from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
 from phaen_budget.core.access import visible_clause
@@ -67,7 +67,7 @@ async def get_account(account_id: uuid.UUID, session: SessionDep,
 
 
 @router.put("/{account_id}/signatories", response_model=AccountOut,
-            responses=responses(401, 403, AccountNotFound, 422))
+            responses=responses(401, 403, AccountNotFound, ResolutionReused, 422))
 async def change_signatories(account_id: uuid.UUID, body: SignatoryPolicy, session: SessionDep,
                              principal: Annotated[Principal, require("budget:admin")]) -> AccountOut:
     """Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled."""

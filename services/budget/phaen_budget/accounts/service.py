@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts import ledger
-from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, ResolutionReused
 from phaen_budget.accounts.models import Account, AccountSignatory, LedgerEntry
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
 from phaen_budget.audit import service as audit
@@ -119,6 +119,8 @@ async def change_signatories(*, session: AsyncSession, principal: Principal, acc
                              data: SignatoryPolicy) -> Account:
     """Replace the signatory set by a new resolution; signatures on pending withdrawals are revoked."""
     account, _ = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    if data.resolution.number == account.resolution_number:
+        raise ResolutionReused("Cite the resolution of the meeting that changed the signatories.")
     before = await current_signatories(session=session, account_id=account.id)
     now = utcnow()
     await session.execute(update(AccountSignatory).where(

@@ -87,3 +87,13 @@ async def reinstate(project_id: uuid.UUID, session: SessionDep,
     project = await service.set_status(session=session, principal=principal, project_id=project_id,
                                        suspend=False, reason=body.reason if body else None)
     return project_out(project)
+
+
+@router.post("/{project_id}/close", response_model=ProjectOut,
+             responses=responses(401, 403, ProjectNotFound, ProjectClosed, 422))
+async def close(project_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:admin")],
+                body: Reason | None = None) -> ProjectOut:
+    """Close a finished project (final): every money action on it becomes a 409 ``project_closed``."""
+    project = await service.close(session=session, principal=principal, project_id=project_id,
+                                  reason=body.reason if body else None)
+    return project_out(project)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from phaen_common.money import Money, PositiveMoney
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, PlainSerializer, field_validator, model_validator
 
 Region = Literal["north", "central", "northeast", "south"]
+
+# A tranche share is a percentage, not money: shown as a JSON number (50, or 33.34), as it is given.
+Share = Annotated[Decimal, PlainSerializer(lambda d: int(d) if d == d.to_integral_value() else float(d),
+                                           return_type=float, when_used="json")]
 
 
 class ProjectCreate(BaseModel):
@@ -55,7 +59,7 @@ class ProjectOut(BaseModel):
     tambon: str | None
     tier: str | None = Field(description="tambon tier snapshot from the registry")
     amount: Money | None
-    tranches: list[Decimal]
+    tranches: list[Share]
     status: Literal["active", "suspended", "closed"]
     status_reason: str | None
     status_changed_by: str | None

@@ -114,6 +114,25 @@ async def set_status(*, session: AsyncSession, principal: Principal, project_id:
     return project
 
 
+async def close(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID, reason: str | None) -> Project:
+    """Close a finished project: no money moves on it again (closed is final)."""
+    project = await get_visible(session=session, principal=principal, project_id=project_id, lock="update")
+    if project.status == "closed":
+        raise ProjectClosed()
+    before = project_state(project)
+    project.status = "closed"
+    project.status_reason = reason
+    project.status_changed_by = principal.sub
+    project.status_changed_at = utcnow()
+    session.add(project)
+    await session.flush()
+    audit.record(session, actor=principal.sub, action="project.close", entity="project", entity_id=project.id,
+                 before=before, after={**project_state(project), "reason": reason})
+    await record_event(session, outbox, type="project.updated", entity="project", entity_id=project.id,
+                       payload={**project_state(project), "reason": reason, "actor": principal.sub})
+    return project
+
+
 async def refresh_tier(*, session: AsyncSession, project: Project, tambon_info: TambonInfo | None) -> None:
     """Keep the tier snapshot current when the registry answered."""
     if tambon_info is None or tambon_info.tier == project.tier:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, ConfigDict, Field
+
+from phaen_budget.projects.schemas import Share
 
 
 class ReleaseBody(BaseModel):
@@ -18,7 +19,7 @@ class ReleaseBody(BaseModel):
 class TrancheOut(BaseModel):
     project_id: uuid.UUID
     n: int
-    share: Decimal = Field(description="percentage of the project amount")
+    share: Share = Field(description="percentage of the project amount")
     planned: Money | None
     released: bool
     amount: Money | None
