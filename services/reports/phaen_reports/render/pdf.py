@@ -77,7 +77,8 @@ def table_pdf(table: Tabular, *, pdf: ThaiPdf | None = None) -> bytes:
 
 def draw_table(doc: ThaiPdf, table: Tabular) -> None:
     doc.set_font(FONT, size=10)
-    widths = tuple(c.width if c.kind == "text" else 0.7 for c in table.columns)
+    # Numbers get a fixed share unless a column asks for its own width.
+    widths = tuple(0.85 if c.kind != "text" and c.width == 1.0 else c.width for c in table.columns)
     aligns = tuple("L" if c.kind == "text" else "R" for c in table.columns)
     head = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
     bold = FontFace(emphasis="BOLD")
