@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
 from phaen_common.errors import install_error_handlers
+from phaen_common.logs import configure_logging
 from phaen_common.web import AuthMiddleware, RequestContextMiddleware, healthz_router, install_authorization_first
 
 from phaen_gateway.auth import admin_router
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Phaen API", version="1.0.0", lifespan=lifespan, openapi_url=None, docs_url=None,
                   redoc_url=None)
     app.state.settings = settings
+    configure_logging("gateway", settings.log_level)
     install_error_handlers(app)
     install_authorization_first(app)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 
 from jose import jwt
@@ -145,3 +146,15 @@ async def test_me_needs_a_token(client):
     r = await client.get("/v1/auth/me")
     _problem(r, 401, "unauthorized")
     assert r.headers["www-authenticate"].startswith("Bearer")
+
+
+async def test_concurrent_uses_of_one_refresh_token_rotate_it_once(app, client):
+    user = await add_user(app, roles=["auditor"])
+    tokens = await login(client, user["username"], user["password"])
+    form = {"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]}
+    results = await asyncio.gather(*(client.post(TOKEN, data=form) for _ in range(5)))
+    assert sorted(r.status_code for r in results) == [200, 401, 401, 401, 401]
+    # The losers were reuses: the family is revoked, so the winner's new refresh token is dead too.
+    winner = next(r for r in results if r.status_code == 200).json()
+    r = await client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": winner["refresh_token"]})
+    _problem(r, 401, "invalid_grant")

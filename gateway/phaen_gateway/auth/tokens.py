@@ -113,8 +113,9 @@ async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIss
                         refresh_token: str) -> TokenResponse:
     """Rotate a refresh token. Presenting one already used revokes its whole family (theft detection).
 
-    The family revocation commits in its own transaction: the 401 that follows rolls back this one.
-    No row lock is taken before it, so the two transactions cannot wait on each other.
+    The family revocation commits in its own transaction (the 401 that follows rolls this one back), so
+    this transaction must hold no lock the revocation could wait for: the token row is claimed with
+    ``FOR UPDATE SKIP LOCKED``, never by an UPDATE that would queue behind (and keep locking) a winner.
     """
     row = (await session.execute(
         select(RefreshToken).where(col(RefreshToken.token_hash) == _digest(refresh_token)))).scalar_one_or_none()
@@ -125,18 +126,18 @@ async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIss
     if row.used_at is not None or family_revoked:
         await _revoke_family(db, row.family_id)
         raise InvalidGrant(_BAD_REFRESH)
-    claimed = (await session.execute(
-        update(RefreshToken)
-        .where(col(RefreshToken.id) == row.id, col(RefreshToken.used_at).is_(None),
-               col(RefreshToken.revoked_at).is_(None), col(RefreshToken.expires_at) > func.now())
-        .values(used_at=func.now()).returning(col(RefreshToken.id)))).scalar_one_or_none()
-    if claimed is None:
-        # Expired, or a concurrent use won the race (that one committed before this UPDATE gave up).
-        used = (await session.execute(select(col(RefreshToken.used_at).is_not(None)).where(
-            col(RefreshToken.id) == row.id))).scalar_one()
-        if used:
-            await _revoke_family(db, row.family_id)
+    if row.revoked_at is not None or row.expires_at <= (await session.execute(select(func.now()))).scalar_one():
         raise InvalidGrant(_BAD_REFRESH)
+    claimed = (await session.execute(
+        select(col(RefreshToken.id))
+        .where(col(RefreshToken.id) == row.id, col(RefreshToken.used_at).is_(None),
+               col(RefreshToken.revoked_at).is_(None))
+        .with_for_update(skip_locked=True))).scalar_one_or_none()
+    if claimed is None:
+        # Locked or just used by a concurrent request with the same token: that is a reuse too.
+        await _revoke_family(db, row.family_id)
+        raise InvalidGrant(_BAD_REFRESH)
+    await session.execute(update(RefreshToken).where(col(RefreshToken.id) == row.id).values(used_at=func.now()))
     user = (await session.execute(select(User).where(col(User.id) == row.user_id))).scalar_one_or_none()
     if user is None or user.disabled_at is not None:
         raise InvalidGrant(_BAD_REFRESH)
