@@ -99,3 +99,15 @@ def test_chain_lock_key_matches_the_migration():
 
     text = next(Path(MIGRATIONS_DIR, "versions").glob("*budget_0003*")).read_text()
     assert f"LOCK_KEY = {AUDIT_LOCK_KEY}" in text
+
+
+async def test_role_lacking_the_scope_is_refused_and_audited(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("100.00")
+    w = await b.withdrawal(account, "50.00")
+    r = await client.post(f"/v1/budget/withdrawals/{w['id']}/signatures", headers=b.bank)
+    assert r.status_code == 403
+    entries = await b.get(f"/v1/budget/audit?entity=route&id={w['id']}&outcome=denied")
+    assert [(e["action"], e["detail"]) for e in entries["items"]] == [("withdrawal.sign", "forbidden")]
+    r = await client.post("/v1/budget/withdrawals", headers=keys.auth(roles=["auditor"]), json={"junk": True})
+    assert r.status_code == 403  # authorization before validation, on the audited guard too

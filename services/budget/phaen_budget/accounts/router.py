@@ -20,7 +20,7 @@ from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, Ent
 from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
 from phaen_budget.core.access import visible_clause
-from phaen_budget.core.denials import audited_denials
+from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import (
     AccountNotFound,
     BankReferenceUsed,
@@ -31,6 +31,10 @@ from phaen_budget.core.errors import (
 )
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import idempotency_keys
+
+# Money routes: a caller whose role lacks the scope is refused and the refusal audited.
+MoneyAccountDeposit = Annotated[Principal, require_money("bank:execute", "budget:admin", action="account.deposit")]
+MoneyAccountFee = Annotated[Principal, require_money("bank:execute", "budget:admin", action="account.fee")]
 
 router = APIRouter(prefix="/v1/budget/accounts", tags=["accounts"])
 
@@ -86,7 +90,7 @@ async def _money(request: Request, session: Any, principal: Principal, *, action
              responses=responses(401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed,
                                  IdempotencyKeyReused, 422))
 async def deposit(account_id: uuid.UUID, body: DepositCreate, request: Request, session: SessionDep,
-                  principal: Annotated[Principal, require("bank:execute", "budget:admin")]) -> Any:
+                  principal: MoneyAccountDeposit) -> Any:
     """Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key honoured."""
     return await _money(request, session, principal, action="account.deposit", account_id=account_id, body=body,
                         handler=lambda: service.deposit(session=session, principal=principal, account_id=account_id,
@@ -97,7 +101,7 @@ async def deposit(account_id: uuid.UUID, body: DepositCreate, request: Request, 
              responses=responses(401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed,
                                  InsufficientFunds, IdempotencyKeyReused, 422))
 async def charge_fee(account_id: uuid.UUID, body: FeeCreate, request: Request, session: SessionDep,
-                     principal: Annotated[Principal, require("bank:execute", "budget:admin")]) -> Any:
+                     principal: MoneyAccountFee) -> Any:
     """Record a bank fee debited from the account. Idempotency-Key honoured."""
     return await _money(request, session, principal, action="account.fee", account_id=account_id, body=body,
                         handler=lambda: service.charge_fee(session=session, principal=principal,

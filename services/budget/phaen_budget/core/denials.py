@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from phaen_common.auth import Principal
-from phaen_common.errors import ProblemError
+from phaen_common.errors import Forbidden, ProblemError
+from phaen_common.web import ScopeGuard, current_principal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit.service import record_denial
@@ -29,3 +30,25 @@ async def audited_denials(request: Request, session: AsyncSession, principal: Pr
             await record_denial(request.app.state.db, actor=principal.sub, action=action, entity=entity,
                                 entity_id=entity_id, code=exc.code)
         raise
+
+
+class AuditedScopeGuard(ScopeGuard):
+    """A scope guard for money routes: a caller whose role lacks the scope is refused (403) and audited."""
+
+    def __init__(self, *scopes: str, action: str) -> None:
+        super().__init__(*scopes)
+        self.action = action
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        principal = current_principal(request)
+        if not self.allows(principal):
+            params = list(request.path_params.values())
+            await record_denial(request.app.state.db, actor=principal.sub, action=self.action, entity="route",
+                                entity_id=str(params[0]) if params else request.url.path[:80], code="forbidden")
+            raise Forbidden("Your role does not allow this action.")
+        return principal
+
+
+def require_money(*scopes: str, action: str) -> Any:
+    """``Annotated[Principal, require_money("bank:execute", action="withdrawal.payout")]``."""
+    return Depends(AuditedScopeGuard(*scopes, action=action))

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
-from phaen_budget.core.denials import audited_denials
+from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import ProjectNotFound
 from phaen_budget.core.schemas import Reason
 from phaen_budget.expenses import service
@@ -34,13 +34,17 @@ from phaen_budget.expenses.schemas import AttachmentOut, ExpenseCreate, ExpenseO
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import idempotency_keys
 
+# Money routes: a caller whose role lacks the scope is refused and the refusal audited.
+MoneyExpenseRecord = Annotated[Principal, require_money("budget:write", action="expense.record")]
+MoneyExpenseVoid = Annotated[Principal, require_money("budget:write", action="expense.void")]
+
 router = APIRouter(prefix="/v1/budget", tags=["expenses"])
 
 
 @router.post("/expenses", status_code=201, response_model=ExpenseOut,
              responses=responses(401, 403, ProjectNotFound, DuplicateReceipt, IdempotencyKeyReused, 422))
 async def record_expense(body: ExpenseCreate, request: Request, session: SessionDep,
-                         principal: Annotated[Principal, require("budget:write")]) -> Any:
+                         principal: MoneyExpenseRecord) -> Any:
     """Record an expense with its receipt or payment voucher. Idempotency-Key honoured."""
     async def run() -> ExpenseOut:
         return service.expense_out(await service.record(session=session, principal=principal, data=body), principal)
@@ -80,7 +84,7 @@ async def get_expense(expense_id: uuid.UUID, session: SessionDep,
 @router.post("/expenses/{expense_id}/void", response_model=ExpenseOut,
              responses=responses(401, 403, ExpenseNotFound, AlreadyVoid, 422))
 async def void_expense(expense_id: uuid.UUID, body: Reason, request: Request, session: SessionDep,
-                       principal: Annotated[Principal, require("budget:write")]) -> ExpenseOut:
+                       principal: MoneyExpenseVoid) -> ExpenseOut:
     """Void with a reason: the expense stops counting in the line's actual (nothing is deleted)."""
     async with audited_denials(request, session, principal, action="expense.void", entity="expense",
                                entity_id=expense_id):

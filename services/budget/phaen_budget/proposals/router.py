@@ -15,13 +15,16 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
-from phaen_budget.core.denials import audited_denials
+from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import ProjectNotFound, ProjectSuspended
 from phaen_budget.projects.models import Project
 from phaen_budget.proposals import service
 from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, ProposalNotFound, WrongCommittee
 from phaen_budget.proposals.models import Proposal
 from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
+
+# Money routes: a caller whose role lacks the scope is refused and the refusal audited.
+MoneyProposalDecide = Annotated[Principal, require_money("budget:approve", action="proposal.decide")]
 
 router = APIRouter(prefix="/v1/budget/proposals", tags=["proposals"])
 
@@ -67,7 +70,7 @@ async def get_proposal(proposal_id: uuid.UUID, session: SessionDep,
              responses=responses(401, 403, WrongCommittee, ProposalNotFound, AlreadyDecided, LineBudgetExceeded,
                                  ProjectSuspended, 422))
 async def decide(proposal_id: uuid.UUID, body: Decision, request: Request, session: SessionDep,
-                 principal: Annotated[Principal, require("budget:approve")]) -> ProposalOut:
+                 principal: MoneyProposalDecide) -> ProposalOut:
     """Approve or reject, citing the committee resolution; approval reserves the line's budget."""
     async with audited_denials(request, session, principal, action="proposal.decide", entity="proposal",
                                entity_id=proposal_id):

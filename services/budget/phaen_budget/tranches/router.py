@@ -15,7 +15,7 @@ from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
-from phaen_budget.core.denials import audited_denials
+from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import ProjectClosed, ProjectNotFound, ProjectSuspended
 from phaen_budget.projects import service as projects
 from phaen_budget.tables import idempotency_keys
@@ -33,6 +33,9 @@ from phaen_budget.tranches.errors import (
 from phaen_budget.tranches.models import ActivityReport
 from phaen_budget.tranches.schemas import ActivityReportCreate, ActivityReportOut, ReleaseBody, TrancheOut
 
+# Money routes: a caller whose role lacks the scope is refused and the refusal audited.
+MoneyTrancheRelease = Annotated[Principal, require_money("budget:admin", action="tranche.release")]
+
 router = APIRouter(prefix="/v1/budget/projects/{project_id}", tags=["tranches"])
 
 
@@ -49,7 +52,7 @@ async def list_tranches(project_id: uuid.UUID, session: SessionDep,
                                  PreviousNotReleased, ActivityReportRequired, ProjectSuspended, ProjectClosed,
                                  AmountRequired, IdempotencyKeyReused))
 async def release(project_id: uuid.UUID, n: int, request: Request, session: SessionDep,
-                  principal: Annotated[Principal, require("budget:admin")], body: ReleaseBody | None = None) -> Any:
+                  principal: MoneyTrancheRelease, body: ReleaseBody | None = None) -> Any:
     """Release tranche n into the project's account (the project's amount x its share unless `amount` is given)."""
     async def run() -> TrancheOut:
         await service.release(session=session, principal=principal, project_id=project_id, n=n,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
-from phaen_budget.core.denials import audited_denials
+from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import (
     AccountNotFound,
     AlreadyPaid,
@@ -32,6 +32,12 @@ from phaen_budget.withdrawals import service
 from phaen_budget.withdrawals.errors import AlreadySigned, NotApproved, NotASignatory, NotPending, WithdrawalNotFound
 from phaen_budget.withdrawals.models import Withdrawal
 from phaen_budget.withdrawals.schemas import CancelBody, PayoutCreate, WithdrawalCreate, WithdrawalOut
+
+# Money routes: a caller whose role lacks the scope is refused and the refusal audited.
+MoneyWithdrawalRequest = Annotated[Principal, require_money("budget:write", action="withdrawal.request")]
+MoneyWithdrawalSign = Annotated[Principal, require_money("budget:sign", action="withdrawal.sign")]
+MoneyWithdrawalPayout = Annotated[Principal, require_money("bank:execute", action="withdrawal.payout")]
+MoneyWithdrawalCancel = Annotated[Principal, require_money("budget:write", action="withdrawal.cancel")]
 
 router = APIRouter(prefix="/v1/budget/withdrawals", tags=["withdrawals"])
 
@@ -50,7 +56,7 @@ async def _money(request: Request, session: Any, principal: Principal, *, action
              responses=responses(401, 403, AccountNotFound, ProjectNotFound, InsufficientFunds, ProjectSuspended,
                                  ProjectClosed, IdempotencyKeyReused, 422))
 async def request_withdrawal(body: WithdrawalCreate, request: Request, session: SessionDep,
-                             principal: Annotated[Principal, require("budget:write")]) -> Any:
+                             principal: MoneyWithdrawalRequest) -> Any:
     """Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured."""
     return await _money(request, session, principal, action="withdrawal.request", entity="account",
                         entity_id=body.account_id, body=body, status_code=201,
@@ -87,7 +93,7 @@ async def get_withdrawal(withdrawal_id: uuid.UUID, session: SessionDep,
              responses=responses(401, 403, NotASignatory, WithdrawalNotFound, AlreadySigned, NotPending,
                                  InsufficientFunds, ProjectSuspended, ProjectClosed, IdempotencyKeyReused, 422))
 async def sign(withdrawal_id: uuid.UUID, request: Request, session: SessionDep,
-               principal: Annotated[Principal, require("budget:sign")]) -> Any:
+               principal: MoneyWithdrawalSign) -> Any:
     """Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal."""
     return await _money(request, session, principal, action="withdrawal.sign", entity="withdrawal",
                         entity_id=withdrawal_id, body={"withdrawal_id": str(withdrawal_id)}, status_code=201,
@@ -108,7 +114,7 @@ async def list_signatures(withdrawal_id: uuid.UUID, session: SessionDep,
              responses=responses(401, 403, WithdrawalNotFound, NotApproved, AlreadyPaid, BankReferenceUsed,
                                  ProjectSuspended, ProjectClosed, IdempotencyKeyReused, 422))
 async def payout(withdrawal_id: uuid.UUID, body: PayoutCreate, request: Request, session: SessionDep,
-                 principal: Annotated[Principal, require("bank:execute")]) -> Any:
+                 principal: MoneyWithdrawalPayout) -> Any:
     """The bank records the payout of an approved withdrawal, once per `bank_reference`."""
     return await _money(request, session, principal, action="withdrawal.payout", entity="withdrawal",
                         entity_id=withdrawal_id, body=body, status_code=200,
@@ -120,7 +126,7 @@ async def payout(withdrawal_id: uuid.UUID, body: PayoutCreate, request: Request,
 @router.post("/{withdrawal_id}/cancel", response_model=WithdrawalOut,
              responses=responses(401, 403, WithdrawalNotFound, AlreadyPaid, NotPending, 422))
 async def cancel(withdrawal_id: uuid.UUID, request: Request, session: SessionDep,
-                 principal: Annotated[Principal, require("budget:write")], body: CancelBody | None = None) -> Any:
+                 principal: MoneyWithdrawalCancel, body: CancelBody | None = None) -> Any:
     """Cancel before payout (request again to change anything: a withdrawal is immutable)."""
     async with audited_denials(request, session, principal, action="withdrawal.cancel", entity="withdrawal",
                                entity_id=withdrawal_id):
