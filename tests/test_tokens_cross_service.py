@@ -165,6 +165,9 @@ FORGERIES: dict[str, Callable[[Material], str]] = {
     "payload swapped under a real signature": _swapped,
     "signature stripped": lambda m: m.token.rsplit(".", 1)[0] + ".",
     "garbage": lambda m: "not-a-jwt",
+    "header is a JSON list": lambda m: f"{_b64(b'[1]')}.{m.token.split('.', 1)[1]}",
+    "kid is a list": lambda m: f"{_segment({'alg': 'RS256', 'kid': [m.kid]})}.{m.token.split('.', 1)[1]}",
+    "payload is a JSON list": lambda m: f"{m.token.split('.')[0]}.{_b64(b'[1]')}.{m.token.split('.')[2]}",
 }
 
 

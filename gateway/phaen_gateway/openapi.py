@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+import time
 from typing import Any
 
 import httpx
@@ -16,6 +17,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from phaen_gateway.config import UPSTREAMS, Settings
 
 log = logging.getLogger("phaen.gateway.openapi")
+
+CACHE_COMPLETE = 30.0  # seconds
+CACHE_PARTIAL = 3.0  # a service was down: look again soon
 
 DESCRIPTION = (
     "Phaen public API. Get a token at `POST /v1/auth/token` (OAuth2 password or client_credentials) and send "
@@ -105,6 +109,10 @@ def openapi_router() -> APIRouter:
     @router.get("/v1/openapi.json")
     async def aggregated(request: Request) -> JSONResponse:
         app: FastAPI = request.app
+        cached: tuple[float, dict[str, Any]] | None = getattr(app.state, "openapi_cache", None)
+        # A public URL that fans out to every service: answer from a short cache.
+        if cached is not None and time.monotonic() < cached[0]:
+            return JSONResponse(cached[1])
         settings: Settings = app.state.settings
         if getattr(app.state, "own_openapi", None) is None:
             app.state.own_openapi = own_openapi(app)
@@ -114,6 +122,7 @@ def openapi_router() -> APIRouter:
         missing = [n for n in UPSTREAMS if n not in reachable]
         if missing:
             doc["info"]["x-unavailable-services"] = missing
+        app.state.openapi_cache = (time.monotonic() + (CACHE_PARTIAL if missing else CACHE_COMPLETE), doc)
         return JSONResponse(doc)
 
     @router.get("/v1/docs")
