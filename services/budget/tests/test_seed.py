@@ -48,6 +48,7 @@ async def test_seed_table_loads_and_derives_the_true_actual(client, keys):
 
     view = await b.get(f"/v1/budget/grants/{g['id']}")
     assert view["amount"] == "20455500.00" and len(view["lines"]) == 10
+    assert view["fiscal_period"] == {"start": "2003-10-01", "end": "2004-09-30"}
     totals = view["totals"]
     assert totals["planned"] == "20455500.00" and totals["percent"] == "100.00"
     assert totals["actual"] == "22833114.00"  # the printed 18,951,747 is wrong

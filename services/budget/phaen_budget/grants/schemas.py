@@ -51,12 +51,18 @@ class GrantTotals(BaseModel):
     unallocated: Money
 
 
+class FiscalPeriod(BaseModel):
+    start: dt.date
+    end: dt.date
+
+
 class GrantOut(BaseModel):
     id: uuid.UUID
     name: str
     funder: str
     amount: Money
     fiscal_year: int
+    fiscal_period: FiscalPeriod = Field(description="the Thai government fiscal year: 1 October to 30 September")
     created_at: dt.datetime
     lines: list[LineOut]
     totals: GrantTotals

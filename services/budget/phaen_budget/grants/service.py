@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -18,7 +19,15 @@ from phaen_budget.audit import service as audit
 from phaen_budget.expenses.models import Expense
 from phaen_budget.grants.errors import GrantNotFound, LineExists, LineNotFound, OverAllocated
 from phaen_budget.grants.models import Grant, GrantLine
-from phaen_budget.grants.schemas import Cofunding, GrantCreate, GrantOut, GrantTotals, LineCreate, LineOut
+from phaen_budget.grants.schemas import (
+    Cofunding,
+    FiscalPeriod,
+    GrantCreate,
+    GrantOut,
+    GrantTotals,
+    LineCreate,
+    LineOut,
+)
 from phaen_budget.tables import outbox
 
 ZERO = Decimal("0.00")
@@ -26,6 +35,12 @@ ZERO = Decimal("0.00")
 
 def _pct(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(CENT) if whole else ZERO
+
+
+def fiscal_period(fiscal_year: int) -> FiscalPeriod:
+    """FY 2547 (Buddhist Era) runs from 1 October 2003 to 30 September 2004."""
+    year = fiscal_year - 543
+    return FiscalPeriod(start=dt.date(year - 1, 10, 1), end=dt.date(year, 9, 30))
 
 
 def grant_event(grant: Grant) -> dict[str, Any]:
@@ -136,4 +151,5 @@ async def grant_view(*, session: AsyncSession, grant: Grant) -> GrantOut:
                          variance=planned - actual_total, reserved=sum((x.reserved for x in lines), ZERO),
                          unallocated=grant.amount - planned)
     return GrantOut(id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount,
-                    fiscal_year=grant.fiscal_year, created_at=grant.created_at, lines=outs, totals=totals)
+                    fiscal_year=grant.fiscal_year, fiscal_period=fiscal_period(grant.fiscal_year),
+                    created_at=grant.created_at, lines=outs, totals=totals)
