@@ -7,7 +7,7 @@ A service that cannot be reached is a 503 with Retry-After; one that does not an
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import aiohttp
 import httpx
@@ -165,7 +165,7 @@ def proxy_router() -> APIRouter:
     return router
 
 
-def _endpoint(service: str):  # type: ignore[no-untyped-def]
+def _endpoint(service: str) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         return await forward(request, service)
 

@@ -92,6 +92,13 @@ async def test_user_validation(client, admin_headers, over, status, code):
     assert "correct horse" not in r.text  # the input is never echoed
 
 
+async def test_a_tambon_implies_its_province(client, admin_headers):
+    body = _new_user_body(roles=["tambon_committee"], region="north", tambon="500101")
+    r = await client.post("/v1/auth/users", json=body, headers=admin_headers)
+    assert r.status_code == 201, r.text
+    assert (r.json()["province"], r.json()["tambon"]) == ("50", "500101")
+
+
 async def test_username_unique_regardless_of_case(client, admin_headers):
     body = _new_user_body()
     assert (await client.post("/v1/auth/users", json=body, headers=admin_headers)).status_code == 201

@@ -59,7 +59,10 @@ async def token(
     client_id: FormStr = None, client_secret: FormStr = None,
     refresh_token: FormStr = None, scope: FormStr = None,
 ) -> TokenResponse:
-    """Form-encoded, as OAuth2 clients send it. Bad credentials are a 401 (`invalid_grant`/`invalid_client`)."""
+    """Form-encoded, as OAuth2 clients send it. Bad credentials are a 401 (`invalid_grant`/`invalid_client`).
+
+    `scope` is accepted and ignored: a token always carries every scope of its subject's roles.
+    """
     response.headers["Cache-Control"] = "no-store"
     response.headers["Pragma"] = "no-cache"
     if grant_type == "password":

@@ -59,11 +59,13 @@ async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate
     roles = check_roles(roles=data.roles, region=data.region, tambon=data.tambon)
     if data.province and data.tambon and not data.tambon.startswith(data.province):
         raise ScopeClaimRequired("The tambon is not in the given province.", loc=["body", "tambon"])
+    # DOPA codes nest: a tambon's first two digits are its province, so the claim is never missing.
+    province = data.province or (data.tambon[:2] if data.tambon else None)
     taken = await session.execute(select(col(User.id)).where(func.lower(col(User.username)) == data.username.lower()))
     if taken.first() is not None:
         raise UsernameTaken(f"The username {data.username!r} is already taken.")
     user = User(username=data.username, display_name=data.display_name, password_hash=await hasher.hash(data.password),
-                roles=roles, region=data.region, province=data.province, tambon=data.tambon)
+                roles=roles, region=data.region, province=province, tambon=data.tambon)
     session.add(user)
     try:
         async with session.begin_nested():
