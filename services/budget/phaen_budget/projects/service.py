@@ -27,7 +27,13 @@ def project_state(project: Project) -> dict[str, Any]:
     """The event payload (and audit state) of a project."""
     return {"id": project.id, "grant_id": project.grant_id, "line_no": project.line_no, "name": project.name,
             "level": project.level, "region": project.region, "tambon": project.tambon, "tier": project.tier,
-            "amount": project.amount, "tranches": [str(t) for t in project.tranches], "status": project.status}
+            "amount": project.amount, "tranches": [_share_json(t) for t in project.tranches],
+            "status": project.status}
+
+
+def _share_json(share: Any) -> int | float:
+    value = Decimal(str(share))
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 async def create_project(*, session: AsyncSession, principal: Principal, data: ProjectCreate,

@@ -53,8 +53,8 @@ def proposal_out(p: Proposal) -> ProposalOut:
 
 def _event(p: Proposal) -> dict[str, Any]:
     out = proposal_out(p).model_dump(mode="json")
-    return {k: out[k] for k in ("id", "project_id", "amount", "kind", "route", "route_rule", "status",
-                                "resolution")}
+    return {k: out[k] for k in ("id", "project_id", "amount", "kind", "title", "route", "route_rule", "status",
+                                "resolution", "tier")}
 
 
 async def create_proposal(*, session: AsyncSession, principal: Principal, data: ProposalCreate,
