@@ -38,7 +38,7 @@ def data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def settings(budget_url: str, data_dir: Path) -> Settings:
-    return Settings(database_url=SecretStr(budget_url), data_dir=data_dir, db_pool_size=20, db_max_overflow=10)
+    return Settings(database_url=SecretStr(budget_url), data_dir=data_dir, db_pool_size=10, db_max_overflow=5)
 
 
 @pytest.fixture(scope="session")

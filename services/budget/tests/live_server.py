@@ -23,7 +23,7 @@ TAMBONS = {"100101": TambonInfo(tier="pilot", region="central"), "500101": Tambo
 
 
 def app_factory() -> FastAPI:
-    settings = Settings(db_pool_size=15, db_max_overflow=10)
+    settings = Settings(db_pool_size=8, db_max_overflow=8)  # x2 workers: at most 32 connections
     app = create_app(settings)
     app.state.verifier = TokenVerifier(StaticKeySource(json.loads(os.environ["BUDGET_TEST_JWKS"])),
                                        issuer=ISSUER, audience=AUDIENCE)
