@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-
 from phaen_budget.core.tiers import HttpTierLookup, TambonInfo
 
 
