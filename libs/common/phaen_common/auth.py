@@ -130,14 +130,21 @@ class StaticKeySource:
 
 
 class RemoteKeySource:
-    """The gateway's JWKS over HTTP, cached; refetched on an unknown kid at most every 5 s."""
+    """The gateway's JWKS over HTTP, cached; refetched on an unknown kid at most every 5 s.
+
+    Failed fetches count too: a gateway that is down or hanging costs one attempt per 5 s, not one
+    per request (the last keys stay in use meanwhile).
+    """
+
+    retry_seconds = 5.0
 
     def __init__(self, url: str, *, cache_seconds: int = 300, client: httpx.AsyncClient | None = None) -> None:
         self.url = url
         self.cache_seconds = cache_seconds
         self.client = client
         self.keys: dict[str, Key] = {}
-        self.fetched_at = 0.0
+        self.fetched_at = -1e9
+        self.attempted_at = -1e9
         self._lock = asyncio.Lock()
 
     async def _refresh(self) -> None:
@@ -147,19 +154,19 @@ class RemoteKeySource:
             resp.raise_for_status()
             self.keys = construct_keys(resp.json())
             self.fetched_at = time.monotonic()
-        except (httpx.HTTPError, ValueError) as exc:
+        except (httpx.HTTPError, ValueError, AttributeError, TypeError) as exc:
             log.warning("could not fetch JWKS: %s", type(exc).__name__)
         finally:
+            self.attempted_at = time.monotonic()
             if self.client is None:
                 await client.aclose()
 
     async def get(self, kid: str) -> Key | None:
-        age = time.monotonic() - self.fetched_at
-        if kid in self.keys and age < self.cache_seconds:
+        if kid in self.keys and time.monotonic() - self.fetched_at < self.cache_seconds:
             return self.keys[kid]
-        if age >= 5 or not self.keys:
+        if time.monotonic() - self.attempted_at >= self.retry_seconds:
             async with self._lock:
-                if time.monotonic() - self.fetched_at >= 5 or not self.keys:
+                if time.monotonic() - self.attempted_at >= self.retry_seconds:
                     await self._refresh()
         return self.keys.get(kid)
 
@@ -180,7 +187,11 @@ class SetRevocations:
 
 
 class RemoteRevocations:
-    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 60)."""
+    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 60).
+
+    If the gateway cannot be reached the last list stays in use, and it is tried again after
+    ``min(cache_seconds, 5)`` seconds, not on every request.
+    """
 
     def __init__(self, url: str, *, cache_seconds: int = 30, client: httpx.AsyncClient | None = None) -> None:
         self.url = url
@@ -188,6 +199,7 @@ class RemoteRevocations:
         self.client = client
         self.digests: set[str] = set()
         self.fetched_at = -1e9
+        self.attempted_at = -1e9
         self._lock = asyncio.Lock()
 
     async def _refresh(self) -> None:
@@ -197,17 +209,22 @@ class RemoteRevocations:
             resp.raise_for_status()
             self.digests = set(resp.json().get("revoked", []))
             self.fetched_at = time.monotonic()
-        except (httpx.HTTPError, ValueError) as exc:
-            # Keep the last list; fail closed only if it was never fetched and the gateway is gone.
+        except (httpx.HTTPError, ValueError, AttributeError, TypeError) as exc:
             log.warning("could not fetch revocation list: %s", type(exc).__name__)
         finally:
+            self.attempted_at = time.monotonic()
             if self.client is None:
                 await client.aclose()
 
+    def _due(self) -> bool:
+        now = time.monotonic()
+        return (now - self.fetched_at >= self.cache_seconds
+                and now - self.attempted_at >= min(self.cache_seconds, 5))
+
     async def is_revoked(self, sub: str) -> bool:
-        if time.monotonic() - self.fetched_at >= self.cache_seconds:
+        if self._due():
             async with self._lock:
-                if time.monotonic() - self.fetched_at >= self.cache_seconds:
+                if self._due():
                     await self._refresh()
         return sub_digest(sub) in self.digests
 
