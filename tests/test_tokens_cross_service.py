@@ -231,6 +231,7 @@ async def test_a_rotated_in_key_signs_only_once_services_may_refetch_the_jwks(wo
         # Ten seconds later, for the gateway's clock and for the service's last JWKS fetch:
         ring.clock_skew += 11
         world.key_source.fetched_at -= 11
+        world.key_source.attempted_at -= 11
         mature = await _material(world)
         assert mature.kid == new_kid
         for target in TARGETS:

@@ -43,10 +43,11 @@ class DbRevocations:
         self.cache_seconds = cache_seconds
         self.digests: set[str] = set()
         self.fetched_at = -1e9
+        self.attempted_at = -1e9
         self._lock = asyncio.Lock()
 
     def invalidate(self) -> None:
-        self.fetched_at = -1e9
+        self.fetched_at = self.attempted_at = -1e9
 
     async def _refresh(self) -> None:
         try:
@@ -56,10 +57,17 @@ class DbRevocations:
         except Exception as exc:
             # Keep the last list, as the services do; the database being down is reported by /healthz.
             log.warning("could not read the revocation list: %s", type(exc).__name__)
+        finally:
+            self.attempted_at = time.monotonic()
+
+    def _due(self) -> bool:
+        # After a failure, try again in a second rather than on every request.
+        now = time.monotonic()
+        return now - self.fetched_at >= self.cache_seconds and now - self.attempted_at >= min(self.cache_seconds, 1)
 
     async def is_revoked(self, sub: str) -> bool:
-        if time.monotonic() - self.fetched_at >= self.cache_seconds:
+        if self._due():
             async with self._lock:
-                if time.monotonic() - self.fetched_at >= self.cache_seconds:
+                if self._due():
                     await self._refresh()
         return sub_digest(sub) in self.digests
