@@ -117,7 +117,7 @@ def events_router(prefix: str, table: Table) -> APIRouter:
     @router.get("/events", response_model=EventFeed, responses=responses(401, 403, 422),
                 dependencies=[require("events:read", "audit:read")])
     async def feed(session: SessionDep,
-                   after: Annotated[int, Query(ge=0, description="Last position already consumed")] = 0,
+                   after: Annotated[int, Query(ge=0, le=2**63 - 1, description="Last position already consumed")] = 0,
                    limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> EventFeed:
         """Events in commit order after the cursor ``after``."""
         return await read_feed(session, table, after=after, limit=limit)
