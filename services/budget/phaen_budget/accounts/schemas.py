@@ -9,12 +9,12 @@ from typing import Literal
 from phaen_common.money import Money, PositiveMoney, SignedMoney
 from pydantic import BaseModel, Field, model_validator
 
-from phaen_budget.core.schemas import Resolution
+from phaen_budget.core.schemas import Input, Resolution
 
 UserId = str
 
 
-class SignatoryPolicy(BaseModel):
+class SignatoryPolicy(Input):
     signatories: list[UserId] = Field(min_length=2, max_length=7, description="gateway user ids (token `sub`)")
     threshold: int = Field(default=2, ge=2, le=7)
     resolution: Resolution
@@ -61,13 +61,13 @@ class AccountOut(BaseModel):
     created_at: dt.datetime
 
 
-class DepositCreate(BaseModel):
+class DepositCreate(Input):
     amount: PositiveMoney
     kind: Literal["transfer", "interest"]
     bank_reference: str = Field(min_length=1, max_length=120)
 
 
-class FeeCreate(BaseModel):
+class FeeCreate(Input):
     amount: PositiveMoney
     bank_reference: str = Field(min_length=1, max_length=120)
 

@@ -16,6 +16,7 @@ from sqlmodel import col
 from phaen_budget.audit import service
 from phaen_budget.audit.models import AuditEntry
 from phaen_budget.audit.schemas import AuditEntryOut, HeadOut, VerifyOut
+from phaen_budget.core.schemas import SafeStr
 
 router = APIRouter(prefix="/v1/budget/audit", tags=["audit"])
 
@@ -23,8 +24,8 @@ router = APIRouter(prefix="/v1/budget/audit", tags=["audit"])
 @router.get("", response_model=Page[AuditEntryOut], responses=responses(401, 403, 422))
 async def list_audit(session: SessionDep, _: Annotated[Principal, require("audit:read")],
                      params: Annotated[PageParams, Depends(page_params)],
-                     entity: str | None = None, id: str | None = None, action: str | None = None,
-                     outcome: str | None = None) -> Page[AuditEntryOut]:
+                     entity: SafeStr | None = None, id: SafeStr | None = None, action: SafeStr | None = None,
+                     outcome: SafeStr | None = None) -> Page[AuditEntryOut]:
     """The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object)."""
     stmt = select(AuditEntry)
     for column, value in ((col(AuditEntry.entity), entity), (col(AuditEntry.entity_id), id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
@@ -19,7 +19,7 @@ from sqlmodel import col
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import ProjectNotFound
-from phaen_budget.core.schemas import Reason
+from phaen_budget.core.schemas import Reason, SafeStr
 from phaen_budget.expenses import service
 from phaen_budget.expenses.errors import (
     AlreadyVoid,
@@ -59,7 +59,7 @@ async def record_expense(body: ExpenseCreate, request: Request, session: Session
 async def list_expenses(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
                         params: Annotated[PageParams, Depends(page_params)],
                         project_id: uuid.UUID | None = None, grant_id: uuid.UUID | None = None,
-                        line_no: int | None = None, category: str | None = None,
+                        line_no: Annotated[int | None, Query(ge=1, le=999)] = None, category: SafeStr | None = None,
                         status: Literal["recorded", "void"] | None = None) -> Page[ExpenseOut]:
     """Expenses within the caller's scope."""
     stmt = (select(Expense).join(Project, col(Project.id) == col(Expense.project_id))  # type: ignore[arg-type]

@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field, field_validator
 
+from phaen_budget.core.schemas import Input
+
 CATEGORIES = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6")
 Category = Literal["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6"]
 
@@ -22,13 +24,13 @@ def citizen_id_ok(value: str) -> bool:
     return (11 - total % 11) % 10 == int(value[12])
 
 
-class Item(BaseModel):
+class Item(Input):
     description: str = Field(min_length=1, max_length=500)
     amount: PositiveMoney
     quantity: Decimal | None = Field(default=None, gt=0)
 
 
-class Receipt(BaseModel):
+class Receipt(Input):
     """A receipt (ใบเสร็จรับเงิน)."""
 
     kind: Literal["receipt"]
@@ -42,7 +44,7 @@ class Receipt(BaseModel):
     buyer_name: str | None = Field(default=None, max_length=300, description="if given, must be the project's name")
 
 
-class Voucher(BaseModel):
+class Voucher(Input):
     """A payment voucher (ใบสำคัญรับเงิน), where no receipt can be had."""
 
     kind: Literal["voucher"]
@@ -66,7 +68,7 @@ class Voucher(BaseModel):
 Evidence = Annotated[Receipt | Voucher, Field(discriminator="kind")]
 
 
-class ExpenseCreate(BaseModel):
+class ExpenseCreate(Input):
     project_id: uuid.UUID
     category: Category
     amount: PositiveMoney

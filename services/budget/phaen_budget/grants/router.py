@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path, Query
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
@@ -14,6 +14,7 @@ from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
+from phaen_budget.core.schemas import SafeStr
 from phaen_budget.grants import service
 from phaen_budget.grants.errors import GrantNotFound, LineExists, LineNotFound, OverAllocated
 from phaen_budget.grants.models import Grant
@@ -33,7 +34,8 @@ async def create_grant(body: GrantCreate, session: SessionDep,
 @router.get("", response_model=Page[GrantOut], responses=responses(401, 403, 422))
 async def list_grants(session: SessionDep, _: Annotated[Principal, require("budget:read")],
                       params: Annotated[PageParams, Depends(page_params)],
-                      fiscal_year: int | None = None, funder: str | None = None) -> Page[GrantOut]:
+                      fiscal_year: Annotated[int | None, Query(ge=2400, le=2800)] = None,
+                      funder: SafeStr | None = None) -> Page[GrantOut]:
     """Grants with their lines and derived figures."""
     stmt = select(Grant)
     if fiscal_year is not None:
@@ -65,7 +67,8 @@ async def add_line(grant_id: uuid.UUID, body: LineCreate, session: SessionDep,
 
 @router.post("/{grant_id}/lines/{no}/cofunding", status_code=201, response_model=LineOut,
              responses=responses(401, 403, LineNotFound, 422))
-async def add_cofunding(grant_id: uuid.UUID, no: int, body: Cofunding, session: SessionDep,
+async def add_cofunding(grant_id: uuid.UUID, no: Annotated[int, Path(ge=1, le=999)], body: Cofunding,
+                        session: SessionDep,
                         principal: Annotated[Principal, require("budget:admin")]) -> LineOut:
     """Record a second funder's share of a line (e.g. ThaiHealth on the festival line)."""
     await service.add_cofunding(session=session, principal=principal, grant_id=grant_id, no=no, data=body)

@@ -8,20 +8,22 @@ import uuid
 from phaen_common.money import Money, PositiveMoney, SignedMoney
 from pydantic import BaseModel, Field
 
+from phaen_budget.core.schemas import Input
 
-class GrantCreate(BaseModel):
+
+class GrantCreate(Input):
     name: str = Field(min_length=1, max_length=300)
     funder: str = Field(min_length=1, max_length=120)
     amount: PositiveMoney
     fiscal_year: int = Field(ge=2400, le=2800, description="Thai government fiscal year, Buddhist Era (Oct-Sep)")
 
 
-class Cofunding(BaseModel):
+class Cofunding(Input):
     funder: str = Field(min_length=1, max_length=120)
     amount: PositiveMoney
 
 
-class LineCreate(BaseModel):
+class LineCreate(Input):
     no: int = Field(ge=1, le=999)
     title: str = Field(min_length=1, max_length=300)
     planned: Money

@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.errors import ProjectClosed, ProjectNotFound
-from phaen_budget.core.schemas import Reason
+from phaen_budget.core.schemas import Reason, SafeStr
 from phaen_budget.grants.errors import GrantNotFound, LineNotFound
 from phaen_budget.projects import service
 from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
@@ -48,7 +48,7 @@ async def list_projects(session: SessionDep, principal: Annotated[Principal, req
                         params: Annotated[PageParams, Depends(page_params)],
                         grant_id: uuid.UUID | None = None,
                         status: Literal["active", "suspended", "closed"] | None = None,
-                        region: str | None = None, tambon: str | None = None,
+                        region: SafeStr | None = None, tambon: SafeStr | None = None,
                         level: Literal["network", "regional", "tambon"] | None = None) -> Page[ProjectOut]:
     """Projects within the caller's scope."""
     stmt = select(Project).where(visible_clause(principal, col(Project.region), col(Project.tambon)))

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field, PlainSerializer, field_validator, model_validator
 
+from phaen_budget.core.schemas import Input
+
 Region = Literal["north", "central", "northeast", "south"]
 
 # A tranche share is a percentage, not money: shown as a JSON number (50, or 33.34), as it is given.
@@ -17,7 +19,7 @@ Share = Annotated[Decimal, PlainSerializer(lambda d: int(d) if d == d.to_integra
                                            return_type=float, when_used="json")]
 
 
-class ProjectCreate(BaseModel):
+class ProjectCreate(Input):
     grant_id: uuid.UUID
     line_no: int = Field(ge=1, le=999)
     name: str = Field(min_length=1, max_length=300)

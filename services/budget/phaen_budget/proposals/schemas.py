@@ -9,10 +9,10 @@ from typing import Any, Literal
 from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field
 
-from phaen_budget.core.schemas import Resolution
+from phaen_budget.core.schemas import Input, Resolution
 
 
-class ProposalCreate(BaseModel):
+class ProposalCreate(Input):
     project_id: uuid.UUID
     amount: PositiveMoney
     kind: Literal["standard", "change"]
@@ -20,7 +20,7 @@ class ProposalCreate(BaseModel):
     activities: list[Any] = Field(default_factory=list, max_length=200)
 
 
-class Decision(BaseModel):
+class Decision(Input):
     decision: Literal["approve", "reject"]
     resolution: Resolution
 

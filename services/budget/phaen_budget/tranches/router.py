@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
@@ -51,7 +51,7 @@ async def list_tranches(project_id: uuid.UUID, session: SessionDep,
              responses=responses(401, 403, ProjectNotFound, TrancheNotFound, AccountRequired, AlreadyReleased,
                                  PreviousNotReleased, ActivityReportRequired, ProjectSuspended, ProjectClosed,
                                  AmountRequired, IdempotencyKeyReused))
-async def release(project_id: uuid.UUID, n: int, request: Request, session: SessionDep,
+async def release(project_id: uuid.UUID, n: Annotated[int, Path(ge=1, le=12)], request: Request, session: SessionDep,
                   principal: MoneyTrancheRelease, body: ReleaseBody | None = None) -> Any:
     """Release tranche n into the project's account (the project's amount x its share unless `amount` is given)."""
     async def run() -> TrancheOut:

@@ -9,10 +9,11 @@ from typing import Any
 from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, ConfigDict, Field
 
+from phaen_budget.core.schemas import Input
 from phaen_budget.projects.schemas import Share
 
 
-class ReleaseBody(BaseModel):
+class ReleaseBody(Input):
     amount: PositiveMoney | None = None
 
 
@@ -29,7 +30,7 @@ class TrancheOut(BaseModel):
     blocked_by: str | None = Field(description="what stops the release now, if anything")
 
 
-class ActivityReportCreate(BaseModel):
+class ActivityReportCreate(Input):
     model_config = ConfigDict(extra="allow")
 
     tranche: int = Field(ge=1, le=12)

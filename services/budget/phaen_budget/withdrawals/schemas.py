@@ -9,10 +9,10 @@ from typing import Literal
 from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field
 
-from phaen_budget.core.schemas import Resolution
+from phaen_budget.core.schemas import Input, Resolution
 
 
-class WithdrawalCreate(BaseModel):
+class WithdrawalCreate(Input):
     account_id: uuid.UUID
     amount: PositiveMoney
     purpose: str = Field(min_length=1, max_length=1000)
@@ -21,11 +21,11 @@ class WithdrawalCreate(BaseModel):
         default="grant", description="interest is kept apart and spent only by its own resolution")
 
 
-class PayoutCreate(BaseModel):
+class PayoutCreate(Input):
     bank_reference: str = Field(min_length=1, max_length=120)
 
 
-class CancelBody(BaseModel):
+class CancelBody(Input):
     reason: str | None = Field(default=None, max_length=1000)
 
 
