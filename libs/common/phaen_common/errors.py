@@ -155,6 +155,9 @@ def responses(*errors: type[ProblemError] | int) -> dict[int | str, dict[str, An
 
 STANDARD_RESPONSES = responses(401, 403, 422)
 
+# FastAPI's 400 for a body it could not read as JSON text at all (bytes that are not UTF-8, a broken form).
+_BODY_UNREADABLE = "There was an error parsing the body"
+
 _HTTP_CODES = {
     400: ("bad_request", "Bad request"),
     401: ("unauthorized", "Authentication required"),
@@ -188,6 +191,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == _BODY_UNREADABLE:
+            # Malformed JSON is already a 422 (documented on every route); an unreadable body is the same mistake.
+            return problem_response(request, status=422, code="validation_error", title="Validation failed",
+                                    detail="The request is not valid.",
+                                    extra={"errors": [{"loc": ["body"], "msg": "The body could not be read."}]})
         code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else title
         return problem_response(request, status=exc.status_code, code=code, title=title, detail=detail,

@@ -62,6 +62,16 @@ async def test_authorization_comes_before_validation(common_db, keys):
         assert r.status_code == 422
 
 
+async def test_unreadable_body_is_a_422_like_malformed_json(common_db, keys):
+    async with app_client(build_app(common_db), keys) as c:
+        for content in (b"{not json", b"{\"name\": \"\x80\"}"):  # malformed JSON; a byte that is not UTF-8
+            r = await c.post("/v1/test/things", content=content,
+                             headers={**keys.auth(), "Content-Type": "application/json"})
+            assert r.status_code == 422, (content, r.text)
+            assert r.headers["content-type"] == "application/problem+json"
+            assert r.json()["code"] == "validation_error" and r.json()["errors"][0]["loc"][0] == "body"
+
+
 async def test_body_cap_is_413(common_db, keys):
     async with app_client(build_app(common_db), keys) as c:
         r = await c.post("/v1/test/things", content=b"x" * 5000,
