@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Phaen API", version="1.0.0", lifespan=lifespan, openapi_url=None, docs_url=None,
                   redoc_url=None)
     app.state.settings = settings
+    app.state.public_paths = PUBLIC_PATHS
     configure_logging("gateway", settings.log_level)
     install_error_handlers(app)
     install_authorization_first(app)

@@ -87,6 +87,10 @@ def own_openapi(app: FastAPI) -> dict[str, Any]:
         "description": "An access token from POST /v1/auth/token.",
     }
     doc["security"] = [{"bearer": []}]
+    for path in getattr(app.state, "public_paths", ()):
+        for op in doc["paths"].get(path, {}).values():
+            if isinstance(op, dict):
+                op["security"] = []  # reachable without a token
     return doc
 
 
