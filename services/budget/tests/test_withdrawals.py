@@ -93,6 +93,9 @@ async def test_suspension_blocks_every_money_action_and_is_audited(client, keys)
     for url, headers, body in attempts:
         r = await client.post(url, headers=headers, json=body)
         assert r.status_code == 409 and r.json()["code"] == "project_suspended", (url, r.text)
+    th = await client.post(f"/v1/budget/withdrawals/{w['id']}/signatures",
+                           headers={**b.signer(s[1]), "Accept-Language": "th"})
+    assert th.status_code == 409 and th.json()["title"] == "โครงการถูกระงับ"
     denied = await b.get(f"/v1/budget/audit?entity=withdrawal&id={w['id']}")
     assert any(e["outcome"] == "denied" and e["detail"] == "project_suspended" for e in denied["items"])
     acc = await b.get(f"/v1/budget/accounts/{account['id']}")
