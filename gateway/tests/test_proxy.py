@@ -206,3 +206,7 @@ async def test_healthz_is_503_when_the_database_is_down(gateway_db, tmp_path_fac
     async with gateway_client(settings) as (_, client):
         r = await client.get("/healthz")
         assert r.status_code == 503 and r.json()["code"] == "service_unavailable"
+        r = await client.post("/v1/auth/token", data={"grant_type": "password", "username": "a", "password": "b"})
+        assert r.status_code == 503 and "retry-after" in r.headers, r.text
+        r = await client.get("/v1/auth/me", headers={"Authorization": "Bearer a.b.c"})
+        assert r.status_code == 401

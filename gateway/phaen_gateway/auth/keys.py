@@ -126,11 +126,19 @@ class KeyRing:
         self._public: dict[str, Key] = {}
         self._jwks: dict[str, Any] = {"keys": []}
         self._loaded_at = -1e9
+        self._attempted_at = -1e9
         self._lock = asyncio.Lock()
 
-    async def load(self) -> None:
-        """Read the published keys from the database (keeps the last set if the database is down)."""
+    async def load(self, *, older_than: float = 0.0) -> None:
+        """Read the published keys from the database (keeps the last set if the database is down).
+
+        With ``older_than``, only if the last attempt is at least that old once the lock is ours: many
+        requests arriving together cause one read, and a database that is down one attempt per interval.
+        """
         async with self._lock:
+            if older_than and time.monotonic() - self._attempted_at < older_than:
+                return  # loaded (or tried, and failed) recently enough
+            self._attempted_at = time.monotonic()
             try:
                 async with self.db.sessionmaker() as session:
                     db_now = (await session.execute(select(func.now()))).scalar_one()
@@ -151,18 +159,18 @@ class KeyRing:
             self._loaded_at = time.monotonic()
 
     def invalidate(self) -> None:
-        self._loaded_at = -1e9
+        self._loaded_at = self._attempted_at = -1e9
 
     async def _fresh(self) -> None:
         if time.monotonic() - self._loaded_at >= self.reload_seconds:
-            await self.load()
+            await self.load(older_than=self.reload_seconds)
 
     async def get(self, kid: str) -> Key | None:
         """The public key for ``kid`` (the KeySource protocol)."""
         await self._fresh()
         key = self._public.get(kid)
-        if key is None and time.monotonic() - self._loaded_at >= 5:
-            await self.load()
+        if key is None and time.monotonic() - self._attempted_at >= 5:
+            await self.load(older_than=5)
             key = self._public.get(kid)
         return key
 
