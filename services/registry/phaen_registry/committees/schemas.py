@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from phaen_registry.dates import IsoDate
 from phaen_registry.geography.schemas import RegionCode
 
 CommitteeLevel = Literal["national", "regional", "provincial", "tambon"]
@@ -52,8 +53,8 @@ class MemberIn(BaseModel):
     user_id: str | None = Field(None, min_length=1, max_length=200)
     person_id: uuid.UUID | None = None
     role: Role
-    term_start: dt.date | None = None
-    term_end: dt.date | None = None
+    term_start: IsoDate | None = None
+    term_end: IsoDate | None = None
 
     @model_validator(mode="after")
     def _check(self) -> MemberIn:
@@ -79,8 +80,8 @@ class MemberPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role | None = None
-    term_start: dt.date | None = None
-    term_end: dt.date | None = None
+    term_start: IsoDate | None = None
+    term_end: IsoDate | None = None
 
 
 class MemberOut(BaseModel):

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from phaen_registry.dates import IsoDate
+
 FacilitatorLevel = Literal["community", "intensive"]
 
 
@@ -17,7 +19,7 @@ class FacilitatorIn(BaseModel):
     person_id: uuid.UUID
     tambon: str = Field(pattern=r"^\d{6}$")
     level: FacilitatorLevel
-    trained_on: dt.date | None = None
+    trained_on: IsoDate | None = None
 
 
 class FacilitatorPatch(BaseModel):
@@ -25,7 +27,7 @@ class FacilitatorPatch(BaseModel):
 
     tambon: str | None = Field(None, pattern=r"^\d{6}$")
     level: FacilitatorLevel | None = None
-    trained_on: dt.date | None = None
+    trained_on: IsoDate | None = None
 
 
 class FacilitatorOut(BaseModel):

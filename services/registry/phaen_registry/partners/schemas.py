@@ -7,6 +7,8 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from phaen_registry.dates import IsoDate
+
 
 class PartnerIn(BaseModel):
     """A partner agency. ``kind`` is free text; the seed uses government, public_organization,
@@ -43,9 +45,9 @@ class MouIn(BaseModel):
 
     title: str = Field(min_length=1, max_length=300)
     scope: str = Field(min_length=1, max_length=2000)
-    signed_on: dt.date | None = None
-    starts_on: dt.date | None = None
-    ends_on: dt.date | None = None
+    signed_on: IsoDate | None = None
+    starts_on: IsoDate | None = None
+    ends_on: IsoDate | None = None
 
     @model_validator(mode="after")
     def _dates(self) -> MouIn:

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from phaen_registry.dates import IsoDate
+
 Tier = Literal["model", "pilot", "expansion"]
 
 
@@ -30,7 +32,7 @@ class TambonIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     tier: Tier
-    joined_on: dt.date | None = None
+    joined_on: IsoDate | None = None
     villages_total: int = Field(0, ge=0, le=999)
     villages_with_plan: int = Field(0, ge=0, le=999)
     criteria: Criteria = Field(default_factory=Criteria)
