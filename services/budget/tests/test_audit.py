@@ -39,6 +39,10 @@ async def test_every_change_is_chained_and_verifies(client, keys):
     "UPDATE budget.ledger_entries SET amount = amount + 1",
     "DELETE FROM budget.ledger_entries",
     "TRUNCATE budget.ledger_entries CASCADE",
+    "DELETE FROM budget.expenses",
+    "DELETE FROM budget.withdrawals",
+    "DELETE FROM budget.signatures",
+    "TRUNCATE budget.projects CASCADE",
 ])
 async def test_update_delete_truncate_refused(client, keys, budget_url, statement):
     b = Budget(client, keys)
