@@ -10,7 +10,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from phaen_common.db import to_sync_url
 
-from .factory import Budget
+from .factory import Budget, uid
 
 
 def _conn(url: str) -> psycopg.Connection:
@@ -46,7 +46,14 @@ async def test_every_change_is_chained_and_verifies(client, keys):
 ])
 async def test_update_delete_truncate_refused(client, keys, budget_url, statement):
     b = Budget(client, keys)
-    await b.funded("10.00")
+    project, account = await b.funded("10.00")
+    w = await b.withdrawal(account, "1.00")
+    await b.sign(w, account["signatories"][0])
+    await b.ok("POST", "/v1/budget/expenses", b.secretariat, {
+        "project_id": project["id"], "category": "6", "amount": "1.00", "spent_on": "2004-01-01", "description": "x",
+        "evidence": {"kind": "receipt", "seller_name": f"s {uid()}", "seller_address": "a", "book_no": "1",
+                     "receipt_no": "1", "date": "2004-01-01", "items": [{"description": "i", "amount": "1.00"}],
+                     "receiver_signed": True}})
     with _conn(budget_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(statement)
 
