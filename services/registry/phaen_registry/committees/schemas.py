@@ -10,12 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phaen_registry.dates import IsoDate
 from phaen_registry.geography.schemas import RegionCode
+from phaen_registry.inputs import Input
 
 CommitteeLevel = Literal["national", "regional", "provincial", "tambon"]
 Role = Literal["chair", "coordinator", "secretary", "finance", "member"]
 
 
-class ZoneIn(BaseModel):
+class ZoneIn(Input):
     """A zone inside a region and the provinces it groups."""
 
     model_config = ConfigDict(extra="forbid")
@@ -32,7 +33,7 @@ class ZoneOut(BaseModel):
     provinces: list[str]
 
 
-class CommitteeIn(BaseModel):
+class CommitteeIn(Input):
     """national: no place; regional: ``region``; provincial: ``province``; tambon: ``tambon``."""
 
     model_config = ConfigDict(extra="forbid")
@@ -45,7 +46,7 @@ class CommitteeIn(BaseModel):
     zone_id: uuid.UUID | None = None
 
 
-class MemberIn(BaseModel):
+class MemberIn(Input):
     """A gateway user (``user_id``) or a registry person (``person_id``), a role and a term."""
 
     model_config = ConfigDict(extra="forbid")
@@ -65,7 +66,7 @@ class MemberIn(BaseModel):
         return self
 
 
-class CommitteePatch(BaseModel):
+class CommitteePatch(Input):
     """Rename a committee or move it to another zone of its region."""
 
     model_config = ConfigDict(extra="forbid")
@@ -74,7 +75,7 @@ class CommitteePatch(BaseModel):
     zone_id: uuid.UUID | None = None
 
 
-class MemberPatch(BaseModel):
+class MemberPatch(Input):
     """Change a seat's role or term (``term_end`` set when a member steps down)."""
 
     model_config = ConfigDict(extra="forbid")

@@ -9,11 +9,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from phaen_registry.dates import IsoDate
+from phaen_registry.inputs import Input
 
 FacilitatorLevel = Literal["community", "intensive"]
 
 
-class FacilitatorIn(BaseModel):
+class FacilitatorIn(Input):
     model_config = ConfigDict(extra="forbid")
 
     person_id: uuid.UUID
@@ -22,7 +23,7 @@ class FacilitatorIn(BaseModel):
     trained_on: IsoDate | None = None
 
 
-class FacilitatorPatch(BaseModel):
+class FacilitatorPatch(Input):
     model_config = ConfigDict(extra="forbid")
 
     tambon: str | None = Field(None, pattern=r"^\d{6}$")

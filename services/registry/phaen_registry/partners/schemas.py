@@ -8,9 +8,10 @@ import uuid
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phaen_registry.dates import IsoDate
+from phaen_registry.inputs import Input
 
 
-class PartnerIn(BaseModel):
+class PartnerIn(Input):
     """A partner agency. ``kind`` is free text; the seed uses government, public_organization,
     state_enterprise, foundation, international."""
 
@@ -22,7 +23,7 @@ class PartnerIn(BaseModel):
     kind: str = Field(min_length=1, max_length=40)
 
 
-class PartnerPatch(BaseModel):
+class PartnerPatch(Input):
     model_config = ConfigDict(extra="forbid")
 
     name_th: str | None = Field(None, min_length=1, max_length=300)
@@ -38,7 +39,7 @@ class PartnerOut(BaseModel):
     mou_count: int = 0
 
 
-class MouIn(BaseModel):
+class MouIn(Input):
     """An MOU: what it covers and its dates."""
 
     model_config = ConfigDict(extra="forbid")

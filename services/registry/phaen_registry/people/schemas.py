@@ -7,10 +7,11 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from phaen_registry.inputs import Input
 from phaen_registry.people.ids import clean_national_id, clean_phone
 
 
-class _Validated(BaseModel):
+class _Validated(Input):
     @field_validator("national_id", check_fields=False)
     @classmethod
     def _nid(cls, v: str | None) -> str | None:

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phaen_registry.dates import IsoDate
+from phaen_registry.inputs import Input
 
 Tier = Literal["model", "pilot", "expansion"]
 
@@ -26,7 +27,7 @@ class Criteria(BaseModel):
     spread: bool = Field(False, description="(7) spread to neighbouring tambons")
 
 
-class TambonIn(BaseModel):
+class TambonIn(Input):
     """Enrol a tambon in the network or update it."""
 
     model_config = ConfigDict(extra="forbid")
@@ -74,7 +75,7 @@ class TierChangeOut(BaseModel):
     changed_at: dt.datetime
 
 
-class VillageIn(BaseModel):
+class VillageIn(Input):
     model_config = ConfigDict(extra="forbid")
 
     name_th: str = Field(min_length=1, max_length=200)
