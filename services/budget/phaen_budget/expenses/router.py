@@ -104,7 +104,7 @@ async def _read_capped(upload: UploadFile, limit: int) -> bytes:
 
 
 @router.post("/expenses/{expense_id}/attachments", status_code=201, response_model=AttachmentOut,
-             responses=responses(401, 403, ExpenseNotFound, AttachmentTooLarge, UnsupportedAttachment, 422))
+             responses=responses(400, 401, 403, ExpenseNotFound, AttachmentTooLarge, UnsupportedAttachment, 422))
 async def upload_attachment(expense_id: uuid.UUID, request: Request, session: SessionDep,
                             principal: Annotated[Principal, require("budget:write")],
                             file: Annotated[UploadFile, File(description="JPEG, PNG or PDF, up to 10 MB")]
