@@ -13,8 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-
-from conftest import Stack, login
+from e2e_stack import Stack, login
 
 RESOLUTION = {"number": "3/2547", "meeting_date": "2004-03-15"}
 VALID_ID = "1101700230708"  # check digit valid (synthetic)

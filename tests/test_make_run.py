@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import httpx
-
-from conftest import Stack, login
+from e2e_stack import Stack, login
 
 
 def test_all_four_processes_are_healthy(stack: Stack) -> None:

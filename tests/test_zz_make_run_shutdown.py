@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import httpx
-
-from conftest import Stack
+from e2e_stack import Stack
 
 
 def test_ctrl_c_stops_every_process_and_the_database(stack: Stack) -> None:

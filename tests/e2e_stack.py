@@ -1,0 +1,92 @@
+"""The real `make run` on free ports in a throwaway data folder, for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Stack:
+    """A running `make run`."""
+
+    proc: subprocess.Popen[str]
+    data_dir: Path
+    ports: dict[str, int]
+    admin_password: str
+    log_path: Path
+    stopped: bool = False
+    exit_code: int | None = None
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def gateway(self) -> str:
+        return f"http://127.0.0.1:{self.ports['gateway']}"
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.ports[name]}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> int:
+        """Ctrl-C, as a person would; wait for everything to end."""
+        if not self.stopped:
+            self.stopped = True
+            try:
+                os.killpg(self.proc.pid, signal.SIGINT)
+            except ProcessLookupError:
+                pass
+            try:
+                self.exit_code = self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.exit_code = self.proc.wait()
+        return self.exit_code if self.exit_code is not None else -1
+
+
+def start_stack() -> Stack:
+    data_dir = Path(tempfile.mkdtemp(prefix="phaen-run-"))
+    ports = {name: free_port() for name in ("gateway", "registry", "budget", "reports")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
+    env.update({f"PHAEN_{name.upper()}_PORT": str(port) for name, port in ports.items()})
+    password = "e2e-" + os.urandom(8).hex()
+    env.update({"PHAEN_DATA_DIR": str(data_dir), "PHAEN_ADMIN_PASSWORD": password,
+                "PHAEN_REVOCATION_CACHE_SECONDS": "2"})
+    log_path = data_dir / "make-run.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    stack = Stack(proc=proc, data_dir=data_dir, ports=ports, admin_password=password, log_path=log_path)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"make run exited early ({proc.returncode}):\n{stack.log()[-4000:]}")
+        if "ready: gateway on" in stack.log():
+            return stack
+        time.sleep(0.5)
+    stack.stop()
+    raise AssertionError(f"make run not ready in time:\n{stack.log()[-4000:]}")
+
+
+def login(stack: Stack, username: str, password: str) -> str:
+    r = httpx.post(f"{stack.gateway}/v1/auth/token",
+                   data={"grant_type": "password", "username": username, "password": password}, timeout=30)
+    assert r.status_code == 200, r.text
+    return str(r.json()["access_token"])
