@@ -2,8 +2,9 @@
 
 Each service app runs in-process: schemathesis drives it over ASGI in its own event loop, lifespan included, on
 the run's test database. Requests are generated (valid and invalid) from the service's OpenAPI and carry an
-admin token. Every response must be: never a 5xx; problem+json when the status is >= 400; a documented status
-code, content type and body; and invalid input must be refused (4xx), not stored.
+admin token. Every response must be: never a 5xx (nor a 401: the token must get through); problem+json when the
+status is >= 400; a documented status code, content type and body; a 405 with ``Allow`` for a method the path
+does not have; and invalid input must be refused (4xx), not stored.
 
 The operations are collected from each app's ``openapi()`` (pytest needs them before any fixture runs); the
 test asserts that the live ``/v1/<svc>/openapi.json`` serves the very same document.
@@ -42,6 +43,7 @@ from schemathesis.specs.openapi.checks import (
     negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 
 # A few examples per operation keep the file near a minute on 2 cores; the coverage phase adds each
@@ -143,7 +145,7 @@ def problem_json_on_errors(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
-          negative_data_refused, problem_json_on_errors]
+          negative_data_refused, unsupported_method, problem_json_on_errors]
 
 
 def _serve(app: Any, name: str, keys: TestKeys) -> Any:
@@ -201,6 +203,8 @@ def admin(keys: TestKeys) -> dict[str, str]:
 
 def _check(case: Any, app: Any, headers: dict[str, str]) -> None:
     response = case.call(headers=headers, app=app)
+    # Else every check would pass on a wall of 401s: the admin token must get through to the routes.
+    assert response.status_code != 401, response.text
     case.validate_response(response, checks=CHECKS, headers=headers, transport_kwargs={"app": app})
 
 
