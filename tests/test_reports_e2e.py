@@ -240,6 +240,8 @@ async def test_a_tambon_project_through_both_services(stack: Stack) -> None:
     doc = pdfium.PdfDocument(v.content)
     text = doc[0].get_textpage().get_text_range().replace("\u200b", "")
     assert "20 มีนาคม 2547" in text and "สามพันบาทถ้วน" in text
+    # The payee comes through the budget's event feed; only the last 4 digits of the ID ever do.
+    assert "นางสมศรี" in text and VALID_ID[-4:] in text and VALID_ID not in text.replace(" ", "")
     assert doc[0].render(scale=1).to_pil().size[0] > 0
 
 

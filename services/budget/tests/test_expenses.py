@@ -125,3 +125,25 @@ async def test_delete_is_405_everywhere(client, keys, path):
     r = await client.delete(url, headers=b.admin)
     assert r.status_code == 405 and r.headers["content-type"] == "application/problem+json"
     assert (await client.get(f"/v1/budget/projects/{project['id']}", headers=b.admin)).status_code == 200
+
+
+async def test_expense_event_carries_the_voucher_but_never_the_full_national_id(client, keys):
+    b = Budget(client, keys)
+    project = await b.project(level="tambon", tambon="100101")
+    tc = keys.auth(roles=["tambon_committee"], tambon="100101", region="central")
+    e = await b.ok("POST", "/v1/budget/expenses", tc, expense(project, voucher(), amount="800.00", category="1.5"))
+    headers = keys.auth(roles=["service_events"], sub="reports")
+    items, after = [], 0
+    while True:
+        page = (await client.get(f"/v1/budget/events?after={after}&limit=1000", headers=headers)).json()
+        items += page["items"]
+        after = page["next_after"]
+        if not page["has_more"]:
+            break
+    recorded = next(i for i in items if i["type"] == "expense.recorded" and i["entity_id"] == e["id"])
+    payload = recorded["payload"]
+    assert payload["description"] == "เวทีประชาคม"
+    assert payload["evidence"]["payee_name"] == "นายสมชาย ใจดี"
+    assert payload["evidence"]["payee_national_id_last4"] == "3450"
+    assert [(i["description"], i["amount"]) for i in payload["evidence"]["items"]] == [("ค่าตอบแทนวิทยากร", "800.00")]
+    assert GOOD_ID not in str(payload) and "payee_national_id" not in payload["evidence"]

@@ -41,6 +41,15 @@ def _event(e: Expense) -> dict[str, Any]:
             "status": e.status}
 
 
+def _feed_payload(e: Expense) -> dict[str, Any]:
+    """The event payload: enough of the evidence to print the voucher, never a full national ID."""
+    evidence = dict(e.evidence)
+    nid = evidence.pop("payee_national_id", None)
+    if nid:
+        evidence["payee_national_id_last4"] = str(nid)[-4:]
+    return {**_event(e), "description": e.description, "evidence": evidence}
+
+
 def expense_out(e: Expense, principal: Principal) -> ExpenseOut:
     evidence = dict(e.evidence)
     nid = evidence.get("payee_national_id")
@@ -75,7 +84,7 @@ async def record(*, session: AsyncSession, principal: Principal, data: ExpenseCr
     audit.record(session, actor=principal.sub, action="expense.record", entity="expense", entity_id=expense.id,
                  after={**_event(expense), "evidence": expense.evidence})
     await record_event(session, outbox, type="expense.recorded", entity="expense", entity_id=expense.id,
-                       payload=_event(expense))
+                       payload=_feed_payload(expense))
     return expense
 
 
@@ -113,7 +122,7 @@ async def void(*, session: AsyncSession, principal: Principal, expense_id: uuid.
     audit.record(session, actor=principal.sub, action="expense.void", entity="expense", entity_id=expense.id,
                  before=before, after={**_event(expense), "reason": reason})
     await record_event(session, outbox, type="expense.voided", entity="expense", entity_id=expense.id,
-                       payload=_event(expense))
+                       payload=_feed_payload(expense))
     return expense
 
 
