@@ -36,6 +36,7 @@ import httpx
 import psycopg
 from common import ROOT, embedded_database, env_with, free_port, percentile, rss_mib, serve
 from httpx_aiohttp import AiohttpTransport
+
 from phaen_common.db import to_sync_url
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys

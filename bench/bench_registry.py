@@ -31,9 +31,10 @@ import time
 from pathlib import Path
 
 import geothai
+from pydantic import SecretStr
+
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys, app_client
-from pydantic import SecretStr
 
 N_QUERIES = 1000
 N_IMPORT = 2000

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
+
 from phaen_budget.config import Settings as BudgetSettings
 from phaen_budget.main import create_app as create_budget
 from phaen_registry.config import Settings as RegistrySettings
 from phaen_registry.main import create_app as create_registry
 from phaen_reports.config import Settings as ReportsSettings
 from phaen_reports.main import create_app as create_reports
-from pydantic import SecretStr
 
 # Names that carry baht: whole words of a snake_case name (``grant_balance``, ``planned_amount``, ``fees``).
 MONEY_WORDS = re.compile(

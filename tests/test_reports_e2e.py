@@ -20,9 +20,10 @@ import httpx
 import pypdfium2 as pdfium
 import pytest
 from fastapi import FastAPI
+from pydantic import SecretStr
+
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys, app_client
-from pydantic import SecretStr
 
 SEED_LINES = [  # seed §1.4: no, planned, actual
     (1, "2205000", "3020000"), (2, "4325000", "4655000"), (3, "1777500", "1446238"), (4, "1848000", "2048868"),

@@ -21,13 +21,14 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
 from jose import jwt
+from pydantic import SecretStr
+from sqlalchemy import text
+
 from phaen_common.auth import RemoteKeySource, RemoteRevocations, TokenVerifier
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys
 from phaen_gateway.main import create_app as create_gateway
 from phaen_gateway.testing import LoopbackServer, add_user, gateway_client, gateway_settings, login
-from pydantic import SecretStr
-from sqlalchemy import text
 
 GW = "http://gateway"
 ISS, AUD = "phaen-gateway", "phaen"

@@ -14,11 +14,11 @@ import os
 import secrets
 from pathlib import Path
 
-from phaen_common.db import Database, run_in_transaction
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.db import Database, run_in_transaction
 from phaen_gateway.auth.keys import ensure_signing_key
 from phaen_gateway.auth.models import PartnerClient, User
 from phaen_gateway.auth.passwords import Hasher
@@ -120,7 +120,6 @@ def main() -> None:
     """Migrate the gateway schema, then bootstrap."""
     from phaen_common.logs import configure_logging
     from phaen_common.migrations import upgrade
-
     from phaen_gateway import MIGRATIONS_DIR, SCHEMA
 
     settings = Settings()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from phaen_common.settings import CommonSettings
 from pydantic import SecretStr, model_validator
+
+from phaen_common.settings import CommonSettings
 
 # The hard cap on an access token's life: TokenVerifier refuses longer-lived tokens anyway.
 MAX_ACCESS_TOKEN_TTL = 3600

@@ -8,12 +8,12 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI, Request
+
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
 from phaen_common.errors import install_error_handlers
 from phaen_common.logs import configure_logging
 from phaen_common.web import AuthMiddleware, RequestContextMiddleware, healthz_router, install_authorization_first
-
 from phaen_gateway.auth import admin_router
 from phaen_gateway.auth import router as auth_router
 from phaen_gateway.auth.keys import KeyRing, ensure_signing_key

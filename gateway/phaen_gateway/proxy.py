@@ -12,10 +12,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import aiohttp
 import httpx
 from fastapi import APIRouter, Request
-from phaen_common.errors import GatewayTimeout, ProblemError, ServiceUnavailable, responses
 from starlette.background import BackgroundTask
 from starlette.responses import Response, StreamingResponse
 
+from phaen_common.errors import GatewayTimeout, ProblemError, ServiceUnavailable, responses
 from phaen_gateway.config import UPSTREAMS, Settings
 
 log = logging.getLogger("phaen.gateway.proxy")

@@ -6,6 +6,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
+
 from phaen_common.migrations import upgrade
 from phaen_gateway.testing import gateway_client, gateway_settings, user_headers
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+
 from phaen_common.auth import KNOWN_ROLES
 from phaen_gateway.testing import add_user, login, user_headers
 

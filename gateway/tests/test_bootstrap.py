@@ -12,12 +12,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+from pydantic import SecretStr
+
 from phaen_common.db import to_sync_url
 from phaen_common.migrations import upgrade
 from phaen_gateway import MIGRATIONS_DIR, SCHEMA
 from phaen_gateway.bootstrap import REPORTS_CLIENT_ID, bootstrap
 from phaen_gateway.testing import FAST_HASHING, gateway_client, gateway_settings, login
-from pydantic import SecretStr
 
 
 def _fresh_database(pg_url: str) -> str:

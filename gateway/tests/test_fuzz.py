@@ -12,10 +12,6 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from phaen_gateway.config import Settings
-from phaen_gateway.main import create_app
-from phaen_gateway.openapi import own_openapi
-from phaen_gateway.testing import gateway_settings
 from pydantic import SecretStr
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -26,6 +22,11 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from phaen_gateway.config import Settings
+from phaen_gateway.main import create_app
+from phaen_gateway.openapi import own_openapi
+from phaen_gateway.testing import gateway_settings
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
           negative_data_rejection]

@@ -6,6 +6,7 @@ import asyncio
 import base64
 
 from jose import jwt
+
 from phaen_gateway.testing import add_user, login
 
 TOKEN = "/v1/auth/token"

@@ -6,9 +6,10 @@ import json
 import time
 
 from jose import jwt
+from sqlalchemy import text
+
 from phaen_gateway.auth.keys import _generate_pair
 from phaen_gateway.testing import add_user, login
-from sqlalchemy import text
 
 
 async def test_jwks_publishes_public_keys_only(client):

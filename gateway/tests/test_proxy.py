@@ -10,8 +10,9 @@ import os
 import pytest
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import StreamingResponse
-from phaen_gateway.testing import closed_port_url, gateway_client, gateway_settings, serve, user_headers
 from pydantic import SecretStr
+
+from phaen_gateway.testing import closed_port_url, gateway_client, gateway_settings, serve, user_headers
 
 CAP = 64 * 1024
 hits: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+
 from phaen_common.auth import RemoteKeySource, RemoteRevocations, TokenVerifier
 from phaen_common.errors import Unauthorized
 from phaen_common.testing import AUDIENCE, ISSUER, TestKeys

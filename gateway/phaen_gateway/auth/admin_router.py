@@ -6,12 +6,12 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
+
 from phaen_common.auth import Principal
 from phaen_common.db import AfterCommit, SessionDep, after_commit
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
 from phaen_common.web import require
-
 from phaen_gateway.auth import service
 from phaen_gateway.auth.deps import HasherDep, RevocationsDep
 from phaen_gateway.auth.errors import (

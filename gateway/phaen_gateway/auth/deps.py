@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
-from phaen_common.db import Database
 
+from phaen_common.db import Database
 from phaen_gateway.auth.keys import KeyRing
 from phaen_gateway.auth.passwords import Hasher
 from phaen_gateway.auth.revocations import DbRevocations

@@ -19,12 +19,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk, jwt
 from jose.backends.base import Key
-from phaen_common.auth import construct_keys
-from phaen_common.db import Database
 from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.auth import construct_keys
+from phaen_common.db import Database
 from phaen_gateway.auth.models import SigningKey
 from phaen_gateway.config import MAX_ACCESS_TOKEN_TTL
 

@@ -7,12 +7,12 @@ import datetime as dt
 import logging
 import time
 
-from phaen_common.auth import sub_digest
-from phaen_common.db import Database
 from sqlalchemy import String, cast, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.auth import sub_digest
+from phaen_common.db import Database
 from phaen_gateway.auth.keys import published_window_seconds
 from phaen_gateway.auth.models import PartnerClient, User
 

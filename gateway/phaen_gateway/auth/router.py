@@ -9,13 +9,13 @@ from typing import Annotated
 from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request, Response
+from sqlalchemy import select
+from sqlmodel import col
+
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep, after_commit
 from phaen_common.errors import responses
 from phaen_common.web import CurrentPrincipal, require
-from sqlalchemy import select
-from sqlmodel import col
-
 from phaen_gateway.auth import keys, tokens
 from phaen_gateway.auth.deps import DatabaseDep, HasherDep, IssuerDep, RingDep
 from phaen_gateway.auth.errors import InvalidClient, InvalidGrant, InvalidRequest, UnsupportedGrantType

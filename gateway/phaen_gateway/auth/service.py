@@ -6,13 +6,13 @@ import secrets
 import uuid
 from collections.abc import Iterable
 
-from phaen_common.auth import KNOWN_ROLES
-from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.auth import KNOWN_ROLES
+from phaen_common.pagination import PageParams, paginate
 from phaen_gateway.auth.errors import (
     ClientNotFound,
     LastAdmin,

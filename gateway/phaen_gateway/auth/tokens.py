@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from phaen_common.auth import scopes_for
-from phaen_common.db import Database, run_in_transaction
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.auth import scopes_for
+from phaen_common.db import Database, run_in_transaction
 from phaen_gateway.auth.errors import InvalidClient, InvalidGrant
 from phaen_gateway.auth.keys import KeyRing
 from phaen_gateway.auth.models import PartnerClient, RefreshToken, User

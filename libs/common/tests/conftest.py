@@ -4,11 +4,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 from common_testapp import SCHEMA, idem, outbox, things
-from phaen_common.db import to_async_url
-from phaen_common.migrations import upgrade
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
+
+from phaen_common.db import to_async_url
+from phaen_common.migrations import upgrade
 
 
 @pytest.fixture(scope="session")

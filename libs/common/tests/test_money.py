@@ -1,8 +1,9 @@
 from decimal import Decimal
 
 import pytest
-from phaen_common.money import Money, PositiveMoney, SignedMoney, format_money, parse_money
 from pydantic import BaseModel, ValidationError
+
+from phaen_common.money import Money, PositiveMoney, SignedMoney, format_money, parse_money
 
 
 class M(BaseModel):

@@ -6,9 +6,10 @@ import asyncio
 import random
 
 from common_testapp import outbox
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
 from phaen_common.db import to_async_url
 from phaen_common.outbox import read_feed, record_event
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 
 async def drain(sm, after: int) -> tuple[list, int]:

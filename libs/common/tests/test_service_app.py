@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from common_testapp import build_app
-from phaen_common.db import to_async_url
-from phaen_common.testing import app_client
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from phaen_common.db import to_async_url
+from phaen_common.testing import app_client
 
 
 async def count_things(url: str, name: str) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from phaen_common.settings import CommonSettings
 from pydantic import SecretStr
+
+from phaen_common.settings import CommonSettings
 
 
 class Settings(CommonSettings):

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
-from phaen_common.errors import ProblemError, responses
-from phaen_common.outbox import events_router
-from phaen_common.web import create_service_app
 
 from phaen_budget.accounts.router import router as accounts_router
 from phaen_budget.audit import service as audit
@@ -21,6 +18,9 @@ from phaen_budget.proposals.router import router as proposals_router
 from phaen_budget.tables import outbox
 from phaen_budget.tranches.router import router as tranches_router
 from phaen_budget.withdrawals.router import router as withdrawals_router
+from phaen_common.errors import ProblemError, responses
+from phaen_common.outbox import events_router
+from phaen_common.web import create_service_app
 
 PREFIX = "/v1/budget"
 

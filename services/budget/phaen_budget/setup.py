@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from phaen_common.migrations import upgrade
-
 from phaen_budget import MIGRATIONS_DIR, SCHEMA
 from phaen_budget.config import Settings
+from phaen_common.migrations import upgrade
 
 
 def main() -> int:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import SecretStr
+
 from phaen_budget import MIGRATIONS_DIR, SCHEMA
 from phaen_budget.config import Settings
 from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
 from phaen_budget.main import create_app
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys, app_client
-from pydantic import SecretStr
 
 # Tambons the fixed registry knows: code -> (tier, region).
 TAMBONS = {

@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 import httpx
+
 from phaen_common.testing import TestKeys
 
 RESOLUTION = {"number": "มติ 1/2547", "meeting_date": "2004-01-15"}

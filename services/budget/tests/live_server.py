@@ -13,6 +13,7 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
+
 from phaen_budget.config import Settings
 from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
 from phaen_budget.main import create_app

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+
 from phaen_common.db import to_sync_url
 
 from .factory import RESOLUTION, Budget, uid

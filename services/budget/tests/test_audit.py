@@ -8,6 +8,7 @@ import psycopg
 import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from phaen_common.db import to_sync_url
 
 from .factory import Budget, uid

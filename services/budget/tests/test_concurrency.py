@@ -10,6 +10,7 @@ from decimal import Decimal
 import httpx
 import psycopg
 from httpx_aiohttp import AiohttpTransport
+
 from phaen_common.db import to_sync_url
 
 from .factory import Budget, uid

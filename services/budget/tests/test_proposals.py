@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from phaen_budget.core.tiers import TambonInfo
 
 from .factory import RESOLUTION, Budget

@@ -13,6 +13,7 @@ import psycopg
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+
 from phaen_common.db import to_sync_url
 from phaen_common.testing import TestKeys
 

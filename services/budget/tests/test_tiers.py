@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+
 from phaen_budget.core.tiers import HttpTierLookup, TambonInfo
 
 

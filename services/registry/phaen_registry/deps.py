@@ -8,11 +8,11 @@ import logging
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.web import require
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from phaen_registry.geography.index import GeoIndex, load_index
 
 log = logging.getLogger("phaen.registry")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from phaen_common.outbox import _jsonable, record_event
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from phaen_common.outbox import _jsonable, record_event
 from phaen_registry.tables import outbox
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
+
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
-
 from phaen_registry.config import Settings
 from phaen_registry.tables import outbox
 

@@ -18,11 +18,11 @@ import logging
 import os
 import sys
 
-from phaen_common.db import Database, run_in_transaction
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.db import Database, run_in_transaction
 from phaen_registry.geography.loader import data_file, load_geography_url, read_csv
 
 log = logging.getLogger("phaen.registry.setup")
@@ -129,7 +129,6 @@ async def load_demo_seed(url: str, *, force: bool = False) -> dict[str, int] | N
 def main(argv: list[str] | None = None) -> int:
     """Migrate, load the geography and the demo seed."""
     from phaen_common.migrations import upgrade
-
     from phaen_registry import MIGRATIONS_DIR, SCHEMA
 
     parser = argparse.ArgumentParser(prog="python -m phaen_registry.setup", description=__doc__)

@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from pydantic import SecretStr
+
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys, app_client
-from pydantic import SecretStr
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from typing import Any
 
 import geothai
 import httpx
+
 from phaen_registry.geography.loader import read_csv
 from phaen_registry.people.ids import national_id_check_digit
 

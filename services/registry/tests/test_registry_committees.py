@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import httpx
-from phaen_common.testing import TestKeys
 from registry_helpers import R, events_for, fresh_code
+
+from phaen_common.testing import TestKeys
 
 
 async def _committee(client: httpx.AsyncClient, keys: TestKeys, **body: object) -> dict:

@@ -6,8 +6,9 @@ import uuid
 
 import httpx
 import pytest
-from phaen_common.testing import TestKeys
 from registry_helpers import R, fresh_code
+
+from phaen_common.testing import TestKeys
 
 NOT_DATES = [0, 1654646400, "0", "1654646400", "2004-03-11T00:00:00", 2004.5, True, "11/03/2004"]
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import httpx
-from phaen_common.testing import TestKeys
 from registry_helpers import R, events_for, fresh_code
+
+from phaen_common.testing import TestKeys
 
 HEADER = "code,name,province,district,tier,joined_on,villages_total,villages_with_plan,plans_80pct,linked_tao\n"
 

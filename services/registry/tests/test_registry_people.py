@@ -6,8 +6,9 @@ import logging
 
 import httpx
 import pytest
-from phaen_common.testing import TestKeys
 from registry_helpers import R, events_for, fresh_code, national_id
+
+from phaen_common.testing import TestKeys
 
 
 async def _person(client: httpx.AsyncClient, keys: TestKeys, tambon: str | None, **kw: str) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+
 from phaen_common.testing import TestKeys
 from phaen_registry.geography.loader import read_csv
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import httpx
 import psycopg
 import pytest
+from registry_helpers import R, fresh_code
+
 from phaen_common.testing import TestKeys
 from phaen_registry.geography.loader import load_geography_url
 from phaen_registry.setup import load_demo_seed
-from registry_helpers import R, fresh_code
 
 
 async def test_reloading_geography_updates_names_and_keeps_network_data(
@@ -47,9 +48,10 @@ async def test_demo_seed_loads_once(client: httpx.AsyncClient, keys: TestKeys, r
 
 
 def test_openapi_declares_problems_and_credits_geothai(client: httpx.AsyncClient) -> None:
+    from pydantic import SecretStr
+
     from phaen_registry.config import Settings
     from phaen_registry.main import create_app
-    from pydantic import SecretStr
 
     spec = create_app(Settings(database_url=SecretStr("postgresql://x@/y"))).openapi()
     assert "GeoThai" in spec["info"]["description"] and "CC-BY-4.0" in spec["info"]["description"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import httpx
-from phaen_common.testing import TestKeys
 from registry_helpers import R, events_for, fresh_code
+
+from phaen_common.testing import TestKeys
 
 ALL = {"plans_80pct": True, "facilitator_team": True, "joint_plans": True, "ongoing_activities": True,
        "linked_tao": True, "tao_support": True, "spread": True}

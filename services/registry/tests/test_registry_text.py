@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from phaen_common.testing import TestKeys
 from registry_helpers import R
+
+from phaen_common.testing import TestKeys
 
 # JSON text as a client sends it: a NUL escape, and an unpaired surrogate escape.
 BAD = ['"ab\\u0000c"', '"ab\\ud800c"']

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from phaen_common.settings import CommonSettings
 from pydantic import SecretStr, model_validator
+
+from phaen_common.settings import CommonSettings
 
 
 class Settings(CommonSettings):

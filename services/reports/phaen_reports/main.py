@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 from fastapi import FastAPI
+
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
-
 from phaen_reports.config import Settings
 from phaen_reports.feeds.consumer import FeedConsumer
 from phaen_reports.feeds.router import router as feeds_router

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 from phaen_common.migrations import upgrade
-
 from phaen_reports import MIGRATIONS_DIR, SCHEMA
 from phaen_reports.config import Settings
 

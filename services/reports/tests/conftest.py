@@ -11,13 +11,14 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from pydantic import SecretStr
+
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys, app_client
 from phaen_reports import MIGRATIONS_DIR, SCHEMA
 from phaen_reports.config import Settings
 from phaen_reports.feeds.source import FeedSource, ListFeedSource
 from phaen_reports.main import create_app
-from pydantic import SecretStr
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,9 @@ import asyncio
 import uuid
 from decimal import Decimal
 
-from phaen_common.outbox import Event
 from scenario import seed_grant, tambon_project
+
+from phaen_common.outbox import Event
 
 
 async def _plan(client, keys, grant_id, roles=("auditor",)):

@@ -6,8 +6,9 @@ import csv
 import io
 from decimal import Decimal
 
-from phaen_reports.reports.arith import largest_remainder_percents
 from seed14 import statement_as_printed
+
+from phaen_reports.reports.arith import largest_remainder_percents
 
 
 async def test_seed_table_as_printed_finds_each_slip(reports_app, keys):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from phaen_reports.feeds.source import ClientCredentialsToken, FeedUnavailable, HttpFeedSource
 from pydantic import SecretStr
+
+from phaen_reports.feeds.source import ClientCredentialsToken, FeedUnavailable, HttpFeedSource
 
 
 def _transport(state: dict) -> httpx.MockTransport:

@@ -7,7 +7,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.outbox import record_event
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +16,7 @@ from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.audit import service as audit
 from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.tables import outbox
+from phaen_common.outbox import record_event
 
 ZERO = Decimal("0.00")
 

@@ -6,12 +6,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import IdempotencyKeyReused, responses
-from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -31,6 +25,12 @@ from phaen_budget.core.errors import (
 )
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import idempotency_keys
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import IdempotencyKeyReused, responses
+from phaen_common.idempotency import idempotent
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyAccountDeposit = Annotated[Principal, require_money("bank:execute", "budget:admin", action="account.deposit")]

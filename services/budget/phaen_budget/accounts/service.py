@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.outbox import record_event
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +23,8 @@ from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
 from phaen_budget.withdrawals.models import Signature, Withdrawal
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
 
 _FULL_NUMBER_ROLES = ("admin", "secretariat", "auditor", "bank")
 

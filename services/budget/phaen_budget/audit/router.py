@@ -5,11 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -17,6 +12,11 @@ from phaen_budget.audit import service
 from phaen_budget.audit.models import AuditEntry
 from phaen_budget.audit.schemas import AuditEntryOut, HeadOut, VerifyOut
 from phaen_budget.core.schemas import SafeStr
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/audit", tags=["audit"])
 

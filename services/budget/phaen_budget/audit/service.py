@@ -13,13 +13,13 @@ import hashlib
 from typing import Any
 
 import orjson
-from phaen_common.db import Database
 from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from phaen_budget.audit.models import AuditEntry
+from phaen_common.db import Database
 
 GENESIS = "0" * 64
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from phaen_common.auth import Principal
 from sqlalchemy import false, true
+
+from phaen_common.auth import Principal
 
 # Roles whose budget reads are not limited to a region or tambon. The bank reads every account it
 # serves; a signatory must see the withdrawals it is asked to co-sign.

@@ -7,12 +7,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, Request
-from phaen_common.auth import Principal
-from phaen_common.errors import Forbidden, ProblemError
-from phaen_common.web import ScopeGuard, current_principal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit.service import record_denial
+from phaen_common.auth import Principal
+from phaen_common.errors import Forbidden, ProblemError
+from phaen_common.web import ScopeGuard, current_principal
 
 DENIED_STATUSES = frozenset({403, 404, 409})
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from phaen_common.money import money_column
 from sqlalchemy import Column, DateTime
 from sqlmodel import Field
+
+from phaen_common.money import money_column
 
 
 def utcnow() -> dt.datetime:

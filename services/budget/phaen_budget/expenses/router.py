@@ -7,12 +7,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import Response
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import IdempotencyKeyReused, responses
-from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -33,6 +27,12 @@ from phaen_budget.expenses.models import Attachment, Expense
 from phaen_budget.expenses.schemas import AttachmentOut, ExpenseCreate, ExpenseOut
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import idempotency_keys
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import IdempotencyKeyReused, responses
+from phaen_common.idempotency import idempotent
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyExpenseRecord = Annotated[Principal, require_money("budget:write", action="expense.record")]

@@ -7,10 +7,10 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field, field_validator
 
 from phaen_budget.core.schemas import Input
+from phaen_common.money import Money, PositiveMoney
 
 CATEGORIES = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6")
 Category = Literal["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6"]

@@ -7,9 +7,6 @@ import re
 import uuid
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.errors import Unprocessable
-from phaen_common.outbox import record_event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +20,9 @@ from phaen_budget.expenses.storage import AttachmentStorage
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
+from phaen_common.auth import Principal
+from phaen_common.errors import Unprocessable
+from phaen_common.outbox import record_event
 
 _PRIVILEGED = ("admin", "secretariat", "auditor")
 _SPACES = re.compile(r"\s+")

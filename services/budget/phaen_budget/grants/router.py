@@ -6,11 +6,6 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -19,6 +14,11 @@ from phaen_budget.grants import service
 from phaen_budget.grants.errors import GrantNotFound, LineExists, LineNotFound, OverAllocated
 from phaen_budget.grants.models import Grant
 from phaen_budget.grants.schemas import Cofunding, GrantCreate, GrantOut, LineCreate, LineOut
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/grants", tags=["grants"])
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from phaen_common.money import Money, PositiveMoney, SignedMoney
 from pydantic import BaseModel, Field
 
 from phaen_budget.core.schemas import Input
+from phaen_common.money import Money, PositiveMoney, SignedMoney
 
 
 class GrantCreate(Input):

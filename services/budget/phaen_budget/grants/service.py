@@ -7,9 +7,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.money import CENT
-from phaen_common.outbox import record_event
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +26,9 @@ from phaen_budget.grants.schemas import (
     LineOut,
 )
 from phaen_budget.tables import outbox
+from phaen_common.auth import Principal
+from phaen_common.money import CENT
+from phaen_common.outbox import record_event
 
 ZERO = Decimal("0.00")
 

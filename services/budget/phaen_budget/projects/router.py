@@ -6,11 +6,6 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -22,6 +17,11 @@ from phaen_budget.projects import service
 from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
 from phaen_budget.projects.models import Project
 from phaen_budget.projects.schemas import ProjectCreate, ProjectOut
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/projects", tags=["projects"])
 

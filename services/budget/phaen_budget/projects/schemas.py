@@ -7,10 +7,10 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field, PlainSerializer, field_validator, model_validator
 
 from phaen_budget.core.schemas import Input
+from phaen_common.money import Money, PositiveMoney
 
 Region = Literal["north", "central", "northeast", "south"]
 

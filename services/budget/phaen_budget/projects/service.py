@@ -6,9 +6,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.errors import Unprocessable
-from phaen_common.outbox import record_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
@@ -21,6 +18,9 @@ from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
 from phaen_budget.projects.models import Project
 from phaen_budget.projects.schemas import ProjectCreate
 from phaen_budget.tables import outbox
+from phaen_common.auth import Principal
+from phaen_common.errors import Unprocessable
+from phaen_common.outbox import record_event
 
 
 def project_state(project: Project) -> dict[str, Any]:

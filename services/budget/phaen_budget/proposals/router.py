@@ -6,11 +6,6 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -22,6 +17,11 @@ from phaen_budget.proposals import service
 from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, ProposalNotFound, WrongCommittee
 from phaen_budget.proposals.models import Proposal
 from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import responses
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyProposalDecide = Annotated[Principal, require_money("budget:approve", action="proposal.decide")]

@@ -6,8 +6,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.outbox import record_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
@@ -22,6 +20,8 @@ from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, Pr
 from phaen_budget.proposals.models import Proposal
 from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
 from phaen_budget.tables import outbox
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
 
 
 def route_for(*, kind: str, amount: Decimal, level: str, tier: str | None,

@@ -6,12 +6,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import IdempotencyKeyReused, responses
-from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -32,6 +26,12 @@ from phaen_budget.tranches.errors import (
 )
 from phaen_budget.tranches.models import ActivityReport
 from phaen_budget.tranches.schemas import ActivityReportCreate, ActivityReportOut, ReleaseBody, TrancheOut
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import IdempotencyKeyReused, responses
+from phaen_common.idempotency import idempotent
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyTrancheRelease = Annotated[Principal, require_money("budget:admin", action="tranche.release")]

@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, ConfigDict, Field
 
 from phaen_budget.core.schemas import Input
 from phaen_budget.projects.schemas import Share
+from phaen_common.money import Money, PositiveMoney
 
 
 class ReleaseBody(Input):

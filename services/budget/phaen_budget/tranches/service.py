@@ -6,9 +6,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.money import CENT
-from phaen_common.outbox import record_event
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +29,9 @@ from phaen_budget.tranches.errors import (
 )
 from phaen_budget.tranches.models import ActivityReport, TrancheRelease
 from phaen_budget.tranches.schemas import ActivityReportCreate, TrancheOut
+from phaen_common.auth import Principal
+from phaen_common.money import CENT
+from phaen_common.outbox import record_event
 
 
 async def _release_of(session: AsyncSession, project_id: uuid.UUID, n: int) -> TrancheRelease | None:

@@ -6,12 +6,6 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
-from phaen_common.errors import IdempotencyKeyReused, responses
-from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
-from phaen_common.web import require
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -32,6 +26,12 @@ from phaen_budget.withdrawals import service
 from phaen_budget.withdrawals.errors import AlreadySigned, NotApproved, NotASignatory, NotPending, WithdrawalNotFound
 from phaen_budget.withdrawals.models import Withdrawal
 from phaen_budget.withdrawals.schemas import CancelBody, PayoutCreate, WithdrawalCreate, WithdrawalOut
+from phaen_common.auth import Principal
+from phaen_common.db import SessionDep
+from phaen_common.errors import IdempotencyKeyReused, responses
+from phaen_common.idempotency import idempotent
+from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyWithdrawalRequest = Annotated[Principal, require_money("budget:write", action="withdrawal.request")]

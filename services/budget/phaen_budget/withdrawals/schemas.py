@@ -6,10 +6,10 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from phaen_common.money import Money, PositiveMoney
 from pydantic import BaseModel, Field
 
 from phaen_budget.core.schemas import Input, Resolution
+from phaen_common.money import Money, PositiveMoney
 
 
 class WithdrawalCreate(Input):

@@ -11,8 +11,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from phaen_common.auth import Principal
-from phaen_common.outbox import record_event
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,6 +31,8 @@ from phaen_budget.tables import outbox
 from phaen_budget.withdrawals.errors import AlreadySigned, NotApproved, NotASignatory, NotPending, WithdrawalNotFound
 from phaen_budget.withdrawals.models import Signature, Withdrawal
 from phaen_budget.withdrawals.schemas import SignatureOut, WithdrawalCreate, WithdrawalOut
+from phaen_common.auth import Principal
+from phaen_common.outbox import record_event
 
 
 def _state(w: Withdrawal) -> dict[str, Any]:

@@ -6,10 +6,10 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
-
 from phaen_registry.committees import errors, service
 from phaen_registry.committees.schemas import (
     CommitteeIn,

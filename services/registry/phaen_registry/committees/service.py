@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import Select, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.pagination import PageParams, paginate
 from phaen_registry.committees import errors
 from phaen_registry.committees.models import Committee, CommitteeMember, Zone
 from phaen_registry.committees.schemas import (

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.pagination import PageParams, paginate
 from phaen_registry.committees.errors import UnknownPerson
 from phaen_registry.events import emit
 from phaen_registry.facilitators import errors

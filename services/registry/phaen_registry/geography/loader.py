@@ -141,8 +141,9 @@ def get_version(conn: Connection, name: str) -> str | None:
 
 def load_geography_url(url: str, *, force: bool = False) -> bool:
     """``load_geography`` in its own transaction on the database at ``url`` (set-up and tests)."""
-    from phaen_common.db import to_sync_url
     from sqlalchemy import create_engine
+
+    from phaen_common.db import to_sync_url
 
     engine = create_engine(to_sync_url(url))
     try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
+
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
-
 from phaen_registry.deps import IndexDep, Reader
 from phaen_registry.geography import errors, service
 from phaen_registry.geography.schemas import (

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Unprocessable
-from phaen_common.pagination import PageParams, decode_cursor, encode_cursor, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.errors import Unprocessable
+from phaen_common.pagination import PageParams, decode_cursor, encode_cursor, paginate
 from phaen_registry.geography import errors
 from phaen_registry.geography.index import Area, GeoIndex, Resolution
 from phaen_registry.geography.models import AbolishedArea, District, Province, Region, Subdistrict

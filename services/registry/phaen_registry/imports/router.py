@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-
 from phaen_registry.deps import IndexDep, Writer
 from phaen_registry.imports import errors, service
 from phaen_registry.imports.schemas import ImportReport

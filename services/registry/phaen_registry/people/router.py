@@ -6,10 +6,10 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
-
 from phaen_registry.deps import IndexDep, Reader, Writer
 from phaen_registry.geography.schemas import RegionCode
 from phaen_registry.people import errors, service

@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import Select, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.pagination import PageParams, paginate
 from phaen_registry.events import emit
 from phaen_registry.geography.index import GeoIndex
 from phaen_registry.people import errors

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
+from pydantic import BaseModel
+
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
-from pydantic import BaseModel
-
 from phaen_registry.deps import IndexDep, Reader, Writer
 from phaen_registry.geography.errors import AreaAbolished
 from phaen_registry.geography.schemas import RegionCode

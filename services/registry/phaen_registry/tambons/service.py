@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.pagination import PageParams, paginate
 from phaen_registry.events import emit, emit_many
 from phaen_registry.geography.errors import AreaAbolished
 from phaen_registry.geography.index import Area, GeoIndex

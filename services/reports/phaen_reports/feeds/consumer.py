@@ -13,11 +13,11 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from phaen_common.db import Database, is_retryable_db_error
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from phaen_common.db import Database, is_retryable_db_error
 from phaen_reports import SCHEMA
 from phaen_reports.feeds.source import FeedSource, FeedUnavailable
 from phaen_reports.projections.apply import apply_events

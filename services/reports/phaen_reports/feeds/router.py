@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Request
+
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.web import require
-
 from phaen_reports.feeds.schemas import RebuildResult, SourceRebuilt
 from phaen_reports.feeds.service import Freshness, freshness
 from phaen_reports.reports.deps import FreshDep

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import httpx
-from phaen_common.outbox import Event
 from pydantic import BaseModel, SecretStr
+
+from phaen_common.outbox import Event
 
 
 class FeedPage(BaseModel):

@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from phaen_common.outbox import Event
 from sqlalchemy import Table, func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
+from phaen_common.outbox import Event
 from phaen_reports.projections import models as m
 
 log = logging.getLogger("phaen.reports.projections")

@@ -10,11 +10,11 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.money import money_column
 from sqlalchemy import BigInteger, Column, DateTime, Index, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
+from phaen_common.money import money_column
 from phaen_reports import SCHEMA
 
 

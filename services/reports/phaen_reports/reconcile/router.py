@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+
 from phaen_common.auth import Principal
 from phaen_common.errors import responses
 from phaen_common.web import require
-
 from phaen_reports.reconcile import schemas as s
 from phaen_reports.reconcile.service import reconcile_statement
 from phaen_reports.render.respond import Format, format_responses, respond

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from phaen_common.money import Money, SignedMoney
 from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+from phaen_common.money import Money, SignedMoney
 
 
 def _percent(value: Any) -> Decimal | None:

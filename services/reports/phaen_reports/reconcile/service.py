@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from phaen_common.money import format_money
-
 from phaen_reports.reconcile import schemas as s
 from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from phaen_common.auth import Principal
-
 from phaen_reports.projections.models import Project
 from phaen_reports.reports.errors import MoneyReportForbidden
 

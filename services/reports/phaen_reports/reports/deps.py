@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
-from phaen_common.db import SessionDep
 
+from phaen_common.db import SessionDep
 from phaen_reports.feeds.service import Freshness, freshness
 
 

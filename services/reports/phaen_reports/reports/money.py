@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from phaen_common.auth import Principal
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.auth import Principal
 from phaen_reports.projections.models import Account, Expense, LedgerEntry, Project, columns
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import can_see_project

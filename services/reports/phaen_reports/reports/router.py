@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import PageParams, page_params
 from phaen_common.web import require
-from starlette.concurrency import run_in_threadpool
-
 from phaen_reports.render.respond import Format, document, format_responses, json_response, respond
 from phaen_reports.reports import documents as d
 from phaen_reports.reports import money, service

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from phaen_common.money import SignedMoney
 from pydantic import BaseModel
+
+from phaen_common.money import SignedMoney
 
 
 class Fresh(BaseModel):

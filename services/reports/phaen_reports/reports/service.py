@@ -6,11 +6,11 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from phaen_common.pagination import PageParams, paginate
 from sqlalchemy import Select, and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.pagination import PageParams, paginate
 from phaen_reports.projections.models import (
     Account,
     ActivityReport,
