@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, model_validator
+from pydantic import AfterValidator, BaseModel, model_validator
 
 
 def refuse_unstorable_text(value: Any) -> Any:
@@ -34,3 +34,7 @@ class Input(BaseModel):
     @classmethod
     def _storable_text(cls, data: Any) -> Any:
         return refuse_unstorable_text(data)
+
+
+StorableText = Annotated[str, AfterValidator(refuse_unstorable_text)]
+"""A query parameter compared in SQL (a NUL in it was a 500)."""

@@ -1,4 +1,4 @@
-"""Text PostgreSQL cannot store is a 422, not a 500 (found by schemathesis: a NUL in a zone or person name)."""
+"""Text PostgreSQL cannot store is a 422, not a 500 (found by schemathesis: a NUL in a name or a filter)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,11 @@ async def test_thai_and_emoji_text_is_still_fine(client: httpx.AsyncClient, keys
                           headers=keys.auth(roles=["admin"]))
     assert r.status_code == 201, r.text
     assert r.json()["name"] == "โซนทดสอบ 🌾"
+
+
+async def test_a_nul_in_a_query_filter_is_a_422(client: httpx.AsyncClient, keys: TestKeys) -> None:
+    r = await client.get(f"{R}/partners", params={"kind": "gov\x00ernment"}, headers=keys.auth(roles=["admin"]))
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"][0]["loc"] == ["query", "kind"]
+    r = await client.get(f"{R}/partners", params={"kind": "government"}, headers=keys.auth(roles=["admin"]))
+    assert r.status_code == 200

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
 from phaen_registry.deps import Reader, Writer
+from phaen_registry.inputs import StorableText
 from phaen_registry.partners import errors, service
 from phaen_registry.partners.schemas import MouIn, MouOut, PartnerIn, PartnerOut, PartnerPatch
 
@@ -28,7 +29,8 @@ async def create_partner(_: Writer, session: SessionDep, body: PartnerIn) -> Par
 
 
 @router.get("/partners", response_model=Page[PartnerOut], responses=responses(*STD))
-async def list_partners(_: Reader, session: SessionDep, params: Params, kind: str | None = None) -> Page[PartnerOut]:
+async def list_partners(_: Reader, session: SessionDep, params: Params,
+                        kind: Annotated[StorableText | None, Query(max_length=40)] = None) -> Page[PartnerOut]:
     """Partner agencies."""
     rows, total, cursor = await service.list_partners(session, params=params, kind=kind)
     counts = await service.mou_counts(session, [p.code for p in rows])
