@@ -203,7 +203,8 @@ def admin(keys: TestKeys) -> dict[str, str]:
 
 
 # Text PostgreSQL cannot store (NUL) or UTF-8 cannot encode (an unpaired surrogate). Hypothesis draws them too
-# rarely for a few examples per operation, so every valid JSON body is also sent with them in each string.
+# rarely for a few examples per operation, so every valid request is also sent with them in each string of its
+# JSON body, query and path.
 UNSTORABLE = ("\x00", "\ud800")
 
 
@@ -226,14 +227,19 @@ def _send(case: Any, app: Any, headers: dict[str, str], checks: list[Any]) -> No
 
 def _check(case: Any, app: Any, headers: dict[str, str]) -> None:
     _send(case, app, headers, CHECKS)
-    if (case.meta is not None and case.meta.generation.mode.is_positive and isinstance(case.body, dict)
-            and case.media_type == "application/json"):
-        for bad in UNSTORABLE:
-            body = _poisoned(case.body, bad)
-            if body != case.body:
-                variant = case.operation.Case(path_parameters=case.path_parameters, query=case.query,
-                                              body=body, media_type=case.media_type)
-                _send(variant, app, headers, [not_a_server_error, status_code_conformance, problem_json_on_errors])
+    if case.meta is None or not case.meta.generation.mode.is_positive:
+        return
+    sent = {"body": case.body, "query": case.query, "path_parameters": case.path_parameters}
+    variants = []
+    if isinstance(case.body, dict) and case.media_type == "application/json":
+        variants += [{**sent, "body": _poisoned(case.body, bad)} for bad in UNSTORABLE]
+    # A URL carries NUL (%00) but no unpaired surrogate.
+    variants.append({**sent, "query": _poisoned(case.query, "\x00")})
+    variants.append({**sent, "path_parameters": _poisoned(case.path_parameters, "\x00")})
+    for variant in variants:
+        if variant != sent:
+            poisoned = case.operation.Case(media_type=case.media_type, **variant)
+            _send(poisoned, app, headers, [not_a_server_error, status_code_conformance, problem_json_on_errors])
 
 
 registry = _schema("registry")
