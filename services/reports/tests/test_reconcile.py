@@ -77,6 +77,21 @@ async def test_reconcile_rejects_floats_and_needs_a_token(reports_app, keys):
         assert r.status_code == 403
 
 
+async def test_lines_adding_up_past_the_largest_amount_are_a_422(reports_app, keys):
+    async with reports_app([]) as (client, _):
+        lines = [{"no": 1, "planned": "1", "actual": "600000000000.00"},
+                 {"no": 2, "planned": "1", "actual": "500000000000.00"}]
+        r = await client.post("/v1/reports/reconcile/budget-statement", json={"lines": lines},
+                              headers=keys.auth(roles=["auditor"]))
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        lines[1]["actual"] = "399999999999.99"  # exactly the largest amount in total: still fine
+        r = await client.post("/v1/reports/reconcile/budget-statement", json={"lines": lines},
+                              headers=keys.auth(roles=["auditor"]))
+        assert r.status_code == 200, r.text
+        assert r.json()["computed"]["totals"]["actual"] == "999999999999.99"
+
+
 def test_largest_remainder_sums_to_exactly_100():
     amounts = [Decimal(x) for x in ("1", "1", "1")]
     assert largest_remainder_percents(amounts) == [Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]

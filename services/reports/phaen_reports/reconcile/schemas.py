@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
 
-from phaen_common.money import Money, SignedMoney
+from phaen_common.money import MAX_AMOUNT, Money, SignedMoney
 
 
 def _percent(value: Any) -> Decimal | None:
@@ -54,6 +54,14 @@ class StatedTotals(BaseModel):
 class BudgetStatement(BaseModel):
     lines: list[StatedLine] = Field(min_length=1, max_length=1000)
     stated_totals: StatedTotals = Field(default_factory=StatedTotals)
+
+    @model_validator(mode="after")
+    def _totals_are_money(self) -> BudgetStatement:
+        # The computed totals are money too: lines adding up past NUMERIC(14,2) were a 500 (found by schemathesis).
+        for name in ("planned", "actual"):
+            if sum(getattr(line, name) for line in self.lines) > MAX_AMOUNT:
+                raise ValueError(f"the lines' {name} amounts add up to more than {MAX_AMOUNT}")
+        return self
 
 
 class ComputedLine(BaseModel):
