@@ -22,9 +22,9 @@ DURATION = 6.0
 
 
 async def verify_cost() -> tuple[float, float]:
-    from phaen_common.testing import TestKeys
-
     from jose import jwk, jwt
+
+    from phaen_common.testing import TestKeys
 
     keys = TestKeys()
     verifier = keys.verifier()

@@ -147,3 +147,29 @@ async def test_expense_event_carries_the_voucher_but_never_the_full_national_id(
     assert payload["evidence"]["payee_national_id_last4"] == "3450"
     assert [(i["description"], i["amount"]) for i in payload["evidence"]["items"]] == [("ค่าตอบแทนวิทยากร", "800.00")]
     assert GOOD_ID not in str(payload) and "payee_national_id" not in payload["evidence"]
+
+
+@pytest.mark.parametrize("bad", [0, "0", "1654646400", "2004-05-01T10:00:00", "01/05/2547"])
+async def test_dates_are_iso_calendar_dates_only(client, keys, bad):
+    # Pydantic alone would take 0 or "1654646400" as a Unix time and store 1970-01-01 silently.
+    b = Budget(client, keys)
+    project = await b.project(level="tambon", tambon="100101")
+    tc = keys.auth(roles=["tambon_committee"], tambon="100101", region="central")
+    body = expense(project, voucher(), amount="800.00", category="1.5")
+    body["spent_on"] = bad
+    r = await client.post("/v1/budget/expenses", headers=tc, json=body)
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"][0]["loc"][-1] == "spent_on"
+    receipt_body = expense(project, receipt(amount="800.00", date=bad), amount="800.00")
+    r = await client.post("/v1/budget/expenses", headers=tc, json=receipt_body)
+    assert r.status_code == 422, r.text
+
+
+async def test_resolution_dates_are_iso_only(client, keys):
+    b = Budget(client, keys)
+    _project, account = await b.funded("5000.00")
+    r = await client.post("/v1/budget/withdrawals", headers=b.secretariat, json={
+        "account_id": account["id"], "amount": "100.00", "purpose": "x",
+        "resolution": {"number": "1/2547", "meeting_date": 0}})
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"][0]["loc"][-1] == "meeting_date"

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 
+from phaen_common.dates import IsoDate
+
 
 def check_text(value: Any) -> Any:
     """Refuse text PostgreSQL cannot store (NUL) or UTF-8 cannot encode (unpaired surrogates), anywhere inside."""
@@ -44,7 +46,7 @@ class Resolution(Input):
     """A committee resolution (มติที่ประชุม) cited by a decision."""
 
     number: str = Field(min_length=1, max_length=100)
-    meeting_date: dt.date
+    meeting_date: IsoDate
 
     @field_validator("meeting_date")
     @classmethod

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, field_validator
 
 from phaen_budget.core.schemas import Input
+from phaen_common.dates import IsoDate
 from phaen_common.money import Money, PositiveMoney
 
 CATEGORIES = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6")
@@ -38,7 +39,7 @@ class Receipt(Input):
     seller_address: str = Field(min_length=1, max_length=500)
     book_no: str = Field(min_length=1, max_length=40)
     receipt_no: str = Field(min_length=1, max_length=40)
-    date: dt.date
+    date: IsoDate
     items: list[Item] = Field(min_length=1, max_length=200)
     receiver_signed: Literal[True] = Field(description="the receiver's signature is on the paper")
     buyer_name: str | None = Field(default=None, max_length=300, description="if given, must be the project's name")
@@ -72,7 +73,7 @@ class ExpenseCreate(Input):
     project_id: uuid.UUID
     category: Category
     amount: PositiveMoney
-    spent_on: dt.date
+    spent_on: IsoDate
     description: str = Field(min_length=1, max_length=2000)
     evidence: Evidence
 

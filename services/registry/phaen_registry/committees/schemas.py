@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from phaen_registry.dates import IsoDate
+from phaen_common.dates import IsoDate
 from phaen_registry.geography.schemas import RegionCode
 from phaen_registry.inputs import Input
 

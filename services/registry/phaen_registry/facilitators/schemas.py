@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from phaen_registry.dates import IsoDate
+from phaen_common.dates import IsoDate
 from phaen_registry.inputs import Input
 
 FacilitatorLevel = Literal["community", "intensive"]

@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from phaen_registry.dates import IsoDate
+from phaen_common.dates import IsoDate
 from phaen_registry.inputs import Input
 
 

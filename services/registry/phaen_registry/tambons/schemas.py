@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from phaen_registry.dates import IsoDate
+from phaen_common.dates import IsoDate
 from phaen_registry.inputs import Input
 
 Tier = Literal["model", "pilot", "expansion"]

@@ -57,6 +57,9 @@ class FeedConsumer:
         return [s.name for s in self.sources]
 
     async def _ensure_cursors(self, session: AsyncSession) -> None:
+        if not self.source_names:
+            # An empty VALUES list would insert one row of NULLs.
+            return
         await session.execute(insert(_cursor).values([{"source": n, "after": 0} for n in self.source_names])
                               .on_conflict_do_nothing(index_elements=["source"]))
 
