@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phaen_common.dates import IsoDate
+from phaen_common.text import Input
 from phaen_registry.geography.schemas import RegionCode
-from phaen_registry.inputs import Input
 
 CommitteeLevel = Literal["national", "regional", "provincial", "tambon"]
 Role = Literal["chair", "coordinator", "secretary", "finance", "member"]

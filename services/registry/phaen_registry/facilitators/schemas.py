@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from phaen_common.dates import IsoDate
-from phaen_registry.inputs import Input
+from phaen_common.text import Input
 
 FacilitatorLevel = Literal["community", "intensive"]
 

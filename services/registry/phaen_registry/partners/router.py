@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, Path, Query
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.text import StorableText
 from phaen_registry.deps import Reader, Writer
-from phaen_registry.inputs import StorableText
 from phaen_registry.partners import errors, service
 from phaen_registry.partners.schemas import MouIn, MouOut, PartnerIn, PartnerOut, PartnerPatch
 

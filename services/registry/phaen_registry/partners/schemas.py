@@ -8,7 +8,7 @@ import uuid
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phaen_common.dates import IsoDate
-from phaen_registry.inputs import Input
+from phaen_common.text import Input
 
 
 class PartnerIn(Input):

@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from phaen_registry.inputs import Input
+from phaen_common.text import Input
 from phaen_registry.people.ids import clean_national_id, clean_phone
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phaen_common.dates import IsoDate
-from phaen_registry.inputs import Input
+from phaen_common.text import Input
 
 Tier = Literal["model", "pilot", "expansion"]
 

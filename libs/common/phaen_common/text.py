@@ -1,4 +1,4 @@
-"""The base of every registry request body: its text must be storable in PostgreSQL."""
+"""Request text that PostgreSQL can store: no NUL, no unpaired surrogates (both were 500s on write)."""
 
 from __future__ import annotations
 
