@@ -61,15 +61,16 @@ class Stack:
         return self.exit_code if self.exit_code is not None else -1
 
 
-def start_stack() -> Stack:
-    data_dir = Path(tempfile.mkdtemp(prefix="phaen-run-"))
+def start_stack(data_dir: Path | None = None, password: str | None = None) -> Stack:
+    """Start `make run`; pass the data folder (and password) of an earlier run to reuse its data."""
+    data_dir = data_dir or Path(tempfile.mkdtemp(prefix="phaen-run-"))
     ports = {name: free_port() for name in ("gateway", "registry", "budget", "reports")}
     env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
     env.update({f"PHAEN_{name.upper()}_PORT": str(port) for name, port in ports.items()})
-    password = "e2e-" + os.urandom(8).hex()
+    password = password or "e2e-" + os.urandom(8).hex()
     env.update({"PHAEN_DATA_DIR": str(data_dir), "PHAEN_ADMIN_PASSWORD": password,
                 "PHAEN_REVOCATION_CACHE_SECONDS": "2"})
-    log_path = data_dir / "make-run.log"
+    log_path = data_dir / f"make-run-{os.urandom(3).hex()}.log"
     log = log_path.open("w")
     proc = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, env=env, stdout=log,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import httpx
-from e2e_stack import Stack
+from e2e_stack import Stack, login, start_stack
 
 
-def test_ctrl_c_stops_every_process_and_the_database(stack: Stack) -> None:
+def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stack: Stack) -> None:
+    admin = {"Authorization": f"Bearer {login(stack, 'admin', stack.admin_password)}"}
+    marker = f"reuse-{stack.ports['gateway']}"
+    r = httpx.post(f"{stack.gateway}/v1/auth/users", headers=admin, timeout=30, json={
+        "username": marker, "password": "a-long-password-1", "display_name": marker, "roles": ["auditor"]})
+    assert r.status_code == 201, r.text
     code = stack.stop()
     # make itself dies of the SIGINT (-2/130); the supervisor under it exits 0 after a clean stop.
     assert code in (0, -2, 130), stack.log()[-3000:]
@@ -19,3 +24,13 @@ def test_ctrl_c_stops_every_process_and_the_database(stack: Stack) -> None:
         except httpx.TransportError:
             pass
     assert "embedded PostgreSQL stopped" in stack.log()
+
+    again = start_stack(stack.data_dir, stack.admin_password)
+    try:
+        token = login(again, marker, "a-long-password-1")  # the user made in the first run is still there
+        r = httpx.get(f"{again.gateway}/v1/registry/regions", headers={"Authorization": f"Bearer {token}"},
+                      timeout=30)
+        assert r.status_code == 200 and r.json()["total"] == 4
+    finally:
+        assert again.stop() in (0, -2, 130)
+    assert not (stack.data_dir / "pg" / "postmaster.pid").exists()
