@@ -92,6 +92,15 @@ SignedMoney = Annotated[
 """An amount that may be negative (variances, reversals)."""
 
 
+Percent = Annotated[
+    Decimal,
+    PlainSerializer(_serialize, return_type=str, when_used="always"),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "examples": ["50.00"]},
+                   mode="serialization"),
+]
+"""A percentage shown like money: a string with 2 decimals (``"33.34"``), never a float."""
+
+
 def money_column() -> Any:
     """A NUMERIC(14, 2) column type for SQLModel/SQLAlchemy."""
     from sqlalchemy import Numeric

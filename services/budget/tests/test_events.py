@@ -41,6 +41,7 @@ async def test_feed_carries_every_ledger_row_and_money_events(client, keys):
     opened = next(e for e in mine if e["type"] == "account.opened")["payload"]
     assert opened["signatory_count"] == 3 and "number" not in opened and opened["number_last4"] == "4567"
     created = next(e for e in mine if e["type"] == "project.created")["payload"]
-    assert created["tranches"] == [50, 50] and created["status"] == "active" and created["name"] == project["name"]
+    assert created["tranches"] == ["50.00", "50.00"]
+    assert created["status"] == "active" and created["name"] == project["name"]
     paid = next(e for e in mine if e["type"] == "withdrawal.paid")["payload"]
     assert paid["status"] == "paid" and paid["amount"] == "1200.00"

@@ -8,7 +8,7 @@ from .factory import Budget
 async def test_tranche_flow(client, keys):
     b = Budget(client, keys)
     project = await b.project(amount="40000.00", tranches=[60, 40])
-    assert project["tranches"] == [60, 40]
+    assert project["tranches"] == ["60.00", "40.00"]
     base = f"/v1/budget/projects/{project['id']}"
     r = await client.post(f"{base}/tranches/1/release", headers=b.secretariat)
     assert r.status_code == 409 and r.json()["code"] == "account_required"

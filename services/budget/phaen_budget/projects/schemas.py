@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, Field, PlainSerializer, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from phaen_budget.core.schemas import Input
-from phaen_common.money import Money, PositiveMoney
+from phaen_common.money import Money, Percent, PositiveMoney
 
 Region = Literal["north", "central", "northeast", "south"]
 
-# A tranche share is a percentage, not money: shown as a JSON number (50, or 33.34), as it is given.
-Share = Annotated[Decimal, PlainSerializer(lambda d: int(d) if d == d.to_integral_value() else float(d),
-                                           return_type=float, when_used="json")]
+# A tranche share is a percentage: shown as a 2-decimal string ("50.00"), like the reports' percents.
+Share = Percent
 
 
 class ProjectCreate(Input):

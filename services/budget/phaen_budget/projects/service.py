@@ -20,6 +20,7 @@ from phaen_budget.projects.schemas import ProjectCreate
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
 from phaen_common.errors import Unprocessable
+from phaen_common.money import format_money
 from phaen_common.outbox import record_event
 
 
@@ -31,9 +32,8 @@ def project_state(project: Project) -> dict[str, Any]:
             "status": project.status}
 
 
-def _share_json(share: Any) -> int | float:
-    value = Decimal(str(share))
-    return int(value) if value == value.to_integral_value() else float(value)
+def _share_json(share: Any) -> str:
+    return format_money(Decimal(str(share)))
 
 
 async def create_project(*, session: AsyncSession, principal: Principal, data: ProjectCreate,

@@ -56,7 +56,8 @@ def to_xlsx(table: Tabular) -> bytes:
             if value is None:
                 continue
             if col.kind in ("money", "percent"):
-                sheet.write_number(r, c, float(value), formats[col.kind])
+                # XlsxWriter writes the cell as f"{number:.16G}": a Decimal goes in exact, never through a float.
+                sheet.write_number(r, c, value, formats[col.kind])
             elif col.kind == "int":
                 sheet.write_number(r, c, value, int_f)
             elif col.kind == "date":

@@ -52,9 +52,14 @@ def be_month(year: int, month: int) -> str:
 
 
 def baht_words(amount: Decimal) -> str:
-    """An amount in Thai words (บาทถ้วน / สตางค์); negative amounts are prefixed ลบ."""
-    from pythainlp.util import bahttext
+    """An amount in Thai words (บาทถ้วน / สตางค์); negative amounts are prefixed ลบ.
+
+    Baht and satang are spelled as whole numbers (pythainlp ``num_to_thaiword``), so the amount never goes
+    through a float (``bahttext`` takes only floats).
+    """
+    from pythainlp.util import num_to_thaiword
 
     q = Decimal(amount).quantize(Decimal("0.01"))
-    words = str(bahttext(float(abs(q))))
+    baht, satang = divmod(int(abs(q) * 100), 100)
+    words = f"{num_to_thaiword(baht)}บาท" + (f"{num_to_thaiword(satang)}สตางค์" if satang else "ถ้วน")
     return ("ลบ" + words) if q < 0 else words
