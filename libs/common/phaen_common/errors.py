@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-log = logging.getLogger("phaen.errors")
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -181,8 +178,11 @@ def validation_problem(request: Request, exc: RequestValidationError) -> JSONRes
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Render every error as problem+json; nothing internal leaks."""
-    from phaen_common.db import RETRYABLE_DB_ERRORS, is_retryable_db_error
+    """Render every error as problem+json; nothing internal leaks.
+
+    Unexpected exceptions (500, or 503 for database trouble) are answered by ``web.RequestContextMiddleware``:
+    Starlette's own handler for ``Exception`` re-raises after answering, which would log a traceback.
+    """
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
@@ -204,15 +204,3 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         return validation_problem(request, exc)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        if isinstance(exc, RETRYABLE_DB_ERRORS) or is_retryable_db_error(exc):
-            log.warning("database unavailable or conflict, asking client to retry: %s", type(exc).__name__)
-            return problem_response(request, status=503, code="service_unavailable",
-                                    title="Service temporarily unavailable",
-                                    detail="Please retry shortly.", headers={"Retry-After": "1"})
-        # Type name only: messages of DB errors can carry SQL and parameters.
-        log.error("unhandled error %s on %s %s", type(exc).__name__, request.method, request.url.path)
-        return problem_response(request, status=500, code="internal_error", title="Internal error",
-                                detail="An unexpected error occurred.")

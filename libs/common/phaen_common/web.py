@@ -18,7 +18,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from phaen_common.auth import Principal, TokenVerifier
 from phaen_common.errors import (
     Forbidden,
-    ProblemError,
     Unauthorized,
     install_error_handlers,
     problem_response,
@@ -333,5 +332,4 @@ def create_service_app(
         public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"},
     )
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    _ = ProblemError  # re-exported for services
     return app
