@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -35,17 +34,6 @@ def say(msg: str) -> None:
 
 def port_of(env_var: str, default: int) -> int:
     return int(os.environ.get(env_var, default))
-
-
-def persistent_secret(data_dir: Path, name: str) -> str:
-    """A secret generated once and kept in the data folder (mode 0600)."""
-    path = data_dir / name
-    if path.exists():
-        return path.read_text().strip()
-    value = secrets.token_urlsafe(32)
-    path.write_text(value + "\n")
-    path.chmod(0o600)
-    return value
 
 
 def run_setup(env: dict[str, str]) -> None:
@@ -107,7 +95,7 @@ def main() -> int:
         env["PHAEN_DATABASE_URL"] = pg.create_database("phaen")
     else:
         say("using PHAEN_DATABASE_URL")
-    env.setdefault("PHAEN_REPORTS_CLIENT_SECRET", persistent_secret(data_dir, "reports-client-secret"))
+    # The reports service's client secret: the gateway's set-up writes it to the data folder, reports reads it.
     host = env.get("PHAEN_BIND_HOST", "127.0.0.1")
     gateway_port = port_of("PHAEN_GATEWAY_PORT", 8000)
     for name, _pkg, default, var in PROCESSES:
