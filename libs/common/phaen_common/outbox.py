@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -65,6 +66,17 @@ async def record_event(session: AsyncSession, table: Table, *, type: str, entity
     await session.execute(insert(table).values(
         event_id=event_id, type=type, entity=entity, entity_id=str(entity_id), payload=_jsonable(payload)))
     return event_id
+
+
+async def record_events(session: AsyncSession, table: Table,
+                        events: Sequence[tuple[str, str, Any, dict[str, Any]]]) -> list[uuid.UUID]:
+    """Write many events, each ``(type, entity, entity_id, payload)``, in one insert in the caller's transaction."""
+    if not events:
+        return []
+    rows = [{"event_id": uuid.uuid4(), "type": type, "entity": entity, "entity_id": str(entity_id),
+             "payload": _jsonable(payload)} for type, entity, entity_id, payload in events]
+    await session.execute(insert(table), rows)
+    return [r["event_id"] for r in rows]
 
 
 async def publish_pending(session: AsyncSession, table: Table) -> int:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import random
+from decimal import Decimal
 
 from common_testapp import outbox
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from phaen_common.db import to_async_url
-from phaen_common.outbox import read_feed, record_event
+from phaen_common.outbox import read_feed, record_event, record_events
 
 
 async def drain(sm, after: int) -> tuple[list, int]:
@@ -97,4 +99,22 @@ async def test_consumer_restarting_from_its_cursor_misses_nothing(common_db):
     assert len(seen) == len(set(seen)), "an event was delivered twice"
     assert set(seen) == committed, "an event was missed or a rolled-back one appeared"
     assert positions == sorted(positions)
+    await engine.dispose()
+
+
+async def test_record_events_writes_many_in_order(common_db):
+    engine = create_async_engine(to_async_url(common_db))
+    sm = async_sessionmaker(engine, expire_on_commit=False)
+    _, start = await drain(sm, 0)
+    async with sm() as s, s.begin():
+        assert await record_events(s, outbox, []) == []
+        ids = await record_events(s, outbox, [
+            ("t.many", "t", 1, {"amount": Decimal("12.50"), "on": dt.date(2024, 5, 1)}),
+            ("t.many", "t", "two", {}),
+            ("t.many", "t", 3, {}),
+        ])
+    items, _ = await drain(sm, start)
+    assert [e.entity_id for e in items] == ["1", "two", "3"]
+    assert [e.event_id for e in items] == ids
+    assert items[0].payload == {"amount": "12.50", "on": "2024-05-01"}
     await engine.dispose()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from phaen_common.outbox import _jsonable, record_event
+from phaen_common.outbox import record_event, record_events
 from phaen_registry.tables import outbox
 
 
@@ -19,9 +17,4 @@ async def emit(session: AsyncSession, *, type: str, entity: str, entity_id: Any,
 
 async def emit_many(session: AsyncSession, events: list[tuple[str, str, Any, dict[str, Any]]]) -> None:
     """Record many events in one round trip (bulk import): (type, entity, entity_id, payload) each."""
-    if not events:
-        return
-    await session.execute(insert(outbox), [
-        {"event_id": uuid.uuid4(), "type": t, "entity": e, "entity_id": str(eid), "payload": _jsonable(p)}
-        for t, e, eid, p in events
-    ])
+    await record_events(session, outbox, events)
