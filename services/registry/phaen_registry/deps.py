@@ -11,7 +11,6 @@ from fastapi import Depends, FastAPI, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_common.auth import Principal
-from phaen_common.db import SessionDep
 from phaen_common.web import require
 from phaen_registry.geography.index import GeoIndex, load_index
 
@@ -38,15 +37,19 @@ async def warm_index(app: FastAPI) -> None:
         log.warning("geography index not built at start-up: %s", type(exc).__name__)
 
 
-async def geo_index(request: Request, session: SessionDep) -> GeoIndex:
-    """The in-memory geography index (rebuilt on demand while the geography is not loaded)."""
+async def geo_index(request: Request) -> GeoIndex:
+    """The in-memory geography index (rebuilt on demand while the geography is not loaded).
+
+    A session is opened only for a rebuild, so /resolve and /search take no connection from the pool.
+    """
     idx: GeoIndex | None = getattr(request.app.state, "geo_index", None)
     if idx is None or idx.empty:
         lock: asyncio.Lock = request.app.state.geo_lock
         async with lock:
             idx = getattr(request.app.state, "geo_index", None)
             if idx is None or idx.empty:
-                idx = await _build(request.app, session)
+                async with request.app.state.db.sessionmaker() as session:
+                    idx = await _build(request.app, session)
     return idx
 
 
