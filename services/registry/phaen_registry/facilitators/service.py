@@ -92,8 +92,7 @@ async def list_facilitators(session: AsyncSession, *, index: GeoIndex, params: P
     """Facilitators by region, province, tambon, level or person."""
     stmt = select(Facilitator)
     if region:
-        stmt = stmt.where(func.left(Facilitator.tambon, 2).in_(
-            [p for p, r in index.region_of.items() if r == region]))
+        stmt = stmt.where(func.left(Facilitator.tambon, 2).in_(index.provinces_by_region.get(region, [])))
     if province:
         stmt = stmt.where(func.left(Facilitator.tambon, 2) == province)
     if tambon:

@@ -107,6 +107,7 @@ class GeoIndex:
     subdistricts: dict[str, Area] = field(default_factory=dict)
     abolished: dict[str, Abolished] = field(default_factory=dict)
     region_of: dict[str, str] = field(default_factory=dict)
+    provinces_by_region: dict[str, list[str]] = field(default_factory=dict)
     _subs_by_province: dict[str, list[Area]] = field(default_factory=dict)
     _abolished_by_province: dict[str, list[Abolished]] = field(default_factory=dict)
     _all: list[Area] = field(default_factory=list)
@@ -120,6 +121,7 @@ class GeoIndex:
         for code, th, en, region in provinces:
             idx.provinces[code] = _area("province", code, th, en, code, None, region)
             idx.region_of[code] = region
+            idx.provinces_by_region.setdefault(region, []).append(code)
         for code, th, en, pcode in districts:
             idx.districts[code] = _area("district", code, th, en, pcode, None, idx.region_of.get(pcode, ""))
         for code, th, en, dcode, pcode in subdistricts:

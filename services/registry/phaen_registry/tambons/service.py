@@ -108,8 +108,7 @@ async def list_tambons(session: AsyncSession, *, index: GeoIndex, params: PagePa
     """Network tambons by region, tier, province or district."""
     stmt = select(NetworkTambon)
     if region:
-        provinces = [p for p, r in index.region_of.items() if r == region]
-        stmt = stmt.where(func.left(NetworkTambon.code, 2).in_(provinces))
+        stmt = stmt.where(func.left(NetworkTambon.code, 2).in_(index.provinces_by_region.get(region, [])))
     if province:
         stmt = stmt.where(func.left(NetworkTambon.code, 2) == province)
     if district:
