@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, false
+from sqlalchemy.orm import Mapped
 
 from phaen_common.auth import Principal
 
@@ -21,6 +25,16 @@ class ReadScope:
     @property
     def nothing(self) -> bool:
         return not self.everything and self.region is None and self.tambon is None
+
+    def where(self, stmt: Select[Any], *, region: Mapped[str | None], tambon: Mapped[str | None]) -> Select[Any]:
+        """Limit ``stmt`` to this scope, given the query's region and tambon columns."""
+        if self.everything:
+            return stmt
+        if self.region:
+            return stmt.where(region == self.region)
+        if self.tambon:
+            return stmt.where(tambon == self.tambon)
+        return stmt.where(false())
 
 
 def read_scope(principal: Principal) -> ReadScope:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_registry.committees import errors, service
 from phaen_registry.committees.schemas import (
     CommitteeIn,
@@ -27,7 +27,6 @@ from phaen_registry.geography.schemas import RegionCode
 from phaen_registry.scope import read_scope
 
 router = APIRouter(tags=["committees"])
-Params = Annotated[PageParams, Depends(page_params)]
 STD = (401, 403, 422)
 
 
@@ -41,7 +40,7 @@ async def create_committee(principal: Writer, session: SessionDep, index: IndexD
 
 
 @router.get("/committees", response_model=Page[CommitteeOut], responses=responses(*STD))
-async def list_committees(principal: Reader, session: SessionDep, params: Params,
+async def list_committees(principal: Reader, session: SessionDep, params: PageDep,
                           level: CommitteeLevel | None = None, region: RegionCode | None = None,
                           province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
                           tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None) -> Page[CommitteeOut]:
@@ -49,7 +48,7 @@ async def list_committees(principal: Reader, session: SessionDep, params: Params
     rows, total, cursor = await service.list_committees(session, params=params, scope=read_scope(principal),
                                                         level=level, region=region, province=province,
                                                         tambon=tambon)
-    return Page(items=[await service.committee_out(session, c) for c in rows], total=total, next_cursor=cursor)
+    return Page(items=await service.committees_out(session, rows), total=total, next_cursor=cursor)
 
 
 @router.get("/committees/{committee_id}", response_model=CommitteeOut,
@@ -100,11 +99,8 @@ async def list_members(principal: Reader, session: SessionDep, committee_id: uui
 async def get_member(principal: Reader, session: SessionDep, committee_id: uuid.UUID,
                      member_id: uuid.UUID) -> MemberOut:
     """One seat on a committee."""
-    c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
-    for m in (await service.committee_out(session, c)).members:
-        if m.id == member_id:
-            return m
-    raise errors.CommitteeNotFound("No such member of this committee.")
+    m = await service.get_member(session, committee_id=committee_id, member_id=member_id, scope=read_scope(principal))
+    return service.member_out(m)
 
 
 @router.post("/zones", response_model=ZoneOut, status_code=201,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, false, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -108,13 +110,23 @@ def member_out(m: CommitteeMember, today: dt.date | None = None) -> MemberOut:
                      role=m.role, term_start=m.term_start, term_end=m.term_end, current=current)  # type: ignore[arg-type]
 
 
+async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> list[CommitteeOut]:
+    """Committees with their members, current and past, loaded in one query for the whole page."""
+    if not rows:
+        return []
+    ids = [c.id for c in rows]
+    members: dict[uuid.UUID, list[MemberOut]] = defaultdict(list)
+    for m in (await session.execute(select(CommitteeMember).where(col(CommitteeMember.committee_id).in_(ids))
+                                    .order_by(CommitteeMember.created_at, CommitteeMember.id))).scalars():  # type: ignore[arg-type]
+        members[m.committee_id].append(member_out(m))
+    return [CommitteeOut(id=c.id, level=c.level, name=c.name, region=c.region, province=c.province,  # type: ignore[arg-type]
+                         tambon=c.tambon, zone_id=c.zone_id, members=members[c.id], created_at=c.created_at)
+            for c in rows]
+
+
 async def committee_out(session: AsyncSession, c: Committee) -> CommitteeOut:
     """A committee with its members, current and past."""
-    members = (await session.execute(select(CommitteeMember).where(col(CommitteeMember.committee_id) == c.id)
-                                     .order_by(CommitteeMember.created_at, CommitteeMember.id))).scalars()  # type: ignore[arg-type]
-    return CommitteeOut(id=c.id, level=c.level, name=c.name, region=c.region, province=c.province,  # type: ignore[arg-type]
-                        tambon=c.tambon, zone_id=c.zone_id, members=[member_out(m) for m in members],
-                        created_at=c.created_at)
+    return (await committees_out(session, [c]))[0]
 
 
 async def create_committee(session: AsyncSession, *, index: GeoIndex, data: CommitteeIn, actor: str) -> Committee:
@@ -134,13 +146,7 @@ async def create_committee(session: AsyncSession, *, index: GeoIndex, data: Comm
 
 def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
     """Limit a committee query to the caller's read scope."""
-    if scope.everything:
-        return stmt
-    if scope.region:
-        return stmt.where(col(Committee.region) == scope.region)
-    if scope.tambon:
-        return stmt.where(col(Committee.tambon) == scope.tambon)
-    return stmt.where(false())
+    return scope.where(stmt, region=col(Committee.region), tambon=col(Committee.tambon))
 
 
 async def get_committee(session: AsyncSession, *, committee_id: uuid.UUID, scope: ReadScope) -> Committee:
@@ -207,13 +213,26 @@ async def update_committee(session: AsyncSession, *, committee_id: uuid.UUID, pa
     return c
 
 
-async def update_member(session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID,
-                        patch: MemberPatch) -> CommitteeMember:
-    """Change a seat's role or term; a term may not end before it starts."""
-    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+async def _seat_on(session: AsyncSession, c: Committee, member_id: uuid.UUID) -> CommitteeMember:
     m = await session.get(CommitteeMember, member_id)
     if m is None or m.committee_id != c.id:
         raise errors.CommitteeNotFound("No such member of this committee.")
+    return m
+
+
+async def get_member(session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID,
+                     scope: ReadScope) -> CommitteeMember:
+    """One seat on a committee in the caller's scope (404 outside it or when the seat is on another committee)."""
+    c = await get_committee(session, committee_id=committee_id, scope=scope)
+    return await _seat_on(session, c, member_id)
+
+
+async def update_member(session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID,
+                        patch: MemberPatch) -> CommitteeMember:
+    """Change a seat's role or term; a term may not end before it starts."""
+    # Not get_member: the event payload needs the committee too, and re-reading it would cost a query.
+    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+    m = await _seat_on(session, c, member_id)
     for name in ("role", "term_start", "term_end"):
         if name in patch.model_fields_set and (name != "role" or patch.role is not None):
             setattr(m, name, getattr(patch, name))

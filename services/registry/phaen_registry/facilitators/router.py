@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_registry.committees.errors import UnknownPerson
 from phaen_registry.deps import IndexDep, Reader, Writer
 from phaen_registry.facilitators import errors, service
@@ -18,7 +18,6 @@ from phaen_registry.geography.schemas import RegionCode
 from phaen_registry.people.errors import UnknownTambon
 
 router = APIRouter(tags=["facilitators"])
-Params = Annotated[PageParams, Depends(page_params)]
 STD = (401, 403, 422)
 
 
@@ -31,7 +30,7 @@ async def create_facilitator(_: Writer, session: SessionDep, index: IndexDep, bo
 
 
 @router.get("/facilitators", response_model=Page[FacilitatorOut], responses=responses(*STD))
-async def list_facilitators(_: Reader, session: SessionDep, index: IndexDep, params: Params,
+async def list_facilitators(_: Reader, session: SessionDep, index: IndexDep, params: PageDep,
                             region: RegionCode | None = None,
                             province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
                             tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,

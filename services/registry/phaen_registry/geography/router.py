@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_registry.deps import IndexDep, Reader
 from phaen_registry.geography import errors, service
 from phaen_registry.geography.schemas import (
@@ -24,7 +24,6 @@ from phaen_registry.geography.schemas import (
 )
 
 router = APIRouter(tags=["geography"])
-Params = Annotated[PageParams, Depends(page_params)]
 STD = (401, 403, 422)
 
 ProvinceCode = Annotated[str, Path(pattern=r"^\d{2}$", description="2-digit DOPA province code")]
@@ -46,7 +45,7 @@ async def get_region(_: Reader, session: SessionDep, code: str) -> RegionOut:
 
 
 @router.get("/provinces", response_model=Page[ProvinceOut], responses=responses(*STD))
-async def list_provinces(_: Reader, session: SessionDep, params: Params,
+async def list_provinces(_: Reader, session: SessionDep, params: PageDep,
                          region: RegionCode | None = None) -> Page[ProvinceOut]:
     """Provinces (77), optionally of one region."""
     items, total, cursor = await service.list_provinces(session, params=params, region=region)
@@ -60,7 +59,7 @@ async def get_province(_: Reader, session: SessionDep, code: ProvinceCode) -> Pr
 
 
 @router.get("/districts", response_model=Page[DistrictOut], responses=responses(*STD))
-async def list_districts(_: Reader, session: SessionDep, index: IndexDep, params: Params,
+async def list_districts(_: Reader, session: SessionDep, index: IndexDep, params: PageDep,
                          province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None) -> Page[DistrictOut]:
     """Districts (928), optionally of one province."""
     items, total, cursor = await service.list_districts(session, index=index, params=params, province=province)
@@ -76,7 +75,7 @@ async def get_district(_: Reader, session: SessionDep, index: IndexDep, code: Di
 
 @router.get("/subdistricts", response_model=Page[SubdistrictOut], responses=responses(*STD))
 async def list_subdistricts(
-    _: Reader, session: SessionDep, index: IndexDep, params: Params,
+    _: Reader, session: SessionDep, index: IndexDep, params: PageDep,
     district: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
     province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
     postal_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
@@ -103,7 +102,7 @@ async def get_abolished(_: Reader, session: SessionDep,
 
 
 @router.get("/search", response_model=Page[SearchItem], responses=responses(*STD))
-async def search(_: Reader, index: IndexDep, params: Params,
+async def search(_: Reader, index: IndexDep, params: PageDep,
                  q: Annotated[str, Query(min_length=1, max_length=200)],
                  level: Level | None = None,
                  province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None) -> Page[SearchItem]:

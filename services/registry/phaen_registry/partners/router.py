@@ -5,18 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_common.text import StorableText
 from phaen_registry.deps import Reader, Writer
 from phaen_registry.partners import errors, service
 from phaen_registry.partners.schemas import MouIn, MouOut, PartnerIn, PartnerOut, PartnerPatch
 
 router = APIRouter(tags=["partners"])
-Params = Annotated[PageParams, Depends(page_params)]
 STD = (401, 403, 422)
 Code = Annotated[str, Path(min_length=2, max_length=32, pattern=r"^[A-Za-z0-9_\-]+$")]
 
@@ -29,7 +28,7 @@ async def create_partner(_: Writer, session: SessionDep, body: PartnerIn) -> Par
 
 
 @router.get("/partners", response_model=Page[PartnerOut], responses=responses(*STD))
-async def list_partners(_: Reader, session: SessionDep, params: Params,
+async def list_partners(_: Reader, session: SessionDep, params: PageDep,
                         kind: Annotated[StorableText | None, Query(max_length=40)] = None) -> Page[PartnerOut]:
     """Partner agencies."""
     rows, total, cursor = await service.list_partners(session, params=params, kind=kind)

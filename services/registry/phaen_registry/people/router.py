@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_registry.deps import IndexDep, Reader, Writer
 from phaen_registry.geography.schemas import RegionCode
 from phaen_registry.people import errors, service
@@ -17,7 +17,6 @@ from phaen_registry.people.schemas import PersonIn, PersonOut, PersonPatch
 from phaen_registry.scope import read_scope, sees_personal_data
 
 router = APIRouter(tags=["people"])
-Params = Annotated[PageParams, Depends(page_params)]
 STD = (401, 403, 422)
 
 
@@ -30,7 +29,7 @@ async def create_person(principal: Writer, session: SessionDep, index: IndexDep,
 
 
 @router.get("/people", response_model=Page[PersonOut], responses=responses(*STD))
-async def list_people(principal: Reader, session: SessionDep, params: Params,
+async def list_people(principal: Reader, session: SessionDep, params: PageDep,
                       tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
                       region: RegionCode | None = None) -> Page[PersonOut]:
     """People the caller may see (a regional committee: its region only), masked for most roles."""

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, false, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -36,13 +36,7 @@ def _payload(p: Person) -> dict[str, Any]:
 
 def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
     """Limit a person query to the caller's read scope."""
-    if scope.everything:
-        return stmt
-    if scope.region:
-        return stmt.where(col(Person.region) == scope.region)
-    if scope.tambon:
-        return stmt.where(col(Person.tambon) == scope.tambon)
-    return stmt.where(false())
+    return scope.where(stmt, region=col(Person.region), tambon=col(Person.tambon))
 
 
 def _place(index: GeoIndex, tambon: str | None) -> tuple[str | None, str | None]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_registry.deps import IndexDep, Reader, Writer
 from phaen_registry.geography.errors import AreaAbolished
 from phaen_registry.geography.schemas import RegionCode
@@ -17,7 +17,6 @@ from phaen_registry.tambons import errors, service
 from phaen_registry.tambons.schemas import TambonIn, TambonOut, Tier, TierChangeOut, VillageIn, VillageOut
 
 router = APIRouter(tags=["tambons"])
-Params = Annotated[PageParams, Depends(page_params)]
 STD = (401, 403, 422)
 Code = Annotated[str, Path(pattern=r"^\d{6}$", description="6-digit DOPA subdistrict code")]
 VillageNo = Annotated[int, Path(ge=1, le=99, description="หมู่ที่")]
@@ -47,7 +46,7 @@ async def put_tambon(principal: Writer, session: SessionDep, index: IndexDep, co
 
 
 @router.get("/tambons", response_model=Page[TambonOut], responses=responses(*STD))
-async def list_tambons(_: Reader, session: SessionDep, index: IndexDep, params: Params,
+async def list_tambons(_: Reader, session: SessionDep, index: IndexDep, params: PageDep,
                        region: RegionCode | None = None, tier: Tier | None = None,
                        province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
                        district: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None) -> Page[TambonOut]:
