@@ -21,11 +21,10 @@ from sqlmodel import col
 from phaen_common.db import Database, run_in_transaction
 from phaen_gateway.auth.keys import ensure_signing_key
 from phaen_gateway.auth.models import PartnerClient, User
-from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.passwords import Hasher, make_hasher
 from phaen_gateway.auth.schemas import ClientCreate
 from phaen_gateway.auth.service import create_client
 from phaen_gateway.config import Settings
-from phaen_gateway.main import make_hasher
 
 log = logging.getLogger("phaen.gateway.bootstrap")
 

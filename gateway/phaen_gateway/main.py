@@ -17,7 +17,7 @@ from phaen_common.web import AuthMiddleware, RequestContextMiddleware, healthz_r
 from phaen_gateway.auth import admin_router
 from phaen_gateway.auth import router as auth_router
 from phaen_gateway.auth.keys import KeyRing, ensure_signing_key
-from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.passwords import make_hasher
 from phaen_gateway.auth.revocations import DbRevocations
 from phaen_gateway.auth.tokens import TokenIssuer
 from phaen_gateway.config import UPSTREAMS, Settings
@@ -31,11 +31,6 @@ PUBLIC_PATHS = frozenset({
     # Each service's own OpenAPI passes through without a token (the docs need it); nothing else does.
     *(f"/v1/{name}/openapi.json" for name in UPSTREAMS),
 })
-
-
-def make_hasher(settings: Settings) -> Hasher:
-    return Hasher(time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib,
-                  parallelism=settings.password_hash_parallelism)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

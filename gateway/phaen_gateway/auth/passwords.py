@@ -8,6 +8,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from phaen_gateway.config import Settings
+
 
 class Hasher:
     """Hashes and verifies secrets; verification of an unknown account costs the same as a known one."""
@@ -32,3 +34,9 @@ class Hasher:
 
     def needs_rehash(self, hashed: str) -> bool:
         return self._ph.check_needs_rehash(hashed)
+
+
+def make_hasher(settings: Settings) -> Hasher:
+    """The hasher at the configured argon2id cost."""
+    return Hasher(time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib,
+                  parallelism=settings.password_hash_parallelism)
