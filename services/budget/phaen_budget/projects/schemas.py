@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -15,7 +15,7 @@ from phaen_common.money import Money, Percent, PositiveMoney
 Region = Literal["north", "central", "northeast", "south"]
 
 # A tranche share is a percentage: shown as a 2-decimal string ("50.00"), like the reports' percents.
-Share = Percent
+Share: TypeAlias = Percent
 
 
 class ProjectCreate(Input):
