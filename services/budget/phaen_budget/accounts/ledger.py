@@ -4,6 +4,7 @@ transaction, on a row the caller has already locked FOR UPDATE."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.audit import service as audit
 from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.tables import outbox
+from phaen_common.money import CENT
 from phaen_common.outbox import record_event
 
 ZERO = Decimal("0.00")
@@ -76,11 +78,17 @@ async def by_reference(*, session: AsyncSession, reference: str) -> LedgerEntry 
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def sums(*, session: AsyncSession, account_id: uuid.UUID) -> tuple[Decimal, Decimal]:
-    """(balance, interest part) summed from the ledger itself."""
-    row = (await session.execute(
-        select(func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
+async def sums(*, session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[Decimal, Decimal]]:
+    """(balance, interest part) per account, summed from the ledger itself; (0.00, 0.00) without entries."""
+    out = dict.fromkeys(account_ids, (ZERO, ZERO))
+    if not account_ids:
+        return out
+    rows = await session.execute(
+        select(col(LedgerEntry.account_id), func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
                func.coalesce(func.sum(case((col(LedgerEntry.fund) == "interest", col(LedgerEntry.amount)),
                                            else_=0)), 0))
-        .where(col(LedgerEntry.account_id) == account_id))).one()
-    return Decimal(row[0]).quantize(Decimal("0.01")), Decimal(row[1]).quantize(Decimal("0.01"))
+        .where(col(LedgerEntry.account_id).in_(account_ids))  # type: ignore[attr-defined]
+        .group_by(col(LedgerEntry.account_id)))
+    for account_id, balance, interest in rows.all():
+        out[account_id] = (Decimal(balance).quantize(CENT), Decimal(interest).quantize(CENT))
+    return out

@@ -58,7 +58,7 @@ async def list_accounts(session: SessionDep, principal: Annotated[Principal, req
     if project_id is not None:
         stmt = stmt.where(col(Account.project_id) == project_id)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Account.id)], params=params)
-    items = [await service.account_view(session=session, principal=principal, account=a) for a in rows]
+    items = await service.account_views(session=session, principal=principal, accounts=rows)
     return Page[AccountOut](items=items, total=total, next_cursor=cursor)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
@@ -15,7 +17,6 @@ from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, Res
 from phaen_budget.accounts.models import Account, AccountSignatory, LedgerEntry
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
 from phaen_budget.audit import service as audit
-from phaen_budget.core.access import sees
 from phaen_budget.core.errors import AccountNotFound, BankReferenceUsed
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
@@ -40,17 +41,27 @@ def account_event(account: Account, signatories: list[str]) -> dict[str, Any]:
             "threshold": account.threshold, "signatory_count": len(signatories)}
 
 
-async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -> list[str]:
-    rows = await session.execute(select(col(AccountSignatory.user_id)).where(
-        col(AccountSignatory.account_id) == account_id, col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
+async def signatories_of(*, session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    """The current signatories of each account, in resolution order (empty without any)."""
+    out: dict[uuid.UUID, list[str]] = {account_id: [] for account_id in account_ids}
+    if not account_ids:
+        return out
+    rows = await session.execute(select(col(AccountSignatory.account_id), col(AccountSignatory.user_id)).where(
+        col(AccountSignatory.account_id).in_(account_ids),  # type: ignore[attr-defined]
+        col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
         .order_by(col(AccountSignatory.position)))
-    return list(rows.scalars().all())
+    for account_id, user_id in rows.all():
+        out[account_id].append(user_id)
+    return out
 
 
-async def account_view(*, session: AsyncSession, principal: Principal, account: Account) -> AccountOut:
+async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -> list[str]:
+    return (await signatories_of(session=session, account_ids=[account_id]))[account_id]
+
+
+def account_out(*, principal: Principal, account: Account, balance: Decimal, interest: Decimal,
+                signatories: list[str]) -> AccountOut:
     """The account with figures derived from the ledger (the cache is only a lock target)."""
-    balance, interest = await ledger.sums(session=session, account_id=account.id)
-    signatories = await current_signatories(session=session, account_id=account.id)
     number = account.number if principal.has_role(*_FULL_NUMBER_ROLES) else masked(account.number)
     return AccountOut(
         id=account.id, project_id=account.project_id, bank=account.bank, branch=account.branch, number=number,
@@ -60,6 +71,21 @@ async def account_view(*, session: AsyncSession, principal: Principal, account: 
         balance=balance, interest_balance=interest, grant_balance=balance - interest, reserved=account.reserved,
         available=balance - account.reserved, available_interest=interest - account.reserved_interest,
         created_at=account.created_at)
+
+
+async def account_views(*, session: AsyncSession, principal: Principal,
+                        accounts: Sequence[Account]) -> list[AccountOut]:
+    """A page of accounts: ledger sums and signatories loaded in one query each."""
+    ids = [a.id for a in accounts]
+    sums = await ledger.sums(session=session, account_ids=ids)
+    signatories = await signatories_of(session=session, account_ids=ids)
+    return [account_out(principal=principal, account=a, balance=sums[a.id][0], interest=sums[a.id][1],
+                        signatories=signatories[a.id]) for a in accounts]
+
+
+async def account_view(*, session: AsyncSession, principal: Principal, account: Account) -> AccountOut:
+    """One account, as a page shows it."""
+    return (await account_views(session=session, principal=principal, accounts=[account]))[0]
 
 
 async def open_account(*, session: AsyncSession, principal: Principal, data: AccountCreate) -> Account:
@@ -93,9 +119,8 @@ async def get_visible(*, session: AsyncSession, principal: Principal, account_id
     account = await session.get(Account, account_id)
     if account is None:
         raise AccountNotFound()
-    project = await session.get(Project, account.project_id)
-    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
-        raise AccountNotFound()
+    await projects.project_seen_by(session=session, principal=principal, project_id=account.project_id,
+                                   not_found=AccountNotFound)
     return account
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
-from phaen_budget.core.access import acts_for, sees
+from phaen_budget.core.access import acts_for
 from phaen_budget.core.models import utcnow
 from phaen_budget.expenses.errors import AlreadyVoid, DuplicateReceipt, ExpenseNotFound, UnsupportedAttachment
 from phaen_budget.expenses.models import Attachment, Expense
@@ -93,9 +93,8 @@ async def get_visible(*, session: AsyncSession, principal: Principal, expense_id
     expense = await session.get(Expense, expense_id, with_for_update=lock, populate_existing=lock)
     if expense is None:
         raise ExpenseNotFound()
-    project = await session.get(Project, expense.project_id)
-    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
-        raise ExpenseNotFound()
+    await projects.project_seen_by(session=session, principal=principal, project_id=expense.project_id,
+                                   not_found=ExpenseNotFound)
     return expense
 
 

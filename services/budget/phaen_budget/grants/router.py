@@ -43,7 +43,7 @@ async def list_grants(session: SessionDep, _: Annotated[Principal, require("budg
     if funder is not None:
         stmt = stmt.where(col(Grant.funder) == funder)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Grant.id)], params=params)
-    items = [await service.grant_view(session=session, grant=g) for g in rows]
+    items = await service.grant_views(session=session, grants=rows)
     return Page[GrantOut](items=items, total=total, next_cursor=cursor)
 
 

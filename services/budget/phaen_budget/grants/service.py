@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -124,19 +125,35 @@ async def add_cofunding(*, session: AsyncSession, principal: Principal, grant_id
     return line
 
 
-async def line_actuals(*, session: AsyncSession, grant_id: uuid.UUID) -> dict[int, Decimal]:
-    """Actual spending per line: recorded (not voided) expenses, grouped in the database."""
+async def line_actuals(*, session: AsyncSession,
+                       grant_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[int, Decimal]]:
+    """Actual spending per grant and line: recorded (not voided) expenses, grouped in the database."""
+    out: dict[uuid.UUID, dict[int, Decimal]] = {grant_id: {} for grant_id in grant_ids}
+    if not grant_ids:
+        return out
     rows = await session.execute(
-        select(col(Expense.line_no), func.sum(col(Expense.amount)))
-        .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded").group_by(col(Expense.line_no)))
-    return {int(no): Decimal(total) for no, total in rows.all()}
+        select(col(Expense.grant_id), col(Expense.line_no), func.sum(col(Expense.amount)))
+        .where(col(Expense.grant_id).in_(grant_ids), col(Expense.status) == "recorded")  # type: ignore[attr-defined]
+        .group_by(col(Expense.grant_id), col(Expense.line_no)))
+    for grant_id, no, total in rows.all():
+        out[grant_id][int(no)] = Decimal(total)
+    return out
 
 
-async def grant_view(*, session: AsyncSession, grant: Grant) -> GrantOut:
+async def lines_of(*, session: AsyncSession, grant_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[GrantLine]]:
+    """The plan lines of each grant, by number."""
+    out: dict[uuid.UUID, list[GrantLine]] = {grant_id: [] for grant_id in grant_ids}
+    if not grant_ids:
+        return out
+    rows = await session.execute(
+        select(GrantLine).where(col(GrantLine.grant_id).in_(grant_ids)).order_by(col(GrantLine.no)))  # type: ignore[attr-defined]
+    for line in rows.scalars().all():
+        out[line.grant_id].append(line)
+    return out
+
+
+def grant_out(grant: Grant, *, lines: Sequence[GrantLine], actuals: dict[int, Decimal]) -> GrantOut:
     """The grant with its lines and every derived figure."""
-    lines = (await session.execute(
-        select(GrantLine).where(col(GrantLine.grant_id) == grant.id).order_by(col(GrantLine.no)))).scalars().all()
-    actuals = await line_actuals(session=session, grant_id=grant.id)
     outs = []
     for line in lines:
         actual = actuals.get(line.no, ZERO)
@@ -153,3 +170,16 @@ async def grant_view(*, session: AsyncSession, grant: Grant) -> GrantOut:
     return GrantOut(id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount,
                     fiscal_year=grant.fiscal_year, fiscal_period=fiscal_period(grant.fiscal_year),
                     created_at=grant.created_at, lines=outs, totals=totals)
+
+
+async def grant_views(*, session: AsyncSession, grants: Sequence[Grant]) -> list[GrantOut]:
+    """A page of grants: lines and actuals loaded in one query each."""
+    ids = [g.id for g in grants]
+    lines = await lines_of(session=session, grant_ids=ids)
+    actuals = await line_actuals(session=session, grant_ids=ids)
+    return [grant_out(g, lines=lines[g.id], actuals=actuals[g.id]) for g in grants]
+
+
+async def grant_view(*, session: AsyncSession, grant: Grant) -> GrantOut:
+    """One grant, as a page shows it."""
+    return (await grant_views(session=session, grants=[grant]))[0]

@@ -19,7 +19,7 @@ from phaen_budget.projects.models import Project
 from phaen_budget.projects.schemas import ProjectCreate
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
-from phaen_common.errors import Unprocessable
+from phaen_common.errors import ProblemError, Unprocessable
 from phaen_common.money import format_money
 from phaen_common.outbox import record_event
 
@@ -28,12 +28,8 @@ def project_state(project: Project) -> dict[str, Any]:
     """The event payload (and audit state) of a project."""
     return {"id": project.id, "grant_id": project.grant_id, "line_no": project.line_no, "name": project.name,
             "level": project.level, "region": project.region, "tambon": project.tambon, "tier": project.tier,
-            "amount": project.amount, "tranches": [_share_json(t) for t in project.tranches],
+            "amount": project.amount, "tranches": [format_money(t) for t in project.tranches],
             "status": project.status}
-
-
-def _share_json(share: Any) -> str:
-    return format_money(Decimal(str(share)))
 
 
 async def create_project(*, session: AsyncSession, principal: Principal, data: ProjectCreate,
@@ -73,6 +69,15 @@ async def get_visible(*, session: AsyncSession, principal: Principal, project_id
                                      with_for_update={"read": lock == "share"})
     if project is None or not sees(principal, region=project.region, tambon=project.tambon):
         raise ProjectNotFound()
+    return project
+
+
+async def project_seen_by(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
+                          not_found: type[ProblemError]) -> Project:
+    """The project if ``principal`` may see it; otherwise the caller's own 404 ``not_found``."""
+    project = await session.get(Project, project_id)
+    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
+        raise not_found()
     return project
 
 

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
-from phaen_budget.core.access import sees
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
 from phaen_budget.core.tiers import TierLookup
@@ -86,9 +85,8 @@ async def get_visible(*, session: AsyncSession, principal: Principal, proposal_i
     proposal = await session.get(Proposal, proposal_id, with_for_update=lock, populate_existing=lock)
     if proposal is None:
         raise ProposalNotFound()
-    project = await session.get(Project, proposal.project_id)
-    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
-        raise ProposalNotFound()
+    project = await projects.project_seen_by(session=session, principal=principal, project_id=proposal.project_id,
+                                             not_found=ProposalNotFound)
     return proposal, project
 
 

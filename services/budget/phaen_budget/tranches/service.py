@@ -44,6 +44,19 @@ async def _report_count(session: AsyncSession, project_id: uuid.UUID, n: int) ->
         col(ActivityReport.project_id) == project_id, col(ActivityReport.tranche) == n))).scalar_one())
 
 
+async def _releases(session: AsyncSession, project_id: uuid.UUID) -> dict[int, TrancheRelease]:
+    # UNIQUE (project_id, n): at most one release per tranche.
+    rows = await session.execute(select(TrancheRelease).where(col(TrancheRelease.project_id) == project_id))
+    return {rel.n: rel for rel in rows.scalars().all()}
+
+
+async def _report_counts(session: AsyncSession, project_id: uuid.UUID) -> dict[int, int]:
+    rows = await session.execute(select(col(ActivityReport.tranche), func.count())
+                                 .where(col(ActivityReport.project_id) == project_id)
+                                 .group_by(col(ActivityReport.tranche)))
+    return {int(n): int(count) for n, count in rows.all()}
+
+
 def _planned(project: Project, n: int) -> Decimal | None:
     if project.amount is None:
         return None
@@ -59,7 +72,9 @@ async def release(*, session: AsyncSession, principal: Principal, project_id: uu
     account_id = (await session.execute(select(col(Account.id)).where(col(Account.project_id) == project.id))).scalar()
     if account_id is None:
         raise AccountRequired()
-    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    # The project's scope was checked above and the account is the project's own.
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id,
+                                            checked=True)
     projects.ensure_active(project)
     if await _release_of(session, project.id, n) is not None:
         raise AlreadyReleased()
@@ -94,11 +109,13 @@ async def release(*, session: AsyncSession, principal: Principal, project_id: uu
 async def tranche_view(*, session: AsyncSession, project: Project) -> list[TrancheOut]:
     """Every tranche of the project: state and what blocks the next release."""
     has_account = (await session.execute(select(col(Account.id)).where(col(Account.project_id) == project.id))).scalar()
+    releases = await _releases(session, project.id)
+    report_counts = await _report_counts(session, project.id)
     out: list[TrancheOut] = []
     prev_released, prev_reports = True, 1
     for i, share in enumerate(projects.tranche_shares(project), start=1):
-        rel = await _release_of(session, project.id, i)
-        reports = await _report_count(session, project.id, i)
+        rel = releases.get(i)
+        reports = report_counts.get(i, 0)
         blocked: str | None = None
         if rel is None:
             if project.status != "active":

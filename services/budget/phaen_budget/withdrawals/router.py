@@ -77,7 +77,7 @@ async def list_withdrawals(session: SessionDep, principal: Annotated[Principal, 
         if value is not None:
             stmt = stmt.where(column == value)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Withdrawal.id)], params=params)
-    items = [await service.withdrawal_out(session=session, w=w) for w in rows]
+    items = await service.withdrawal_outs(session=session, withdrawals=rows)
     return Page[WithdrawalOut](items=items, total=total, next_cursor=cursor)
 
 

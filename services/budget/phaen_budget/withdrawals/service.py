@@ -9,6 +9,7 @@ per withdrawal and on the bank reference are the second line of defence.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -21,8 +22,8 @@ from phaen_budget.accounts.models import Account
 from phaen_budget.accounts.service import current_signatories, lock_for_money
 from phaen_budget.accounts.service import get_visible as get_account
 from phaen_budget.audit import service as audit
-from phaen_budget.core.access import acts_for, sees
-from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds, ProjectNotFound
+from phaen_budget.core.access import acts_for
+from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
 from phaen_budget.projects import service as projects
@@ -45,24 +46,54 @@ async def _emit(session: AsyncSession, w: Withdrawal, what: str) -> None:
                        payload=_state(w))
 
 
-async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -> list[Signature]:
+async def signatures_of(*, session: AsyncSession,
+                        withdrawal_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Signature]]:
+    """The valid (not revoked) signatures of each withdrawal, oldest first (empty without any)."""
+    out: dict[uuid.UUID, list[Signature]] = {withdrawal_id: [] for withdrawal_id in withdrawal_ids}
+    if not withdrawal_ids:
+        return out
     rows = await session.execute(select(Signature).where(
-        col(Signature.withdrawal_id) == withdrawal_id, col(Signature.revoked_at).is_(None))  # type: ignore[union-attr]
+        col(Signature.withdrawal_id).in_(withdrawal_ids),  # type: ignore[attr-defined]
+        col(Signature.revoked_at).is_(None))  # type: ignore[union-attr]
         .order_by(col(Signature.signed_at)))  # type: ignore[arg-type]
-    return list(rows.scalars().all())
+    for sig in rows.scalars().all():
+        out[sig.withdrawal_id].append(sig)
+    return out
 
 
-async def withdrawal_out(*, session: AsyncSession, w: Withdrawal) -> WithdrawalOut:
-    sigs = await valid_signatures(session=session, withdrawal_id=w.id)
-    account = await session.get(Account, w.account_id)
-    assert account is not None
+async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -> list[Signature]:
+    return (await signatures_of(session=session, withdrawal_ids=[withdrawal_id]))[withdrawal_id]
+
+
+def withdrawal_view(w: Withdrawal, *, signatures: list[Signature], threshold: int) -> WithdrawalOut:
+    """The withdrawal with its valid signatures and its account's threshold."""
     return WithdrawalOut(
         id=w.id, account_id=w.account_id, project_id=w.project_id, amount=w.amount, fund=w.fund,  # type: ignore[arg-type]
         purpose=w.purpose, resolution=Resolution(number=w.resolution_number, meeting_date=w.resolution_date),
-        status=w.status, signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in sigs],  # type: ignore[arg-type]
-        threshold=account.threshold, requested_by=w.requested_by, requested_at=w.requested_at,
+        status=w.status, signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in signatures],  # type: ignore[arg-type]
+        threshold=threshold, requested_by=w.requested_by, requested_at=w.requested_at,
         approved_at=w.approved_at, paid_at=w.paid_at, bank_reference=w.bank_reference,
         cancelled_at=w.cancelled_at, cancel_reason=w.cancel_reason)
+
+
+async def withdrawal_out(*, session: AsyncSession, w: Withdrawal) -> WithdrawalOut:
+    """One withdrawal (its account usually in the session already: money routes have locked it)."""
+    sigs = await valid_signatures(session=session, withdrawal_id=w.id)
+    account = await session.get(Account, w.account_id)
+    assert account is not None
+    return withdrawal_view(w, signatures=sigs, threshold=account.threshold)
+
+
+async def withdrawal_outs(*, session: AsyncSession, withdrawals: Sequence[Withdrawal]) -> list[WithdrawalOut]:
+    """A page of withdrawals: signatures and account thresholds loaded in one query each."""
+    sigs = await signatures_of(session=session, withdrawal_ids=[w.id for w in withdrawals])
+    account_ids = {w.account_id for w in withdrawals}
+    thresholds: dict[uuid.UUID, int] = {}
+    if account_ids:
+        rows = await session.execute(select(col(Account.id), col(Account.threshold))
+                                     .where(col(Account.id).in_(account_ids)))  # type: ignore[attr-defined]
+        thresholds = {account_id: threshold for account_id, threshold in rows.all()}
+    return [withdrawal_view(w, signatures=sigs[w.id], threshold=thresholds[w.account_id]) for w in withdrawals]
 
 
 async def get_visible(*, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID) -> Withdrawal:
@@ -70,9 +101,8 @@ async def get_visible(*, session: AsyncSession, principal: Principal, withdrawal
     w = await session.get(Withdrawal, withdrawal_id)
     if w is None:
         raise WithdrawalNotFound()
-    project = await session.get(Project, w.project_id)
-    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
-        raise WithdrawalNotFound()
+    await projects.project_seen_by(session=session, principal=principal, project_id=w.project_id,
+                                   not_found=WithdrawalNotFound)
     return w
 
 
@@ -88,10 +118,9 @@ async def _lock(session: AsyncSession, principal: Principal, w: Withdrawal) -> t
 async def request(*, session: AsyncSession, principal: Principal, data: WithdrawalCreate) -> Withdrawal:
     """Request a withdrawal (pending, no signatures); more than `available` is a 409."""
     account = await get_account(session=session, principal=principal, account_id=data.account_id)
-    project = await projects.get_visible(session=session, principal=principal, project_id=account.project_id)
-    if not acts_for(principal, tambon=project.tambon):
-        raise ProjectNotFound()
-    account, project = await lock_for_money(session=session, principal=principal, account_id=account.id)
+    await projects.get_actionable(session=session, principal=principal, project_id=account.project_id)
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account.id,
+                                            checked=True)
     projects.ensure_active(project)
     if data.amount > ledger.available(account, data.fund):
         raise InsufficientFunds(f"Available {ledger.available(account, data.fund):.2f} ({data.fund}).")
