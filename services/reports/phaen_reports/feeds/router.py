@@ -11,8 +11,8 @@ from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.web import require
 from phaen_reports.feeds.schemas import RebuildResult, SourceRebuilt
-from phaen_reports.feeds.service import Freshness, freshness
-from phaen_reports.reports.deps import FreshDep
+from phaen_reports.feeds.service import Freshness
+from phaen_reports.reports.deps import FreshDep, current_freshness
 from phaen_reports.reports.errors import RebuildForbidden
 
 router = APIRouter(prefix="/v1/reports", tags=["feeds"])
@@ -32,7 +32,6 @@ async def rebuild(request: Request, session: SessionDep,
         raise RebuildForbidden()
     consumer = request.app.state.consumer
     results = await consumer.rebuild()
-    fresh = await freshness(session=session, sources=consumer.source_names,
-                            stale_after=request.app.state.settings.stale_after_seconds)
+    fresh = await current_freshness(request, session)
     return RebuildResult(sources=[SourceRebuilt(source=r.source, applied=r.applied, ok=r.ok) for r in results],
                          freshness=fresh)

@@ -9,17 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import httpx
-from pydantic import BaseModel, SecretStr
+from pydantic import SecretStr
 
-from phaen_common.outbox import Event
-
-
-class FeedPage(BaseModel):
-    """One page of a feed, as ``GET /v1/<service>/events`` answers it."""
-
-    items: list[Event]
-    next_after: int
-    has_more: bool
+from phaen_common.outbox import Event, EventFeed
 
 
 class FeedUnavailable(Exception):
@@ -31,7 +23,7 @@ class FeedSource(Protocol):
 
     name: str
 
-    async def fetch(self, *, after: int, limit: int) -> FeedPage: ...
+    async def fetch(self, *, after: int, limit: int) -> EventFeed: ...
 
 
 class TokenProvider(Protocol):
@@ -98,7 +90,7 @@ class HttpFeedSource:
         self.tokens = tokens
         self.client = client
 
-    async def fetch(self, *, after: int, limit: int) -> FeedPage:
+    async def fetch(self, *, after: int, limit: int) -> EventFeed:
         for attempt in range(2):
             token = await self.tokens.token()
             try:
@@ -112,7 +104,7 @@ class HttpFeedSource:
             if resp.status_code != 200:
                 raise FeedUnavailable(f"{self.name} answered {resp.status_code}")
             try:
-                return FeedPage.model_validate_json(resp.content)
+                return EventFeed.model_validate_json(resp.content)
             except ValueError as exc:
                 raise FeedUnavailable(f"{self.name} sent a malformed page") from exc
         raise FeedUnavailable(f"{self.name} refused the token")
@@ -131,7 +123,7 @@ class ListFeedSource:
     def from_dicts(cls, name: str, events: Sequence[dict[str, Any]]) -> ListFeedSource:
         return cls(name=name, events=[Event.model_validate(e) for e in events])
 
-    async def fetch(self, *, after: int, limit: int) -> FeedPage:
+    async def fetch(self, *, after: int, limit: int) -> EventFeed:
         if self.down:
             raise FeedUnavailable(f"{self.name} is down")
         if len(self._positions) != len(self.events):
@@ -140,4 +132,4 @@ class ListFeedSource:
         items = self.events[start: start + limit + 1]
         has_more = len(items) > limit
         items = items[:limit]
-        return FeedPage(items=items, next_after=items[-1].pos if items else after, has_more=has_more)
+        return EventFeed(items=items, next_after=items[-1].pos if items else after, has_more=has_more)

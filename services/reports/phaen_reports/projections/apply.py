@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
+from phaen_common.money import CENT, MAX_AMOUNT
 from phaen_common.outbox import Event
 from phaen_reports.projections import models as m
 
@@ -29,7 +30,6 @@ def _uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
-_MAX_MONEY = Decimal("999999999999.99")  # NUMERIC(14, 2): a larger value would fail the whole page
 _MAX_INT = 2**31 - 1
 
 
@@ -40,9 +40,9 @@ def _money(value: Any) -> Decimal | None:
         amount = Decimal(str(value))
     except InvalidOperation:
         return None
-    if not amount.is_finite() or abs(amount) > _MAX_MONEY:
+    if not amount.is_finite() or abs(amount) > MAX_AMOUNT:  # past NUMERIC(14, 2) it would fail the whole page
         return None
-    return amount.quantize(Decimal("0.01"))
+    return amount.quantize(CENT)
 
 
 def _date(value: Any) -> dt.date | None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
 
-from phaen_common.money import MAX_AMOUNT, Money, SignedMoney
+from phaen_common.money import MAX_AMOUNT, Money, Percent, SignedMoney
 
 
 def _percent(value: Any) -> Decimal | None:
@@ -24,7 +24,7 @@ def _percent(value: Any) -> Decimal | None:
     return out
 
 
-Percent = Annotated[
+StatedPercent = Annotated[
     Decimal | None,
     BeforeValidator(_percent),
     PlainSerializer(lambda v: None if v is None else f"{v:.2f}", when_used="always"),
@@ -39,14 +39,14 @@ class StatedLine(BaseModel):
     no: int = Field(ge=0, le=10000)
     title: str = Field(default="", max_length=500)
     planned: Money
-    percent: Percent = None
+    percent: StatedPercent = None
     actual: Money
     variance: SignedMoney | None = None
 
 
 class StatedTotals(BaseModel):
     planned: Money | None = None
-    percent: Percent = None
+    percent: StatedPercent = None
     actual: Money | None = None
     variance: SignedMoney | None = None
 
@@ -68,14 +68,14 @@ class ComputedLine(BaseModel):
     no: int
     title: str
     planned: SignedMoney
-    percent: str
+    percent: Percent
     actual: SignedMoney
     variance: SignedMoney
 
 
 class ComputedTotals(BaseModel):
     planned: SignedMoney
-    percent: str
+    percent: Percent
     actual: SignedMoney
     variance: SignedMoney
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from phaen_common.money import format_money
+from phaen_common.money import CENT, format_money
 from phaen_reports.reconcile import schemas as s
 from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
 
 ZERO = Decimal("0.00")
-CENT = Decimal("0.01")
 
 
 def reconcile_statement(*, statement: s.BudgetStatement) -> s.Reconciliation:
@@ -27,7 +26,7 @@ def reconcile_statement(*, statement: s.BudgetStatement) -> s.Reconciliation:
     computed_lines = []
     for ln, pct in zip(lines, percents, strict=True):
         variance = ln.planned - ln.actual
-        computed_lines.append(s.ComputedLine(no=ln.no, title=ln.title, planned=ln.planned, percent=str(pct),
+        computed_lines.append(s.ComputedLine(no=ln.no, title=ln.title, planned=ln.planned, percent=pct,
                                              actual=ln.actual, variance=variance))
         if ln.variance is not None and ln.variance != variance:
             found.append(s.Discrepancy(where=f"line {ln.no} variance", stated=format_money(ln.variance),
@@ -38,7 +37,7 @@ def reconcile_statement(*, statement: s.BudgetStatement) -> s.Reconciliation:
                 found.append(s.Discrepancy(where=f"line {ln.no} percent", stated=f"{ln.percent:.2f}",
                                            computed=str(pct)))
     total_percent = HUNDRED if total_planned > 0 else ZERO
-    totals = s.ComputedTotals(planned=total_planned, percent=str(total_percent), actual=total_actual,
+    totals = s.ComputedTotals(planned=total_planned, percent=total_percent, actual=total_actual,
                               variance=total_planned - total_actual)
     stated = statement.stated_totals
     for column, value, computed in (("planned", stated.planned, totals.planned),

@@ -8,6 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from phaen_common.money import CENT
+
 ZWSP = "\u200b"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
@@ -59,7 +61,7 @@ def baht_words(amount: Decimal) -> str:
     """
     from pythainlp.util import num_to_thaiword
 
-    q = Decimal(amount).quantize(Decimal("0.01"))
+    q = Decimal(amount).quantize(CENT)
     baht, satang = divmod(int(abs(q) * 100), 100)
     words = f"{num_to_thaiword(baht)}บาท" + (f"{num_to_thaiword(satang)}สตางค์" if satang else "ถ้วน")
     return ("ลบ" + words) if q < 0 else words

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from fastapi import Depends
+
 from phaen_common.auth import Principal
+from phaen_common.web import ScopeGuard, require
 from phaen_reports.projections.models import Project
 from phaen_reports.reports.errors import MoneyReportForbidden
 
 NO_REGION = "~none~"  # a regional committee token without a region sees no region's rows
+
+Reader = Annotated[Principal, require("reports:read")]
 
 
 def region_filter(principal: Principal) -> str | None:
@@ -16,10 +23,20 @@ def region_filter(principal: Principal) -> str | None:
     return principal.region or NO_REGION
 
 
-def require_money_reader(principal: Principal) -> None:
-    """Project-level money reports need a role that reads budgets (partners get network-level only)."""
-    if not (principal.has_scope("budget:read") or principal.has_scope("audit:read")):
-        raise MoneyReportForbidden("Project and account reports need a budget-reading role.")
+class MoneyReaderGuard(ScopeGuard):
+    """Project-level money reports need a role that reads budgets (partners get network-level only).
+
+    A reader first (``reports:read``), then one of the guard's scopes. Being a ``ScopeGuard``, it refuses
+    the caller before any parameter is validated.
+    """
+
+    def __call__(self, principal: Reader) -> Principal:  # type: ignore[override]
+        if not self.allows(principal):
+            raise MoneyReportForbidden("Project and account reports need a budget-reading role.")
+        return principal
+
+
+MoneyReader = Annotated[Principal, Depends(MoneyReaderGuard("budget:read", "audit:read"))]
 
 
 def can_see_project(principal: Principal, project: Project) -> bool:

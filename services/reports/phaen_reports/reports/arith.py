@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from phaen_common.money import CENT
+
 HUNDRED = Decimal("100.00")
 
 
@@ -28,4 +30,4 @@ def largest_remainder_percents(amounts: Sequence[Decimal]) -> list[Decimal]:
     left = 10000 - sum(floors)
     for _, i in sorted(remainders, key=lambda r: (-r[0], r[1]))[:max(left, 0)]:
         floors[i] += 1
-    return [(Decimal(f) / 100).quantize(Decimal("0.01")) for f in floors]
+    return [(Decimal(f) / 100).quantize(CENT) for f in floors]

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from starlette.concurrency import run_in_threadpool
 
-from phaen_common.auth import Principal
 from phaen_reports.projections.models import (
     Account,
     ActivityReport,
@@ -110,7 +109,7 @@ async def _facts(session: AsyncSession, project: Project) -> _Facts:
     return _Facts(approved=[p for p in proposals if p.status == "approved"],
                   change_proposals=sum(p.kind == "change" for p in proposals), committee=committee,
                   members=members, expenses=exp[0], receipts=exp[1], vouchers=exp[2], spent=Decimal(exp[3] or 0),
-                  released=released, reports=reports, final_tranche=len(project.tranches or [50, 50]),
+                  released=released, reports=reports, final_tranche=len(service.tranche_split(project)),
                   accounts=accounts, entries=entries, people=people, changes=changes)
 
 
@@ -171,8 +170,7 @@ async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPa
                           missing=sum(i.status == "missing" for i in items))
 
 
-async def audit_bundle(*, session: AsyncSession, principal: Principal, project: Project, package: s.AuditPackage,
-                       tz: str) -> bytes:
+async def audit_bundle(*, session: AsyncSession, project: Project, package: s.AuditPackage, tz: str) -> bytes:
     """The audit package as a ZIP: the PDF index and every document the read model can render."""
     summary = await money.expense_summary(session=session, project=project)
     tranches = await service.tranche_report(session=session, params=None, stmt=service.tranche_query(
@@ -181,8 +179,9 @@ async def audit_bundle(*, session: AsyncSession, principal: Principal, project: 
     for account in await money.project_accounts(session=session, project_id=project.id):
         for month in await money.ledger_months(session=session, account_id=account.id, tz=tz):
             statements.append(await money.monthly_statement(session=session, account=account, month=month, tz=tz))
-    vouchers = [await money.voucher(session=session, principal=principal, expense_id=expense_id)
-                for expense_id in await money.voucher_expense_ids(session=session, project_id=project.id)]
+    # The caller may see the project (the router checked), so each of its expenses needs no check of its own.
+    vouchers = [money.voucher_of(expense, project)
+                for expense in await money.voucher_expenses(session=session, project_id=project.id)]
     for part in (summary, tranches, *statements, *vouchers):
         part.as_of, part.stale = package.as_of, package.stale
     return await run_in_threadpool(lambda: documents.audit_zip(

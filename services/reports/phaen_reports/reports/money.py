@@ -126,7 +126,7 @@ def _mask(national_id: Any) -> str | None:
 
 
 async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uuid.UUID) -> s.Voucher:
-    """A voucher-backed expense with whatever payee fields its event carries (ID masked to the last 4)."""
+    """A voucher-backed expense the caller may see; 404 if it is not visible or not a voucher."""
     expense = await session.get(Expense, expense_id)
     if expense is None or expense.project_id is None:
         raise ExpenseNotFound()
@@ -135,6 +135,11 @@ async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uu
         raise ExpenseNotFound()
     if expense.evidence_kind != "voucher":
         raise NotAVoucher()
+    return voucher_of(expense, project)
+
+
+def voucher_of(expense: Expense, project: Project) -> s.Voucher:
+    """The voucher of an expense with whatever payee fields its event carries (ID masked to the last 4)."""
     detail = expense.detail or {}
     raw = detail.get("evidence")
     ev: dict[str, Any] = raw if isinstance(raw, dict) else {}
@@ -162,8 +167,8 @@ async def project_accounts(*, session: AsyncSession, project_id: uuid.UUID) -> l
                                        .order_by(col(Account.id)))).scalars())
 
 
-async def voucher_expense_ids(*, session: AsyncSession, project_id: uuid.UUID) -> list[uuid.UUID]:
+async def voucher_expenses(*, session: AsyncSession, project_id: uuid.UUID) -> list[Expense]:
     """The project's voucher-backed expenses."""
-    stmt = select(col(Expense.id)).where(col(Expense.project_id) == project_id,
-                                         col(Expense.evidence_kind) == "voucher").order_by(col(Expense.id))
+    stmt = select(Expense).where(col(Expense.project_id) == project_id,
+                                 col(Expense.evidence_kind) == "voucher").order_by(col(Expense.id))
     return list((await session.execute(stmt)).scalars())

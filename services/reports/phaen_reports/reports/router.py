@@ -8,16 +8,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import PageParams, page_params
-from phaen_common.web import require
 from phaen_reports.render.respond import Format, document, format_responses, json_response, respond
 from phaen_reports.reports import documents as d
 from phaen_reports.reports import money, service
 from phaen_reports.reports import schemas as s
-from phaen_reports.reports.access import NO_REGION, project_scope, region_filter, require_money_reader
+from phaen_reports.reports.access import NO_REGION, MoneyReader, Reader, project_scope, region_filter
 from phaen_reports.reports.audit import audit_bundle, audit_package
 from phaen_reports.reports.deps import FreshDep
 from phaen_reports.reports.errors import (
@@ -30,7 +28,6 @@ from phaen_reports.reports.errors import (
 )
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
-Reader = Annotated[Principal, require("reports:read")]
 FormatQ = Annotated[Format, Query(description="json (default), csv (UTF-8 with BOM), xlsx or pdf (Thai)")]
 Region = Literal["north", "central", "northeast", "south"]
 MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
@@ -66,12 +63,11 @@ async def facilitators(session: SessionDep, fresh: FreshDep, principal: Reader,
 
 @router.get("/tranches", response_model=s.TrancheReport,
             responses={**responses(401, 403, MoneyReportForbidden, 422), **format_responses()})
-async def tranches(session: SessionDep, fresh: FreshDep, principal: Reader,
+async def tranches(session: SessionDep, fresh: FreshDep, principal: MoneyReader,
                    params: Annotated[PageParams, Depends(page_params)], region: Region | None = None,
                    project: uuid.UUID | None = None, grant: uuid.UUID | None = None,
                    format: FormatQ = "json") -> Response:
     """Per project: each tranche's state and what blocks the next (JSON paginated; documents list all)."""
-    require_money_reader(principal)
     scope_region, scope_tambon = project_scope(principal)
     if scope_region is not None and region is not None and region != scope_region:
         scope_region = NO_REGION  # asking for another region than one's own shows nothing
@@ -84,11 +80,10 @@ async def tranches(session: SessionDep, fresh: FreshDep, principal: Reader,
 
 @router.get("/accounts/{account_id}/monthly", response_model=s.MonthlyStatement,
             responses={**responses(401, 403, MoneyReportForbidden, AccountNotFound, 422), **format_responses()})
-async def monthly(request: Request, session: SessionDep, fresh: FreshDep, principal: Reader, account_id: uuid.UUID,
+async def monthly(request: Request, session: SessionDep, fresh: FreshDep, principal: MoneyReader, account_id: uuid.UUID,
                   month: Annotated[str, Query(pattern=MONTH, description="YYYY-MM")],
                   format: FormatQ = "json") -> Response:
     """Monthly income-expense statement: opening, receipts, payments, closing (from the ledger)."""
-    require_money_reader(principal)
     account = await money.visible_account(session=session, principal=principal, account_id=account_id)
     report = await money.monthly_statement(session=session, account=account, month=month,
                                            tz=request.app.state.settings.timezone)
@@ -98,10 +93,9 @@ async def monthly(request: Request, session: SessionDep, fresh: FreshDep, princi
 
 @router.get("/projects/{project_id}/expense-summary", response_model=s.ExpenseSummary,
             responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422), **format_responses()})
-async def expense_summary(session: SessionDep, fresh: FreshDep, principal: Reader, project_id: uuid.UUID,
+async def expense_summary(session: SessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID,
                           format: FormatQ = "json") -> Response:
     """Activity expense summary of a project by category 1.1 .. 6."""
-    require_money_reader(principal)
     project = await money.visible_project(session=session, principal=principal, project_id=project_id)
     report = await money.expense_summary(session=session, project=project)
     report.as_of, report.stale = fresh.as_of, fresh.stale
@@ -111,16 +105,15 @@ async def expense_summary(session: SessionDep, fresh: FreshDep, principal: Reade
 @router.get("/projects/{project_id}/audit-package", response_model=s.AuditPackage,
             responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422),
                        **format_responses("zip")})
-async def audit(request: Request, session: SessionDep, fresh: FreshDep, principal: Reader, project_id: uuid.UUID,
+async def audit(request: Request, session: SessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID,
                 format: Annotated[Literal["json", "csv", "xlsx", "pdf", "zip"], Query()] = "json") -> Response:
     """The seed's checklist 3.1-3.11 (present/missing); ``format=zip`` bundles every document with a PDF index."""
-    require_money_reader(principal)
     project = await money.visible_project(session=session, principal=principal, project_id=project_id)
     package = await audit_package(session=session, project=project)
     package.as_of, package.stale = fresh.as_of, fresh.stale
     if format != "zip":
         return await respond(format, package, lambda: d.audit_table(package), f"audit-package-{project_id}")
-    content = await audit_bundle(session=session, principal=principal, project=project, package=package,
+    content = await audit_bundle(session=session, project=project, package=package,
                                  tz=request.app.state.settings.timezone)
     return document(content, "zip", f"audit-package-{project_id}")
 
@@ -128,10 +121,9 @@ async def audit(request: Request, session: SessionDep, fresh: FreshDep, principa
 @router.get("/expenses/{expense_id}/voucher", response_model=s.Voucher,
             responses={**responses(401, 403, MoneyReportForbidden, ExpenseNotFound, NotAVoucher, 422),
                        **format_responses()})
-async def voucher(session: SessionDep, fresh: FreshDep, principal: Reader, expense_id: uuid.UUID,
+async def voucher(session: SessionDep, fresh: FreshDep, principal: MoneyReader, expense_id: uuid.UUID,
                   format: Annotated[Literal["json", "pdf"], Query()] = "json") -> Response:
     """A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form."""
-    require_money_reader(principal)
     v = await money.voucher(session=session, principal=principal, expense_id=expense_id)
     v.as_of, v.stale = fresh.as_of, fresh.stale
     if format == "pdf":

@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel
 
-from phaen_common.money import SignedMoney
+from phaen_common.money import Percent, SignedMoney
 
 
 class Fresh(BaseModel):
@@ -34,7 +34,7 @@ class PlanLine(BaseModel):
     no: int
     title: str | None
     planned: SignedMoney
-    percent: str
+    percent: Percent
     actual: SignedMoney
     variance: SignedMoney
     cofunding: list[Cofunding] = []
@@ -42,7 +42,7 @@ class PlanLine(BaseModel):
 
 class PlanTotals(BaseModel):
     planned: SignedMoney
-    percent: str
+    percent: Percent
     actual: SignedMoney
     variance: SignedMoney
 
@@ -89,7 +89,7 @@ class Facilitators(Fresh):
 
 class TrancheState(BaseModel):
     n: int
-    percent: str | None
+    percent: Percent | None
     planned_amount: SignedMoney | None
     status: str  # released | ready | blocked | pending
     amount: SignedMoney | None = None

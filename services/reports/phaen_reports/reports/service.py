@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.money import CENT
 from phaen_common.pagination import PageParams, paginate
 from phaen_reports.projections.models import (
     Account,
@@ -29,6 +30,12 @@ from phaen_reports.reports.catalogue import REGION_CODES, REGION_TH
 from phaen_reports.reports.errors import GrantNotFound
 
 ZERO = Decimal("0.00")
+DEFAULT_TRANCHES = (50, 50)  # two halves, when a project's event names no split
+
+
+def tranche_split(project: Project) -> list[Any]:
+    """A project's tranche shares in percent, as its event gave them (two halves if none)."""
+    return list(project.tranches or DEFAULT_TRANCHES)
 
 
 async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.PlanVsActual:
@@ -46,7 +53,7 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
         .where(col(GrantLine.grant_id) == grant_id).order_by(col(GrantLine.no)))).all()
     planned = [r.planned or ZERO for r in rows]
     percents = largest_remainder_percents(planned)
-    lines = [s.PlanLine(no=r.no, title=r.title, planned=p, percent=str(pct), actual=r.actual or ZERO,
+    lines = [s.PlanLine(no=r.no, title=r.title, planned=p, percent=pct, actual=r.actual or ZERO,
                         variance=p - (r.actual or ZERO), cofunding=_cofunding(r.cofunding))
              for r, p, pct in zip(rows, planned, percents, strict=True)]
     total_planned = sum(planned, ZERO)
@@ -55,7 +62,7 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
         grant=s.GrantInfo(id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount,
                           fiscal_year=grant.fiscal_year),
         lines=lines,
-        totals=s.PlanTotals(planned=total_planned, percent=str(HUNDRED if lines and total_planned else ZERO),
+        totals=s.PlanTotals(planned=total_planned, percent=HUNDRED if lines and total_planned else ZERO,
                             actual=total_actual, variance=total_planned - total_actual))
 
 
@@ -166,7 +173,7 @@ async def tranche_report(*, session: AsyncSession, stmt: Select[Any], params: Pa
 def project_tranches(project: Project, released: dict[int, Tranche], reported: set[int],
                      has_account: bool) -> s.ProjectTranches:
     """The tranche rule: tranche n+1 waits for tranche n's activity report (and an account, an active project)."""
-    shares = [Decimal(str(x)) for x in (project.tranches or [50, 50])]
+    shares = [Decimal(str(x)) for x in tranche_split(project)]
     count = max(len(shares), max(released, default=0))
     next_n = next((n for n in range(1, count + 1) if n not in released), None)
     blocked: list[str] = []
@@ -180,11 +187,11 @@ def project_tranches(project: Project, released: dict[int, Tranche], reported: s
     states = []
     for n in range(1, count + 1):
         share = shares[n - 1] if n <= len(shares) else None
-        planned = (project.amount * share / 100).quantize(Decimal("0.01")) \
+        planned = (project.amount * share / 100).quantize(CENT) \
             if project.amount is not None and share is not None else None
         t = released.get(n)
         status = "released" if t else ("pending" if n != next_n else ("blocked" if blocked else "ready"))
-        states.append(s.TrancheState(n=n, percent=f"{share:.2f}" if share is not None else None,
+        states.append(s.TrancheState(n=n, percent=share.quantize(CENT) if share is not None else None,
                                      planned_amount=planned, status=status, amount=t.amount if t else None,
                                      released_at=t.released_at if t else None, activity_report=n in reported))
     return s.ProjectTranches(project_id=project.id, name=project.name, region=project.region, tambon=project.tambon,
