@@ -12,17 +12,10 @@ from pydantic import BaseModel, Field, field_validator
 from phaen_budget.core.schemas import Input
 from phaen_common.dates import IsoDate
 from phaen_common.money import Money, PositiveMoney
+from phaen_common.thai_id import national_id_ok
 
 CATEGORIES = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6")
 Category = Literal["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6"]
-
-
-def citizen_id_ok(value: str) -> bool:
-    """The Thai national ID check digit (13th digit) over the first 12."""
-    if len(value) != 13 or not value.isdigit():
-        return False
-    total = sum(int(d) * (13 - i) for i, d in enumerate(value[:12]))
-    return (11 - total % 11) % 10 == int(value[12])
 
 
 class Item(Input):
@@ -61,7 +54,7 @@ class Voucher(Input):
     @classmethod
     def _check_digit(cls, value: str) -> str:
         digits = value.replace("-", "").replace(" ", "")
-        if not citizen_id_ok(digits):
+        if not national_id_ok(digits):
             raise ValueError("not a valid Thai national ID (13 digits with a check digit)")
         return digits
 

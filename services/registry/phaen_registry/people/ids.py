@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
+from phaen_common.thai_id import national_id_check_digit, national_id_ok
+
+__all__ = ["clean_national_id", "clean_phone", "mask", "national_id_check_digit"]
+
 _SEPARATORS = re.compile(r"[\s-]")
-
-
-def national_id_check_digit(first12: str) -> int:
-    """The 13th digit: (11 - sum(d_i * (13 - i)) mod 11) mod 10 over the first 12 digits."""
-    total = sum(int(d) * (13 - i) for i, d in enumerate(first12))
-    return (11 - total % 11) % 10
 
 
 def clean_national_id(value: str) -> str:
@@ -18,7 +16,7 @@ def clean_national_id(value: str) -> str:
     digits = _SEPARATORS.sub("", value)
     if not re.fullmatch(r"\d{13}", digits):
         raise ValueError("national_id must have 13 digits")
-    if national_id_check_digit(digits[:12]) != int(digits[12]):
+    if not national_id_ok(digits):
         raise ValueError("national_id has a bad check digit")
     return digits
 
