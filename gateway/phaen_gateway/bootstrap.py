@@ -97,9 +97,7 @@ async def ensure_reports_client(*, session: AsyncSession, hasher: Hasher, settin
 
 async def bootstrap(settings: Settings) -> None:
     """Idempotent first-start set-up (safe to run at every start, and concurrently)."""
-    url = settings.database_url.get_secret_value() if settings.database_url else None
-    if url is None:
-        raise RuntimeError("PHAEN_DATABASE_URL is not set")
+    url = settings.require_database_url()
     hasher = make_hasher(settings)
     db = Database(url, pool_size=1, max_overflow=0, application_name="phaen-gateway-bootstrap")
 

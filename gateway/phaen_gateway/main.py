@@ -7,13 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
-from phaen_common.errors import install_error_handlers
-from phaen_common.logs import configure_logging
-from phaen_common.web import AuthMiddleware, RequestContextMiddleware, healthz_router, install_authorization_first
+from phaen_common.web import install_common
 from phaen_gateway.auth import admin_router
 from phaen_gateway.auth import router as auth_router
 from phaen_gateway.auth.keys import KeyRing, ensure_signing_key
@@ -39,11 +37,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        url = settings.database_url.get_secret_value() if settings.database_url else None
-        if url is None:
-            raise RuntimeError("PHAEN_DATABASE_URL is not set (make run sets it for you)")
-        db = Database(url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
-                      application_name="phaen-gateway")
+        db = Database(settings.require_database_url(), pool_size=settings.db_pool_size,
+                      max_overflow=settings.db_max_overflow, application_name="phaen-gateway")
         app.state.db = db
         app.state.hasher = make_hasher(settings)
         ring = KeyRing(db, leeway=settings.jwt_leeway_seconds, reload_seconds=settings.key_reload_seconds,
@@ -71,19 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   redoc_url=None)
     app.state.settings = settings
     app.state.public_paths = PUBLIC_PATHS
-    configure_logging("gateway", settings.log_level)
-    install_error_handlers(app)
-    install_authorization_first(app)
-
-    async def _check(request: Request) -> bool:
-        return bool(await request.app.state.db.ping())
-
-    app.include_router(healthz_router(_check))
+    install_common(app, name="gateway", settings=settings, public_paths=PUBLIC_PATHS)
     app.include_router(auth_router.router)
     app.include_router(admin_router.router)
     app.include_router(openapi_router())
     app.include_router(proxy_router())
-
-    app.add_middleware(AuthMiddleware, verifier_getter=lambda: app.state.verifier, public_paths=PUBLIC_PATHS)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     return app

@@ -44,6 +44,12 @@ class CommonSettings(BaseSettings):
     def is_production(self) -> bool:
         return self.environment.lower() in {"production", "prod", "staging"}
 
+    def require_database_url(self) -> str:
+        """The database URL; a process that needs the database refuses to start without one."""
+        if not self.database_url:
+            raise RuntimeError("PHAEN_DATABASE_URL is not set (make run sets it for you)")
+        return self.database_url.get_secret_value()
+
     def refuse_default_secret(self, name: str, value: SecretStr | None) -> None:
         """Refuse to start outside development with a missing or well-known secret."""
         if self.is_production and (value is None or value.get_secret_value() in KNOWN_DEFAULT_SECRETS):

@@ -25,6 +25,7 @@ from phaen_common.errors import (
     validation_problem,
 )
 from phaen_common.logs import configure_logging, request_id_var
+from phaen_common.settings import CommonSettings
 
 log = logging.getLogger("phaen.http")
 
@@ -258,6 +259,24 @@ def healthz_router(check: Callable[[Request], Any]) -> APIRouter:
     return router
 
 
+def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_paths: Iterable[str]) -> None:
+    """What every Phaen app shares: logging, problem+json handlers, ``/healthz``, the token check, request context.
+
+    ``/healthz`` pings ``app.state.db``; the token check asks ``app.state.verifier``. Both are set by the lifespan.
+    """
+    configure_logging(name, settings.log_level)
+    install_error_handlers(app)
+    install_authorization_first(app)
+
+    async def _check(request: Request) -> bool:
+        return bool(await request.app.state.db.ping())
+
+    app.include_router(healthz_router(_check))
+    # Added last, so it runs first: the request id and body cap apply to the 401s too.
+    app.add_middleware(AuthMiddleware, verifier_getter=lambda: app.state.verifier, public_paths=public_paths)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+
+
 def create_service_app(
     *,
     name: str,
@@ -279,11 +298,8 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        url = settings.database_url.get_secret_value() if settings.database_url else None
-        if url is None:
-            raise RuntimeError("PHAEN_DATABASE_URL is not set (make run sets it for you)")
-        app.state.db = Database(url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
-                                application_name=f"phaen-{name}")
+        app.state.db = Database(settings.require_database_url(), pool_size=settings.db_pool_size,
+                                max_overflow=settings.db_max_overflow, application_name=f"phaen-{name}")
         if not hasattr(app.state, "verifier"):
             if verifier_factory is not None:
                 app.state.verifier = verifier_factory(app)
@@ -315,21 +331,9 @@ def create_service_app(
         redoc_url=None,
     )
     app.state.settings = settings
-    configure_logging(name, settings.log_level)
-    install_error_handlers(app)
-    install_authorization_first(app)
-
-    async def _check(request: Request) -> bool:
-        return bool(await request.app.state.db.ping())
-
-    app.include_router(healthz_router(_check))
+    install_common(app, name=name, settings=settings,
+                   public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs",
+                                 f"{prefix}/docs/oauth2-redirect"})
     for router in routers:
         app.include_router(router)
-
-    app.add_middleware(
-        AuthMiddleware,
-        verifier_getter=lambda: app.state.verifier,
-        public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"},
-    )
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     return app
