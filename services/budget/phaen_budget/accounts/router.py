@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -29,7 +29,7 @@ from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, PageParams, paginate
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -50,7 +50,7 @@ async def open_account(body: AccountCreate, session: SessionDep,
 
 @router.get("", response_model=Page[AccountOut], responses=responses(401, 403, 422))
 async def list_accounts(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                        params: Annotated[PageParams, Depends(page_params)],
+                        params: PageDep,
                         project_id: uuid.UUID | None = None) -> Page[AccountOut]:
     """Accounts within the caller's scope."""
     stmt = (select(Account).join(Project, col(Project.id) == col(Account.project_id))  # type: ignore[arg-type]
@@ -121,7 +121,7 @@ async def _entries(session: Any, principal: Principal, account_id: uuid.UUID, pa
 @router.get("/{account_id}/ledger", response_model=Page[EntryOut], responses=responses(401, 403, AccountNotFound, 422))
 async def list_ledger(account_id: uuid.UUID, session: SessionDep,
                       principal: Annotated[Principal, require("budget:read")],
-                      params: Annotated[PageParams, Depends(page_params)]) -> Page[EntryOut]:
+                      params: PageDep) -> Page[EntryOut]:
     """Every ledger entry of the account, oldest first."""
     return await _entries(session, principal, account_id, params, None)
 
@@ -130,7 +130,7 @@ async def list_ledger(account_id: uuid.UUID, session: SessionDep,
             responses=responses(401, 403, AccountNotFound, 422))
 async def list_deposits(account_id: uuid.UUID, session: SessionDep,
                         principal: Annotated[Principal, require("budget:read")],
-                        params: Annotated[PageParams, Depends(page_params)]) -> Page[EntryOut]:
+                        params: PageDep) -> Page[EntryOut]:
     """Money in: transfers, interest and tranche releases."""
     return await _entries(session, principal, account_id, params, ("transfer", "interest", "tranche"))
 

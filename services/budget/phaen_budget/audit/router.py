@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -15,7 +15,7 @@ from phaen_budget.core.schemas import SafeStr
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/audit", tags=["audit"])
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1/budget/audit", tags=["audit"])
 
 @router.get("", response_model=Page[AuditEntryOut], responses=responses(401, 403, 422))
 async def list_audit(session: SessionDep, _: Annotated[Principal, require("audit:read")],
-                     params: Annotated[PageParams, Depends(page_params)],
+                     params: PageDep,
                      entity: SafeStr | None = None, id: SafeStr | None = None, action: SafeStr | None = None,
                      outcome: SafeStr | None = None) -> Page[AuditEntryOut]:
     """The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from sqlalchemy import select
 from sqlmodel import col
@@ -31,7 +31,7 @@ from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -57,7 +57,7 @@ async def record_expense(body: ExpenseCreate, request: Request, session: Session
 
 @router.get("/expenses", response_model=Page[ExpenseOut], responses=responses(401, 403, 422))
 async def list_expenses(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                        params: Annotated[PageParams, Depends(page_params)],
+                        params: PageDep,
                         project_id: uuid.UUID | None = None, grant_id: uuid.UUID | None = None,
                         line_no: Annotated[int | None, Query(ge=1, le=999)] = None, category: SafeStr | None = None,
                         status: Literal["recorded", "void"] | None = None) -> Page[ExpenseOut]:
@@ -121,7 +121,7 @@ async def upload_attachment(expense_id: uuid.UUID, request: Request, session: Se
             responses=responses(401, 403, ExpenseNotFound, 422))
 async def list_attachments(expense_id: uuid.UUID, session: SessionDep,
                            principal: Annotated[Principal, require("budget:read")],
-                           params: Annotated[PageParams, Depends(page_params)]) -> Page[AttachmentOut]:
+                           params: PageDep) -> Page[AttachmentOut]:
     """The expense's attachments."""
     await service.get_visible(session=session, principal=principal, expense_id=expense_id)
     stmt = select(Attachment).where(col(Attachment.expense_id) == expense_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -17,7 +17,7 @@ from phaen_budget.grants.schemas import Cofunding, GrantCreate, GrantOut, LineCr
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/grants", tags=["grants"])
@@ -33,7 +33,7 @@ async def create_grant(body: GrantCreate, session: SessionDep,
 
 @router.get("", response_model=Page[GrantOut], responses=responses(401, 403, 422))
 async def list_grants(session: SessionDep, _: Annotated[Principal, require("budget:read")],
-                      params: Annotated[PageParams, Depends(page_params)],
+                      params: PageDep,
                       fiscal_year: Annotated[int | None, Query(ge=2400, le=2800)] = None,
                       funder: SafeStr | None = None) -> Page[GrantOut]:
     """Grants with their lines and derived figures."""

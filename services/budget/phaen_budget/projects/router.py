@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -20,7 +20,7 @@ from phaen_budget.projects.schemas import ProjectCreate, ProjectOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/projects", tags=["projects"])
@@ -45,7 +45,7 @@ async def create_project(body: ProjectCreate, request: Request, session: Session
 
 @router.get("", response_model=Page[ProjectOut], responses=responses(401, 403, 422))
 async def list_projects(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                        params: Annotated[PageParams, Depends(page_params)],
+                        params: PageDep,
                         grant_id: uuid.UUID | None = None,
                         status: Literal["active", "suspended", "closed"] | None = None,
                         region: SafeStr | None = None, tambon: SafeStr | None = None,

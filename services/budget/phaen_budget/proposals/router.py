@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -20,7 +20,7 @@ from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -43,7 +43,7 @@ async def create_proposal(body: ProposalCreate, request: Request, session: Sessi
 
 @router.get("", response_model=Page[ProposalOut], responses=responses(401, 403, 422))
 async def list_proposals(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                         params: Annotated[PageParams, Depends(page_params)],
+                         params: PageDep,
                          project_id: uuid.UUID | None = None,
                          status: Literal["pending", "approved", "rejected"] | None = None,
                          route: Literal["regional", "national"] | None = None) -> Page[ProposalOut]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Path, Request
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -30,7 +30,7 @@ from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -83,7 +83,7 @@ async def submit_report(project_id: uuid.UUID, body: ActivityReportCreate, sessi
             responses=responses(401, 403, ProjectNotFound, 422))
 async def list_reports(project_id: uuid.UUID, session: SessionDep,
                        principal: Annotated[Principal, require("budget:read")],
-                       params: Annotated[PageParams, Depends(page_params)]) -> Page[ActivityReportOut]:
+                       params: PageDep) -> Page[ActivityReportOut]:
     """The project's activity reports."""
     await projects.get_visible(session=session, principal=principal, project_id=project_id)
     stmt = select(ActivityReport).where(col(ActivityReport.project_id) == project_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -30,7 +30,7 @@ from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageParams, page_params, paginate
+from phaen_common.pagination import Page, PageDep, paginate
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -65,7 +65,7 @@ async def request_withdrawal(body: WithdrawalCreate, request: Request, session: 
 
 @router.get("", response_model=Page[WithdrawalOut], responses=responses(401, 403, 422))
 async def list_withdrawals(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                           params: Annotated[PageParams, Depends(page_params)],
+                           params: PageDep,
                            account_id: uuid.UUID | None = None, project_id: uuid.UUID | None = None,
                            status: Literal["pending", "approved", "paid", "cancelled"] | None = None,
                            ) -> Page[WithdrawalOut]:
