@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
-import time
 
 from sqlalchemy import String, cast, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from phaen_common.auth import sub_digest
+from phaen_common.auth import CachedRevocations, SourceUnavailable, sub_digest
 from phaen_common.db import Database
 from phaen_gateway.auth.keys import published_window_seconds
 from phaen_gateway.auth.models import PartnerClient, User
@@ -34,40 +32,21 @@ async def revoked_subjects(*, session: AsyncSession, leeway: int) -> list[str]:
     return sorted(sub_digest(str(s)) for s in subs)
 
 
-class DbRevocations:
+class DbRevocations(CachedRevocations):
     """The gateway's RevocationSource: the database list, cached ``cache_seconds``, dropped on a change."""
 
+    retry_floor = 1  # after a failure, try again in a second rather than on every request
+
     def __init__(self, db: Database, *, leeway: int, cache_seconds: float) -> None:
+        super().__init__(cache_seconds=cache_seconds)
         self.db = db
         self.leeway = leeway
-        self.cache_seconds = cache_seconds
-        self.digests: set[str] = set()
-        self.fetched_at = -1e9
-        self.attempted_at = -1e9
-        self._lock = asyncio.Lock()
 
-    def invalidate(self) -> None:
-        self.fetched_at = self.attempted_at = -1e9
-
-    async def _refresh(self) -> None:
+    async def _load(self) -> set[str]:
         try:
             async with self.db.sessionmaker() as session:
-                self.digests = set(await revoked_subjects(session=session, leeway=self.leeway))
-            self.fetched_at = time.monotonic()
+                return set(await revoked_subjects(session=session, leeway=self.leeway))
         except Exception as exc:
             # Keep the last list, as the services do; the database being down is reported by /healthz.
             log.warning("could not read the revocation list: %s", type(exc).__name__)
-        finally:
-            self.attempted_at = time.monotonic()
-
-    def _due(self) -> bool:
-        # After a failure, try again in a second rather than on every request.
-        now = time.monotonic()
-        return now - self.fetched_at >= self.cache_seconds and now - self.attempted_at >= min(self.cache_seconds, 1)
-
-    async def is_revoked(self, sub: str) -> bool:
-        if self._due():
-            async with self._lock:
-                if self._due():
-                    await self._refresh()
-        return sub_digest(sub) in self.digests
+            raise SourceUnavailable("revocation list") from exc

@@ -12,9 +12,10 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import httpx
 from jose import jwk, jwt
@@ -24,6 +25,8 @@ from jose.exceptions import JOSEError
 from phaen_common.errors import Unauthorized
 
 log = logging.getLogger("phaen.auth")
+
+T = TypeVar("T")
 
 ALLOWED_ALGORITHMS = frozenset({"RS256", "ES256"})
 
@@ -92,6 +95,29 @@ def sub_digest(sub: str) -> str:
     return hashlib.sha256(sub.encode()).hexdigest()
 
 
+class SourceUnavailable(Exception):
+    """A key set or revocation list could not be read (the reason is logged); the last copy stays in use."""
+
+
+# A gateway that is down, answers with an error, or sends something that is not the expected document.
+_FETCH_ERRORS = (httpx.HTTPError, ValueError, AttributeError, TypeError)
+
+
+async def _get_json(client: httpx.AsyncClient | None, url: str, what: str, parse: Callable[[Any], T]) -> T:
+    """GET ``url`` and ``parse`` its JSON, with a short-lived client when none is shared."""
+    http = client or httpx.AsyncClient(timeout=5.0)
+    try:
+        resp = await http.get(url)
+        resp.raise_for_status()
+        return parse(resp.json())
+    except _FETCH_ERRORS as exc:
+        log.warning("could not fetch %s: %s", what, type(exc).__name__)
+        raise SourceUnavailable(what) from exc
+    finally:
+        if client is None:
+            await http.aclose()
+
+
 class KeySource(Protocol):
     async def get(self, kid: str) -> Key | None: ...
 
@@ -148,18 +174,13 @@ class RemoteKeySource:
         self._lock = asyncio.Lock()
 
     async def _refresh(self) -> None:
-        client = self.client or httpx.AsyncClient(timeout=5.0)
         try:
-            resp = await client.get(self.url)
-            resp.raise_for_status()
-            self.keys = construct_keys(resp.json())
+            self.keys = await _get_json(self.client, self.url, "JWKS", construct_keys)
             self.fetched_at = time.monotonic()
-        except (httpx.HTTPError, ValueError, AttributeError, TypeError) as exc:
-            log.warning("could not fetch JWKS: %s", type(exc).__name__)
+        except SourceUnavailable:
+            pass  # the last keys stay in use
         finally:
             self.attempted_at = time.monotonic()
-            if self.client is None:
-                await client.aclose()
 
     async def get(self, kid: str) -> Key | None:
         if kid in self.keys and time.monotonic() - self.fetched_at < self.cache_seconds:
@@ -186,40 +207,43 @@ class SetRevocations:
         return sub_digest(sub) in self.digests
 
 
-class RemoteRevocations:
-    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 60).
+class CachedRevocations(ABC):
+    """A revocation list read from a source, cached ``cache_seconds``; ``invalidate`` drops it.
 
-    If the gateway cannot be reached the last list stays in use, and it is tried again after
-    ``min(cache_seconds, 5)`` seconds, not on every request.
+    If the source cannot be read the last list stays in use, and it is tried again after
+    ``min(cache_seconds, retry_floor)`` seconds, not on every request.
     """
 
-    def __init__(self, url: str, *, cache_seconds: int = 30, client: httpx.AsyncClient | None = None) -> None:
-        self.url = url
+    retry_floor: ClassVar[float] = 5
+
+    def __init__(self, *, cache_seconds: float) -> None:
         self.cache_seconds = cache_seconds
-        self.client = client
         self.digests: set[str] = set()
         self.fetched_at = -1e9
         self.attempted_at = -1e9
         self._lock = asyncio.Lock()
 
+    @abstractmethod
+    async def _load(self) -> set[str]:
+        """The revoked subjects' digests; raises SourceUnavailable (having logged why) when unreadable."""
+
+    def invalidate(self) -> None:
+        """Read the list again at the next check (it has just changed)."""
+        self.fetched_at = self.attempted_at = -1e9
+
     async def _refresh(self) -> None:
-        client = self.client or httpx.AsyncClient(timeout=5.0)
         try:
-            resp = await client.get(self.url)
-            resp.raise_for_status()
-            self.digests = set(resp.json().get("revoked", []))
+            self.digests = await self._load()
             self.fetched_at = time.monotonic()
-        except (httpx.HTTPError, ValueError, AttributeError, TypeError) as exc:
-            log.warning("could not fetch revocation list: %s", type(exc).__name__)
+        except SourceUnavailable:
+            pass  # the last list stays in use
         finally:
             self.attempted_at = time.monotonic()
-            if self.client is None:
-                await client.aclose()
 
     def _due(self) -> bool:
         now = time.monotonic()
         return (now - self.fetched_at >= self.cache_seconds
-                and now - self.attempted_at >= min(self.cache_seconds, 5))
+                and now - self.attempted_at >= min(self.cache_seconds, self.retry_floor))
 
     async def is_revoked(self, sub: str) -> bool:
         if self._due():
@@ -227,6 +251,26 @@ class RemoteRevocations:
                 if self._due():
                     await self._refresh()
         return sub_digest(sub) in self.digests
+
+
+def _revoked_digests(doc: Any) -> set[str]:
+    return set(doc.get("revoked", []))
+
+
+class RemoteRevocations(CachedRevocations):
+    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 60).
+
+    If the gateway cannot be reached the last list stays in use, and it is tried again after
+    ``min(cache_seconds, 5)`` seconds, not on every request.
+    """
+
+    def __init__(self, url: str, *, cache_seconds: int = 30, client: httpx.AsyncClient | None = None) -> None:
+        super().__init__(cache_seconds=cache_seconds)
+        self.url = url
+        self.client = client
+
+    async def _load(self) -> set[str]:
+        return await _get_json(self.client, self.url, "revocation list", _revoked_digests)
 
 
 _STRING_CLAIMS = ("sub", "jti", "iss")
