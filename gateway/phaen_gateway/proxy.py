@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from starlette.background import BackgroundTask
 from starlette.responses import Response, StreamingResponse
 
-from phaen_common.errors import GatewayTimeout, ProblemError, ServiceUnavailable, responses
+from phaen_common.errors import GatewayTimeout, PayloadTooLarge, ProblemError, ServiceUnavailable, responses
 from phaen_gateway.config import UPSTREAMS, Settings
 
 log = logging.getLogger("phaen.gateway.proxy")
@@ -29,10 +29,6 @@ _REQUEST_DROP = HOP_BY_HOP | {"host", "x-request-id", "x-forwarded-for", "x-forw
 # The gateway's own server adds these (and its request id); duplicates would confuse clients.
 _RESPONSE_DROP = HOP_BY_HOP | {"x-request-id", "date", "server"}
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
-
-
-class PayloadTooLarge(ProblemError):
-    status, code, title = 413, "payload_too_large", "Payload too large"
 
 
 def new_client(default_timeout: httpx.Timeout, max_connections: int = 200) -> httpx.AsyncClient:

@@ -68,6 +68,10 @@ class Conflict(ProblemError):
     status, code, title = 409, "conflict", "Conflict"
 
 
+class PayloadTooLarge(ProblemError):
+    status, code, title = 413, "payload_too_large", "Payload too large"
+
+
 class Unprocessable(ProblemError):
     status, code, title = 422, "validation_error", "Validation failed"
 
@@ -99,6 +103,20 @@ def _wants_thai(request: Request | None) -> bool:
     return lang.strip().lower().startswith("th")
 
 
+def problem_body(*, status: int, code: str, title: str, detail: str, instance: str | None) -> dict[str, Any]:
+    """The members of a problem+json body, in the order every Phaen problem has them."""
+    body: dict[str, Any] = {
+        "type": f"https://phaen.example/problems/{code.replace('_', '-')}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    if instance is not None:
+        body["instance"] = instance
+    return body
+
+
 def problem_response(request: Request | None, *, status: int, code: str, title: str,
                      detail: str | None = None, extra: dict[str, Any] | None = None,
                      headers: dict[str, str] | None = None) -> JSONResponse:
@@ -106,15 +124,8 @@ def problem_response(request: Request | None, *, status: int, code: str, title: 
     if _wants_thai(request) and code in THAI_TITLES:
         title = THAI_TITLES[code]
         detail = THAI_TITLES[code] if detail is None or detail == title else detail
-    body: dict[str, Any] = {
-        "type": f"https://phaen.example/problems/{code.replace('_', '-')}",
-        "title": title,
-        "status": status,
-        "detail": detail if detail is not None else title,
-        "code": code,
-    }
-    if request is not None:
-        body["instance"] = request.url.path
+    body = problem_body(status=status, code=code, title=title, detail=detail if detail is not None else title,
+                        instance=request.url.path if request is not None else None)
     if extra:
         body.update(extra)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)

@@ -18,8 +18,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from phaen_common.auth import Principal, TokenVerifier
 from phaen_common.errors import (
     Forbidden,
+    PayloadTooLarge,
     Unauthorized,
     install_error_handlers,
+    problem_body,
     problem_response,
     responses,
     validation_problem,
@@ -59,8 +61,7 @@ class RequestContextMiddleware:
 
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await _send_problem(scope, send, 413, "payload_too_large", "Payload too large",
-                                f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+            await self._send_too_large(scope, send, rid)
             request_id_var.reset(token)
             return
 
@@ -88,8 +89,7 @@ class RequestContextMiddleware:
                 # The app answered after the cap was hit (FastAPI turns the failed body read into a 400):
                 # the client still gets the 413 it earned.
                 replaced = response_started = True
-                await _send_problem(scope, send, 413, "payload_too_large", "Payload too large",
-                                    f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+                await self._send_too_large(scope, send, rid)
                 return
             if message["type"] == "http.response.start":
                 response_started = True
@@ -102,8 +102,7 @@ class RequestContextMiddleware:
             await self.app(scope, capped_receive, send_with_id)
         except _BodyTooLarge:
             if not response_started:
-                await _send_problem(scope, send, 413, "payload_too_large", "Payload too large",
-                                    f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+                await self._send_too_large(scope, send, rid)
             status_holder["status"] = 413
         except Exception as exc:
             # Last line of defence: never a traceback to the client or the log.
@@ -132,6 +131,10 @@ class RequestContextMiddleware:
             })
             request_id_var.reset(token)
 
+    async def _send_too_large(self, scope: Scope, send: Send, rid: str) -> None:
+        await _send_problem(scope, send, PayloadTooLarge.status, PayloadTooLarge.code, PayloadTooLarge.title,
+                            f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+
 
 class _BodyTooLarge(Exception):
     pass
@@ -139,8 +142,8 @@ class _BodyTooLarge(Exception):
 
 async def _send_problem(scope: Scope, send: Send, status: int, code: str, title: str, detail: str,
                         rid: str | None, extra_headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
-    body = orjson.dumps({"type": f"https://phaen.example/problems/{code.replace('_', '-')}", "title": title,
-                         "status": status, "detail": detail, "code": code, "instance": scope.get("path", "")})
+    body = orjson.dumps(problem_body(status=status, code=code, title=title, detail=detail,
+                                     instance=scope.get("path", "")))
     headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
     if rid:
         headers.append((b"x-request-id", rid.encode()))
