@@ -58,35 +58,37 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-async def _new_refresh_token(*, session: AsyncSession, user_id: uuid.UUID, family_id: uuid.UUID,
-                             ttl: int) -> str:
+async def _new_refresh_token(*, session: AsyncSession, user_id: uuid.UUID, family_id: uuid.UUID, ttl: int,
+                             now: dt.datetime) -> str:
+    """A new refresh token in ``family_id``; ``now`` is the transaction's ``now()``, read by the grant's first query."""
     token = secrets.token_urlsafe(32)
-    expires = (await session.execute(select(func.now()))).scalar_one() + dt.timedelta(seconds=ttl)
+    expires = now + dt.timedelta(seconds=ttl)
     session.add(RefreshToken(token_hash=_digest(token), family_id=family_id, user_id=user_id, expires_at=expires))
     await session.flush()
     return token
 
 
-async def _user_tokens(*, session: AsyncSession, issuer: TokenIssuer, user: User,
-                       family_id: uuid.UUID) -> TokenResponse:
+async def _user_tokens(*, session: AsyncSession, issuer: TokenIssuer, user: User, family_id: uuid.UUID,
+                       now: dt.datetime) -> TokenResponse:
     access, scope = await issuer.access_token(sub=str(user.id), kind="user", roles=user.roles, region=user.region,
                                               province=user.province, tambon=user.tambon)
     refresh = await _new_refresh_token(session=session, user_id=user.id, family_id=family_id,
-                                       ttl=issuer.refresh_ttl)
+                                       ttl=issuer.refresh_ttl, now=now)
     return TokenResponse(access_token=access, expires_in=issuer.access_ttl, scope=scope, refresh_token=refresh)
 
 
 async def password_grant(*, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, username: str,
                          password: str) -> TokenResponse:
     """Log a person in; a new refresh-token family starts here."""
-    user = (await session.execute(
-        select(User).where(func.lower(col(User.username)) == username.lower()))).scalar_one_or_none()
-    ok = await hasher.verify(user.password_hash if user else None, password)
-    if user is None or not ok or user.disabled_at is not None:
+    found = (await session.execute(
+        select(User, func.now()).where(func.lower(col(User.username)) == username.lower()))).tuples().one_or_none()
+    ok = await hasher.verify(found[0].password_hash if found else None, password)
+    if found is None or not ok or found[0].disabled_at is not None:
         raise InvalidGrant(_BAD_PASSWORD)
+    user, now = found
     if hasher.needs_rehash(user.password_hash):
         user.password_hash = await hasher.hash(password)
-    return await _user_tokens(session=session, issuer=issuer, user=user, family_id=uuid.uuid4())
+    return await _user_tokens(session=session, issuer=issuer, user=user, family_id=uuid.uuid4(), now=now)
 
 
 async def client_credentials_grant(*, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, client_id: str,
@@ -117,16 +119,18 @@ async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIss
     this transaction must hold no lock the revocation could wait for: the token row is claimed with
     ``FOR UPDATE SKIP LOCKED``, never by an UPDATE that would queue behind (and keep locking) a winner.
     """
-    row = (await session.execute(
-        select(RefreshToken).where(col(RefreshToken.token_hash) == _digest(refresh_token)))).scalar_one_or_none()
-    if row is None:
+    found = (await session.execute(
+        select(RefreshToken, func.now()).where(col(RefreshToken.token_hash) == _digest(refresh_token))
+    )).tuples().one_or_none()
+    if found is None:
         raise InvalidGrant(_BAD_REFRESH)
+    row, now = found
     family_revoked = (await session.execute(select(exists().where(
         col(RefreshToken.family_id) == row.family_id, col(RefreshToken.revoked_at).is_not(None))))).scalar_one()
     if row.used_at is not None or family_revoked:
         await _revoke_family(db, row.family_id)
         raise InvalidGrant(_BAD_REFRESH)
-    if row.revoked_at is not None or row.expires_at <= (await session.execute(select(func.now()))).scalar_one():
+    if row.revoked_at is not None or row.expires_at <= now:
         raise InvalidGrant(_BAD_REFRESH)
     claimed = (await session.execute(
         select(col(RefreshToken.id))
@@ -141,4 +145,4 @@ async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIss
     user = (await session.execute(select(User).where(col(User.id) == row.user_id))).scalar_one_or_none()
     if user is None or user.disabled_at is not None:
         raise InvalidGrant(_BAD_REFRESH)
-    return await _user_tokens(session=session, issuer=issuer, user=user, family_id=row.family_id)
+    return await _user_tokens(session=session, issuer=issuer, user=user, family_id=row.family_id, now=now)
