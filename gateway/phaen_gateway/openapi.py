@@ -52,7 +52,7 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
     for name, spec in services.items():
         renames = {section: {k: f"{name}_{k}" for k in entries}
                    for section, entries in (spec.get("components") or {}).items() if isinstance(entries, dict)}
-        spec = _prefix_refs(spec, renames)
+        spec = _prefix_refs(spec, renames)  # fresh containers all the way down: its operations may be edited
         for section, entries in (spec.get("components") or {}).items():
             if section == "securitySchemes":
                 continue  # the gateway declares the one bearer scheme for everybody
@@ -62,7 +62,6 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
         for path, item in (spec.get("paths") or {}).items():
             if not path.startswith(f"/v1/{name}/") or path.endswith("/openapi.json"):
                 continue  # only what the gateway routes to this service
-            item = copy.deepcopy(item)
             for op in item.values():
                 if not isinstance(op, dict):
                     continue

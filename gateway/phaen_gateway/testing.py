@@ -13,6 +13,7 @@ import httpx
 from fastapi import FastAPI
 from pydantic import SecretStr
 
+from phaen_common.testing import app_client
 from phaen_gateway.auth import service
 from phaen_gateway.auth.schemas import UserCreate
 from phaen_gateway.config import Settings
@@ -47,10 +48,8 @@ async def gateway_client(settings: Settings, app: FastAPI | None = None,
                          base_url: str = "http://gateway") -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
     """The gateway app with its lifespan running, and an httpx client over ASGI."""
     app = app or create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
-            yield app, client
+    async with app_client(app, base_url=base_url) as client:
+        yield app, client
 
 
 async def add_user(app: FastAPI, *, roles: Sequence[str], password: str | None = None,
