@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from phaen_common.auth import Principal
 from phaen_common.db import AfterCommit, SessionDep, after_commit
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageParams, page_params
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 from phaen_gateway.auth import service
 from phaen_gateway.auth.deps import HasherDep, RevocationsDep
@@ -27,7 +27,6 @@ from phaen_gateway.auth.schemas import ClientCreate, ClientCreated, ClientPublic
 router = APIRouter(prefix="/v1/auth", tags=["auth admin"])
 
 Admin = Annotated[Principal, require("auth:admin")]
-Paging = Annotated[PageParams, Depends(page_params)]
 ClientId = Annotated[str, Path(min_length=1, max_length=64)]
 _AUTHZ = (401, 403)
 
@@ -42,7 +41,7 @@ async def create_user(_: Admin, data: UserCreate, session: SessionDep, hasher: H
 
 @router.get("/users", response_model=Page[UserPublic], responses=responses(*_AUTHZ, 422))
 async def list_users(
-    _: Admin, session: SessionDep, params: Paging,
+    _: Admin, session: SessionDep, params: PageDep,
     role: Annotated[str | None, Query(max_length=40)] = None,
     region: Region | None = None,
     disabled: bool | None = None,
@@ -87,7 +86,7 @@ async def create_client(_: Admin, data: ClientCreate, session: SessionDep, hashe
 
 
 @router.get("/clients", response_model=Page[ClientPublic], responses=responses(*_AUTHZ, 422))
-async def list_clients(_: Admin, session: SessionDep, params: Paging,
+async def list_clients(_: Admin, session: SessionDep, params: PageDep,
                        disabled: bool | None = None) -> Page[ClientPublic]:
     """Clients ordered by client_id."""
     rows, total, cursor = await service.list_clients(session=session, params=params, disabled=disabled)
