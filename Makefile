@@ -27,8 +27,9 @@ run: $(STAMP) ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate,
 test: $(STAMP) ## Run the whole test suite against a throwaway embedded PostgreSQL
 	$(VENV)/bin/python -m pytest
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) ## ruff (lint and format check) and mypy
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports
 
 format: $(STAMP) ## Format the code with ruff

@@ -85,19 +85,39 @@ class Load:
         return r.json()
 
     async def funded_account(self, amount: str) -> dict[str, Any]:
-        g = await self.post("/v1/budget/grants", self.admin, {"name": "bench", "funder": "CODI",
-                                                              "amount": "999999999.00", "fiscal_year": 2547})
-        await self.post(f"/v1/budget/grants/{g['id']}/lines", self.admin,
-                        {"no": 1, "title": "l", "planned": "999999999.00"})
-        p = await self.post("/v1/budget/projects", self.admin, {"grant_id": g["id"], "line_no": 1,
-                                                                "name": f"bench {uuid.uuid4().hex[:8]}",
-                                                                "level": "network"})
+        g = await self.post(
+            "/v1/budget/grants",
+            self.admin,
+            {"name": "bench", "funder": "CODI", "amount": "999999999.00", "fiscal_year": 2547},
+        )
+        await self.post(
+            f"/v1/budget/grants/{g['id']}/lines", self.admin, {"no": 1, "title": "l", "planned": "999999999.00"}
+        )
+        p = await self.post(
+            "/v1/budget/projects",
+            self.admin,
+            {"grant_id": g["id"], "line_no": 1, "name": f"bench {uuid.uuid4().hex[:8]}", "level": "network"},
+        )
         sigs = [f"bench-sig-{uuid.uuid4().hex[:8]}" for _ in range(3)]
-        a = await self.post("/v1/budget/accounts", self.admin, {
-            "project_id": p["id"], "bank": "BAAC", "branch": "b", "number": "0201234567", "name": p["name"],
-            "signatories": sigs, "threshold": 2, "resolution": RESOLUTION})
-        await self.post(f"/v1/budget/accounts/{a['id']}/deposits", self.bank,
-                        {"amount": amount, "kind": "transfer", "bank_reference": f"B-{uuid.uuid4().hex}"})
+        a = await self.post(
+            "/v1/budget/accounts",
+            self.admin,
+            {
+                "project_id": p["id"],
+                "bank": "BAAC",
+                "branch": "b",
+                "number": "0201234567",
+                "name": p["name"],
+                "signatories": sigs,
+                "threshold": 2,
+                "resolution": RESOLUTION,
+            },
+        )
+        await self.post(
+            f"/v1/budget/accounts/{a['id']}/deposits",
+            self.bank,
+            {"amount": amount, "kind": "transfer", "bank_reference": f"B-{uuid.uuid4().hex}"},
+        )
         return a
 
     async def withdrawals(self, account: dict[str, Any], n: int, amount: str) -> list[dict[str, Any]]:
@@ -131,15 +151,23 @@ async def signatures(load: Load, accounts: int, per_account: int, concurrency: i
             targets.append((w, a))
     calls = [
         (lambda w=w, s=s: load.c.post(f"/v1/budget/withdrawals/{w['id']}/signatures", headers=load.signer(s)))
-        for w, a in targets for s in a["signatories"][:2]
+        for w, a in targets
+        for s in a["signatories"][:2]
     ]
     random.shuffle(calls)
     cpu = cpu_seconds(pid)
     responses, lat, wall = await limited(calls, concurrency)
     cpu_ms = (cpu_seconds(pid) - cpu) * 1000 / len(calls)
     codes = Counter(r.status_code for r in responses)
-    return {"n": len(calls), "wall": wall, "rate": len(calls) / wall, "p50": percentile(lat, 50) * 1000,
-            "p99": percentile(lat, 99) * 1000, "codes": dict(codes), "cpu_ms": cpu_ms}
+    return {
+        "n": len(calls),
+        "wall": wall,
+        "rate": len(calls) / wall,
+        "p50": percentile(lat, 50) * 1000,
+        "p99": percentile(lat, 99) * 1000,
+        "codes": dict(codes),
+        "cpu_ms": cpu_ms,
+    }
 
 
 async def payouts(load: Load, db_url: str, concurrency: int, pid: int) -> dict[str, Any]:
@@ -155,10 +183,14 @@ async def payouts(load: Load, db_url: str, concurrency: int, pid: int) -> dict[s
     calls = []
     for w in ws:
         url = f"/v1/budget/withdrawals/{w['id']}/payout"
-        calls += [(lambda u=url, r=refs[w["id"]]: load.c.post(u, headers=load.bank, json={"bank_reference": r}))
-                  for _ in range(45)]
-        calls += [(lambda u=url: load.c.post(u, headers=load.bank, json={"bank_reference": f"X-{uuid.uuid4().hex}"}))
-                  for _ in range(5)]
+        calls += [
+            (lambda u=url, r=refs[w["id"]]: load.c.post(u, headers=load.bank, json={"bank_reference": r}))
+            for _ in range(45)
+        ]
+        calls += [
+            (lambda u=url: load.c.post(u, headers=load.bank, json={"bank_reference": f"X-{uuid.uuid4().hex}"}))
+            for _ in range(5)
+        ]
     random.shuffle(calls)
     cpu = cpu_seconds(pid)
     responses, lat, wall = await limited(calls, concurrency)
@@ -168,9 +200,17 @@ async def payouts(load: Load, db_url: str, concurrency: int, pid: int) -> dict[s
         doubles = conn.execute("""SELECT count(*) FROM (SELECT withdrawal_id FROM budget.ledger_entries
                                   WHERE kind = 'payout' GROUP BY withdrawal_id HAVING count(*) > 1) d""").fetchone()
         paid = conn.execute("SELECT count(*) FROM budget.ledger_entries WHERE kind = 'payout'").fetchone()
-    return {"n": len(calls), "wall": wall, "rate": len(calls) / wall, "p50": percentile(lat, 50) * 1000,
-            "p99": percentile(lat, 99) * 1000, "codes": dict(codes), "doubles": doubles[0] if doubles else None,
-            "paid": paid[0] if paid else None, "cpu_ms": cpu_ms}
+    return {
+        "n": len(calls),
+        "wall": wall,
+        "rate": len(calls) / wall,
+        "p50": percentile(lat, 50) * 1000,
+        "p99": percentile(lat, 99) * 1000,
+        "codes": dict(codes),
+        "doubles": doubles[0] if doubles else None,
+        "paid": paid[0] if paid else None,
+        "cpu_ms": cpu_ms,
+    }
 
 
 def cpu_seconds(pid: int) -> float:
@@ -186,17 +226,27 @@ async def measure(url: str, keys: TestKeys, db_url: str, pid: int) -> list[tuple
     limits = httpx.Limits(max_connections=300, max_keepalive_connections=300, keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=url, transport=AiohttpTransport(limits=limits), timeout=120) as client:
         load = Load(client, keys)
-        for label, accounts, per, conc in (("20 accounts, 8 clients", 20, 20, 8),
-                                           ("20 accounts, 32 clients", 20, 20, 32),
-                                           ("1 hot account, 32 clients", 1, 200, 32)):
+        for label, accounts, per, conc in (
+            ("20 accounts, 8 clients", 20, 20, 8),
+            ("20 accounts, 32 clients", 20, 20, 32),
+            ("1 hot account, 32 clients", 1, 200, 32),
+        ):
             s = await signatures(load, accounts, per, conc, pid)
-            rows.append((f"signatures/s, {label} ({s['n']} signatures, half of them approving)",
-                         f"{s['rate']:.0f}/s (p50 {s['p50']:.1f} ms, p99 {s['p99']:.1f} ms; {s['wall']:.1f} s; "
-                         f"service CPU {s['cpu_ms']:.1f} ms/request; statuses {s['codes']})"))
+            rows.append(
+                (
+                    f"signatures/s, {label} ({s['n']} signatures, half of them approving)",
+                    f"{s['rate']:.0f}/s (p50 {s['p50']:.1f} ms, p99 {s['p99']:.1f} ms; {s['wall']:.1f} s; "
+                    f"service CPU {s['cpu_ms']:.1f} ms/request; statuses {s['codes']})",
+                )
+            )
         p = await payouts(load, db_url, 64, pid)
-        rows.append((f"payout attempts/s, {p['n']:,} attempts over 200 approved withdrawals, 64 clients",
-                     f"{p['rate']:.0f}/s (p50 {p['p50']:.1f} ms, p99 {p['p99']:.1f} ms; {p['wall']:.1f} s; "
-                     f"service CPU {p['cpu_ms']:.1f} ms/request; statuses {p['codes']})"))
+        rows.append(
+            (
+                f"payout attempts/s, {p['n']:,} attempts over 200 approved withdrawals, 64 clients",
+                f"{p['rate']:.0f}/s (p50 {p['p50']:.1f} ms, p99 {p['p99']:.1f} ms; {p['wall']:.1f} s; "
+                f"service CPU {p['cpu_ms']:.1f} ms/request; statuses {p['codes']})",
+            )
+        )
         rows.append(("payouts booked / double payouts (counted in the ledger)", f"{p['paid']} / {p['doubles']}"))
     return rows
 
@@ -213,15 +263,28 @@ def main() -> int:
         upgrade(MIGRATIONS_DIR, db_url, SCHEMA)
         port = free_port()
         data_dir = Path(os.environ.get("TMPDIR", "/tmp")) / f"phaen-bench-budget-{uuid.uuid4().hex[:6]}"
-        env = env_with(PHAEN_DATABASE_URL=db_url, PHAEN_GATEWAY_URL=jwks_url, PHAEN_DATA_DIR=str(data_dir),
-                       PHAEN_DB_POOL_SIZE="20", PHAEN_DB_MAX_OVERFLOW="10",
-                       PHAEN_REGISTRY_URL="http://127.0.0.1:9")
+        env = env_with(
+            PHAEN_DATABASE_URL=db_url,
+            PHAEN_GATEWAY_URL=jwks_url,
+            PHAEN_DATA_DIR=str(data_dir),
+            PHAEN_DB_POOL_SIZE="20",
+            PHAEN_DB_MAX_OVERFLOW="10",
+            PHAEN_REGISTRY_URL="http://127.0.0.1:9",
+        )
         proc = serve("phaen_budget", port, env)
         rows = asyncio.run(measure(f"http://127.0.0.1:{port}", keys, db_url, proc.pid))
-        rows.append(("peak RSS: budget service process (VmHWM) / this script",
-                     f"{rss_mib(proc):.0f} MiB / {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"))
-        rows.append(("wall time of the whole benchmark (set-up through the API included)",
-                     f"{time.perf_counter() - started:.1f} s"))
+        rows.append(
+            (
+                "peak RSS: budget service process (VmHWM) / this script",
+                f"{rss_mib(proc):.0f} MiB / {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
+            )
+        )
+        rows.append(
+            (
+                "wall time of the whole benchmark (set-up through the API included)",
+                f"{time.perf_counter() - started:.1f} s",
+            )
+        )
     finally:
         if proc is not None:
             proc.terminate()

@@ -31,8 +31,10 @@ async def verify_cost() -> tuple[float, float]:
     n = 2000
     signing_key = jwk.construct(keys.private_pem, "RS256")  # built once, as the gateway does
     t0 = time.perf_counter()
-    tokens = [jwt.encode(keys.claims(roles=["auditor"]), signing_key, algorithm="RS256", headers={"kid": keys.kid})
-              for _ in range(200)]
+    tokens = [
+        jwt.encode(keys.claims(roles=["auditor"]), signing_key, algorithm="RS256", headers={"kid": keys.kid})
+        for _ in range(200)
+    ]
     sign_us = (time.perf_counter() - t0) / 200 * 1e6
     t0 = time.perf_counter()
     for i in range(n):

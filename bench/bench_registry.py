@@ -42,7 +42,7 @@ N_IMPORT = 2000
 
 def _drop_one(text: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(text)) if len(text) > 3 else len(text) - 1
-    return text[:i] + text[i + 1:]
+    return text[:i] + text[i + 1 :]
 
 
 def build_queries(rng: random.Random) -> list[tuple[str, str, str]]:
@@ -100,8 +100,7 @@ async def run_resolve(url: str) -> dict[str, float]:
         api_ms, hits, flagged = [], 0, 0
         for name, province, code in queries:
             t = time.perf_counter()
-            r = await client.get("/v1/registry/resolve", params={"name": name, "province": province},
-                                 headers=headers)
+            r = await client.get("/v1/registry/resolve", params={"name": name, "province": province}, headers=headers)
             api_ms.append((time.perf_counter() - t) * 1000)
             body = r.json()
             items = body["items"]
@@ -114,10 +113,14 @@ async def run_resolve(url: str) -> dict[str, float]:
             t = time.perf_counter()
             index.resolve(name, index.find_province(province))
             core_ms.append((time.perf_counter() - t) * 1000)
-    return {"api_p50": percentile(api_ms, 50), "api_p99": percentile(api_ms, 99),
-            "core_p50": percentile(core_ms, 50), "core_p99": percentile(core_ms, 99),
-            "top1": hits / len(queries),
-            "misses_flagged": flagged / max(1, len(queries) - hits)}
+    return {
+        "api_p50": percentile(api_ms, 50),
+        "api_p99": percentile(api_ms, 99),
+        "core_p50": percentile(core_ms, 50),
+        "core_p99": percentile(core_ms, 99),
+        "top1": hits / len(queries),
+        "misses_flagged": flagged / max(1, len(queries) - hits),
+    }
 
 
 async def run_import(url: str) -> dict[str, float]:
@@ -174,29 +177,35 @@ def main() -> int:
     try:
         load_s = prepare(url)
         res = asyncio.run(run_resolve(url))
-        child = subprocess.run([sys.executable, __file__, "--import-child", url], capture_output=True, text=True,
-                               check=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--import-child", url], capture_output=True, text=True, check=True
+        )
         imp = json.loads(child.stdout.strip().splitlines()[-1])
     finally:
         if pg is not None:
             pg.stop()
 
-    table = "\n".join([
-        "| registry benchmark | result |",
-        "|---|---|",
-        f"| resolve p50 / p99, through the API ({N_QUERIES} queries) "
-        f"| {res['api_p50']:.2f} ms / {res['api_p99']:.2f} ms |",
-        f"| resolve p50 / p99, in-memory index only | {res['core_p50']:.3f} ms / {res['core_p99']:.3f} ms |",
-        f"| resolve top-1 accuracy (exact, no tone marks, one letter dropped, English) | {res['top1']:.1%} |",
-        f"| resolve misses that the answer flags as `ambiguous` | {res['misses_flagged']:.0%} |",
-        f"| import {imp['rows']:,} tambons from CSV: dry run | {imp['dry_s']:.2f} s |",
-        f"| import {imp['rows']:,} tambons from CSV: real run (all-or-nothing, with events) | {imp['real_s']:.2f} s |",
-        f"| import: peak RSS of the importing process | {imp['peak_rss_mb']:.0f} MB |",
-        f"| load the GeoThai geography (77 / 928 / 7,436 + abolished) | {load_s:.2f} s |",
-    ])
+    table = "\n".join(
+        [
+            "| registry benchmark | result |",
+            "|---|---|",
+            f"| resolve p50 / p99, through the API ({N_QUERIES} queries) "
+            f"| {res['api_p50']:.2f} ms / {res['api_p99']:.2f} ms |",
+            f"| resolve p50 / p99, in-memory index only | {res['core_p50']:.3f} ms / {res['core_p99']:.3f} ms |",
+            f"| resolve top-1 accuracy (exact, no tone marks, one letter dropped, English) | {res['top1']:.1%} |",
+            f"| resolve misses that the answer flags as `ambiguous` | {res['misses_flagged']:.0%} |",
+            f"| import {imp['rows']:,} tambons from CSV: dry run | {imp['dry_s']:.2f} s |",
+            f"| import {imp['rows']:,} tambons from CSV: real run (all-or-nothing, with events) "
+            f"| {imp['real_s']:.2f} s |",
+            f"| import: peak RSS of the importing process | {imp['peak_rss_mb']:.0f} MB |",
+            f"| load the GeoThai geography (77 / 928 / 7,436 + abolished) | {load_s:.2f} s |",
+        ]
+    )
     load = os.getloadavg()[0]
-    machine = (f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}, "
-               f"load average {load:.1f} at the end")
+    machine = (
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}, "
+        f"load average {load:.1f} at the end"
+    )
     print(table)
     print(f"\n{machine}")
     if args.out:
@@ -205,7 +214,9 @@ def main() -> int:
             "Made with `.venv/bin/python bench/bench_registry.py --out bench/RESULTS-registry.md` "
             f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {machine}; embedded PostgreSQL 18; "
             "the app in-process over httpx ASGITransport; the machine is shared, so treat these as indicative).\n\n"
-            f"{table}\n", encoding="utf-8")
+            f"{table}\n",
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -82,32 +82,58 @@ def load_read_model(url: str, rnd: random.Random) -> tuple[str, int]:
     tiers = ["model"] * 49 + ["pilot"] * 173 + ["expansion"] * (N_ENROLLED - 222)
     rnd.shuffle(tiers)
     with psycopg.connect(url) as conn:
-        copy_rows(conn, "tambon", ["code", "district_code", "province_code", "region", "tier",
-                                   "tao_plan_integrated", "tao_funded"],
-                  ((c, d, p, r, tiers[i], rnd.random() < 0.6, rnd.random() < 0.3)
-                   for i, (c, d, p, r) in enumerate(enrolled)))
-        conn.execute("INSERT INTO reports.grant (id, name, funder, amount, fiscal_year) "
-                     "VALUES (%s, 'national', 'CODI', 20455500, 2547)", (grant_id,))
+        copy_rows(
+            conn,
+            "tambon",
+            ["code", "district_code", "province_code", "region", "tier", "tao_plan_integrated", "tao_funded"],
+            ((c, d, p, r, tiers[i], rnd.random() < 0.6, rnd.random() < 0.3) for i, (c, d, p, r) in enumerate(enrolled)),
+        )
+        conn.execute(
+            "INSERT INTO reports.grant (id, name, funder, amount, fiscal_year) "
+            "VALUES (%s, 'national', 'CODI', 20455500, 2547)",
+            (grant_id,),
+        )
         planned = [2205000, 4325000, 1777500, 1848000, 300000, 4000000, 3200000, 800000, 1000000, 1000000]
-        copy_rows(conn, "grant_line", ["grant_id", "no", "title", "planned"],
-                  ((grant_id, no, f"line {no}", amount) for no, amount in enumerate(planned, 1)))
+        copy_rows(
+            conn,
+            "grant_line",
+            ["grant_id", "no", "title", "planned"],
+            ((grant_id, no, f"line {no}", amount) for no, amount in enumerate(planned, 1)),
+        )
         projects = [(str(uuid.uuid4()), (i % 10) + 1, t[0], t[3]) for i, t in enumerate(enrolled)]
-        copy_rows(conn, "project", ["id", "grant_id", "line_no", "name", "level", "region", "tambon", "amount",
-                                    "tranches", "status"],
-                  ((pid, grant_id, line, f"project {code}", "tambon", region, code, 20000, "[50, 50]", "active")
-                   for pid, line, code, region in projects))
+        copy_rows(
+            conn,
+            "project",
+            ["id", "grant_id", "line_no", "name", "level", "region", "tambon", "amount", "tranches", "status"],
+            (
+                (pid, grant_id, line, f"project {code}", "tambon", region, code, 20000, "[50, 50]", "active")
+                for pid, line, code, region in projects
+            ),
+        )
         cats = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "6"]
         start = dt.date(2003, 10, 1)
 
         def expenses() -> Any:
             for i in range(N_EXPENSES):
                 pid, line, _code, _region = projects[i % len(projects)]
-                yield (str(uuid.uuid4()), pid, grant_id, line, cats[i % 13], f"{rnd.randint(100, 500000) / 100:.2f}",
-                       start + dt.timedelta(days=i % 365), "receipt" if i % 7 else "voucher",
-                       "void" if i % 97 == 0 else "recorded")
+                yield (
+                    str(uuid.uuid4()),
+                    pid,
+                    grant_id,
+                    line,
+                    cats[i % 13],
+                    f"{rnd.randint(100, 500000) / 100:.2f}",
+                    start + dt.timedelta(days=i % 365),
+                    "receipt" if i % 7 else "voucher",
+                    "void" if i % 97 == 0 else "recorded",
+                )
 
-        copy_rows(conn, "expense", ["id", "project_id", "grant_id", "line_no", "category", "amount", "spent_on",
-                                    "evidence_kind", "status"], expenses())
+        copy_rows(
+            conn,
+            "expense",
+            ["id", "project_id", "grant_id", "line_no", "category", "amount", "spent_on", "evidence_kind", "status"],
+            expenses(),
+        )
         conn.commit()
         conn.execute("ANALYZE reports.expense")
         conn.execute("ANALYZE reports.tambon")
@@ -132,8 +158,9 @@ async def time_sql(url: str, sql: str, *params: Any) -> list[float]:
     return out
 
 
-async def time_get(client: httpx.AsyncClient, path: str, params: dict[str, str],
-                   headers: dict[str, str]) -> list[float]:
+async def time_get(
+    client: httpx.AsyncClient, path: str, params: dict[str, str], headers: dict[str, str]
+) -> list[float]:
     r = await client.get(path, params=params, headers=headers)
     assert r.status_code == 200, r.text
     out = []
@@ -150,27 +177,62 @@ def recorded_events(n: int, rnd: random.Random) -> list[dict[str, Any]]:
     grant, project, account = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     now = dt.datetime.now(dt.UTC).isoformat()
     out: list[dict[str, Any]] = [
-        {"type": "grant.created", "entity": "grant", "entity_id": grant,
-         "payload": {"id": grant, "name": "g", "funder": "CODI", "amount": "1000000.00", "fiscal_year": 2547}},
-        {"type": "project.created", "entity": "project", "entity_id": project,
-         "payload": {"id": project, "grant_id": grant, "line_no": 1, "name": "p", "level": "network",
-                     "amount": "1000000.00", "tranches": ["50", "50"], "status": "active"}},
+        {
+            "type": "grant.created",
+            "entity": "grant",
+            "entity_id": grant,
+            "payload": {"id": grant, "name": "g", "funder": "CODI", "amount": "1000000.00", "fiscal_year": 2547},
+        },
+        {
+            "type": "project.created",
+            "entity": "project",
+            "entity_id": project,
+            "payload": {
+                "id": project,
+                "grant_id": grant,
+                "line_no": 1,
+                "name": "p",
+                "level": "network",
+                "amount": "1000000.00",
+                "tranches": ["50", "50"],
+                "status": "active",
+            },
+        },
     ]
     recent: list[dict[str, Any]] = []
     while len(out) < n:
         k = rnd.random()
         if k < 0.8:
             xid = str(uuid.uuid4())
-            p = {"id": xid, "project_id": project, "grant_id": grant, "line_no": 1, "category": "6",
-                 "amount": f"{rnd.randint(100, 99999)}.00", "spent_on": "2004-01-01", "evidence_kind": "receipt",
-                 "status": "recorded"}
+            p = {
+                "id": xid,
+                "project_id": project,
+                "grant_id": grant,
+                "line_no": 1,
+                "category": "6",
+                "amount": f"{rnd.randint(100, 99999)}.00",
+                "spent_on": "2004-01-01",
+                "evidence_kind": "receipt",
+                "status": "recorded",
+            }
             ev = {"type": "expense.recorded", "entity": "expense", "entity_id": xid, "payload": p}
             recent.append(ev)
         elif k < 0.95:
             lid = str(uuid.uuid4())
-            ev = {"type": "ledger.entry", "entity": "ledger_entry", "entity_id": lid,
-                  "payload": {"id": lid, "account_id": account, "project_id": project, "kind": "transfer",
-                              "amount": f"{rnd.randint(1, 9999)}.00", "booked_at": now, "reference": lid[:8]}}
+            ev = {
+                "type": "ledger.entry",
+                "entity": "ledger_entry",
+                "entity_id": lid,
+                "payload": {
+                    "id": lid,
+                    "account_id": account,
+                    "project_id": project,
+                    "kind": "transfer",
+                    "amount": f"{rnd.randint(1, 9999)}.00",
+                    "booked_at": now,
+                    "reference": lid[:8],
+                },
+            }
         elif recent:
             ev = dict(rnd.choice(recent[-500:]))  # a re-delivery
             if rnd.random() < 0.3:
@@ -209,8 +271,10 @@ async def catch_up_through_budget(url: str, events: list[dict[str, Any]]) -> tup
 
     upgrade(MIGRATIONS_DIR, url, SCHEMA)
     with psycopg.connect(url) as conn:
-        with conn.cursor() as cur, cur.copy(
-                "COPY budget.outbox (event_id, type, entity, entity_id, payload) FROM STDIN") as cp:
+        with (
+            conn.cursor() as cur,
+            cur.copy("COPY budget.outbox (event_id, type, entity, entity_id, payload) FROM STDIN") as cp,
+        ):
             for e in events:
                 cp.write_row((e["event_id"], e["type"], e["entity"], e["entity_id"], json.dumps(e["payload"])))
         conn.commit()
@@ -219,8 +283,13 @@ async def catch_up_through_budget(url: str, events: list[dict[str, Any]]) -> tup
     db = Database(url)
     async with app_client(app, keys) as client:
         token = StaticToken(keys.token(roles=["service_events"], sub="phaen-reports", ttl=3600))
-        source = HttpFeedSource(name=f"bench-budget-{uuid.uuid4().hex[:6]}", base_url="http://testserver",
-                                path="/v1/budget/events", tokens=token, client=client)
+        source = HttpFeedSource(
+            name=f"bench-budget-{uuid.uuid4().hex[:6]}",
+            base_url="http://testserver",
+            path="/v1/budget/events",
+            tokens=token,
+            client=client,
+        )
         consumer = FeedConsumer(db, [source], page_size=1000)
         t = time.perf_counter()
         results = await consumer.catch_up()
@@ -247,9 +316,15 @@ async def lag_with_poller(url: str, rnd: random.Random, trials: int = 10) -> lis
     for _ in range(trials):
         await asyncio.sleep(rnd.random() * 0.5)  # land anywhere in the poll cycle
         xid = str(uuid.uuid4())
-        ev = {"pos": len(source.events) + 1, "event_id": str(uuid.uuid4()), "type": "expense.recorded",
-              "entity": "expense", "entity_id": xid, "occurred_at": dt.datetime.now(dt.UTC).isoformat(),
-              "payload": {"id": xid, "category": "6", "amount": "1.00", "status": "recorded"}}
+        ev = {
+            "pos": len(source.events) + 1,
+            "event_id": str(uuid.uuid4()),
+            "type": "expense.recorded",
+            "entity": "expense",
+            "entity_id": xid,
+            "occurred_at": dt.datetime.now(dt.UTC).isoformat(),
+            "payload": {"id": xid, "category": "6", "amount": "1.00", "status": "recorded"},
+        }
         t = time.perf_counter()
         source.events.append(Event.model_validate(ev))
         while True:
@@ -296,12 +371,19 @@ async def main_async() -> str:
                 r = await client.get("/v1/reports/coverage", params={"format": fmt}, headers=auth)
                 fmt_times[fmt] = time.perf_counter() - t
                 assert r.status_code == 200
-        pva_sql = await time_sql(url, "SELECT line_no, sum(amount) FROM reports.expense WHERE grant_id = $1 "
-                                      "AND status = 'recorded' GROUP BY line_no", uuid.UUID(grant_id))
-        cov_sql = await time_sql(url, "SELECT region, count(*) FILTER (WHERE tier = 'model'), "
-                                "count(*) FILTER (WHERE tier = 'pilot'), count(*) FILTER (WHERE tier = 'expansion'), "
-                                "count(*), count(DISTINCT district_code), count(DISTINCT province_code) "
-                                      "FROM reports.tambon GROUP BY region")
+        pva_sql = await time_sql(
+            url,
+            "SELECT line_no, sum(amount) FROM reports.expense WHERE grant_id = $1 "
+            "AND status = 'recorded' GROUP BY line_no",
+            uuid.UUID(grant_id),
+        )
+        cov_sql = await time_sql(
+            url,
+            "SELECT region, count(*) FILTER (WHERE tier = 'model'), "
+            "count(*) FILTER (WHERE tier = 'pilot'), count(*) FILTER (WHERE tier = 'expansion'), "
+            "count(*), count(DISTINCT district_code), count(DISTINCT province_code) "
+            "FROM reports.tambon GROUP BY region",
+        )
 
         events = recorded_events(N_EVENTS, rnd)
         rec_s, rec_n = await catch_up_recorded(url, events)
@@ -358,9 +440,11 @@ def main() -> int:
     started = time.perf_counter()
     section = asyncio.run(main_async())
     section += f"\n\nWall time of the whole benchmark: {time.perf_counter() - started:.0f} s.\n"
-    header = (f"# Reports benchmark\n\nMade on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `{COMMAND}` "
-              "(2 shared cores: compare the ratios measured side by side in one run, not absolute numbers "
-              "across runs).\n\n")
+    header = (
+        f"# Reports benchmark\n\nMade on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `{COMMAND}` "
+        "(2 shared cores: compare the ratios measured side by side in one run, not absolute numbers "
+        "across runs).\n\n"
+    )
     (ROOT / "bench" / "RESULTS-reports.md").write_text(header + section)
     print(section)
     return 0

@@ -116,15 +116,30 @@ def main() -> int:
         run_setup(env)
         for name, pkg, default, var in PROCESSES:
             port = port_of(var, default)
-            cmd = [PY, "-m", "uvicorn", f"{pkg}.main:create_app", "--factory", "--host", host,
-                   "--port", str(port), "--no-access-log", "--timeout-graceful-shutdown", "5"]
+            cmd = [
+                PY,
+                "-m",
+                "uvicorn",
+                f"{pkg}.main:create_app",
+                "--factory",
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--no-access-log",
+                "--timeout-graceful-shutdown",
+                "5",
+            ]
             procs.append(subprocess.Popen(cmd, env=env, cwd=ROOT))
             say(f"{name} starting on http://{host}:{port}")
         wait_healthy([f"http://127.0.0.1:{port_of(v, d)}/healthz" for _n, _p, d, v in PROCESSES], procs)
-        admin_hint = ("from PHAEN_ADMIN_PASSWORD" if env.get("PHAEN_ADMIN_PASSWORD")
-                      else f"in {data_dir / 'admin-password'}")
-        say(f"ready: gateway on http://{host}:{gateway_port} (API docs at /v1/docs); "
-            f"user 'admin', password {admin_hint}. Ctrl-C to stop.")
+        admin_hint = (
+            "from PHAEN_ADMIN_PASSWORD" if env.get("PHAEN_ADMIN_PASSWORD") else f"in {data_dir / 'admin-password'}"
+        )
+        say(
+            f"ready: gateway on http://{host}:{gateway_port} (API docs at /v1/docs); "
+            f"user 'admin', password {admin_hint}. Ctrl-C to stop."
+        )
         while not stopping:
             for p in procs:
                 if p.poll() is not None:

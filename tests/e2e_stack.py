@@ -68,12 +68,20 @@ def start_stack(data_dir: Path | None = None, password: str | None = None) -> St
     env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
     env.update({f"PHAEN_{name.upper()}_PORT": str(port) for name, port in ports.items()})
     password = password or "e2e-" + os.urandom(8).hex()
-    env.update({"PHAEN_DATA_DIR": str(data_dir), "PHAEN_ADMIN_PASSWORD": password,
-                "PHAEN_REVOCATION_CACHE_SECONDS": "2"})
+    env.update(
+        {"PHAEN_DATA_DIR": str(data_dir), "PHAEN_ADMIN_PASSWORD": password, "PHAEN_REVOCATION_CACHE_SECONDS": "2"}
+    )
     log_path = data_dir / f"make-run-{os.urandom(3).hex()}.log"
     log = log_path.open("w")
-    proc = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     stack = Stack(proc=proc, data_dir=data_dir, ports=ports, admin_password=password, log_path=log_path)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
@@ -87,7 +95,10 @@ def start_stack(data_dir: Path | None = None, password: str | None = None) -> St
 
 
 def login(stack: Stack, username: str, password: str) -> str:
-    r = httpx.post(f"{stack.gateway}/v1/auth/token",
-                   data={"grant_type": "password", "username": username, "password": password}, timeout=30)
+    r = httpx.post(
+        f"{stack.gateway}/v1/auth/token",
+        data={"grant_type": "password", "username": username, "password": password},
+        timeout=30,
+    )
     assert r.status_code == 200, r.text
     return str(r.json()["access_token"])

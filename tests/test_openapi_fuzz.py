@@ -51,8 +51,7 @@ from phaen_reports.main import create_app as create_reports
 # operation's boundary and missing-field cases on top. Deterministic unless PHAEN_FUZZ_EXAMPLES asks for a
 # longer, random hunt (e.g. PHAEN_FUZZ_EXAMPLES=100).
 HUNT = int(os.environ.get("PHAEN_FUZZ_EXAMPLES", "0"))
-FUZZ = settings(max_examples=HUNT or 6, deadline=None, derandomize=not HUNT,
-                suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=HUNT or 6, deadline=None, derandomize=not HUNT, suppress_health_check=list(HealthCheck))
 
 CONFIG = {"phases": {"stateful": {"enabled": False}}}
 EXCLUDED = {("POST", "/v1/reports/rebuild")}
@@ -71,15 +70,15 @@ DOCS = {
 
 
 def _schema(name: str) -> Any:
-    schema = schemathesis.openapi.from_dict(copy.deepcopy(DOCS[name]),
-                                            config=SchemathesisConfig.from_dict(CONFIG))
+    schema = schemathesis.openapi.from_dict(copy.deepcopy(DOCS[name]), config=SchemathesisConfig.from_dict(CONFIG))
     return schema.exclude(func=lambda ctx: (ctx.operation.method.upper(), ctx.operation.path) in EXCLUDED)
 
 
 def _money_input(prop: dict[str, Any]) -> bool:
     """A money input field (``Money``, ``PositiveMoney``, ``SignedMoney``, optional or not)."""
-    return any(p.get("type") == "string" and "[0-9]{1,12}" in p.get("pattern", "")
-               for p in [prop, *prop.get("anyOf", [])])
+    return any(
+        p.get("type") == "string" and "[0-9]{1,12}" in p.get("pattern", "") for p in [prop, *prop.get("anyOf", [])]
+    )
 
 
 def _integer_field(prop: dict[str, Any]) -> bool:
@@ -117,8 +116,11 @@ def _only_tolerated_coercions(case: Any) -> bool:
     if body_schema is None:
         return False
     components = doc.get("components", {})
-    props = [(name, prop) for schema in components.get("schemas", {}).values()
-             for name, prop in (schema.get("properties") or {}).items()]
+    props = [
+        (name, prop)
+        for schema in components.get("schemas", {}).values()
+        for name, prop in (schema.get("properties") or {}).items()
+    ]
     money = {name for name, prop in props if _money_input(prop)}
     integers = {name for name, prop in props if _integer_field(prop)}
     validator = jsonschema_rs.validator_for({**body_schema, "components": components})
@@ -141,14 +143,22 @@ def problem_json_on_errors(ctx: Any, response: Any, case: Any) -> bool | None:
         return None
     content_type = (response.headers.get("content-type") or [""])[0]
     assert content_type.split(";")[0].strip() == "application/problem+json", (
-        f"{response.status_code} answered with {content_type!r}")
+        f"{response.status_code} answered with {content_type!r}"
+    )
     body = json.loads(response.content)
     assert body["status"] == response.status_code and body["code"] and body["title"], body
     return None
 
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
-          negative_data_refused, unsupported_method, problem_json_on_errors]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    negative_data_refused,
+    unsupported_method,
+    problem_json_on_errors,
+]
 
 
 def _serve(app: Any, name: str, keys: TestKeys) -> Any:

@@ -25,7 +25,8 @@ from phaen_reports.main import create_app as create_reports
 MONEY_WORDS = re.compile(
     r"(^|_)(amount|amounts|planned|actual|variance|balance|available|reserved|unallocated|receipt|receipts|"
     r"payment|payments|opening|closing|total|totals|spent|paid|withdrawn|deposited|deposit|deposits|fee|fees|"
-    r"budget|ceiling|interest|cofunded|price|cost|costs|sum)($|_)")
+    r"budget|ceiling|interest|cofunded|price|cost|costs|sum)($|_)"
+)
 # ...unless the name is about something else: a time, a date, an id, a number or a count of things.
 NOT_MONEY = re.compile(r"_(at|on|id|ids|no|count|by|n|seq|pct|percent|share)$")
 # ``total`` is also a count of rows (``Page.total``, ``villages_total``): an integer count is fine there.
@@ -108,5 +109,7 @@ def test_the_rules_see_money_and_leave_counts_alone() -> None:
     line = {"properties": {"amount": {"type": "number"}, "no": {"type": "integer"}}}
     param = {"in": "query", "name": "min_amount", "schema": {"type": "number"}}
     doc = {"components": {"schemas": {"Line": line}}, "paths": {"/x": {"get": {"parameters": [param]}}}}
-    assert [w for w, _, _ in money_fields(doc)] == ["components.schemas.Line.properties.amount",
-                                                     "paths./x.get.parameters[0][query min_amount]"]
+    assert [w for w, _, _ in money_fields(doc)] == [
+        "components.schemas.Line.properties.amount",
+        "paths./x.get.parameters[0][query min_amount]",
+    ]

@@ -55,17 +55,21 @@ async def world(pg_url, tmp_path_factory):
     upgrade(phaen_budget.MIGRATIONS_DIR, pg_url, phaen_budget.SCHEMA)
     budget_app = create_budget(BudgetSettings(database_url=SecretStr(pg_url)))
     budget_server = LoopbackServer(budget_app)
-    settings = gateway_settings(pg_url, budget_url=budget_server.url, revocation_cache_seconds=1,
-                                data_dir=tmp_path_factory.mktemp("gw-cross"))
+    settings = gateway_settings(
+        pg_url, budget_url=budget_server.url, revocation_cache_seconds=1, data_dir=tmp_path_factory.mktemp("gw-cross")
+    )
     gw_app = create_gateway(settings)
     # The service reaches the gateway over HTTP (ASGI in-process), exactly as it would over the network.
     to_gateway = httpx.AsyncClient(transport=httpx.ASGITransport(app=gw_app), base_url=GW)
     revocations = RemoteRevocations(f"{GW}/v1/auth/revocations", client=to_gateway, cache_seconds=1)
     key_source = RemoteKeySource(f"{GW}/v1/auth/jwks.json", client=to_gateway)
-    budget_app.state.verifier = TokenVerifier(key_source, issuer=ISS, audience=AUD, leeway=30,
-                                              revocations=revocations)
-    async with gateway_client(settings, gw_app) as (_, gw), budget_server as budget_url, \
-            httpx.AsyncClient(base_url=budget_url) as budget, to_gateway:
+    budget_app.state.verifier = TokenVerifier(key_source, issuer=ISS, audience=AUD, leeway=30, revocations=revocations)
+    async with (
+        gateway_client(settings, gw_app) as (_, gw),
+        budget_server as budget_url,
+        httpx.AsyncClient(base_url=budget_url) as budget,
+        to_gateway,
+    ):
         admin = await add_user(gw_app, roles=["admin"])
         yield World(gw_app, gw, budget, admin, revocations, key_source)
 
@@ -109,8 +113,17 @@ class Material:
 
     def claims(self, **over: Any) -> dict[str, Any]:
         now = int(time.time())
-        c: dict[str, Any] = {"iss": ISS, "aud": AUD, "iat": now, "exp": now + 600, "jti": uuid.uuid4().hex,
-                             "sub": self.sub, "roles": ["admin"], "scope": "events:read auth:admin", "kind": "user"}
+        c: dict[str, Any] = {
+            "iss": ISS,
+            "aud": AUD,
+            "iat": now,
+            "exp": now + 600,
+            "jti": uuid.uuid4().hex,
+            "sub": self.sub,
+            "roles": ["admin"],
+            "scope": "events:read auth:admin",
+            "kind": "user",
+        }
         c.update(over)
         return {k: v for k, v in c.items() if v is not None}
 
@@ -128,13 +141,18 @@ async def _material(world: World) -> Material:
     token = tokens["access_token"]
     kid = jwt.get_unverified_header(token)["kid"]
     async with world.gw_app.state.db.sessionmaker() as session:
-        pem = (await session.execute(text("SELECT private_pem FROM gateway.signing_keys WHERE kid = :k"),
-                                     {"k": kid})).scalar_one()
+        pem = (
+            await session.execute(text("SELECT private_pem FROM gateway.signing_keys WHERE kid = :k"), {"k": kid})
+        ).scalar_one()
     public = serialization.load_pem_private_key(pem.encode(), password=None).public_key()
     return Material(
-        token=token, kid=kid, private_pem=pem, sub=world.admin["id"],
+        token=token,
+        kid=kid,
+        private_pem=pem,
+        sub=world.admin["id"],
         public_pem=public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo),
-        public_der=public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo))
+        public_der=public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo),
+    )
 
 
 def _swapped(m: Material) -> str:
@@ -158,8 +176,7 @@ FORGERIES: dict[str, Callable[[Material], str]] = {
     "missing sub": lambda m: m.sign(m.claims(sub=None)),
     "missing jti": lambda m: m.sign(m.claims(jti=None)),
     "missing iat": lambda m: m.sign(m.claims(iat=None)),
-    "expired beyond the leeway": lambda m: m.sign(m.claims(iat=int(time.time()) - 900,
-                                                           exp=int(time.time()) - 31 - 5)),
+    "expired beyond the leeway": lambda m: m.sign(m.claims(iat=int(time.time()) - 900, exp=int(time.time()) - 31 - 5)),
     "issued in the future": lambda m: m.sign(m.claims(iat=int(time.time()) + 300, exp=int(time.time()) + 900)),
     "lives longer than an hour": lambda m: m.sign(m.claims(exp=int(time.time()) + 7200)),
     "unknown crit header": lambda m: m.sign(m.claims(), crit=["x-phaen-magic"], **{"x-phaen-magic": True}),
@@ -196,8 +213,7 @@ async def test_a_disabled_users_tokens_fail_everywhere_after_the_revocation_wind
     for target in TARGETS:
         assert (await _call(world, target, token)).status_code == 200, target
     admin = (await login(world.gw, world.admin["username"], world.admin["password"]))["access_token"]
-    r = await world.gw.post(f"/v1/auth/users/{victim['id']}/disable",
-                            headers={"Authorization": f"Bearer {admin}"})
+    r = await world.gw.post(f"/v1/auth/users/{victim['id']}/disable", headers={"Authorization": f"Bearer {admin}"})
     assert r.status_code == 200, r.text
     r = await world.gw.get("/v1/auth/revocations")
     assert hashlib.sha256(victim["id"].encode()).hexdigest() in r.json()["revoked"]

@@ -9,8 +9,12 @@ from e2e_stack import Stack, login, start_stack
 def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stack: Stack) -> None:
     admin = {"Authorization": f"Bearer {login(stack, 'admin', stack.admin_password)}"}
     marker = f"reuse-{stack.ports['gateway']}"
-    r = httpx.post(f"{stack.gateway}/v1/auth/users", headers=admin, timeout=30, json={
-        "username": marker, "password": "a-long-password-1", "display_name": marker, "roles": ["auditor"]})
+    r = httpx.post(
+        f"{stack.gateway}/v1/auth/users",
+        headers=admin,
+        timeout=30,
+        json={"username": marker, "password": "a-long-password-1", "display_name": marker, "roles": ["auditor"]},
+    )
     assert r.status_code == 201, r.text
     code = stack.stop()
     # make itself dies of the SIGINT (-2/130); the supervisor under it exits 0 after a clean stop.
@@ -28,8 +32,7 @@ def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the
     again = start_stack(stack.data_dir, stack.admin_password)
     try:
         token = login(again, marker, "a-long-password-1")  # the user made in the first run is still there
-        r = httpx.get(f"{again.gateway}/v1/registry/regions", headers={"Authorization": f"Bearer {token}"},
-                      timeout=30)
+        r = httpx.get(f"{again.gateway}/v1/registry/regions", headers={"Authorization": f"Bearer {token}"}, timeout=30)
         assert r.status_code == 200 and r.json()["total"] == 4
     finally:
         assert again.stop() in (0, -2, 130)

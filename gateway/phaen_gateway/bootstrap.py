@@ -65,8 +65,9 @@ async def ensure_admin(*, session: AsyncSession, hasher: Hasher, settings: Setti
         path = settings.data_dir / ADMIN_PASSWORD_FILE
         write_secret(path, password)
         source = str(path.resolve())
-    session.add(User(username="admin", display_name="Administrator", password_hash=await hasher.hash(password),
-                     roles=["admin"]))
+    session.add(
+        User(username="admin", display_name="Administrator", password_hash=await hasher.hash(password), roles=["admin"])
+    )
     await session.flush()
     log.info("created user admin; its password is in %s", source)
     return True
@@ -87,8 +88,13 @@ async def ensure_reports_client(*, session: AsyncSession, hasher: Hasher, settin
     stmt = select(PartnerClient).where(col(PartnerClient.client_id) == REPORTS_CLIENT_ID).with_for_update()
     client = (await session.execute(stmt)).scalar_one_or_none()
     if client is None:
-        await create_client(session=session, hasher=hasher, client_id=REPORTS_CLIENT_ID, secret=secret,
-                            data=ClientCreate(name="Phaen reports service", roles=REPORTS_CLIENT_ROLES))
+        await create_client(
+            session=session,
+            hasher=hasher,
+            client_id=REPORTS_CLIENT_ID,
+            secret=secret,
+            data=ClientCreate(name="Phaen reports service", roles=REPORTS_CLIENT_ROLES),
+        )
         log.info("created internal client %s", REPORTS_CLIENT_ID)
     elif not await hasher.verify(client.secret_hash, secret):
         client.secret_hash = await hasher.hash(secret)

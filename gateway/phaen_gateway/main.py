@@ -24,11 +24,16 @@ from phaen_gateway.proxy import new_client, proxy_router
 
 log = logging.getLogger("phaen.gateway")
 
-PUBLIC_PATHS = frozenset({
-    "/healthz", "/v1/openapi.json", "/v1/docs", *auth_router.PUBLIC_PATHS,
-    # Each service's own OpenAPI passes through without a token (the docs need it); nothing else does.
-    *(f"/v1/{name}/openapi.json" for name in UPSTREAMS),
-})
+PUBLIC_PATHS = frozenset(
+    {
+        "/healthz",
+        "/v1/openapi.json",
+        "/v1/docs",
+        *auth_router.PUBLIC_PATHS,
+        # Each service's own OpenAPI passes through without a token (the docs need it); nothing else does.
+        *(f"/v1/{name}/openapi.json" for name in UPSTREAMS),
+    }
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,24 +42,43 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        db = Database(settings.require_database_url(), pool_size=settings.db_pool_size,
-                      max_overflow=settings.db_max_overflow, application_name="phaen-gateway")
+        db = Database(
+            settings.require_database_url(),
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            application_name="phaen-gateway",
+        )
         app.state.db = db
         app.state.hasher = make_hasher(settings)
-        ring = KeyRing(db, leeway=settings.jwt_leeway_seconds, reload_seconds=settings.key_reload_seconds,
-                       activation_delay=settings.key_activation_delay_seconds)
+        ring = KeyRing(
+            db,
+            leeway=settings.jwt_leeway_seconds,
+            reload_seconds=settings.key_reload_seconds,
+            activation_delay=settings.key_activation_delay_seconds,
+        )
         try:
             await run_in_transaction(db, lambda s: ensure_signing_key(session=s))
         except Exception as exc:  # the database may come up later; signing retries then
             log.warning("could not ensure a signing key at start-up: %s", type(exc).__name__)
         await ring.load()
         app.state.ring = ring
-        app.state.issuer = TokenIssuer(ring=ring, issuer=settings.jwt_issuer, audience=settings.jwt_audience,
-                                       access_ttl=settings.access_token_ttl, refresh_ttl=settings.refresh_token_ttl)
-        app.state.revocations = DbRevocations(db, leeway=settings.jwt_leeway_seconds,
-                                              cache_seconds=settings.gateway_revocation_cache_seconds)
-        app.state.verifier = TokenVerifier(ring, issuer=settings.jwt_issuer, audience=settings.jwt_audience,
-                                           leeway=settings.jwt_leeway_seconds, revocations=app.state.revocations)
+        app.state.issuer = TokenIssuer(
+            ring=ring,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            access_ttl=settings.access_token_ttl,
+            refresh_ttl=settings.refresh_token_ttl,
+        )
+        app.state.revocations = DbRevocations(
+            db, leeway=settings.jwt_leeway_seconds, cache_seconds=settings.gateway_revocation_cache_seconds
+        )
+        app.state.verifier = TokenVerifier(
+            ring,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            leeway=settings.jwt_leeway_seconds,
+            revocations=app.state.revocations,
+        )
         app.state.proxy_client = new_client(httpx.Timeout(30.0, connect=settings.upstream_connect_timeout))
         try:
             yield
@@ -62,8 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.proxy_client.aclose()
             await db.dispose()
 
-    app = FastAPI(title="Phaen API", version="1.0.0", lifespan=lifespan, openapi_url=None, docs_url=None,
-                  redoc_url=None)
+    app = FastAPI(
+        title="Phaen API", version="1.0.0", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
     app.state.public_paths = PUBLIC_PATHS
     install_common(app, name="gateway", settings=settings, public_paths=PUBLIC_PATHS)

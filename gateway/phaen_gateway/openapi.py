@@ -50,8 +50,11 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
     op_ids = {op.get("operationId") for item in paths.values() for op in item.values() if isinstance(op, dict)}
     tags = {t["name"] for t in doc.get("tags", [])}
     for name, spec in services.items():
-        renames = {section: {k: f"{name}_{k}" for k in entries}
-                   for section, entries in (spec.get("components") or {}).items() if isinstance(entries, dict)}
+        renames = {
+            section: {k: f"{name}_{k}" for k in entries}
+            for section, entries in (spec.get("components") or {}).items()
+            if isinstance(entries, dict)
+        }
         spec = _prefix_refs(spec, renames)  # fresh containers all the way down: its operations may be edited
         for section, entries in (spec.get("components") or {}).items():
             if section == "securitySchemes":
@@ -82,7 +85,9 @@ def own_openapi(app: FastAPI) -> dict[str, Any]:
     doc = get_openapi(title="Phaen API", version="1.0.0", description=DESCRIPTION, routes=app.routes)
     components = doc.setdefault("components", {})
     components.setdefault("securitySchemes", {})["bearer"] = {
-        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
         "description": "An access token from POST /v1/auth/token.",
     }
     doc["security"] = [{"bearer": []}]

@@ -21,10 +21,21 @@ from phaen_gateway.config import UPSTREAMS, Settings
 log = logging.getLogger("phaen.gateway.proxy")
 
 # RFC 9110 7.6.1 hop-by-hop fields, plus those the gateway sets itself.
-HOP_BY_HOP = frozenset({
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
-    "trailer", "trailers", "transfer-encoding", "upgrade", "expect",
-})
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+        "expect",
+    }
+)
 _REQUEST_DROP = HOP_BY_HOP | {"host", "x-request-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"}
 # The gateway's own server adds these (and its request id); duplicates would confuse clients.
 _RESPONSE_DROP = HOP_BY_HOP | {"x-request-id", "date", "server"}
@@ -35,10 +46,10 @@ def new_client(default_timeout: httpx.Timeout, max_connections: int = 200) -> ht
     """The one pooled client (aiohttp transport: httpx's own pool collapses under load, see PITFALLS)."""
     from httpx_aiohttp import AiohttpTransport
 
-    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections,
-                          keepalive_expiry=30)
-    return httpx.AsyncClient(transport=AiohttpTransport(limits=limits, trust_env=False),
-                             timeout=default_timeout)
+    limits = httpx.Limits(
+        max_connections=max_connections, max_keepalive_connections=max_connections, keepalive_expiry=30
+    )
+    return httpx.AsyncClient(transport=AiohttpTransport(limits=limits, trust_env=False), timeout=default_timeout)
 
 
 def _connection_tokens(headers: list[tuple[bytes, bytes]]) -> set[str]:
@@ -75,7 +86,8 @@ def classify(exc: httpx.HTTPError, service: str, retry_after: int) -> ProblemErr
     """A service that does not answer in time is a 504; one that cannot be reached, a 503."""
     cause = exc.__cause__
     read_timeout = isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout | httpx.PoolTimeout) or (
-        isinstance(cause, aiohttp.SocketTimeoutError))
+        isinstance(cause, aiohttp.SocketTimeoutError)
+    )
     if read_timeout and not isinstance(cause, aiohttp.ConnectionTimeoutError):
         return GatewayTimeout(f"The {service} service did not answer in time.")
     return ServiceUnavailable(f"The {service} service is not reachable; retry shortly.", retry_after=retry_after)
@@ -122,10 +134,16 @@ async def forward(request: Request, service: str) -> Response:
     url = base + raw_path.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
     rid = getattr(request.state, "request_id", None) or request.headers.get("x-request-id", "")
     body = _BodyCounter(request, settings.max_body_bytes) if _has_body(request) else None
-    timeout = httpx.Timeout(read_timeout, connect=settings.upstream_connect_timeout,
-                            pool=settings.upstream_connect_timeout)
-    upstream_request = httpx.Request(request.method, url, headers=upstream_headers(request, rid), content=body,
-                                     extensions={"timeout": timeout.as_dict()})
+    timeout = httpx.Timeout(
+        read_timeout, connect=settings.upstream_connect_timeout, pool=settings.upstream_connect_timeout
+    )
+    upstream_request = httpx.Request(
+        request.method,
+        url,
+        headers=upstream_headers(request, rid),
+        content=body,
+        extensions={"timeout": timeout.as_dict()},
+    )
     try:
         upstream = await client.send(upstream_request, stream=True)
     except httpx.HTTPError as exc:
@@ -156,8 +174,13 @@ def proxy_router() -> APIRouter:
     """One catch-all route per service (kept out of the gateway's own OpenAPI)."""
     router = APIRouter()
     for name in UPSTREAMS:
-        router.add_api_route(f"/v1/{name}/{{path:path}}", _endpoint(name), methods=METHODS,
-                             include_in_schema=False, responses=responses(401, 413, 503, 504))
+        router.add_api_route(
+            f"/v1/{name}/{{path:path}}",
+            _endpoint(name),
+            methods=METHODS,
+            include_in_schema=False,
+            responses=responses(401, 413, 503, 504),
+        )
     return router
 
 

@@ -20,8 +20,11 @@ from phaen_gateway.config import Settings
 from phaen_gateway.main import create_app
 
 # Cheap argon2 for tests only (production refuses these values).
-FAST_HASHING: dict[str, Any] = {"password_hash_time_cost": 1, "password_hash_memory_kib": 8192,
-                                "password_hash_parallelism": 1}
+FAST_HASHING: dict[str, Any] = {
+    "password_hash_time_cost": 1,
+    "password_hash_memory_kib": 8192,
+    "password_hash_parallelism": 1,
+}
 
 
 def closed_port_url() -> str:
@@ -35,30 +38,35 @@ def closed_port_url() -> str:
 def gateway_settings(pg_url: str, **overrides: Any) -> Settings:
     """Gateway settings for tests: fast hashing, upstreams on closed ports unless given."""
     values: dict[str, Any] = {
-        "database_url": SecretStr(pg_url), **FAST_HASHING, "revocation_cache_seconds": 1,
+        "database_url": SecretStr(pg_url),
+        **FAST_HASHING,
+        "revocation_cache_seconds": 1,
         "key_activation_delay_seconds": 0,
-        "registry_url": closed_port_url(), "budget_url": closed_port_url(), "reports_url": closed_port_url(),
+        "registry_url": closed_port_url(),
+        "budget_url": closed_port_url(),
+        "reports_url": closed_port_url(),
     }
     values.update(overrides)
     return Settings(**values)
 
 
 @contextlib.asynccontextmanager
-async def gateway_client(settings: Settings, app: FastAPI | None = None,
-                         base_url: str = "http://gateway") -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+async def gateway_client(
+    settings: Settings, app: FastAPI | None = None, base_url: str = "http://gateway"
+) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
     """The gateway app with its lifespan running, and an httpx client over ASGI."""
     app = app or create_app(settings)
     async with app_client(app, base_url=base_url) as client:
         yield app, client
 
 
-async def add_user(app: FastAPI, *, roles: Sequence[str], password: str | None = None,
-                   **claims: Any) -> dict[str, str]:
+async def add_user(app: FastAPI, *, roles: Sequence[str], password: str | None = None, **claims: Any) -> dict[str, str]:
     """Create a user straight in the gateway database; returns id, username and password."""
     username = f"u-{uuid.uuid4().hex[:12]}"
     password = password or f"pw-{uuid.uuid4().hex}"
-    data = UserCreate(username=username, password=password, display_name=f"Test {username}", roles=list(roles),
-                      **claims)
+    data = UserCreate(
+        username=username, password=password, display_name=f"Test {username}", roles=list(roles), **claims
+    )
     async with app.state.db.sessionmaker() as session, session.begin():
         user = await service.create_user(session=session, hasher=app.state.hasher, data=data)
     return {"id": str(user.id), "username": username, "password": password}
@@ -66,14 +74,14 @@ async def add_user(app: FastAPI, *, roles: Sequence[str], password: str | None =
 
 async def login(client: httpx.AsyncClient, username: str, password: str) -> dict[str, Any]:
     """The password grant; asserts success and returns the token response."""
-    r = await client.post("/v1/auth/token", data={"grant_type": "password", "username": username,
-                                                  "password": password})
+    r = await client.post("/v1/auth/token", data={"grant_type": "password", "username": username, "password": password})
     assert r.status_code == 200, r.text
     return dict(r.json())
 
 
-async def user_headers(app: FastAPI, client: httpx.AsyncClient, *, roles: Sequence[str],
-                       **claims: Any) -> dict[str, str]:
+async def user_headers(
+    app: FastAPI, client: httpx.AsyncClient, *, roles: Sequence[str], **claims: Any
+) -> dict[str, str]:
     """A new user with ``roles``, logged in: its Authorization header."""
     user = await add_user(app, roles=roles, **claims)
     token = await login(client, user["username"], user["password"])

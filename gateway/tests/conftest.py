@@ -21,8 +21,9 @@ def gateway_db(pg_url: str) -> str:
 
 
 @pytest.fixture(scope="session")
-async def gw(gateway_db: str,
-             tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+async def gw(
+    gateway_db: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
     """One gateway app (lifespan running) shared by the tests that need no special settings."""
     data_dir: Path = tmp_path_factory.mktemp("gw-data")
     async with gateway_client(gateway_settings(gateway_db, data_dir=data_dir)) as pair:

@@ -11,8 +11,12 @@ from phaen_gateway.testing import add_user, login, user_headers
 
 
 def _new_user_body(**over):
-    body = {"username": f"n-{uuid.uuid4().hex[:10]}", "password": "correct horse battery",
-            "display_name": "สมชาย ใจดี", "roles": ["auditor"]}
+    body = {
+        "username": f"n-{uuid.uuid4().hex[:10]}",
+        "password": "correct horse battery",
+        "display_name": "สมชาย ใจดี",
+        "roles": ["auditor"],
+    }
     body.update(over)
     return body
 
@@ -38,8 +42,11 @@ async def test_create_read_list_disable_enable_user(client, admin_headers):
     assert r.status_code == 200 and r.json() == user
     _no_secrets(r.text)
 
-    r = await client.get("/v1/auth/users", params={"role": "regional_committee", "region": "northeast", "limit": 500},
-                         headers=admin_headers)
+    r = await client.get(
+        "/v1/auth/users",
+        params={"role": "regional_committee", "region": "northeast", "limit": 500},
+        headers=admin_headers,
+    )
     assert r.status_code == 200, r.text
     assert user["id"] in [u["id"] for u in r.json()["items"]]
     assert all("regional_committee" in u["roles"] for u in r.json()["items"])
@@ -74,18 +81,21 @@ async def test_user_list_paginates(app, client, admin_headers):
     assert len(seen) == page["total"] >= 3 and seen == sorted(seen) and len(set(seen)) == len(seen)
 
 
-@pytest.mark.parametrize(("over", "status", "code"), [
-    ({"roles": ["wizard"]}, 422, "unknown_role"),
-    ({"roles": []}, 422, "validation_error"),
-    ({"roles": ["regional_committee"]}, 422, "scope_claim_required"),
-    ({"roles": ["tambon_committee"], "region": "north"}, 422, "scope_claim_required"),
-    ({"region": "west"}, 422, "validation_error"),
-    ({"tambon": "12"}, 422, "validation_error"),
-    ({"province": "50", "tambon": "100101", "roles": ["tambon_committee"]}, 422, "scope_claim_required"),
-    ({"password": "short"}, 422, "validation_error"),
-    ({"username": "has space"}, 422, "validation_error"),
-    ({"is_admin": True}, 422, "validation_error"),
-])
+@pytest.mark.parametrize(
+    ("over", "status", "code"),
+    [
+        ({"roles": ["wizard"]}, 422, "unknown_role"),
+        ({"roles": []}, 422, "validation_error"),
+        ({"roles": ["regional_committee"]}, 422, "scope_claim_required"),
+        ({"roles": ["tambon_committee"], "region": "north"}, 422, "scope_claim_required"),
+        ({"region": "west"}, 422, "validation_error"),
+        ({"tambon": "12"}, 422, "validation_error"),
+        ({"province": "50", "tambon": "100101", "roles": ["tambon_committee"]}, 422, "scope_claim_required"),
+        ({"password": "short"}, 422, "validation_error"),
+        ({"username": "has space"}, 422, "validation_error"),
+        ({"is_admin": True}, 422, "validation_error"),
+    ],
+)
 async def test_user_validation(client, admin_headers, over, status, code):
     r = await client.post("/v1/auth/users", json=_new_user_body(**over), headers=admin_headers)
     assert r.status_code == status, r.text
@@ -103,8 +113,7 @@ async def test_a_tambon_implies_its_province(client, admin_headers):
 async def test_username_unique_regardless_of_case(client, admin_headers):
     body = _new_user_body()
     assert (await client.post("/v1/auth/users", json=body, headers=admin_headers)).status_code == 201
-    r = await client.post("/v1/auth/users", json={**body, "username": body["username"].upper()},
-                          headers=admin_headers)
+    r = await client.post("/v1/auth/users", json={**body, "username": body["username"].upper()}, headers=admin_headers)
     assert r.status_code == 409 and r.json()["code"] == "username_taken"
 
 
@@ -119,8 +128,9 @@ async def test_unknown_user_and_client_are_404(client, admin_headers):
 
 async def test_last_enabled_admin_cannot_be_disabled(app, client, admin_headers):
     # Disable every other enabled admin except ours, then try ours; restore afterwards.
-    r = await client.get("/v1/auth/users", params={"role": "admin", "disabled": "false", "limit": 500},
-                         headers=admin_headers)
+    r = await client.get(
+        "/v1/auth/users", params={"role": "admin", "disabled": "false", "limit": 500}, headers=admin_headers
+    )
     me = (await client.get("/v1/auth/me", headers=admin_headers)).json()["sub"]
     others = [u["id"] for u in r.json()["items"] if u["id"] != me]
     try:
@@ -134,8 +144,9 @@ async def test_last_enabled_admin_cannot_be_disabled(app, client, admin_headers)
 
 
 async def test_clients_create_list_read_disable(client, admin_headers):
-    r = await client.post("/v1/auth/clients", json={"name": "DLA", "roles": ["partner_registry"]},
-                          headers=admin_headers)
+    r = await client.post(
+        "/v1/auth/clients", json={"name": "DLA", "roles": ["partner_registry"]}, headers=admin_headers
+    )
     assert r.status_code == 201, r.text
     created = r.json()
     secret = created["client_secret"]
@@ -149,8 +160,7 @@ async def test_clients_create_list_read_disable(client, admin_headers):
     r = await client.post(f"/v1/auth/clients/{created['client_id']}/disable", headers=admin_headers)
     assert r.status_code == 200 and r.json()["disabled"] is True
     _no_secrets(r.text, secret)
-    r = await client.post("/v1/auth/clients", json={"name": "x", "roles": ["tambon_committee"]},
-                          headers=admin_headers)
+    r = await client.post("/v1/auth/clients", json={"name": "x", "roles": ["tambon_committee"]}, headers=admin_headers)
     assert r.status_code == 422 and r.json()["code"] == "scope_claim_required"
 
 

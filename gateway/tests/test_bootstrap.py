@@ -25,8 +25,9 @@ def _fresh_database(pg_url: str) -> str:
     """A new empty database on the test server (the bootstrap needs an empty users table)."""
     name = f"gw_boot_{uuid.uuid4().hex[:10]}"
     try:
-        with psycopg.connect(to_sync_url(pg_url).replace("postgresql+psycopg://", "postgresql://"),
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            to_sync_url(pg_url).replace("postgresql+psycopg://", "postgresql://"), autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
     except psycopg.Error as exc:  # only with a PHAEN_TEST_DATABASE_URL lacking CREATEDB
         pytest.skip(f"cannot create a database here: {type(exc).__name__}")
@@ -38,9 +39,14 @@ async def _counts(app) -> tuple[int, int, int]:
     from sqlalchemy import text
 
     async with app.state.db.sessionmaker() as session:
-        row = (await session.execute(text(
-            "SELECT (SELECT count(*) FROM gateway.users), (SELECT count(*) FROM gateway.signing_keys "
-            "WHERE retired_at IS NULL), (SELECT count(*) FROM gateway.clients)"))).one()
+        row = (
+            await session.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM gateway.users), (SELECT count(*) FROM gateway.signing_keys "
+                    "WHERE retired_at IS NULL), (SELECT count(*) FROM gateway.clients)"
+                )
+            )
+        ).one()
     return int(row[0]), int(row[1]), int(row[2])
 
 
@@ -63,8 +69,10 @@ async def test_bootstrap_generates_the_admin_password_into_a_private_file(pg_url
         tokens = await login(client, "admin", password)
         me = await client.get("/v1/auth/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
         assert me.json()["roles"] == ["admin"] and me.json()["username"] == "admin"
-        r = await client.post("/v1/auth/token", data={"grant_type": "client_credentials",
-                                                      "client_id": REPORTS_CLIENT_ID, "client_secret": secret})
+        r = await client.post(
+            "/v1/auth/token",
+            data={"grant_type": "client_credentials", "client_id": REPORTS_CLIENT_ID, "client_secret": secret},
+        )
         assert r.status_code == 200, r.text
         assert r.json()["scope"] == "events:read"
 
@@ -83,13 +91,25 @@ async def test_bootstrap_cli_migrates_uses_the_env_password_and_never_logs_it(pg
     password = f"env-admin-{uuid.uuid4().hex}"
     secret = f"reports-{uuid.uuid4().hex}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
-    env.update({"PHAEN_DATABASE_URL": url, "PHAEN_DATA_DIR": str(tmp_path), "PHAEN_ADMIN_PASSWORD": password,
-                "PHAEN_REPORTS_CLIENT_SECRET": secret,
-                **{f"PHAEN_{k.upper()}": str(v) for k, v in FAST_HASHING.items()}})
+    env.update(
+        {
+            "PHAEN_DATABASE_URL": url,
+            "PHAEN_DATA_DIR": str(tmp_path),
+            "PHAEN_ADMIN_PASSWORD": password,
+            "PHAEN_REPORTS_CLIENT_SECRET": secret,
+            **{f"PHAEN_{k.upper()}": str(v) for k, v in FAST_HASHING.items()},
+        }
+    )
     outputs = []
     for _ in range(2):
-        done = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "phaen_gateway.bootstrap"],
-                                       env=env, capture_output=True, text=True, timeout=120)
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "phaen_gateway.bootstrap"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         outputs.append(done.stdout + done.stderr)
         assert password not in outputs[-1] and secret not in outputs[-1]
@@ -100,6 +120,8 @@ async def test_bootstrap_cli_migrates_uses_the_env_password_and_never_logs_it(pg
     async with gateway_client(settings) as (app, client):
         assert await _counts(app) == (1, 1, 1)
         await login(client, "admin", password)
-        r = await client.post("/v1/auth/token", data={"grant_type": "client_credentials",
-                                                      "client_id": REPORTS_CLIENT_ID, "client_secret": secret})
+        r = await client.post(
+            "/v1/auth/token",
+            data={"grant_type": "client_credentials", "client_id": REPORTS_CLIENT_ID, "client_secret": secret},
+        )
         assert r.status_code == 200, r.text

@@ -28,13 +28,19 @@ from phaen_gateway.main import create_app
 from phaen_gateway.openapi import own_openapi
 from phaen_gateway.testing import gateway_settings
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
-          negative_data_rejection]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    negative_data_rejection,
+]
 FUZZ = settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 CONFIG = SchemathesisConfig.from_dict({"phases": {"stateful": {"enabled": False}}})
 
 schema = schemathesis.openapi.from_dict(
-    own_openapi(create_app(Settings(database_url=SecretStr("postgresql://fuzz@/collect-only")))), config=CONFIG)
+    own_openapi(create_app(Settings(database_url=SecretStr("postgresql://fuzz@/collect-only")))), config=CONFIG
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,4 +59,5 @@ def test_gateway_fuzz(case: Any, gateway_api: Any, admin_headers: dict[str, str]
     if response.status_code >= 400:
         ctype = (response.headers.get("content-type") or [""])[0]
         assert ctype.startswith("application/problem+json"), (
-            f"{case.method} {case.formatted_path} -> {response.status_code} with {ctype!r}: {response.text[:300]}")
+            f"{case.method} {case.formatted_path} -> {response.status_code} with {ctype!r}: {response.text[:300]}"
+        )

@@ -19,8 +19,7 @@ def _problem(r, status: int, code: str) -> None:
 
 
 async def test_password_grant_issues_a_well_formed_token(app, client):
-    user = await add_user(app, roles=["tambon_committee", "signatory"], region="north", province="50",
-                          tambon="500101")
+    user = await add_user(app, roles=["tambon_committee", "signatory"], region="north", province="50", tambon="500101")
     body = await login(client, user["username"].upper(), user["password"])  # usernames ignore case
     assert body["token_type"] == "bearer" and body["refresh_token"]
     assert body["expires_in"] == app.state.settings.access_token_ttl <= 3600
@@ -32,18 +31,33 @@ async def test_password_grant_issues_a_well_formed_token(app, client):
     assert claims["exp"] - claims["iat"] == body["expires_in"]
     assert len(claims["jti"]) >= 16
     assert claims["roles"] == ["signatory", "tambon_committee"]
-    assert set(claims["scope"].split()) == {"registry:read", "budget:read", "budget:write", "budget:sign",
-                                             "reports:read"}
+    assert set(claims["scope"].split()) == {
+        "registry:read",
+        "budget:read",
+        "budget:write",
+        "budget:sign",
+        "reports:read",
+    }
     assert claims["scope"] == body["scope"]
     assert (claims["region"], claims["province"], claims["tambon"]) == ("north", "50", "500101")
     me = await client.get("/v1/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"})
     assert me.status_code == 200, me.text
-    assert me.json() == {"sub": user["id"], "kind": "user", "roles": ["signatory", "tambon_committee"],
-                         "scope": " ".join(sorted(claims["scope"].split())), "region": "north", "province": "50",
-                         "tambon": "500101", "username": user["username"],
-                         "display_name": f"Test {user['username']}"}
-    assert r_no_store(await client.post(TOKEN, data={"grant_type": "password", "username": user["username"],
-                                                      "password": user["password"]}))
+    assert me.json() == {
+        "sub": user["id"],
+        "kind": "user",
+        "roles": ["signatory", "tambon_committee"],
+        "scope": " ".join(sorted(claims["scope"].split())),
+        "region": "north",
+        "province": "50",
+        "tambon": "500101",
+        "username": user["username"],
+        "display_name": f"Test {user['username']}",
+    }
+    assert r_no_store(
+        await client.post(
+            TOKEN, data={"grant_type": "password", "username": user["username"], "password": user["password"]}
+        )
+    )
 
 
 def r_no_store(r) -> bool:
@@ -52,9 +66,11 @@ def r_no_store(r) -> bool:
 
 async def test_password_grant_refuses_bad_credentials(app, client, admin_headers):
     user = await add_user(app, roles=["auditor"])
-    for form in ({"username": user["username"], "password": "wrong-password"},
-                 {"username": "nobody-" + user["username"], "password": user["password"]},
-                 {"username": user["username"], "password": user["password"] + "x"}):
+    for form in (
+        {"username": user["username"], "password": "wrong-password"},
+        {"username": "nobody-" + user["username"], "password": user["password"]},
+        {"username": user["username"], "password": user["password"] + "x"},
+    ):
         r = await client.post(TOKEN, data={"grant_type": "password", **form})
         _problem(r, 401, "invalid_grant")
     r = await client.post(f"/v1/auth/users/{user['id']}/disable", headers=admin_headers)
@@ -67,12 +83,14 @@ async def test_password_grant_refuses_bad_credentials(app, client, admin_headers
 
 
 async def test_bad_grant_requests(client):
-    _problem(await client.post(TOKEN, data={"grant_type": "authorization_code", "code": "x"}), 400,
-             "unsupported_grant_type")
+    _problem(
+        await client.post(TOKEN, data={"grant_type": "authorization_code", "code": "x"}), 400, "unsupported_grant_type"
+    )
     _problem(await client.post(TOKEN, data={"username": "a", "password": "b"}), 422, "validation_error")
     _problem(await client.post(TOKEN, data={"grant_type": "password", "username": "a"}), 400, "invalid_request")
-    _problem(await client.post(TOKEN, data={"grant_type": "client_credentials", "client_id": "a"}), 400,
-             "invalid_request")
+    _problem(
+        await client.post(TOKEN, data={"grant_type": "client_credentials", "client_id": "a"}), 400, "invalid_request"
+    )
     _problem(await client.post(TOKEN, data={"grant_type": "refresh_token"}), 400, "invalid_request")
 
 
@@ -84,8 +102,11 @@ async def _new_client(client, admin_headers, roles=("bank",)) -> dict:
 
 async def test_client_credentials_grant(client, admin_headers):
     created = await _new_client(client, admin_headers)
-    form = {"grant_type": "client_credentials", "client_id": created["client_id"],
-            "client_secret": created["client_secret"]}
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": created["client_id"],
+        "client_secret": created["client_secret"],
+    }
     r = await client.post(TOKEN, data=form)
     assert r.status_code == 200, r.text
     body = r.json()
@@ -103,8 +124,13 @@ async def test_client_credentials_grant(client, admin_headers):
     _problem(await client.post(TOKEN, data={**form, "client_secret": "wrong"}), 401, "invalid_client")
     _problem(await client.post(TOKEN, data={**form, "client_id": "c-unknown"}), 401, "invalid_client")
     bad_basic = base64.b64encode(f"{created['client_id']}:nope".encode()).decode()
-    _problem(await client.post(TOKEN, data={"grant_type": "client_credentials"},
-                               headers={"Authorization": f"Basic {bad_basic}"}), 401, "invalid_client")
+    _problem(
+        await client.post(
+            TOKEN, data={"grant_type": "client_credentials"}, headers={"Authorization": f"Basic {bad_basic}"}
+        ),
+        401,
+        "invalid_client",
+    )
     r = await client.post(f"/v1/auth/clients/{created['client_id']}/disable", headers=admin_headers)
     assert r.status_code == 200 and r.json()["disabled"] is True
     _problem(await client.post(TOKEN, data=form), 401, "invalid_client")
@@ -127,8 +153,9 @@ async def test_refresh_grant_rotates_and_detects_reuse(app, client):
     third = await login(client, user["username"], user["password"])
     r = await client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": third["refresh_token"]})
     assert r.status_code == 200
-    _problem(await client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": "made-up"}), 401,
-             "invalid_grant")
+    _problem(
+        await client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": "made-up"}), 401, "invalid_grant"
+    )
 
 
 async def test_refresh_refused_for_a_disabled_user(app, client, admin_headers):

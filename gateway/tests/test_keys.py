@@ -45,21 +45,38 @@ async def test_rotation_keeps_old_tokens_valid(app, client, admin_headers):
 async def test_retired_keys_leave_the_jwks_after_the_longest_token_life(app, client):
     kid, private_pem, public = _generate_pair()
     async with app.state.db.sessionmaker() as session, session.begin():
-        await session.execute(text(
-            "INSERT INTO gateway.signing_keys (kid, alg, private_pem, public_jwk, retired_at) "
-            "VALUES (:kid, 'RS256', :pem, CAST(:jwk AS jsonb), now() - interval '2 hours')"),
-            {"kid": kid, "pem": private_pem, "jwk": json.dumps(public)})
+        await session.execute(
+            text(
+                "INSERT INTO gateway.signing_keys (kid, alg, private_pem, public_jwk, retired_at) "
+                "VALUES (:kid, 'RS256', :pem, CAST(:jwk AS jsonb), now() - interval '2 hours')"
+            ),
+            {"kid": kid, "pem": private_pem, "jwk": json.dumps(public)},
+        )
     app.state.ring.invalidate()
     token = jwt.encode(
-        {"iss": "phaen-gateway", "aud": "phaen", "sub": "someone", "jti": "j1" * 8, "iat": _now(), "exp": _now() + 600,
-         "roles": ["auditor"], "scope": "audit:read"}, private_pem, algorithm="RS256", headers={"kid": kid})
+        {
+            "iss": "phaen-gateway",
+            "aud": "phaen",
+            "sub": "someone",
+            "jti": "j1" * 8,
+            "iat": _now(),
+            "exp": _now() + 600,
+            "roles": ["auditor"],
+            "scope": "audit:read",
+        },
+        private_pem,
+        algorithm="RS256",
+        headers={"kid": kid},
+    )
     kids = [k["kid"] for k in (await client.get("/v1/auth/jwks.json")).json()["keys"]]
     assert kid not in kids
     assert (await client.get("/v1/auth/me", headers={"Authorization": f"Bearer {token}"})).status_code == 401
     # Retired ten minutes ago: still within the longest token life, so still published and trusted.
     async with app.state.db.sessionmaker() as session, session.begin():
-        await session.execute(text("UPDATE gateway.signing_keys SET retired_at = now() - interval '10 minutes' "
-                                   "WHERE kid = :kid"), {"kid": kid})
+        await session.execute(
+            text("UPDATE gateway.signing_keys SET retired_at = now() - interval '10 minutes' WHERE kid = :kid"),
+            {"kid": kid},
+        )
     app.state.ring.invalidate()
     kids = [k["kid"] for k in (await client.get("/v1/auth/jwks.json")).json()["keys"]]
     assert kid in kids

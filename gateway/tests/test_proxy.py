@@ -29,18 +29,27 @@ def upstream_app() -> FastAPI:
         async for chunk in request.stream():
             body += chunk
         return Response(
-            content=json.dumps({
-                "method": request.method, "query": request.url.query, "headers": dict(request.headers),
-                "multi": request.headers.getlist("x-multi"), "body_len": len(body),
-                "body_sha256": hashlib.sha256(body).hexdigest()}),
-            status_code=201 if request.method == "POST" else 200, media_type="application/json",
-            headers={"x-upstream": "yes", "connection": "close, x-upstream-hop", "x-upstream-hop": "1"})
+            content=json.dumps(
+                {
+                    "method": request.method,
+                    "query": request.url.query,
+                    "headers": dict(request.headers),
+                    "multi": request.headers.getlist("x-multi"),
+                    "body_len": len(body),
+                    "body_sha256": hashlib.sha256(body).hexdigest(),
+                }
+            ),
+            status_code=201 if request.method == "POST" else 200,
+            media_type="application/json",
+            headers={"x-upstream": "yes", "connection": "close, x-upstream-hop", "x-upstream-hop": "1"},
+        )
 
     @app.get("/v1/budget/big")
     async def big() -> StreamingResponse:
         async def gen():
             for i in range(64):
                 yield bytes([i]) * 16384
+
         return StreamingResponse(gen(), media_type="application/octet-stream")
 
     @app.get("/v1/budget/slow")
@@ -52,14 +61,28 @@ def upstream_app() -> FastAPI:
     async def spec() -> dict:
         hits.append("openapi")
         return {
-            "openapi": "3.1.0", "info": {"title": "budget", "version": "1"},
-            "paths": {"/v1/budget/things": {"get": {"operationId": "list_things", "responses": {"200": {
-                "description": "ok", "content": {"application/json": {"schema": {
-                    "$ref": "#/components/schemas/Thing"}}}}}}},
-                "/v1/budget/openapi.json": {"get": {"responses": {}}}},
-            "components": {"schemas": {"Thing": {"type": "object", "properties": {
-                "other": {"$ref": "#/components/schemas/UserPublic"}}},
-                "UserPublic": {"type": "object"}}},
+            "openapi": "3.1.0",
+            "info": {"title": "budget", "version": "1"},
+            "paths": {
+                "/v1/budget/things": {
+                    "get": {
+                        "operationId": "list_things",
+                        "responses": {
+                            "200": {
+                                "description": "ok",
+                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                            }
+                        },
+                    }
+                },
+                "/v1/budget/openapi.json": {"get": {"responses": {}}},
+            },
+            "components": {
+                "schemas": {
+                    "Thing": {"type": "object", "properties": {"other": {"$ref": "#/components/schemas/UserPublic"}}},
+                    "UserPublic": {"type": "object"},
+                }
+            },
         }
 
     return app
@@ -68,9 +91,14 @@ def upstream_app() -> FastAPI:
 @pytest.fixture(scope="module")
 async def proxied(gateway_db, tmp_path_factory):
     async with serve(upstream_app()) as budget_url:
-        settings = gateway_settings(gateway_db, budget_url=budget_url, budget_timeout=0.5,
-                                    registry_url=closed_port_url(), max_body_bytes=CAP,
-                                    data_dir=tmp_path_factory.mktemp("gw-proxy"))
+        settings = gateway_settings(
+            gateway_db,
+            budget_url=budget_url,
+            budget_timeout=0.5,
+            registry_url=closed_port_url(),
+            max_body_bytes=CAP,
+            data_dir=tmp_path_factory.mktemp("gw-proxy"),
+        )
         async with gateway_client(settings) as (app, client):
             headers = await user_headers(app, client, roles=["auditor"])
             yield client, headers
@@ -90,9 +118,19 @@ async def test_request_id_passes_through_both_ways(proxied):
 async def test_headers_body_query_and_status_pass_and_hop_by_hop_do_not(proxied):
     client, auth = proxied
     payload = os.urandom(50_000)
-    r = await client.post("/v1/budget/echo?a=1&b=%E0%B8%81", content=payload, headers={
-        **auth, "Connection": "keep-alive, x-private-hop", "X-Private-Hop": "secret", "Keep-Alive": "timeout=5",
-        "Proxy-Authorization": "Basic eA==", "X-Multi": "one", "Content-Type": "application/octet-stream"})
+    r = await client.post(
+        "/v1/budget/echo?a=1&b=%E0%B8%81",
+        content=payload,
+        headers={
+            **auth,
+            "Connection": "keep-alive, x-private-hop",
+            "X-Private-Hop": "secret",
+            "Keep-Alive": "timeout=5",
+            "Proxy-Authorization": "Basic eA==",
+            "X-Multi": "one",
+            "Content-Type": "application/octet-stream",
+        },
+    )
     assert r.status_code == 201, r.text
     seen = r.json()
     assert seen["method"] == "POST" and seen["query"] == "a=1&b=%E0%B8%81"
@@ -202,8 +240,7 @@ async def test_own_routes_cap_a_streamed_body_too(proxied):
 
 async def test_healthz_is_503_when_the_database_is_down(gateway_db, tmp_path_factory):
     down = "postgresql://postgres@127.0.0.1:1/nowhere"
-    settings = gateway_settings(gateway_db, database_url=SecretStr(down),
-                                data_dir=tmp_path_factory.mktemp("gw-down"))
+    settings = gateway_settings(gateway_db, database_url=SecretStr(down), data_dir=tmp_path_factory.mktemp("gw-down"))
     async with gateway_client(settings) as (_, client):
         r = await client.get("/healthz")
         assert r.status_code == 503 and r.json()["code"] == "service_unavailable"

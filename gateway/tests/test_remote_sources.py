@@ -36,19 +36,27 @@ async def test_a_hanging_gateway_is_asked_once_per_interval_not_per_request():
 
 async def test_keys_and_revocations_are_used_once_fetched():
     test_keys = TestKeys()
-    client, calls = _counting_client(lambda r: httpx.Response(
-        200, json=test_keys.jwks if r.url.path.endswith("jwks.json") else {"revoked": []}))
-    verifier = TokenVerifier(RemoteKeySource("http://gw/v1/auth/jwks.json", client=client), issuer=ISSUER,
-                             audience=AUDIENCE,
-                             revocations=RemoteRevocations("http://gw/v1/auth/revocations", client=client))
+    client, calls = _counting_client(
+        lambda r: httpx.Response(200, json=test_keys.jwks if r.url.path.endswith("jwks.json") else {"revoked": []})
+    )
+    verifier = TokenVerifier(
+        RemoteKeySource("http://gw/v1/auth/jwks.json", client=client),
+        issuer=ISSUER,
+        audience=AUDIENCE,
+        revocations=RemoteRevocations("http://gw/v1/auth/revocations", client=client),
+    )
     for _ in range(3):
         principal = await verifier.verify(test_keys.token(roles=["auditor"], sub="u-1"))
         assert principal.sub == "u-1"
     assert calls == ["/v1/auth/jwks.json", "/v1/auth/revocations"]
     # A garbage answer from the gateway is a 401 for unknown keys, never a crash.
     bad, _ = _counting_client(lambda r: httpx.Response(200, json=["not", "a", "jwks"]))
-    verifier = TokenVerifier(RemoteKeySource("http://gw/v1/auth/jwks.json", client=bad), issuer=ISSUER,
-                             audience=AUDIENCE, revocations=RemoteRevocations("http://gw/r", client=bad))
+    verifier = TokenVerifier(
+        RemoteKeySource("http://gw/v1/auth/jwks.json", client=bad),
+        issuer=ISSUER,
+        audience=AUDIENCE,
+        revocations=RemoteRevocations("http://gw/r", client=bad),
+    )
     try:
         await verifier.verify(test_keys.token())
         raise AssertionError("accepted a token with no keys known")

@@ -31,8 +31,12 @@ ClientId = Annotated[str, Path(min_length=1, max_length=64)]
 _AUTHZ = (401, 403)
 
 
-@router.post("/users", status_code=201, response_model=UserPublic,
-             responses=responses(*_AUTHZ, UsernameTaken, UnknownRole, ScopeClaimRequired, 422))
+@router.post(
+    "/users",
+    status_code=201,
+    response_model=UserPublic,
+    responses=responses(*_AUTHZ, UsernameTaken, UnknownRole, ScopeClaimRequired, 422),
+)
 async def create_user(_: Admin, data: UserCreate, session: SessionDep, hasher: HasherDep) -> UserPublic:
     """Create a user; the password is stored as an argon2id hash and never shown again."""
     user = await service.create_user(session=session, hasher=hasher, data=data)
@@ -41,14 +45,17 @@ async def create_user(_: Admin, data: UserCreate, session: SessionDep, hasher: H
 
 @router.get("/users", response_model=Page[UserPublic], responses=responses(*_AUTHZ, 422))
 async def list_users(
-    _: Admin, session: SessionDep, params: PageDep,
+    _: Admin,
+    session: SessionDep,
+    params: PageDep,
     role: Annotated[str | None, Query(max_length=40)] = None,
     region: Region | None = None,
     disabled: bool | None = None,
 ) -> Page[UserPublic]:
     """Users ordered by username; filters by role, region and disabled."""
-    rows, total, cursor = await service.list_users(session=session, params=params, role=role, region=region,
-                                                   disabled=disabled)
+    rows, total, cursor = await service.list_users(
+        session=session, params=params, role=role, region=region, disabled=disabled
+    )
     return Page(items=[service.user_public(u) for u in rows], total=total, next_cursor=cursor)
 
 
@@ -58,18 +65,17 @@ async def get_user(_: Admin, user_id: uuid.UUID, session: SessionDep) -> UserPub
     return service.user_public(await service.get_user(session=session, user_id=user_id))
 
 
-@router.post("/users/{user_id}/disable", response_model=UserPublic,
-             responses=responses(*_AUTHZ, UserNotFound, LastAdmin, 422))
-async def disable_user(_: Admin, user_id: uuid.UUID, session: SessionDep,
-                       revocations: RevocationsDep) -> UserPublic:
+@router.post(
+    "/users/{user_id}/disable", response_model=UserPublic, responses=responses(*_AUTHZ, UserNotFound, LastAdmin, 422)
+)
+async def disable_user(_: Admin, user_id: uuid.UUID, session: SessionDep, revocations: RevocationsDep) -> UserPublic:
     """Disable a user: no new logins or refreshes, and its live tokens fail everywhere within a minute."""
     user = await service.set_user_disabled(session=session, user_id=user_id, disabled=True)
     after_commit(session, _invalidate(revocations))
     return service.user_public(user)
 
 
-@router.post("/users/{user_id}/enable", response_model=UserPublic,
-             responses=responses(*_AUTHZ, UserNotFound, 422))
+@router.post("/users/{user_id}/enable", response_model=UserPublic, responses=responses(*_AUTHZ, UserNotFound, 422))
 async def enable_user(_: Admin, user_id: uuid.UUID, session: SessionDep, revocations: RevocationsDep) -> UserPublic:
     """Re-enable a user."""
     user = await service.set_user_disabled(session=session, user_id=user_id, disabled=False)
@@ -77,8 +83,12 @@ async def enable_user(_: Admin, user_id: uuid.UUID, session: SessionDep, revocat
     return service.user_public(user)
 
 
-@router.post("/clients", status_code=201, response_model=ClientCreated,
-             responses=responses(*_AUTHZ, UnknownRole, ScopeClaimRequired, 422))
+@router.post(
+    "/clients",
+    status_code=201,
+    response_model=ClientCreated,
+    responses=responses(*_AUTHZ, UnknownRole, ScopeClaimRequired, 422),
+)
 async def create_client(_: Admin, data: ClientCreate, session: SessionDep, hasher: HasherDep) -> ClientCreated:
     """Register a partner system; the secret is in this response only."""
     client, secret = await service.create_client(session=session, hasher=hasher, data=data)
@@ -86,34 +96,38 @@ async def create_client(_: Admin, data: ClientCreate, session: SessionDep, hashe
 
 
 @router.get("/clients", response_model=Page[ClientPublic], responses=responses(*_AUTHZ, 422))
-async def list_clients(_: Admin, session: SessionDep, params: PageDep,
-                       disabled: bool | None = None) -> Page[ClientPublic]:
+async def list_clients(
+    _: Admin, session: SessionDep, params: PageDep, disabled: bool | None = None
+) -> Page[ClientPublic]:
     """Clients ordered by client_id."""
     rows, total, cursor = await service.list_clients(session=session, params=params, disabled=disabled)
     return Page(items=[service.client_public(c) for c in rows], total=total, next_cursor=cursor)
 
 
-@router.get("/clients/{client_id}", response_model=ClientPublic,
-            responses=responses(*_AUTHZ, ClientNotFound, 422))
+@router.get("/clients/{client_id}", response_model=ClientPublic, responses=responses(*_AUTHZ, ClientNotFound, 422))
 async def get_client(_: Admin, client_id: ClientId, session: SessionDep) -> ClientPublic:
     """One client (without its secret)."""
     return service.client_public(await service.get_client(session=session, client_id=client_id))
 
 
-@router.post("/clients/{client_id}/disable", response_model=ClientPublic,
-             responses=responses(*_AUTHZ, ClientNotFound, 422))
-async def disable_client(_: Admin, client_id: ClientId, session: SessionDep,
-                         revocations: RevocationsDep) -> ClientPublic:
+@router.post(
+    "/clients/{client_id}/disable", response_model=ClientPublic, responses=responses(*_AUTHZ, ClientNotFound, 422)
+)
+async def disable_client(
+    _: Admin, client_id: ClientId, session: SessionDep, revocations: RevocationsDep
+) -> ClientPublic:
     """Disable a client: no new tokens, and its live tokens fail everywhere within a minute."""
     client = await service.set_client_disabled(session=session, client_id=client_id, disabled=True)
     after_commit(session, _invalidate(revocations))
     return service.client_public(client)
 
 
-@router.post("/clients/{client_id}/enable", response_model=ClientPublic,
-             responses=responses(*_AUTHZ, ClientNotFound, 422))
-async def enable_client(_: Admin, client_id: ClientId, session: SessionDep,
-                        revocations: RevocationsDep) -> ClientPublic:
+@router.post(
+    "/clients/{client_id}/enable", response_model=ClientPublic, responses=responses(*_AUTHZ, ClientNotFound, 422)
+)
+async def enable_client(
+    _: Admin, client_id: ClientId, session: SessionDep, revocations: RevocationsDep
+) -> ClientPublic:
     """Re-enable a client."""
     client = await service.set_client_disabled(session=session, client_id=client_id, disabled=False)
     after_commit(session, _invalidate(revocations))

@@ -45,15 +45,17 @@ class ScopeClaimRequired(Unprocessable):
     code, title = "scope_claim_required", "The role needs a region, province or tambon"
 
 
-register_thai({
-    "invalid_grant": "ชื่อผู้ใช้ รหัสผ่าน หรือโทเคนไม่ถูกต้อง",
-    "invalid_client": "รหัสลูกข่ายหรือรหัสลับไม่ถูกต้อง",
-    "unsupported_grant_type": "ไม่รองรับประเภทการขอโทเคนนี้",
-    "invalid_request": "คำขอโทเคนไม่ถูกต้อง",
-    "user_not_found": "ไม่พบผู้ใช้",
-    "client_not_found": "ไม่พบระบบลูกข่าย",
-    "username_taken": "ชื่อผู้ใช้นี้ถูกใช้แล้ว",
-    "last_admin": "ไม่สามารถระงับผู้ดูแลระบบคนสุดท้ายได้",
-    "unknown_role": "ไม่รู้จักบทบาทนี้",
-    "scope_claim_required": "บทบาทนี้ต้องระบุภาค จังหวัด หรือตำบล",
-})
+register_thai(
+    {
+        "invalid_grant": "ชื่อผู้ใช้ รหัสผ่าน หรือโทเคนไม่ถูกต้อง",
+        "invalid_client": "รหัสลูกข่ายหรือรหัสลับไม่ถูกต้อง",
+        "unsupported_grant_type": "ไม่รองรับประเภทการขอโทเคนนี้",
+        "invalid_request": "คำขอโทเคนไม่ถูกต้อง",
+        "user_not_found": "ไม่พบผู้ใช้",
+        "client_not_found": "ไม่พบระบบลูกข่าย",
+        "username_taken": "ชื่อผู้ใช้นี้ถูกใช้แล้ว",
+        "last_admin": "ไม่สามารถระงับผู้ดูแลระบบคนสุดท้ายได้",
+        "unknown_role": "ไม่รู้จักบทบาทนี้",
+        "scope_claim_required": "บทบาทนี้ต้องระบุภาค จังหวัด หรือตำบล",
+    }
+)

@@ -37,10 +37,14 @@ _LOCK_KEY = int.from_bytes(hashlib.sha256(b"gateway:signing_keys").digest()[:8],
 def _generate_pair() -> tuple[str, str, dict[str, Any]]:
     """A fresh RSA-2048 key: (kid, private PEM, public JWK)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption()).decode()
-    public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                               serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public_pem = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     kid = f"{dt.datetime.now(dt.UTC):%Y%m%d}-{secrets.token_hex(6)}"
     public = jwk.construct(public_pem, ALG).to_dict()
     public.update({"kid": kid, "alg": ALG, "use": "sig"})
@@ -58,8 +62,9 @@ async def _insert_new_key(session: AsyncSession) -> SigningKey:
 async def ensure_signing_key(*, session: AsyncSession) -> str:
     """Make sure one active signing key exists; returns its kid (idempotent, safe when run concurrently)."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-    active = (await session.execute(
-        select(col(SigningKey.kid)).where(col(SigningKey.retired_at).is_(None)))).scalar_one_or_none()
+    active = (
+        await session.execute(select(col(SigningKey.kid)).where(col(SigningKey.retired_at).is_(None)))
+    ).scalar_one_or_none()
     if active is not None:
         return str(active)
     row = await _insert_new_key(session)
@@ -71,8 +76,11 @@ async def rotate_signing_key(*, session: AsyncSession) -> tuple[SigningKey, list
     """Retire the active key and create a new one; returns (new key, retired kids)."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
     result = await session.execute(
-        update(SigningKey).where(col(SigningKey.retired_at).is_(None))
-        .values(retired_at=func.now()).returning(col(SigningKey.kid)))
+        update(SigningKey)
+        .where(col(SigningKey.retired_at).is_(None))
+        .values(retired_at=func.now())
+        .returning(col(SigningKey.kid))
+    )
     retired = [str(k) for k in result.scalars().all()]
     row = await _insert_new_key(session)
     log.info("rotated signing key: new kid=%s, retired %s", row.kid, ",".join(retired) or "none")
@@ -90,9 +98,11 @@ async def published_keys(*, session: AsyncSession, leeway: int, extra_seconds: f
     ``extra_seconds`` covers a retired key that keeps signing while its successor matures.
     """
     cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway, extra_seconds))
-    stmt = (select(SigningKey)
-            .where(or_(col(SigningKey.retired_at).is_(None), col(SigningKey.retired_at) > cutoff))
-            .order_by(col(SigningKey.created_at).desc()))
+    stmt = (
+        select(SigningKey)
+        .where(or_(col(SigningKey.retired_at).is_(None), col(SigningKey.retired_at) > cutoff))
+        .order_by(col(SigningKey.created_at).desc())
+    )
     return list((await session.execute(stmt)).scalars().all())
 
 
@@ -114,8 +124,9 @@ class KeyRing:
     the rotation is old enough to be refetched, so no valid token is ever refused.
     """
 
-    def __init__(self, db: Database, *, leeway: int, reload_seconds: float = 30.0,
-                 activation_delay: float = 0.0) -> None:
+    def __init__(
+        self, db: Database, *, leeway: int, reload_seconds: float = 30.0, activation_delay: float = 0.0
+    ) -> None:
         self.db = db
         self.leeway = leeway
         self.reload_seconds = reload_seconds
@@ -142,18 +153,21 @@ class KeyRing:
             try:
                 async with self.db.sessionmaker() as session:
                     db_now = (await session.execute(select(func.now()))).scalar_one()
-                    rows = await published_keys(session=session, leeway=self.leeway,
-                                                extra_seconds=self.activation_delay)
+                    rows = await published_keys(
+                        session=session, leeway=self.leeway, extra_seconds=self.activation_delay
+                    )
             except Exception as exc:
                 log.warning("could not load signing keys: %s", type(exc).__name__)
                 return
             self.clock_skew = db_now.timestamp() - time.time()
             jwks = {"keys": [dict(r.public_jwk) for r in rows]}
             # Signing preference: the active key, then the most recently retired ones.
-            ordered = sorted(rows, key=lambda r: (r.retired_at is not None,
-                                                  -(r.retired_at.timestamp() if r.retired_at else 0.0)))
-            self._signers = [_Signer(r.kid, r.created_at.timestamp() if r.created_at else 0.0, r.private_pem)
-                             for r in ordered]
+            ordered = sorted(
+                rows, key=lambda r: (r.retired_at is not None, -(r.retired_at.timestamp() if r.retired_at else 0.0))
+            )
+            self._signers = [
+                _Signer(r.kid, r.created_at.timestamp() if r.created_at else 0.0, r.private_pem) for r in ordered
+            ]
             self._public = construct_keys(jwks)
             self._jwks = jwks
             self._loaded_at = time.monotonic()

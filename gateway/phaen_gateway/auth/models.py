@@ -26,8 +26,12 @@ REGIONS = ("north", "central", "northeast", "south")
 
 
 def _ts(nullable: bool = True, default_now: bool = False) -> Any:
-    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable,
-                                                server_default=func.now() if default_now else None))
+    return Field(
+        default=None,
+        sa_column=Column(
+            DateTime(timezone=True), nullable=nullable, server_default=func.now() if default_now else None
+        ),
+    )
 
 
 class User(SQLModel, table=True):
@@ -38,8 +42,7 @@ class User(SQLModel, table=True):
         # Usernames are unique regardless of case: "Admin" and "admin" are the same person.
         Index("users_username_lower_key", text("lower(username)"), unique=True),
         CheckConstraint("cardinality(roles) > 0", name="roles_not_empty"),
-        CheckConstraint("region IS NULL OR region IN ('north', 'central', 'northeast', 'south')",
-                        name="region_known"),
+        CheckConstraint("region IS NULL OR region IN ('north', 'central', 'northeast', 'south')", name="region_known"),
         {"schema": SCHEMA},
     )
 
@@ -85,8 +88,7 @@ class RefreshToken(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     token_hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
     family_id: uuid.UUID = Field(nullable=False)
-    user_id: uuid.UUID = Field(sa_column=Column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"),
-                                                nullable=False))
+    user_id: uuid.UUID = Field(sa_column=Column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"), nullable=False))
     created_at: dt.datetime | None = _ts(nullable=False, default_now=True)
     expires_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     used_at: dt.datetime | None = _ts()
@@ -100,8 +102,7 @@ class SigningKey(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("alg IN ('RS256', 'ES256')", name="alg_known"),
         # At most one key signs at any time; rotation retires it in the same transaction.
-        Index("signing_keys_one_active_key", text("(true)"), unique=True,
-              postgresql_where=text("retired_at IS NULL")),
+        Index("signing_keys_one_active_key", text("(true)"), unique=True, postgresql_where=text("retired_at IS NULL")),
         {"schema": SCHEMA},
     )
 

@@ -38,5 +38,8 @@ class Hasher:
 
 def make_hasher(settings: Settings) -> Hasher:
     """The hasher at the configured argon2id cost."""
-    return Hasher(time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib,
-                  parallelism=settings.password_hash_parallelism)
+    return Hasher(
+        time_cost=settings.password_hash_time_cost,
+        memory_kib=settings.password_hash_memory_kib,
+        parallelism=settings.password_hash_parallelism,
+    )

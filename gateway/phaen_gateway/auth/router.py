@@ -46,18 +46,27 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
 
 
 @router.post(
-    "/token", response_model=TokenResponse, response_model_exclude_none=True,
+    "/token",
+    response_model=TokenResponse,
+    response_model_exclude_none=True,
     summary="Get an access token (OAuth2 password, client_credentials or refresh_token grant)",
     responses=responses(InvalidRequest, UnsupportedGrantType, InvalidGrant, InvalidClient, 422),
     openapi_extra={"security": []},
 )
 async def token(
-    request: Request, response: Response, session: SessionDep, hasher: HasherDep, issuer: IssuerDep,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    hasher: HasherDep,
+    issuer: IssuerDep,
     db: DatabaseDep,
     grant_type: Annotated[str, Form(max_length=64)],
-    username: FormStr = None, password: FormStr = None,
-    client_id: FormStr = None, client_secret: FormStr = None,
-    refresh_token: FormStr = None, scope: FormStr = None,
+    username: FormStr = None,
+    password: FormStr = None,
+    client_id: FormStr = None,
+    client_secret: FormStr = None,
+    refresh_token: FormStr = None,
+    scope: FormStr = None,
 ) -> TokenResponse:
     """Form-encoded, as OAuth2 clients send it. Bad credentials are a 401 (`invalid_grant`/`invalid_client`).
 
@@ -68,15 +77,17 @@ async def token(
     if grant_type == "password":
         if not username or not password:
             raise InvalidRequest("The password grant needs username and password.")
-        return await tokens.password_grant(session=session, hasher=hasher, issuer=issuer, username=username,
-                                           password=password)
+        return await tokens.password_grant(
+            session=session, hasher=hasher, issuer=issuer, username=username, password=password
+        )
     if grant_type == "client_credentials":
         basic = _basic_credentials(request)
         cid, secret = basic if basic else (client_id, client_secret)
         if not cid or not secret:
             raise InvalidRequest("The client_credentials grant needs client_id and client_secret.")
-        return await tokens.client_credentials_grant(session=session, hasher=hasher, issuer=issuer, client_id=cid,
-                                                     client_secret=secret)
+        return await tokens.client_credentials_grant(
+            session=session, hasher=hasher, issuer=issuer, client_id=cid, client_secret=secret
+        )
     if grant_type == "refresh_token":
         if not refresh_token:
             raise InvalidRequest("The refresh_token grant needs refresh_token.")
@@ -91,8 +102,12 @@ async def jwks(ring: RingDep, response: Response) -> dict[str, object]:
     return await ring.jwks()
 
 
-@router.get("/revocations", response_model=Revocations, summary="Disabled subjects (SHA-256 of sub)",
-            openapi_extra={"security": []})
+@router.get(
+    "/revocations",
+    response_model=Revocations,
+    summary="Disabled subjects (SHA-256 of sub)",
+    openapi_extra={"security": []},
+)
 async def revocations(session: SessionDep, request: Request, response: Response) -> Revocations:
     """Services poll this to refuse tokens of disabled users and clients within a minute."""
     response.headers["Cache-Control"] = "no-cache"
@@ -112,15 +127,23 @@ async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
             user = None
         if user is not None:
             username, display_name = user.username, user.display_name
-    return Me(sub=principal.sub, kind=principal.kind, roles=sorted(principal.roles),
-              scope=" ".join(sorted(principal.scopes)), region=principal.region,
-              province=principal.province, tambon=principal.tambon, username=username, display_name=display_name)
+    return Me(
+        sub=principal.sub,
+        kind=principal.kind,
+        roles=sorted(principal.roles),
+        scope=" ".join(sorted(principal.scopes)),
+        region=principal.region,
+        province=principal.province,
+        tambon=principal.tambon,
+        username=username,
+        display_name=display_name,
+    )
 
 
-@router.post("/keys/rotate", response_model=KeyRotated, responses=responses(401, 403),
-             summary="Rotate the signing key (admin)")
-async def rotate_key(session: SessionDep, ring: RingDep,
-                     _: Annotated[Principal, require("auth:admin")]) -> KeyRotated:
+@router.post(
+    "/keys/rotate", response_model=KeyRotated, responses=responses(401, 403), summary="Rotate the signing key (admin)"
+)
+async def rotate_key(session: SessionDep, ring: RingDep, _: Annotated[Principal, require("auth:admin")]) -> KeyRotated:
     """A new key signs from now on; the old one stays published until every token it signed has expired."""
     row, retired = await keys.rotate_signing_key(session=session)
 

@@ -41,17 +41,30 @@ def check_roles(*, roles: Iterable[str], region: str | None = None, tambon: str 
 
 def user_public(user: User) -> UserPublic:
     """The API view of a user (never the hash)."""
-    return UserPublic(id=user.id, username=user.username, display_name=user.display_name, roles=list(user.roles),
-                      region=user.region, province=user.province, tambon=user.tambon,
-                      disabled=user.disabled_at is not None, created_at=user.created_at,
-                      disabled_at=user.disabled_at)
+    return UserPublic(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        roles=list(user.roles),
+        region=user.region,
+        province=user.province,
+        tambon=user.tambon,
+        disabled=user.disabled_at is not None,
+        created_at=user.created_at,
+        disabled_at=user.disabled_at,
+    )
 
 
 def client_public(client: PartnerClient) -> ClientPublic:
     """The API view of a client (never the secret or its hash)."""
-    return ClientPublic(client_id=client.client_id, name=client.name, roles=list(client.roles),
-                        disabled=client.disabled_at is not None, created_at=client.created_at,
-                        disabled_at=client.disabled_at)
+    return ClientPublic(
+        client_id=client.client_id,
+        name=client.name,
+        roles=list(client.roles),
+        disabled=client.disabled_at is not None,
+        created_at=client.created_at,
+        disabled_at=client.disabled_at,
+    )
 
 
 async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate) -> User:
@@ -64,8 +77,15 @@ async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate
     taken = await session.execute(select(col(User.id)).where(func.lower(col(User.username)) == data.username.lower()))
     if taken.first() is not None:
         raise UsernameTaken(f"The username {data.username!r} is already taken.")
-    user = User(username=data.username, display_name=data.display_name, password_hash=await hasher.hash(data.password),
-                roles=roles, region=data.region, province=province, tambon=data.tambon)
+    user = User(
+        username=data.username,
+        display_name=data.display_name,
+        password_hash=await hasher.hash(data.password),
+        roles=roles,
+        region=data.region,
+        province=province,
+        tambon=data.tambon,
+    )
     session.add(user)
     try:
         async with session.begin_nested():
@@ -76,8 +96,14 @@ async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate
     return user
 
 
-async def list_users(*, session: AsyncSession, params: PageParams, role: str | None = None,
-                     region: str | None = None, disabled: bool | None = None) -> tuple[list[User], int, str | None]:
+async def list_users(
+    *,
+    session: AsyncSession,
+    params: PageParams,
+    role: str | None = None,
+    region: str | None = None,
+    disabled: bool | None = None,
+) -> tuple[list[User], int, str | None]:
     """Users ordered by username, optionally filtered."""
     stmt = select(User)
     if role:
@@ -106,15 +132,25 @@ async def set_user_disabled(*, session: AsyncSession, user_id: uuid.UUID, disabl
     if disabled and user.disabled_at is None:
         if "admin" in user.roles:
             # Lock every enabled admin so two admins cannot disable each other at the same moment.
-            admins = (await session.execute(
-                select(col(User.id)).where(col(User.roles).contains(["admin"]), col(User.disabled_at).is_(None))
-                .with_for_update())).scalars().all()
+            admins = (
+                (
+                    await session.execute(
+                        select(col(User.id))
+                        .where(col(User.roles).contains(["admin"]), col(User.disabled_at).is_(None))
+                        .with_for_update()
+                    )
+                )
+                .scalars()
+                .all()
+            )
             if len([a for a in admins if a != user.id]) == 0:
                 raise LastAdmin()
         user.disabled_at = (await session.execute(select(func.now()))).scalar_one()
-        await session.execute(update(RefreshToken).where(col(RefreshToken.user_id) == user.id,
-                                                         col(RefreshToken.revoked_at).is_(None))
-                              .values(revoked_at=func.now()))
+        await session.execute(
+            update(RefreshToken)
+            .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
+            .values(revoked_at=func.now())
+        )
     elif not disabled:
         user.disabled_at = None
     await session.flush()
@@ -129,21 +165,29 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-async def create_client(*, session: AsyncSession, hasher: Hasher, data: ClientCreate,
-                        client_id: str | None = None, secret: str | None = None) -> tuple[PartnerClient, str]:
+async def create_client(
+    *,
+    session: AsyncSession,
+    hasher: Hasher,
+    data: ClientCreate,
+    client_id: str | None = None,
+    secret: str | None = None,
+) -> tuple[PartnerClient, str]:
     """Create a client; returns it with its secret in clear (shown once, stored hashed)."""
     roles = check_roles(roles=data.roles)
     secret = secret or new_secret()
-    client = PartnerClient(client_id=client_id or new_client_id(), name=data.name,
-                           secret_hash=await hasher.hash(secret), roles=roles)
+    client = PartnerClient(
+        client_id=client_id or new_client_id(), name=data.name, secret_hash=await hasher.hash(secret), roles=roles
+    )
     session.add(client)
     await session.flush()
     await session.refresh(client)
     return client, secret
 
 
-async def list_clients(*, session: AsyncSession, params: PageParams,
-                       disabled: bool | None = None) -> tuple[list[PartnerClient], int, str | None]:
+async def list_clients(
+    *, session: AsyncSession, params: PageParams, disabled: bool | None = None
+) -> tuple[list[PartnerClient], int, str | None]:
     """Clients ordered by client_id."""
     stmt = select(PartnerClient)
     if disabled is not None:

@@ -38,15 +38,30 @@ class TokenIssuer:
     access_ttl: int
     refresh_ttl: int
 
-    async def access_token(self, *, sub: str, kind: str, roles: Iterable[str], region: str | None = None,
-                           province: str | None = None, tambon: str | None = None) -> tuple[str, str]:
+    async def access_token(
+        self,
+        *,
+        sub: str,
+        kind: str,
+        roles: Iterable[str],
+        region: str | None = None,
+        province: str | None = None,
+        tambon: str | None = None,
+    ) -> tuple[str, str]:
         """A signed access token and its scope string."""
         now = int(time.time())
         role_list = sorted(set(roles))
         scope = " ".join(sorted(scopes_for(role_list)))
         claims: dict[str, Any] = {
-            "iss": self.issuer, "aud": self.audience, "iat": now, "exp": now + self.access_ttl,
-            "jti": uuid.uuid4().hex, "sub": sub, "kind": kind, "roles": role_list, "scope": scope,
+            "iss": self.issuer,
+            "aud": self.audience,
+            "iat": now,
+            "exp": now + self.access_ttl,
+            "jti": uuid.uuid4().hex,
+            "sub": sub,
+            "kind": kind,
+            "roles": role_list,
+            "scope": scope,
         }
         for name, value in (("region", region), ("province", province), ("tambon", tambon)):
             if value:
@@ -58,8 +73,9 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-async def _new_refresh_token(*, session: AsyncSession, user_id: uuid.UUID, family_id: uuid.UUID, ttl: int,
-                             now: dt.datetime) -> str:
+async def _new_refresh_token(
+    *, session: AsyncSession, user_id: uuid.UUID, family_id: uuid.UUID, ttl: int, now: dt.datetime
+) -> str:
     """A new refresh token in ``family_id``; ``now`` is the transaction's ``now()``, read by the grant's first query."""
     token = secrets.token_urlsafe(32)
     expires = now + dt.timedelta(seconds=ttl)
@@ -68,20 +84,27 @@ async def _new_refresh_token(*, session: AsyncSession, user_id: uuid.UUID, famil
     return token
 
 
-async def _user_tokens(*, session: AsyncSession, issuer: TokenIssuer, user: User, family_id: uuid.UUID,
-                       now: dt.datetime) -> TokenResponse:
-    access, scope = await issuer.access_token(sub=str(user.id), kind="user", roles=user.roles, region=user.region,
-                                              province=user.province, tambon=user.tambon)
-    refresh = await _new_refresh_token(session=session, user_id=user.id, family_id=family_id,
-                                       ttl=issuer.refresh_ttl, now=now)
+async def _user_tokens(
+    *, session: AsyncSession, issuer: TokenIssuer, user: User, family_id: uuid.UUID, now: dt.datetime
+) -> TokenResponse:
+    access, scope = await issuer.access_token(
+        sub=str(user.id), kind="user", roles=user.roles, region=user.region, province=user.province, tambon=user.tambon
+    )
+    refresh = await _new_refresh_token(
+        session=session, user_id=user.id, family_id=family_id, ttl=issuer.refresh_ttl, now=now
+    )
     return TokenResponse(access_token=access, expires_in=issuer.access_ttl, scope=scope, refresh_token=refresh)
 
 
-async def password_grant(*, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, username: str,
-                         password: str) -> TokenResponse:
+async def password_grant(
+    *, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, username: str, password: str
+) -> TokenResponse:
     """Log a person in; a new refresh-token family starts here."""
-    found = (await session.execute(
-        select(User, func.now()).where(func.lower(col(User.username)) == username.lower()))).tuples().one_or_none()
+    found = (
+        (await session.execute(select(User, func.now()).where(func.lower(col(User.username)) == username.lower())))
+        .tuples()
+        .one_or_none()
+    )
     ok = await hasher.verify(found[0].password_hash if found else None, password)
     if found is None or not ok or found[0].disabled_at is not None:
         raise InvalidGrant(_BAD_PASSWORD)
@@ -91,11 +114,13 @@ async def password_grant(*, session: AsyncSession, hasher: Hasher, issuer: Token
     return await _user_tokens(session=session, issuer=issuer, user=user, family_id=uuid.uuid4(), now=now)
 
 
-async def client_credentials_grant(*, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, client_id: str,
-                                   client_secret: str) -> TokenResponse:
+async def client_credentials_grant(
+    *, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, client_id: str, client_secret: str
+) -> TokenResponse:
     """Authenticate a partner or internal system; no refresh token (it can always ask again)."""
-    client = (await session.execute(
-        select(PartnerClient).where(col(PartnerClient.client_id) == client_id))).scalar_one_or_none()
+    client = (
+        await session.execute(select(PartnerClient).where(col(PartnerClient.client_id) == client_id))
+    ).scalar_one_or_none()
     ok = await hasher.verify(client.secret_hash if client else None, client_secret)
     if client is None or not ok or client.disabled_at is not None:
         raise InvalidClient(_BAD_CLIENT)
@@ -105,38 +130,59 @@ async def client_credentials_grant(*, session: AsyncSession, hasher: Hasher, iss
 
 async def _revoke_family(db: Database, family_id: uuid.UUID) -> None:
     async def run(session: AsyncSession) -> None:
-        await session.execute(update(RefreshToken).where(col(RefreshToken.family_id) == family_id,
-                                                         col(RefreshToken.revoked_at).is_(None))
-                              .values(revoked_at=func.now()))
+        await session.execute(
+            update(RefreshToken)
+            .where(col(RefreshToken.family_id) == family_id, col(RefreshToken.revoked_at).is_(None))
+            .values(revoked_at=func.now())
+        )
+
     await run_in_transaction(db, run)
 
 
-async def refresh_grant(*, session: AsyncSession, db: Database, issuer: TokenIssuer,
-                        refresh_token: str) -> TokenResponse:
+async def refresh_grant(
+    *, session: AsyncSession, db: Database, issuer: TokenIssuer, refresh_token: str
+) -> TokenResponse:
     """Rotate a refresh token. Presenting one already used revokes its whole family (theft detection).
 
     The family revocation commits in its own transaction (the 401 that follows rolls this one back), so
     this transaction must hold no lock the revocation could wait for: the token row is claimed with
     ``FOR UPDATE SKIP LOCKED``, never by an UPDATE that would queue behind (and keep locking) a winner.
     """
-    found = (await session.execute(
-        select(RefreshToken, func.now()).where(col(RefreshToken.token_hash) == _digest(refresh_token))
-    )).tuples().one_or_none()
+    found = (
+        (
+            await session.execute(
+                select(RefreshToken, func.now()).where(col(RefreshToken.token_hash) == _digest(refresh_token))
+            )
+        )
+        .tuples()
+        .one_or_none()
+    )
     if found is None:
         raise InvalidGrant(_BAD_REFRESH)
     row, now = found
-    family_revoked = (await session.execute(select(exists().where(
-        col(RefreshToken.family_id) == row.family_id, col(RefreshToken.revoked_at).is_not(None))))).scalar_one()
+    family_revoked = (
+        await session.execute(
+            select(
+                exists().where(col(RefreshToken.family_id) == row.family_id, col(RefreshToken.revoked_at).is_not(None))
+            )
+        )
+    ).scalar_one()
     if row.used_at is not None or family_revoked:
         await _revoke_family(db, row.family_id)
         raise InvalidGrant(_BAD_REFRESH)
     if row.revoked_at is not None or row.expires_at <= now:
         raise InvalidGrant(_BAD_REFRESH)
-    claimed = (await session.execute(
-        select(col(RefreshToken.id))
-        .where(col(RefreshToken.id) == row.id, col(RefreshToken.used_at).is_(None),
-               col(RefreshToken.revoked_at).is_(None))
-        .with_for_update(skip_locked=True))).scalar_one_or_none()
+    claimed = (
+        await session.execute(
+            select(col(RefreshToken.id))
+            .where(
+                col(RefreshToken.id) == row.id,
+                col(RefreshToken.used_at).is_(None),
+                col(RefreshToken.revoked_at).is_(None),
+            )
+            .with_for_update(skip_locked=True)
+        )
+    ).scalar_one_or_none()
     if claimed is None:
         # Locked or just used by a concurrent request with the same token: that is a reuse too.
         await _revoke_family(db, row.family_id)

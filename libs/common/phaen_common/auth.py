@@ -32,12 +32,25 @@ ALLOWED_ALGORITHMS = frozenset({"RS256", "ES256"})
 
 # The contract's role -> scope table. The gateway issues these; services check scopes.
 ROLE_SCOPES: dict[str, frozenset[str]] = {
-    "admin": frozenset({
-        "registry:read", "registry:write", "budget:read", "budget:write", "budget:admin", "budget:approve",
-        "budget:sign", "bank:execute", "reports:read", "audit:read", "events:read", "auth:admin",
-    }),
-    "secretariat": frozenset({"registry:read", "registry:write", "budget:read", "budget:write", "budget:admin",
-                              "reports:read", "audit:read"}),
+    "admin": frozenset(
+        {
+            "registry:read",
+            "registry:write",
+            "budget:read",
+            "budget:write",
+            "budget:admin",
+            "budget:approve",
+            "budget:sign",
+            "bank:execute",
+            "reports:read",
+            "audit:read",
+            "events:read",
+            "auth:admin",
+        }
+    ),
+    "secretariat": frozenset(
+        {"registry:read", "registry:write", "budget:read", "budget:write", "budget:admin", "reports:read", "audit:read"}
+    ),
     "national_committee": frozenset({"registry:read", "budget:read", "budget:approve", "reports:read"}),
     "regional_committee": frozenset({"registry:read", "budget:read", "budget:approve", "reports:read"}),
     "tambon_committee": frozenset({"registry:read", "budget:read", "budget:write", "reports:read"}),
@@ -72,6 +85,9 @@ class Principal:
     province: str | None = None
     tambon: str | None = None
     kind: str = "user"
+    # A bank partner client is tied to the bank it is (e.g. "BAAC"); a user may be linked to a registry person.
+    bank: str | None = None
+    person_id: str | None = None
     claims: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def has_scope(self, scope: str) -> bool:
@@ -242,8 +258,9 @@ class CachedRevocations(ABC):
 
     def _due(self) -> bool:
         now = time.monotonic()
-        return (now - self.fetched_at >= self.cache_seconds
-                and now - self.attempted_at >= min(self.cache_seconds, self.retry_floor))
+        return now - self.fetched_at >= self.cache_seconds and now - self.attempted_at >= min(
+            self.cache_seconds, self.retry_floor
+        )
 
     async def is_revoked(self, sub: str) -> bool:
         if self._due():
@@ -279,8 +296,15 @@ _STRING_CLAIMS = ("sub", "jti", "iss")
 class TokenVerifier:
     """Verifies access tokens; returns a Principal or raises Unauthorized."""
 
-    def __init__(self, keys: KeySource, *, issuer: str, audience: str, leeway: int = 30,
-                 revocations: RevocationSource | None = None) -> None:
+    def __init__(
+        self,
+        keys: KeySource,
+        *,
+        issuer: str,
+        audience: str,
+        leeway: int = 30,
+        revocations: RevocationSource | None = None,
+    ) -> None:
         if not 0 <= leeway <= 30:
             raise ValueError("leeway must be at most 30 seconds")
         self.keys = keys
@@ -310,12 +334,27 @@ class TokenVerifier:
             raise Unauthorized("The access token uses an algorithm not allowed for its key.")
         try:
             claims = jwt.decode(
-                token, key, algorithms=[key_alg], audience=self.audience, issuer=self.issuer,
+                token,
+                key,
+                algorithms=[key_alg],
+                audience=self.audience,
+                issuer=self.issuer,
                 options={
-                    "verify_signature": True, "verify_aud": True, "verify_iat": True, "verify_exp": True,
-                    "verify_nbf": True, "verify_iss": True, "verify_sub": True, "verify_jti": True,
-                    "require_aud": True, "require_iat": True, "require_exp": True, "require_iss": True,
-                    "require_sub": True, "require_jti": True, "leeway": self.leeway,
+                    "verify_signature": True,
+                    "verify_aud": True,
+                    "verify_iat": True,
+                    "verify_exp": True,
+                    "verify_nbf": True,
+                    "verify_iss": True,
+                    "verify_sub": True,
+                    "verify_jti": True,
+                    "require_aud": True,
+                    "require_iat": True,
+                    "require_exp": True,
+                    "require_iss": True,
+                    "require_sub": True,
+                    "require_jti": True,
+                    "leeway": self.leeway,
                 },
             )
         except JOSEError as exc:
@@ -344,6 +383,8 @@ class TokenVerifier:
             province=_opt_str(claims.get("province")),
             tambon=_opt_str(claims.get("tambon")),
             kind=_opt_str(claims.get("kind")) or "user",
+            bank=_opt_str(claims.get("bank")),
+            person_id=_opt_str(claims.get("person_id")),
             claims=claims,
         )
 

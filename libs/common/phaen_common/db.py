@@ -67,7 +67,7 @@ def to_async_url(url: str) -> str:
     """Accept postgres:// or postgresql:// URLs and use the asyncpg driver."""
     for prefix in ("postgresql+asyncpg://", "postgresql+psycopg://", "postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+asyncpg://" + url[len(prefix):]
+            return "postgresql+asyncpg://" + url[len(prefix) :]
     raise ValueError("PHAEN_DATABASE_URL must be a PostgreSQL URL")
 
 
@@ -79,8 +79,9 @@ def to_sync_url(url: str) -> str:
 class Database:
     """One engine and session factory per process."""
 
-    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10,
-                 application_name: str = "phaen") -> None:
+    def __init__(
+        self, url: str, *, pool_size: int = 10, max_overflow: int = 10, application_name: str = "phaen"
+    ) -> None:
         self.engine: AsyncEngine = create_async_engine(
             to_async_url(url),
             pool_size=pool_size,

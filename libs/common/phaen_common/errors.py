@@ -40,8 +40,9 @@ class ProblemError(Exception):
     code: ClassVar[str] = "bad_request"
     title: ClassVar[str] = "Bad request"
 
-    def __init__(self, detail: str | None = None, *, extra: dict[str, Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, detail: str | None = None, *, extra: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.extra = extra or {}
@@ -75,8 +76,13 @@ class PayloadTooLarge(ProblemError):
 class Unprocessable(ProblemError):
     status, code, title = 422, "validation_error", "Validation failed"
 
-    def __init__(self, detail: str | None = None, *, loc: list[str | int] | None = None,
-                 errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        loc: list[str | int] | None = None,
+        errors: list[dict[str, Any]] | None = None,
+    ) -> None:
         errs = errors if errors is not None else [{"loc": loc or ["body"], "msg": detail or self.title}]
         super().__init__(detail, extra={"errors": errs})
 
@@ -117,15 +123,27 @@ def problem_body(*, status: int, code: str, title: str, detail: str, instance: s
     return body
 
 
-def problem_response(request: Request | None, *, status: int, code: str, title: str,
-                     detail: str | None = None, extra: dict[str, Any] | None = None,
-                     headers: dict[str, str] | None = None) -> JSONResponse:
+def problem_response(
+    request: Request | None,
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str | None = None,
+    extra: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     """Render one problem+json response (Thai title when the client asks for it)."""
     if _wants_thai(request) and code in THAI_TITLES:
         title = THAI_TITLES[code]
         detail = THAI_TITLES[code] if detail is None or detail == title else detail
-    body = problem_body(status=status, code=code, title=title, detail=detail if detail is not None else title,
-                        instance=request.url.path if request is not None else None)
+    body = problem_body(
+        status=status,
+        code=code,
+        title=title,
+        detail=detail if detail is not None else title,
+        instance=request.url.path if request is not None else None,
+    )
     if extra:
         body.update(extra)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
@@ -184,8 +202,14 @@ def _clean_loc(loc: Any) -> list[str | int]:
 def validation_problem(request: Request, exc: RequestValidationError) -> JSONResponse:
     """A 422 listing each invalid field as ``{"loc", "msg"}`` (the input value is never echoed)."""
     errors = [{"loc": _clean_loc(e.get("loc", ())), "msg": str(e.get("msg", "invalid"))} for e in exc.errors()]
-    return problem_response(request, status=422, code="validation_error", title="Validation failed",
-                            detail="The request is not valid.", extra={"errors": errors})
+    return problem_response(
+        request,
+        status=422,
+        code="validation_error",
+        title="Validation failed",
+        detail="The request is not valid.",
+        extra={"errors": errors},
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -197,20 +221,38 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        return problem_response(request, status=exc.status, code=exc.code, title=exc.title,
-                                detail=exc.detail, extra=exc.extra, headers=exc.headers)
+        return problem_response(
+            request,
+            status=exc.status,
+            code=exc.code,
+            title=exc.title,
+            detail=exc.detail,
+            extra=exc.extra,
+            headers=exc.headers,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400 and exc.detail == _BODY_UNREADABLE:
             # Malformed JSON is already a 422 (documented on every route); an unreadable body is the same mistake.
-            return problem_response(request, status=422, code="validation_error", title="Validation failed",
-                                    detail="The request is not valid.",
-                                    extra={"errors": [{"loc": ["body"], "msg": "The body could not be read."}]})
+            return problem_response(
+                request,
+                status=422,
+                code="validation_error",
+                title="Validation failed",
+                detail="The request is not valid.",
+                extra={"errors": [{"loc": ["body"], "msg": "The body could not be read."}]},
+            )
         code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else title
-        return problem_response(request, status=exc.status_code, code=code, title=title, detail=detail,
-                                headers=getattr(exc, "headers", None))
+        return problem_response(
+            request,
+            status=exc.status_code,
+            code=code,
+            title=title,
+            detail=detail,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

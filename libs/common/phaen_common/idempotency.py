@@ -62,18 +62,26 @@ async def idempotent(
     fingerprint = hashlib.sha256(orjson.dumps([endpoint, body_json], option=orjson.OPT_SORT_KEYS)).hexdigest()
 
     claimed = await session.execute(
-        insert(table).values(principal=principal.sub, key=key, endpoint=endpoint, request_hash=fingerprint)
-        .on_conflict_do_nothing(index_elements=["principal", "key"]).returning(table.c.key))
+        insert(table)
+        .values(principal=principal.sub, key=key, endpoint=endpoint, request_hash=fingerprint)
+        .on_conflict_do_nothing(index_elements=["principal", "key"])
+        .returning(table.c.key)
+    )
     if claimed.first() is None:
-        row = (await session.execute(select(table).where(
-            table.c.principal == principal.sub, table.c.key == key))).mappings().one()
+        row = (
+            (await session.execute(select(table).where(table.c.principal == principal.sub, table.c.key == key)))
+            .mappings()
+            .one()
+        )
         if row["request_hash"] != fingerprint:
             raise IdempotencyKeyReused("This Idempotency-Key was used with a different request.")
-        return JSONResponse(row["response"], status_code=row["status"],
-                            headers={"Idempotent-Replayed": "true"})
+        return JSONResponse(row["response"], status_code=row["status"], headers={"Idempotent-Replayed": "true"})
 
     result = await handler()
     payload = jsonable_encoder(result.model_dump(mode="json") if isinstance(result, BaseModel) else result)
-    await session.execute(update(table).where(table.c.principal == principal.sub, table.c.key == key)
-                          .values(status=status_code, response=payload))
+    await session.execute(
+        update(table)
+        .where(table.c.principal == principal.sub, table.c.key == key)
+        .values(status=status_code, response=payload)
+    )
     return JSONResponse(payload, status_code=status_code)

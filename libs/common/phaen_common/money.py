@@ -23,7 +23,7 @@ _POSITIVE_PATTERN = r"^(?!0+(\.0{1,2})?$)[0-9]{1,12}(\.[0-9]{1,2})?$"
 def parse_money(value: Any, *, positive: bool = False, allow_negative: bool = False) -> Decimal:
     """Parse a money input by the contract's rules; raise ValueError with a clear message."""
     if isinstance(value, bool) or isinstance(value, float):
-        raise ValueError("amount must be a decimal string like \"45000.00\" or an integer, not a float")
+        raise ValueError('amount must be a decimal string like "45000.00" or an integer, not a float')
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
@@ -34,7 +34,7 @@ def parse_money(value: Any, *, positive: bool = False, allow_negative: bool = Fa
             raise ValueError("amount may have at most 2 decimals")
     elif isinstance(value, str):
         if not _RE.match(value):
-            raise ValueError("amount must be a decimal string with at most 2 decimals, like \"45000.00\"")
+            raise ValueError('amount must be a decimal string with at most 2 decimals, like "45000.00"')
         try:
             amount = Decimal(value)
         except InvalidOperation as exc:
@@ -63,10 +63,12 @@ Money = Annotated[
     Decimal,
     BeforeValidator(lambda v: parse_money(v)),
     PlainSerializer(_serialize, return_type=str, when_used="always"),
-    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$", "examples": ["45000.00"]},
-                   mode="validation"),
-    WithJsonSchema({"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$", "examples": ["45000.00"]},
-                   mode="serialization"),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$", "examples": ["45000.00"]}, mode="validation"
+    ),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$", "examples": ["45000.00"]}, mode="serialization"
+    ),
 ]
 """A non-negative amount (zero allowed)."""
 
@@ -74,10 +76,10 @@ PositiveMoney = Annotated[
     Decimal,
     BeforeValidator(lambda v: parse_money(v, positive=True)),
     PlainSerializer(_serialize, return_type=str, when_used="always"),
-    WithJsonSchema({"type": "string", "pattern": _POSITIVE_PATTERN, "examples": ["45000.00"]},
-                   mode="validation"),
-    WithJsonSchema({"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$", "examples": ["45000.00"]},
-                   mode="serialization"),
+    WithJsonSchema({"type": "string", "pattern": _POSITIVE_PATTERN, "examples": ["45000.00"]}, mode="validation"),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$", "examples": ["45000.00"]}, mode="serialization"
+    ),
 ]
 """An amount that must be greater than zero."""
 
@@ -86,8 +88,9 @@ SignedMoney = Annotated[
     BeforeValidator(lambda v: parse_money(v, allow_negative=True)),
     PlainSerializer(_serialize, return_type=str, when_used="always"),
     WithJsonSchema({"type": "string", "pattern": _PATTERN, "examples": ["-6000.00"]}, mode="validation"),
-    WithJsonSchema({"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$", "examples": ["-6000.00"]},
-                   mode="serialization"),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$", "examples": ["-6000.00"]}, mode="serialization"
+    ),
 ]
 """An amount that may be negative (variances, reversals)."""
 
@@ -95,8 +98,9 @@ SignedMoney = Annotated[
 Percent = Annotated[
     Decimal,
     PlainSerializer(_serialize, return_type=str, when_used="always"),
-    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "examples": ["50.00"]},
-                   mode="serialization"),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "examples": ["50.00"]}, mode="serialization"
+    ),
 ]
 """A percentage shown like money: a string with 2 decimals (``"33.34"``), never a float."""
 

@@ -59,22 +59,35 @@ def _lock_key(schema: str) -> int:
     return int.from_bytes(hashlib.sha256(f"outbox:{schema}".encode()).digest()[:8], "big", signed=True)
 
 
-async def record_event(session: AsyncSession, table: Table, *, type: str, entity: str, entity_id: Any,
-                       payload: dict[str, Any]) -> uuid.UUID:
+async def record_event(
+    session: AsyncSession, table: Table, *, type: str, entity: str, entity_id: Any, payload: dict[str, Any]
+) -> uuid.UUID:
     """Write one event in the caller's transaction."""
     event_id = uuid.uuid4()
-    await session.execute(insert(table).values(
-        event_id=event_id, type=type, entity=entity, entity_id=str(entity_id), payload=_jsonable(payload)))
+    await session.execute(
+        insert(table).values(
+            event_id=event_id, type=type, entity=entity, entity_id=str(entity_id), payload=_jsonable(payload)
+        )
+    )
     return event_id
 
 
-async def record_events(session: AsyncSession, table: Table,
-                        events: Sequence[tuple[str, str, Any, dict[str, Any]]]) -> list[uuid.UUID]:
+async def record_events(
+    session: AsyncSession, table: Table, events: Sequence[tuple[str, str, Any, dict[str, Any]]]
+) -> list[uuid.UUID]:
     """Write many events, each ``(type, entity, entity_id, payload)``, in one insert in the caller's transaction."""
     if not events:
         return []
-    rows = [{"event_id": uuid.uuid4(), "type": type, "entity": entity, "entity_id": str(entity_id),
-             "payload": _jsonable(payload)} for type, entity, entity_id, payload in events]
+    rows = [
+        {
+            "event_id": uuid.uuid4(),
+            "type": type,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "payload": _jsonable(payload),
+        }
+        for type, entity, entity_id, payload in events
+    ]
     await session.execute(insert(table), rows)
     return [r["event_id"] for r in rows]
 
@@ -83,12 +96,14 @@ async def publish_pending(session: AsyncSession, table: Table) -> int:
     """Give committed, unpublished events their feed positions, in id order. Returns how many."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(table.schema or "")})
     fq = f'"{table.schema}"."{table.name}"'
-    result = await session.execute(text(f"""
+    # Identifiers come from our own table definition, never from input.
+    sql = f"""
         WITH base AS (SELECT coalesce(max(pos), 0) AS m FROM {fq}),
              pending AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM {fq} WHERE pos IS NULL)
         UPDATE {fq} o SET pos = base.m + pending.rn, published_at = now()
         FROM pending, base WHERE o.id = pending.id
-    """))  # noqa: S608 - identifiers come from our own table definition
+    """  # noqa: S608
+    result = await session.execute(text(sql))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -113,12 +128,25 @@ class EventFeed(BaseModel):
 async def read_feed(session: AsyncSession, table: Table, *, after: int, limit: int) -> EventFeed:
     """Publish what is pending, then read events with ``pos > after``."""
     await publish_pending(session, table)
-    rows = (await session.execute(
-        select(table).where(table.c.pos > after).order_by(table.c.pos).limit(limit + 1))).mappings().all()
+    rows = (
+        (await session.execute(select(table).where(table.c.pos > after).order_by(table.c.pos).limit(limit + 1)))
+        .mappings()
+        .all()
+    )
     has_more = len(rows) > limit
     rows = rows[:limit]
-    items = [Event(pos=r["pos"], event_id=r["event_id"], type=r["type"], entity=r["entity"],
-                   entity_id=r["entity_id"], occurred_at=r["occurred_at"], payload=r["payload"]) for r in rows]
+    items = [
+        Event(
+            pos=r["pos"],
+            event_id=r["event_id"],
+            type=r["type"],
+            entity=r["entity"],
+            entity_id=r["entity_id"],
+            occurred_at=r["occurred_at"],
+            payload=r["payload"],
+        )
+        for r in rows
+    ]
     return EventFeed(items=items, next_after=items[-1].pos if items else after, has_more=has_more)
 
 
@@ -126,11 +154,17 @@ def events_router(prefix: str, table: Table) -> APIRouter:
     """``GET {prefix}/events``: the service's event feed (scope ``events:read``)."""
     router = APIRouter(prefix=prefix, tags=["events"])
 
-    @router.get("/events", response_model=EventFeed, responses=responses(401, 403, 422),
-                dependencies=[require("events:read", "audit:read")])
-    async def feed(session: SessionDep,
-                   after: Annotated[int, Query(ge=0, le=2**63 - 1, description="Last position already consumed")] = 0,
-                   limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> EventFeed:
+    @router.get(
+        "/events",
+        response_model=EventFeed,
+        responses=responses(401, 403, 422),
+        dependencies=[require("events:read", "audit:read")],
+    )
+    async def feed(
+        session: SessionDep,
+        after: Annotated[int, Query(ge=0, le=2**63 - 1, description="Last position already consumed")] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> EventFeed:
         """Events in commit order after the cursor ``after``."""
         return await read_feed(session, table, after=after, limit=limit)
 

@@ -57,8 +57,9 @@ def decode_cursor(cursor: str, n: int) -> list[Any]:
     return values
 
 
-async def paginate(session: AsyncSession, stmt: Select[Any], *, keys: Sequence[Any], params: PageParams,
-                   scalars: bool = True) -> tuple[list[Any], int, str | None]:
+async def paginate(
+    session: AsyncSession, stmt: Select[Any], *, keys: Sequence[Any], params: PageParams, scalars: bool = True
+) -> tuple[list[Any], int, str | None]:
     """Keyset-paginate ``stmt`` ordered by ``keys`` (unique together, ascending).
 
     Returns (rows, total, next_cursor). ``total`` counts every row matching the filters.

@@ -28,24 +28,43 @@ class TestKeys:
     def __init__(self, kid: str | None = None) -> None:
         self.kid = kid or f"test-{uuid.uuid4().hex[:8]}"
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self.private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                             serialization.NoEncryption()).decode()
-        self.public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                        serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-        self.public_der = key.public_key().public_bytes(serialization.Encoding.DER,
-                                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+        self.private_pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        self.public_pem = (
+            key.public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .decode()
+        )
+        self.public_der = key.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
         pub = jwk.construct(self.public_pem, "RS256").to_dict()
         pub.update({"kid": self.kid, "alg": "RS256", "use": "sig"})
         self.jwks = {"keys": [pub]}
 
-    def claims(self, *, sub: str | None = None, roles: Iterable[str] = ("admin",), region: str | None = None,
-               province: str | None = None, tambon: str | None = None, ttl: int = 600,
-               **extra: Any) -> dict[str, Any]:
+    def claims(
+        self,
+        *,
+        sub: str | None = None,
+        roles: Iterable[str] = ("admin",),
+        region: str | None = None,
+        province: str | None = None,
+        tambon: str | None = None,
+        ttl: int = 600,
+        **extra: Any,
+    ) -> dict[str, Any]:
         now = int(time.time())
         roles = list(roles)
         claims: dict[str, Any] = {
-            "iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + ttl, "jti": uuid.uuid4().hex,
-            "sub": sub or str(uuid.uuid4()), "roles": roles, "scope": " ".join(sorted(scopes_for(roles))),
+            "iss": ISSUER,
+            "aud": AUDIENCE,
+            "iat": now,
+            "exp": now + ttl,
+            "jti": uuid.uuid4().hex,
+            "sub": sub or str(uuid.uuid4()),
+            "roles": roles,
+            "scope": " ".join(sorted(scopes_for(roles))),
         }
         for name, value in (("region", region), ("province", province), ("tambon", tambon)):
             if value is not None:
@@ -56,15 +75,17 @@ class TestKeys:
     def token(self, **kwargs: Any) -> str:
         """A valid access token; keyword arguments as in ``claims``."""
         headers = kwargs.pop("headers", None) or {}
-        return jwt.encode(self.claims(**kwargs), self.private_pem, algorithm="RS256",
-                          headers={"kid": self.kid, **headers})
+        return jwt.encode(
+            self.claims(**kwargs), self.private_pem, algorithm="RS256", headers={"kid": self.kid, **headers}
+        )
 
     def sign(self, claims: dict[str, Any], headers: dict[str, Any] | None = None) -> str:
         return jwt.encode(claims, self.private_pem, algorithm="RS256", headers={"kid": self.kid, **(headers or {})})
 
     def verifier(self, revoked: Iterable[str] = ()) -> TokenVerifier:
-        return TokenVerifier(StaticKeySource(self.jwks), issuer=ISSUER, audience=AUDIENCE, leeway=30,
-                             revocations=SetRevocations(revoked))
+        return TokenVerifier(
+            StaticKeySource(self.jwks), issuer=ISSUER, audience=AUDIENCE, leeway=30, revocations=SetRevocations(revoked)
+        )
 
     def auth(self, **kwargs: Any) -> dict[str, str]:
         """``Authorization`` header for a token with these claims."""
@@ -72,8 +93,9 @@ class TestKeys:
 
 
 @asynccontextmanager
-async def app_client(app: FastAPI, keys: TestKeys | None = None,
-                     base_url: str = "http://testserver") -> AsyncIterator[httpx.AsyncClient]:
+async def app_client(
+    app: FastAPI, keys: TestKeys | None = None, base_url: str = "http://testserver"
+) -> AsyncIterator[httpx.AsyncClient]:
     """Run ``app``'s lifespan and give an httpx client over ASGI (no network)."""
     if keys is not None:
         app.state.verifier = keys.verifier()

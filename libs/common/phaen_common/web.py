@@ -112,38 +112,67 @@ class RequestContextMiddleware:
                 log.warning("database unavailable or conflict, asking client to retry: %s", type(exc).__name__)
                 status = 503
                 if not response_started:
-                    await _send_problem(scope, send, 503, "service_unavailable", "Service temporarily unavailable",
-                                        "Please retry shortly.", rid, [(b"retry-after", b"1")])
+                    await _send_problem(
+                        scope,
+                        send,
+                        503,
+                        "service_unavailable",
+                        "Service temporarily unavailable",
+                        "Please retry shortly.",
+                        rid,
+                        [(b"retry-after", b"1")],
+                    )
             else:
                 log.error("unhandled %s", type(exc).__name__)
                 status = 500
                 if not response_started:
-                    await _send_problem(scope, send, 500, "internal_error", "Internal error",
-                                        "An unexpected error occurred.", rid)
+                    await _send_problem(
+                        scope, send, 500, "internal_error", "Internal error", "An unexpected error occurred.", rid
+                    )
             status_holder["status"] = status
         finally:
             if too_large:
                 status_holder["status"] = 413
-            log.info("request", extra={
-                "method": scope.get("method"), "path": scope.get("path"),
-                "status": status_holder["status"],
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-            })
+            log.info(
+                "request",
+                extra={
+                    "method": scope.get("method"),
+                    "path": scope.get("path"),
+                    "status": status_holder["status"],
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
             request_id_var.reset(token)
 
     async def _send_too_large(self, scope: Scope, send: Send, rid: str) -> None:
-        await _send_problem(scope, send, PayloadTooLarge.status, PayloadTooLarge.code, PayloadTooLarge.title,
-                            f"The body may not exceed {self.max_body_bytes} bytes.", rid)
+        await _send_problem(
+            scope,
+            send,
+            PayloadTooLarge.status,
+            PayloadTooLarge.code,
+            PayloadTooLarge.title,
+            f"The body may not exceed {self.max_body_bytes} bytes.",
+            rid,
+        )
 
 
 class _BodyTooLarge(Exception):
     pass
 
 
-async def _send_problem(scope: Scope, send: Send, status: int, code: str, title: str, detail: str,
-                        rid: str | None, extra_headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
-    body = orjson.dumps(problem_body(status=status, code=code, title=title, detail=detail,
-                                     instance=scope.get("path", "")))
+async def _send_problem(
+    scope: Scope,
+    send: Send,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    rid: str | None,
+    extra_headers: Sequence[tuple[bytes, bytes]] = (),
+) -> None:
+    body = orjson.dumps(
+        problem_body(status=status, code=code, title=title, detail=detail, instance=scope.get("path", ""))
+    )
     headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
     if rid:
         headers.append((b"x-request-id", rid.encode()))
@@ -155,8 +184,14 @@ async def _send_problem(scope: Scope, send: Send, status: int, code: str, title:
 class AuthMiddleware:
     """Every route but the public ones needs a valid bearer token (401 otherwise), before any parsing."""
 
-    def __init__(self, app: ASGIApp, *, verifier_getter: Callable[[], TokenVerifier],
-                 public_paths: Iterable[str] = (), public_prefixes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        verifier_getter: Callable[[], TokenVerifier],
+        public_paths: Iterable[str] = (),
+        public_prefixes: Iterable[str] = (),
+    ) -> None:
         self.app = app
         self.verifier_getter = verifier_getter
         self.public_paths = set(public_paths)
@@ -175,14 +210,30 @@ class AuthMiddleware:
         rid = scope.get("state", {}).get("request_id")
         www = [(b"www-authenticate", b'Bearer realm="phaen"')]
         if not auth.lower().startswith("bearer ") or not auth[7:].strip():
-            await _send_problem(scope, send, 401, "unauthorized", "Authentication required",
-                                "A bearer access token is required.", rid, www)
+            await _send_problem(
+                scope,
+                send,
+                401,
+                "unauthorized",
+                "Authentication required",
+                "A bearer access token is required.",
+                rid,
+                www,
+            )
             return
         try:
             principal = await self.verifier_getter().verify(auth[7:].strip())
         except Unauthorized as exc:
-            await _send_problem(scope, send, 401, "unauthorized", "Authentication required", exc.detail,
-                                rid, [(b"www-authenticate", b'Bearer realm="phaen", error="invalid_token"')])
+            await _send_problem(
+                scope,
+                send,
+                401,
+                "unauthorized",
+                "Authentication required",
+                exc.detail,
+                rid,
+                [(b"www-authenticate", b'Bearer realm="phaen", error="invalid_token"')],
+            )
             return
         scope.setdefault("state", {})["principal"] = principal
         await self.app(scope, receive, send)
@@ -241,8 +292,13 @@ def install_authorization_first(app: FastAPI) -> None:
         if route is not None and principal is not None and hasattr(route, "dependant"):
             for guard in _guards_of(route.dependant):
                 if not guard.allows(principal):
-                    return problem_response(request, status=403, code="forbidden", title="Forbidden",
-                                            detail="Your role does not allow this action.")
+                    return problem_response(
+                        request,
+                        status=403,
+                        code="forbidden",
+                        title="Forbidden",
+                        detail="Your role does not allow this action.",
+                    )
         return validation_problem(request, exc)
 
 
@@ -254,9 +310,14 @@ def healthz_router(check: Callable[[Request], Any]) -> APIRouter:
     async def healthz(request: Request) -> JSONResponse:
         ok = await check(request)
         if not ok:
-            return problem_response(request, status=503, code="service_unavailable",
-                                    title="Service temporarily unavailable", detail="The database is not reachable.",
-                                    headers={"Retry-After": "1"})
+            return problem_response(
+                request,
+                status=503,
+                code="service_unavailable",
+                title="Service temporarily unavailable",
+                detail="The database is not reachable.",
+                headers={"Retry-After": "1"},
+            )
         return JSONResponse({"status": "ok"})
 
     return router
@@ -301,8 +362,12 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.db = Database(settings.require_database_url(), pool_size=settings.db_pool_size,
-                                max_overflow=settings.db_max_overflow, application_name=f"phaen-{name}")
+        app.state.db = Database(
+            settings.require_database_url(),
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            application_name=f"phaen-{name}",
+        )
         if not hasattr(app.state, "verifier"):
             if verifier_factory is not None:
                 app.state.verifier = verifier_factory(app)
@@ -310,10 +375,12 @@ def create_service_app(
                 base = settings.gateway_url.rstrip("/")
                 app.state.verifier = TokenVerifier(
                     RemoteKeySource(f"{base}/v1/auth/jwks.json", cache_seconds=settings.jwks_cache_seconds),
-                    issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                    issuer=settings.jwt_issuer,
+                    audience=settings.jwt_audience,
                     leeway=settings.jwt_leeway_seconds,
-                    revocations=RemoteRevocations(f"{base}/v1/auth/revocations",
-                                                  cache_seconds=settings.revocation_cache_seconds),
+                    revocations=RemoteRevocations(
+                        f"{base}/v1/auth/revocations", cache_seconds=settings.revocation_cache_seconds
+                    ),
                 )
         if on_startup is not None:
             await on_startup(app)
@@ -334,9 +401,12 @@ def create_service_app(
         redoc_url=None,
     )
     app.state.settings = settings
-    install_common(app, name=name, settings=settings,
-                   public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs",
-                                 f"{prefix}/docs/oauth2-redirect"})
+    install_common(
+        app,
+        name=name,
+        settings=settings,
+        public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"},
+    )
     for router in routers:
         app.include_router(router)
     return app

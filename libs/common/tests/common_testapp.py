@@ -17,8 +17,13 @@ from phaen_common.web import CurrentPrincipal, create_service_app, require
 SCHEMA = "commontest"
 outbox = make_outbox_table(SCHEMA)
 idem = make_idempotency_table(SCHEMA)
-things = Table("things", SQLModel.metadata, Column("id", Integer, primary_key=True),
-               Column("name", String(50), nullable=False), schema=SCHEMA)
+things = Table(
+    "things",
+    SQLModel.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(50), nullable=False),
+    schema=SCHEMA,
+)
 
 
 class ThingIn(BaseModel):
@@ -37,19 +42,38 @@ def build_app(url: str) -> FastAPI:
     router = APIRouter(prefix="/v1/test")
 
     @router.post("/things", status_code=201, response_model=ThingOut)
-    async def create_thing(body: ThingIn, request: Request, session: SessionDep,
-                           principal: CurrentPrincipal, _: object = require("budget:write")) -> object:
+    async def create_thing(
+        body: ThingIn,
+        request: Request,
+        session: SessionDep,
+        principal: CurrentPrincipal,
+        _: object = require("budget:write"),
+    ) -> object:
         async def handler() -> ThingOut:
             row = (await session.execute(insert(things).values(name=body.name).returning(things.c.id))).one()
-            await record_event(session, outbox, type="thing.created", entity="thing", entity_id=row.id,
-                               payload={"name": body.name, "amount": body.amount})
+            await record_event(
+                session,
+                outbox,
+                type="thing.created",
+                entity="thing",
+                entity_id=row.id,
+                payload={"name": body.name, "amount": body.amount},
+            )
             if body.name == "boom":
                 raise RuntimeError("SELECT secret FROM users -- must never leak")
             return ThingOut(id=row.id, name=body.name, amount=body.amount)
 
-        return await idempotent(request=request, session=session, table=idem, principal=principal,
-                                body=body, status_code=201, handler=handler)
+        return await idempotent(
+            request=request,
+            session=session,
+            table=idem,
+            principal=principal,
+            body=body,
+            status_code=201,
+            handler=handler,
+        )
 
     settings = CommonSettings(database_url=SecretStr(url), max_body_bytes=1000)
-    return create_service_app(name="commontest", prefix="/v1/test", settings=settings,
-                              routers=[router, events_router("/v1/test", outbox)])
+    return create_service_app(
+        name="commontest", prefix="/v1/test", settings=settings, routers=[router, events_router("/v1/test", outbox)]
+    )

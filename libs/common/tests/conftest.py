@@ -32,5 +32,3 @@ async def common_db(pg_url: str) -> AsyncIterator[str]:
         await conn.run_sync(lambda c: SQLModel.metadata.create_all(c, tables=[outbox, idem, things]))
     await engine.dispose()
     yield pg_url
-
-

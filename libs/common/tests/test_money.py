@@ -12,14 +12,24 @@ class M(BaseModel):
     c: SignedMoney = Decimal(0)
 
 
-@pytest.mark.parametrize("raw,expected", [("45000", "45000.00"), ("45000.5", "45000.50"), ("0.01", "0.01"),
-                                          (45000, "45000.00"), ("20455500.00", "20455500.00")])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("45000", "45000.00"),
+        ("45000.5", "45000.50"),
+        ("0.01", "0.01"),
+        (45000, "45000.00"),
+        ("20455500.00", "20455500.00"),
+    ],
+)
 def test_accepts_strings_and_integers(raw, expected):
     assert M.model_validate({"a": raw}).model_dump(mode="json")["a"] == expected
 
 
-@pytest.mark.parametrize("raw", [1.5, 45000.0, "1.234", "1e3", "NaN", "Infinity", "-5", "0", "0.00", 0, True,
-                                 "", " 5", "5,000", "0x10", "1" * 13])
+@pytest.mark.parametrize(
+    "raw",
+    [1.5, 45000.0, "1.234", "1e3", "NaN", "Infinity", "-5", "0", "0.00", 0, True, "", " 5", "5,000", "0x10", "1" * 13],
+)
 def test_rejects_floats_extra_decimals_and_non_positive(raw):
     with pytest.raises(ValidationError):
         M.model_validate({"a": raw})

@@ -108,11 +108,15 @@ async def test_record_events_writes_many_in_order(common_db):
     _, start = await drain(sm, 0)
     async with sm() as s, s.begin():
         assert await record_events(s, outbox, []) == []
-        ids = await record_events(s, outbox, [
-            ("t.many", "t", 1, {"amount": Decimal("12.50"), "on": dt.date(2024, 5, 1)}),
-            ("t.many", "t", "two", {}),
-            ("t.many", "t", 3, {}),
-        ])
+        ids = await record_events(
+            s,
+            outbox,
+            [
+                ("t.many", "t", 1, {"amount": Decimal("12.50"), "on": dt.date(2024, 5, 1)}),
+                ("t.many", "t", "two", {}),
+                ("t.many", "t", 3, {}),
+            ],
+        )
     items, _ = await drain(sm, start)
     assert [e.entity_id for e in items] == ["1", "two", "3"]
     assert [e.event_id for e in items] == ids

@@ -35,8 +35,9 @@ def _no_delete_router() -> APIRouter:
 
     @router.delete(PREFIX + "/{path:path}", include_in_schema=False, responses=responses(MethodNotAllowed))
     async def no_delete(path: str, request: Request) -> None:
-        raise MethodNotAllowed("Nothing is deleted in the budget service: void or cancel instead.",
-                               headers={"Allow": "GET, POST, PUT"})
+        raise MethodNotAllowed(
+            "Nothing is deleted in the budget service: void or cancel instead.", headers={"Allow": "GET, POST, PUT"}
+        )
 
     return router
 
@@ -61,9 +62,25 @@ async def _shutdown(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the budget service."""
     settings = settings or Settings()
-    routers = [grants_router, projects_router, tranches_router, proposals_router, accounts_router,
-               withdrawals_router, expenses_router, audit_router, events_router(PREFIX, outbox), _no_delete_router()]
-    return create_service_app(name="budget", prefix=PREFIX, settings=settings, routers=routers,
-                              on_startup=_startup, on_shutdown=_shutdown,
-                              description="Grants, projects, proposals, tranches, co-signed accounts, expenses "
-                                          "and a hash-chained audit trail.")
+    routers = [
+        grants_router,
+        projects_router,
+        tranches_router,
+        proposals_router,
+        accounts_router,
+        withdrawals_router,
+        expenses_router,
+        audit_router,
+        events_router(PREFIX, outbox),
+        _no_delete_router(),
+    ]
+    return create_service_app(
+        name="budget",
+        prefix=PREFIX,
+        settings=settings,
+        routers=routers,
+        on_startup=_startup,
+        on_shutdown=_shutdown,
+        description="Grants, projects, proposals, tranches, co-signed accounts, expenses "
+        "and a hash-chained audit trail.",
+    )

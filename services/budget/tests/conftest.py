@@ -73,8 +73,12 @@ def live_url(budget_url: str, data_dir: Path, keys: TestKeys) -> Iterator[str]:
     import time
 
     port = _free_port()
-    env = {**os.environ, "PHAEN_DATABASE_URL": budget_url, "PHAEN_DATA_DIR": str(data_dir),
-           "BUDGET_TEST_JWKS": json.dumps(keys.jwks)}
+    env = {
+        **os.environ,
+        "PHAEN_DATABASE_URL": budget_url,
+        "PHAEN_DATA_DIR": str(data_dir),
+        "BUDGET_TEST_JWKS": json.dumps(keys.jwks),
+    }
     proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("live_server.py")), str(port)], env=env)
     url = f"http://127.0.0.1:{port}"
     try:

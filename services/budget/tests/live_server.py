@@ -26,8 +26,9 @@ TAMBONS = {"100101": TambonInfo(tier="pilot", region="central"), "500101": Tambo
 def app_factory() -> FastAPI:
     settings = Settings(db_pool_size=8, db_max_overflow=8)  # x2 workers: at most 32 connections
     app = create_app(settings)
-    app.state.verifier = TokenVerifier(StaticKeySource(json.loads(os.environ["BUDGET_TEST_JWKS"])),
-                                       issuer=ISSUER, audience=AUDIENCE)
+    app.state.verifier = TokenVerifier(
+        StaticKeySource(json.loads(os.environ["BUDGET_TEST_JWKS"])), issuer=ISSUER, audience=AUDIENCE
+    )
     app.state.tiers = FixedTierLookup(TAMBONS)
     return app
 
@@ -36,8 +37,17 @@ def main() -> None:
     port = int(sys.argv[1])
     workers = int(sys.argv[2]) if len(sys.argv) > 2 else 2
     sys.path.insert(0, str(Path(__file__).parent))
-    uvicorn.run("live_server:app_factory", factory=True, host="127.0.0.1", port=port, workers=workers,
-                log_level="warning", access_log=False, backlog=2048, timeout_keep_alive=120)
+    uvicorn.run(
+        "live_server:app_factory",
+        factory=True,
+        host="127.0.0.1",
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        backlog=2048,
+        timeout_keep_alive=120,
+    )
 
 
 if __name__ == "__main__":

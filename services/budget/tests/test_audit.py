@@ -33,28 +33,48 @@ async def test_every_change_is_chained_and_verifies(client, keys):
     assert r.status_code == 403
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE budget.audit_log SET actor = 'mallory' WHERE seq = (SELECT min(seq) FROM budget.audit_log)",
-    "DELETE FROM budget.audit_log WHERE seq = (SELECT min(seq) FROM budget.audit_log)",
-    "TRUNCATE budget.audit_log",
-    "UPDATE budget.ledger_entries SET amount = amount + 1",
-    "DELETE FROM budget.ledger_entries",
-    "TRUNCATE budget.ledger_entries CASCADE",
-    "DELETE FROM budget.expenses",
-    "DELETE FROM budget.withdrawals",
-    "DELETE FROM budget.signatures",
-    "TRUNCATE budget.projects CASCADE",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE budget.audit_log SET actor = 'mallory' WHERE seq = (SELECT min(seq) FROM budget.audit_log)",
+        "DELETE FROM budget.audit_log WHERE seq = (SELECT min(seq) FROM budget.audit_log)",
+        "TRUNCATE budget.audit_log",
+        "UPDATE budget.ledger_entries SET amount = amount + 1",
+        "DELETE FROM budget.ledger_entries",
+        "TRUNCATE budget.ledger_entries CASCADE",
+        "DELETE FROM budget.expenses",
+        "DELETE FROM budget.withdrawals",
+        "DELETE FROM budget.signatures",
+        "TRUNCATE budget.projects CASCADE",
+    ],
+)
 async def test_update_delete_truncate_refused(client, keys, budget_url, statement):
     b = Budget(client, keys)
     project, account = await b.funded("10.00")
     w = await b.withdrawal(account, "1.00")
     await b.sign(w, account["signatories"][0])
-    await b.ok("POST", "/v1/budget/expenses", b.secretariat, {
-        "project_id": project["id"], "category": "6", "amount": "1.00", "spent_on": "2004-01-01", "description": "x",
-        "evidence": {"kind": "receipt", "seller_name": f"s {uid()}", "seller_address": "a", "book_no": "1",
-                     "receipt_no": "1", "date": "2004-01-01", "items": [{"description": "i", "amount": "1.00"}],
-                     "receiver_signed": True}})
+    await b.ok(
+        "POST",
+        "/v1/budget/expenses",
+        b.secretariat,
+        {
+            "project_id": project["id"],
+            "category": "6",
+            "amount": "1.00",
+            "spent_on": "2004-01-01",
+            "description": "x",
+            "evidence": {
+                "kind": "receipt",
+                "seller_name": f"s {uid()}",
+                "seller_address": "a",
+                "book_no": "1",
+                "receipt_no": "1",
+                "date": "2004-01-01",
+                "items": [{"description": "i", "amount": "1.00"}],
+                "receiver_signed": True,
+            },
+        },
+    )
     with _conn(budget_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(statement)
 
@@ -74,8 +94,7 @@ async def test_superuser_alteration_found_by_verify(client, keys, budget_url):
             assert v["ok"] is False and v["first_bad_seq"] == seq and v["entries"] < seq
         finally:
             conn.execute("SET session_replication_role = replica")
-            conn.execute("UPDATE budget.audit_log SET actor = %s WHERE seq = %s",
-                         (entries["items"][0]["actor"], seq))
+            conn.execute("UPDATE budget.audit_log SET actor = %s WHERE seq = %s", (entries["items"][0]["actor"], seq))
             conn.execute("SET session_replication_role = origin")
     assert (await b.get("/v1/budget/audit/verify"))["ok"] is True
 

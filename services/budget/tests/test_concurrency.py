@@ -53,8 +53,11 @@ async def test_racing_signatures_approve_only_what_the_money_allows(live_url, ke
 
         codes = Counter(r.status_code for r in responses)
         assert set(codes) <= {201, 409}, codes  # no 5xx, nothing unexpected
-        assert all(r.json()["code"] in {"already_signed", "withdrawal_not_pending", "insufficient_funds"}
-                   for r in responses if r.status_code == 409)
+        assert all(
+            r.json()["code"] in {"already_signed", "withdrawal_not_pending", "insufficient_funds"}
+            for r in responses
+            if r.status_code == 409
+        )
         final = [await b.get(f"/v1/budget/withdrawals/{w['id']}") for w in ws]
         approved = [w for w in final if w["status"] == "approved"]
         assert len(approved) == 10
@@ -65,12 +68,17 @@ async def test_racing_signatures_approve_only_what_the_money_allows(live_url, ke
         acc = await b.get(f"/v1/budget/accounts/{account['id']}")
         assert acc["available"] == "0.00" and acc["balance"] == "100000.00" and acc["reserved"] == "100000.00"
     with _db(budget_url) as conn:
-        dupes = conn.execute("""SELECT count(*) FROM budget.signatures s JOIN budget.withdrawals w
+        dupes = conn.execute(
+            """SELECT count(*) FROM budget.signatures s JOIN budget.withdrawals w
                                 ON w.id = s.withdrawal_id WHERE w.account_id = %s AND s.revoked_at IS NULL
-                                GROUP BY s.withdrawal_id, s.signer HAVING count(*) > 1""", (account["id"],)).fetchall()
+                                GROUP BY s.withdrawal_id, s.signer HAVING count(*) > 1""",
+            (account["id"],),
+        ).fetchall()
         assert dupes == []
-        approvals = conn.execute("SELECT count(*) FROM budget.outbox WHERE type = 'withdrawal.approved' "
-                                 "AND payload->>'account_id' = %s", (account["id"],)).fetchone()[0]
+        approvals = conn.execute(
+            "SELECT count(*) FROM budget.outbox WHERE type = 'withdrawal.approved' AND payload->>'account_id' = %s",
+            (account["id"],),
+        ).fetchone()[0]
         assert approvals == 10  # approved once each, never twice
 
 
@@ -81,8 +89,7 @@ async def test_ten_thousand_payout_attempts_pay_each_once(live_url, keys, budget
         for _ in range(10):
             _, account = await b.funded("20000.00")
             accounts.append(account)
-        created = await _gather_limited(
-            [b.withdrawal(a, "1000.00") for a in accounts for _ in range(20)], 50)
+        created = await _gather_limited([b.withdrawal(a, "1000.00") for a in accounts for _ in range(20)], 50)
         for w, a in zip(created, [a for a in accounts for _ in range(20)], strict=True):
             ws.append((w, a))
         await _gather_limited([b.sign(w, a["signatories"][i]) for w, a in ws for i in (0, 1)], 20)
@@ -104,10 +111,13 @@ async def test_ten_thousand_payout_attempts_pay_each_once(live_url, keys, budget
             assert acc["balance"] == "0.00" and acc["available"] == "0.00"
     with _db(budget_url) as conn:
         ids = [w["id"] for w, _ in ws]
-        rows = conn.execute("""SELECT withdrawal_id, count(*), sum(amount) FROM budget.ledger_entries
+        rows = conn.execute(
+            """SELECT withdrawal_id, count(*), sum(amount) FROM budget.ledger_entries
                                WHERE kind = 'payout' AND withdrawal_id = ANY(%s::uuid[]) GROUP BY withdrawal_id""",
-                            (ids,)).fetchall()
+            (ids,),
+        ).fetchall()
         assert len(rows) == 200 and all(n == 1 and total == Decimal("-1000.00") for _, n, total in rows)
-        paid = conn.execute("SELECT count(*) FROM budget.withdrawals WHERE id = ANY(%s::uuid[]) AND status = 'paid'",
-                            (ids,)).fetchone()[0]
+        paid = conn.execute(
+            "SELECT count(*) FROM budget.withdrawals WHERE id = ANY(%s::uuid[]) AND status = 'paid'", (ids,)
+        ).fetchone()[0]
         assert paid == 200

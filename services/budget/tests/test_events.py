@@ -27,11 +27,20 @@ async def test_feed_carries_every_ledger_row_and_money_events(client, keys):
     await b.ok("POST", f"/v1/budget/projects/{project['id']}/suspend", b.secretariat, {"reason": "r"}, status=200)
 
     events = await _feed(client, keys)
-    mine = [e for e in events if e["payload"].get("account_id") == account["id"]
-            or e["entity_id"] in (project["id"], account["id"], w["id"])]
+    mine = [
+        e
+        for e in events
+        if e["payload"].get("account_id") == account["id"] or e["entity_id"] in (project["id"], account["id"], w["id"])
+    ]
     types = [e["type"] for e in mine]
-    for t in ("project.created", "account.opened", "withdrawal.requested", "withdrawal.approved", "withdrawal.paid",
-              "project.suspended"):
+    for t in (
+        "project.created",
+        "account.opened",
+        "withdrawal.requested",
+        "withdrawal.approved",
+        "withdrawal.paid",
+        "project.suspended",
+    ):
         assert types.count(t) == 1, (t, types)
     ledger = [e["payload"] for e in mine if e["type"] == "ledger.entry"]
     rows = (await b.get(f"/v1/budget/accounts/{account['id']}/ledger"))["items"]

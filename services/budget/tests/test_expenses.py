@@ -13,26 +13,49 @@ BAD_ID = "1101700203451"
 
 
 def receipt(amount: str = "1500.00", seller: str | None = None, **over) -> dict:
-    ev = {"kind": "receipt", "seller_name": seller or f"ร้าน {uid()}", "seller_address": "อ.เมือง จ.สิงห์บุรี",
-          "book_no": "12", "receipt_no": "345", "date": "2004-05-01",
-          "items": [{"description": "อาหารกลางวัน", "amount": "1000.00"},
-                    {"description": "อาหารว่าง", "amount": str(float(amount) - 1000)}] if amount == "1500.00"
-          else [{"description": "รายการ", "amount": amount}], "receiver_signed": True}
+    ev = {
+        "kind": "receipt",
+        "seller_name": seller or f"ร้าน {uid()}",
+        "seller_address": "อ.เมือง จ.สิงห์บุรี",
+        "book_no": "12",
+        "receipt_no": "345",
+        "date": "2004-05-01",
+        "items": [
+            {"description": "อาหารกลางวัน", "amount": "1000.00"},
+            {"description": "อาหารว่าง", "amount": str(float(amount) - 1000)},
+        ]
+        if amount == "1500.00"
+        else [{"description": "รายการ", "amount": amount}],
+        "receiver_signed": True,
+    }
     ev.update(over)
     return ev
 
 
 def voucher(**over) -> dict:
-    ev = {"kind": "voucher", "payee_name": "นายสมชาย ใจดี", "payee_address": "หมู่ 3", "payee_national_id": GOOD_ID,
-          "items": [{"description": "ค่าตอบแทนวิทยากร", "amount": "800.00"}], "payee_signed": True,
-          "payer_signed": True, "head_certified": True}
+    ev = {
+        "kind": "voucher",
+        "payee_name": "นายสมชาย ใจดี",
+        "payee_address": "หมู่ 3",
+        "payee_national_id": GOOD_ID,
+        "items": [{"description": "ค่าตอบแทนวิทยากร", "amount": "800.00"}],
+        "payee_signed": True,
+        "payer_signed": True,
+        "head_certified": True,
+    }
     ev.update(over)
     return ev
 
 
 def expense(project: dict, evidence: dict, amount: str = "1500.00", category: str = "1.3") -> dict:
-    return {"project_id": project["id"], "category": category, "amount": amount, "spent_on": "2004-05-01",
-            "description": "เวทีประชาคม", "evidence": evidence}
+    return {
+        "project_id": project["id"],
+        "category": category,
+        "amount": amount,
+        "spent_on": "2004-05-01",
+        "description": "เวทีประชาคม",
+        "evidence": evidence,
+    }
 
 
 async def test_receipt_counts_in_actual_and_void_reverses(client, keys):
@@ -58,16 +81,19 @@ async def test_receipt_counts_in_actual_and_void_reverses(client, keys):
     assert (await b.get(f"/v1/budget/expenses/{e['id']}"))["status"] == "void"  # nothing deleted
 
 
-@pytest.mark.parametrize(("ev", "amount"), [
-    (voucher(payee_national_id=BAD_ID), "800.00"),
-    (voucher(head_certified=False), "800.00"),
-    (voucher(), "800.01"),  # items do not sum to the amount
-    ({k: v for k, v in voucher().items() if k != "payee_address"}, "800.00"),
-    (receipt(receiver_signed=False), "1500.00"),
-    ({k: v for k, v in receipt().items() if k != "book_no"}, "1500.00"),
-    (receipt(items=[]), "1500.00"),
-    ({"kind": "invoice"}, "1.00"),
-])
+@pytest.mark.parametrize(
+    ("ev", "amount"),
+    [
+        (voucher(payee_national_id=BAD_ID), "800.00"),
+        (voucher(head_certified=False), "800.00"),
+        (voucher(), "800.01"),  # items do not sum to the amount
+        ({k: v for k, v in voucher().items() if k != "payee_address"}, "800.00"),
+        (receipt(receiver_signed=False), "1500.00"),
+        ({k: v for k, v in receipt().items() if k != "book_no"}, "1500.00"),
+        (receipt(items=[]), "1500.00"),
+        ({"kind": "invoice"}, "1.00"),
+    ],
+)
 async def test_evidence_rules_are_422(client, keys, ev, amount):
     b = Budget(client, keys)
     project = await b.project()
@@ -84,8 +110,9 @@ async def test_voucher_national_id_masked_for_the_tambon(client, keys):
     assert e["evidence"]["payee_national_id"].endswith("3450") and GOOD_ID not in str(e)
     full = await b.get(f"/v1/budget/expenses/{e['id']}", keys.auth(roles=["auditor"]))
     assert full["evidence"]["payee_national_id"] == GOOD_ID
-    r = await client.post("/v1/budget/expenses", headers=tc, json=expense(project, voucher(), amount="800.00",
-                                                                          category="7"))
+    r = await client.post(
+        "/v1/budget/expenses", headers=tc, json=expense(project, voucher(), amount="800.00", category="7")
+    )
     assert r.status_code == 422
 
 
@@ -94,8 +121,11 @@ async def test_attachments(client, keys, data_dir):
     project = await b.project()
     e = await b.ok("POST", "/v1/budget/expenses", b.secretariat, expense(project, voucher(), amount="800.00"))
     pdf = b"%PDF-1.4\n" + b"0" * 2048
-    r = await client.post(f"/v1/budget/expenses/{e['id']}/attachments", headers=b.secretariat,
-                          files={"file": ("ใบสำคัญ.pdf", pdf, "application/pdf")})
+    r = await client.post(
+        f"/v1/budget/expenses/{e['id']}/attachments",
+        headers=b.secretariat,
+        files={"file": ("ใบสำคัญ.pdf", pdf, "application/pdf")},
+    )
     assert r.status_code == 201, r.text
     att = r.json()
     assert att["sha256"] == hashlib.sha256(pdf).hexdigest() and att["size"] == len(pdf)
@@ -105,19 +135,33 @@ async def test_attachments(client, keys, data_dir):
     got = await client.get(f"/v1/budget/attachments/{att['id']}/content", headers=b.admin)
     assert got.status_code == 200 and got.content == pdf and got.headers["x-content-sha256"] == att["sha256"]
     assert (await b.get(f"/v1/budget/expenses/{e['id']}/attachments"))["total"] == 1
-    r = await client.post(f"/v1/budget/expenses/{e['id']}/attachments", headers=b.secretariat,
-                          files={"file": ("x.exe", b"MZ\x90\x00", "application/pdf")})
+    r = await client.post(
+        f"/v1/budget/expenses/{e['id']}/attachments",
+        headers=b.secretariat,
+        files={"file": ("x.exe", b"MZ\x90\x00", "application/pdf")},
+    )
     assert r.status_code == 415
     big = b"%PDF-" + b"0" * (10 * 1024 * 1024)
-    r = await client.post(f"/v1/budget/expenses/{e['id']}/attachments", headers=b.secretariat,
-                          files={"file": ("big.pdf", big, "application/pdf")})
+    r = await client.post(
+        f"/v1/budget/expenses/{e['id']}/attachments",
+        headers=b.secretariat,
+        files={"file": ("big.pdf", big, "application/pdf")},
+    )
     assert r.status_code == 413
 
 
-@pytest.mark.parametrize("path", [
-    "/v1/budget/expenses/{e}", "/v1/budget/grants/{g}", "/v1/budget/projects/{p}", "/v1/budget/audit",
-    "/v1/budget/withdrawals/{e}", "/v1/budget/accounts/{e}", "/v1/budget/anything/else",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/budget/expenses/{e}",
+        "/v1/budget/grants/{g}",
+        "/v1/budget/projects/{p}",
+        "/v1/budget/audit",
+        "/v1/budget/withdrawals/{e}",
+        "/v1/budget/accounts/{e}",
+        "/v1/budget/anything/else",
+    ],
+)
 async def test_delete_is_405_everywhere(client, keys, path):
     b = Budget(client, keys)
     project = await b.project()
@@ -168,8 +212,15 @@ async def test_dates_are_iso_calendar_dates_only(client, keys, bad):
 async def test_resolution_dates_are_iso_only(client, keys):
     b = Budget(client, keys)
     _project, account = await b.funded("5000.00")
-    r = await client.post("/v1/budget/withdrawals", headers=b.secretariat, json={
-        "account_id": account["id"], "amount": "100.00", "purpose": "x",
-        "resolution": {"number": "1/2547", "meeting_date": 0}})
+    r = await client.post(
+        "/v1/budget/withdrawals",
+        headers=b.secretariat,
+        json={
+            "account_id": account["id"],
+            "amount": "100.00",
+            "purpose": "x",
+            "resolution": {"number": "1/2547", "meeting_date": 0},
+        },
+    )
     assert r.status_code == 422, r.text
     assert r.json()["errors"][0]["loc"][-1] == "meeting_date"

@@ -23,8 +23,13 @@ from schemathesis.specs.openapi.checks import (
 
 from phaen_budget.main import create_app
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
-          negative_data_rejection]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    negative_data_rejection,
+]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -49,6 +54,7 @@ def test_budget_fuzz(budget_api: Any, keys) -> None:
     assert len(operations) > 30
 
     for operation in operations:
+
         @settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
         def check(case: Any) -> None:
@@ -57,6 +63,9 @@ def test_budget_fuzz(budget_api: Any, keys) -> None:
             if response.status_code >= 400:
                 ctype = (response.headers.get("content-type") or [""])[0]
                 assert ctype.startswith("application/problem+json"), (
-                    case.method, case.formatted_path, response.text[:300])
+                    case.method,
+                    case.formatted_path,
+                    response.text[:300],
+                )
 
         check()

@@ -8,27 +8,55 @@ from .factory import Budget, uid
 
 
 def _receipt(amount: str) -> dict:
-    return {"kind": "receipt", "seller_name": f"ร้าน {uid()}", "seller_address": "อ.เมือง จ.สิงห์บุรี",
-            "book_no": "12", "receipt_no": "345", "date": "2004-05-01",
-            "items": [{"description": "รายการ", "amount": amount}], "receiver_signed": True}
+    return {
+        "kind": "receipt",
+        "seller_name": f"ร้าน {uid()}",
+        "seller_address": "อ.เมือง จ.สิงห์บุรี",
+        "book_no": "12",
+        "receipt_no": "345",
+        "date": "2004-05-01",
+        "items": [{"description": "รายการ", "amount": amount}],
+        "receiver_signed": True,
+    }
 
 
 async def test_grant_list_matches_each_grant(client, keys):
     b = Budget(client, keys)
     funder = f"F-{uid()}"
     grants = []
-    for amount, lines in (("10000.00", [(1, "4000.00"), (2, "1000.00")]), ("5000.00", [(1, "5000.00")]),
-                          ("700.00", [])):
-        g = await b.ok("POST", "/v1/budget/grants", b.secretariat,
-                       {"name": f"ทุน {uid()}", "funder": funder, "amount": amount, "fiscal_year": 2547})
+    for amount, lines in (
+        ("10000.00", [(1, "4000.00"), (2, "1000.00")]),
+        ("5000.00", [(1, "5000.00")]),
+        ("700.00", []),
+    ):
+        g = await b.ok(
+            "POST",
+            "/v1/budget/grants",
+            b.secretariat,
+            {"name": f"ทุน {uid()}", "funder": funder, "amount": amount, "fiscal_year": 2547},
+        )
         for no, planned in lines:
-            await b.ok("POST", f"/v1/budget/grants/{g['id']}/lines", b.secretariat,
-                       {"no": no, "title": f"แผนงาน {no}", "planned": planned})
+            await b.ok(
+                "POST",
+                f"/v1/budget/grants/{g['id']}/lines",
+                b.secretariat,
+                {"no": no, "title": f"แผนงาน {no}", "planned": planned},
+            )
         grants.append(g)
     project = await b.project(grant=grants[0], line_no=2)
-    await b.ok("POST", "/v1/budget/expenses", b.secretariat,
-               {"project_id": project["id"], "category": "1.3", "amount": "600.00", "spent_on": "2004-05-01",
-                "description": "เวทีประชาคม", "evidence": _receipt("600.00")})
+    await b.ok(
+        "POST",
+        "/v1/budget/expenses",
+        b.secretariat,
+        {
+            "project_id": project["id"],
+            "category": "1.3",
+            "amount": "600.00",
+            "spent_on": "2004-05-01",
+            "description": "เวทีประชาคม",
+            "evidence": _receipt("600.00"),
+        },
+    )
     page = await b.get(f"/v1/budget/grants?funder={funder}")
     assert page["total"] == 3 and {g["id"] for g in page["items"]} == {g["id"] for g in grants}
     for item in page["items"]:

@@ -40,8 +40,11 @@ async def test_text_postgres_cannot_store_is_a_422(client, keys):
     from .factory import Budget
 
     b = Budget(client, keys)
-    r = await client.post("/v1/budget/grants", headers=b.secretariat,
-                          json={"name": "a\u0000b", "funder": "CODI", "amount": "1.00", "fiscal_year": 2547})
+    r = await client.post(
+        "/v1/budget/grants",
+        headers=b.secretariat,
+        json={"name": "a\u0000b", "funder": "CODI", "amount": "1.00", "fiscal_year": 2547},
+    )
     assert r.status_code == 422
     r = await client.get("/v1/budget/audit?entity=a%00b", headers=b.admin)
     assert r.status_code == 422

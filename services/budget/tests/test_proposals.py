@@ -10,19 +10,26 @@ from .factory import RESOLUTION, Budget
 
 
 async def _propose(b: Budget, project: dict, amount: str, kind: str = "standard", status: int = 201) -> dict:
-    return await b.ok("POST", "/v1/budget/proposals", b.secretariat,
-                      {"project_id": project["id"], "amount": amount, "kind": kind, "title": "เวทีประชาคม",
-                       "activities": ["เวที 1"]}, status=status)
+    return await b.ok(
+        "POST",
+        "/v1/budget/proposals",
+        b.secretariat,
+        {"project_id": project["id"], "amount": amount, "kind": kind, "title": "เวทีประชาคม", "activities": ["เวที 1"]},
+        status=status,
+    )
 
 
-@pytest.mark.parametrize(("tambon", "amount", "kind", "route", "rule"), [
-    ("100101", "20000.00", "standard", "regional", "within_pilot_standard"),
-    ("100101", "20000.01", "standard", "national", "over_pilot_standard"),
-    ("500101", "45000", "standard", "regional", "within_model_standard"),
-    ("500101", "45000.01", "standard", "national", "over_model_standard"),
-    ("500101", "100.00", "change", "national", "change_goes_national"),
-    ("300101", "100.00", "standard", "national", "no_standard_for_expansion"),
-])
+@pytest.mark.parametrize(
+    ("tambon", "amount", "kind", "route", "rule"),
+    [
+        ("100101", "20000.00", "standard", "regional", "within_pilot_standard"),
+        ("100101", "20000.01", "standard", "national", "over_pilot_standard"),
+        ("500101", "45000", "standard", "regional", "within_model_standard"),
+        ("500101", "45000.01", "standard", "national", "over_model_standard"),
+        ("500101", "100.00", "change", "national", "change_goes_national"),
+        ("300101", "100.00", "standard", "national", "no_standard_for_expansion"),
+    ],
+)
 async def test_route_rule(client, keys, tambon, amount, kind, route, rule):
     b = Budget(client, keys)
     project = await b.project(level="tambon", tambon=tambon)
@@ -71,8 +78,9 @@ async def test_decisions_by_the_routed_committee_only(client, keys):
     assert r.status_code == 403
     r = await client.post(f"/v1/budget/proposals/{regional['id']}/decision", headers=b.secretariat, json=decision)
     assert r.status_code == 403  # secretariat has no budget:approve
-    r = await client.post(f"/v1/budget/proposals/{regional['id']}/decision", headers=central,
-                          json={"decision": "approve"})
+    r = await client.post(
+        f"/v1/budget/proposals/{regional['id']}/decision", headers=central, json={"decision": "approve"}
+    )
     assert r.status_code == 422  # a decision cites a resolution
 
     ok = await b.ok("POST", f"/v1/budget/proposals/{regional['id']}/decision", central, decision, status=200)
@@ -87,8 +95,13 @@ async def test_decisions_by_the_routed_committee_only(client, keys):
     third = await _propose(b, project, "20000.00")
     r = await client.post(f"/v1/budget/proposals/{third['id']}/decision", headers=central, json=decision)
     assert r.status_code == 409 and r.json()["code"] == "line_budget_exceeded"
-    rej = await b.ok("POST", f"/v1/budget/proposals/{third['id']}/decision", central,
-                     {"decision": "reject", "resolution": RESOLUTION}, status=200)
+    rej = await b.ok(
+        "POST",
+        f"/v1/budget/proposals/{third['id']}/decision",
+        central,
+        {"decision": "reject", "resolution": RESOLUTION},
+        status=200,
+    )
     assert rej["status"] == "rejected"
     line = (await b.get(f"/v1/budget/grants/{grant['id']}"))["lines"][0]
     assert line["reserved"] == "45000.00"

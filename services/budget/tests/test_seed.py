@@ -25,26 +25,46 @@ def test_transcription_matches_the_seed_file():
 
 async def test_seed_table_loads_and_derives_the_true_actual(client, keys):
     b = Budget(client, keys)
-    g = await b.ok("POST", "/v1/budget/grants", b.secretariat,
-                   {"name": f"เครือข่ายแผนแม่บทชุมชน 4 ภาค {uid()}", "funder": "CODI", "amount": GRANT,
-                    "fiscal_year": 2547})
+    g = await b.ok(
+        "POST",
+        "/v1/budget/grants",
+        b.secretariat,
+        {"name": f"เครือข่ายแผนแม่บทชุมชน 4 ภาค {uid()}", "funder": "CODI", "amount": GRANT, "fiscal_year": 2547},
+    )
     for no, title, planned, _ in LINES:
         body = {"no": no, "title": title, "planned": planned}
         if no == COFUNDING[0]:
             body["cofunding"] = [{"funder": COFUNDING[1], "amount": COFUNDING[2]}]
         await b.ok("POST", f"/v1/budget/grants/{g['id']}/lines", b.secretariat, body)
-    r = await client.post(f"/v1/budget/grants/{g['id']}/lines", headers=b.secretariat,
-                          json={"no": 11, "title": "เกิน", "planned": "0.01"})
+    r = await client.post(
+        f"/v1/budget/grants/{g['id']}/lines", headers=b.secretariat, json={"no": 11, "title": "เกิน", "planned": "0.01"}
+    )
     assert r.status_code == 409 and r.json()["code"] == "over_allocated"
 
     for no, _, _, actual in LINES:
         project = await b.project(grant=g, line_no=no, amount=None)
-        await b.ok("POST", "/v1/budget/expenses", b.secretariat, {
-            "project_id": project["id"], "category": "6", "amount": actual, "spent_on": "2004-09-30",
-            "description": f"ยอดจ่ายจริงแผนงาน {no}",
-            "evidence": {"kind": "receipt", "seller_name": f"ผู้ขาย {uid()}", "seller_address": "สิงห์บุรี",
-                         "book_no": "1", "receipt_no": str(no), "date": "2004-09-30",
-                         "items": [{"description": "รวม", "amount": actual}], "receiver_signed": True}})
+        await b.ok(
+            "POST",
+            "/v1/budget/expenses",
+            b.secretariat,
+            {
+                "project_id": project["id"],
+                "category": "6",
+                "amount": actual,
+                "spent_on": "2004-09-30",
+                "description": f"ยอดจ่ายจริงแผนงาน {no}",
+                "evidence": {
+                    "kind": "receipt",
+                    "seller_name": f"ผู้ขาย {uid()}",
+                    "seller_address": "สิงห์บุรี",
+                    "book_no": "1",
+                    "receipt_no": str(no),
+                    "date": "2004-09-30",
+                    "items": [{"description": "รวม", "amount": actual}],
+                    "receiver_signed": True,
+                },
+            },
+        )
 
     view = await b.get(f"/v1/budget/grants/{g['id']}")
     assert view["amount"] == "20455500.00" and len(view["lines"]) == 10

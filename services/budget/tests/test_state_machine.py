@@ -26,8 +26,9 @@ class BudgetMachine(RuleBasedStateMachine):
     def __init__(self, url: str, keys: TestKeys, db_url: str) -> None:
         super().__init__()
         self.http = httpx.Client(base_url=url, timeout=30)
-        self.db = psycopg.connect(to_sync_url(db_url).replace("postgresql+psycopg://", "postgresql://"),
-                                  autocommit=True)
+        self.db = psycopg.connect(
+            to_sync_url(db_url).replace("postgresql+psycopg://", "postgresql://"), autocommit=True
+        )
         self.admin = keys.auth(roles=["admin"], sub="sm-admin")
         self.bank = keys.auth(roles=["bank"], sub="sm-bank")
         self.signers = [f"sm-{uid()}" for _ in range(3)]
@@ -44,15 +45,29 @@ class BudgetMachine(RuleBasedStateMachine):
 
     @initialize()
     def open_account(self) -> None:
-        g = self.post("/v1/budget/grants", self.admin, {"name": "g", "funder": "CODI", "amount": "100000",
-                                                        "fiscal_year": 2547}).json()
+        g = self.post(
+            "/v1/budget/grants", self.admin, {"name": "g", "funder": "CODI", "amount": "100000", "fiscal_year": 2547}
+        ).json()
         self.post(f"/v1/budget/grants/{g['id']}/lines", self.admin, {"no": 1, "title": "l", "planned": "100000"})
-        self.project = self.post("/v1/budget/projects", self.admin, {"grant_id": g["id"], "line_no": 1,
-                                                                      "name": f"p {uid()}", "level": "network"}).json()
-        self.account = self.post("/v1/budget/accounts", self.admin, {
-            "project_id": self.project["id"], "bank": "BAAC", "branch": "b", "number": "0201234567",
-            "name": self.project["name"], "signatories": self.signers, "threshold": 2,
-            "resolution": RESOLUTION}).json()
+        self.project = self.post(
+            "/v1/budget/projects",
+            self.admin,
+            {"grant_id": g["id"], "line_no": 1, "name": f"p {uid()}", "level": "network"},
+        ).json()
+        self.account = self.post(
+            "/v1/budget/accounts",
+            self.admin,
+            {
+                "project_id": self.project["id"],
+                "bank": "BAAC",
+                "branch": "b",
+                "number": "0201234567",
+                "name": self.project["name"],
+                "signatories": self.signers,
+                "threshold": 2,
+                "resolution": RESOLUTION,
+            },
+        ).json()
 
     # -- the model ---------------------------------------------------------------------------------
     def reserved(self) -> Decimal:
@@ -69,8 +84,11 @@ class BudgetMachine(RuleBasedStateMachine):
     # -- rules -------------------------------------------------------------------------------------
     @rule(amount=AMOUNTS)
     def deposit(self, amount: str) -> None:
-        r = self.post(f"/v1/budget/accounts/{self.account['id']}/deposits", self.bank,
-                      {"amount": amount, "kind": "transfer", "bank_reference": f"D-{uid()}"})
+        r = self.post(
+            f"/v1/budget/accounts/{self.account['id']}/deposits",
+            self.bank,
+            {"amount": amount, "kind": "transfer", "bank_reference": f"D-{uid()}"},
+        )
         if self.suspended:
             return self.expect(r, 409, "project_suspended")
         self.expect(r, 201)
@@ -78,8 +96,11 @@ class BudgetMachine(RuleBasedStateMachine):
 
     @rule(amount=AMOUNTS)
     def request(self, amount: str) -> None:
-        r = self.post("/v1/budget/withdrawals", self.admin, {"account_id": self.account["id"], "amount": amount,
-                                                             "purpose": "x", "resolution": RESOLUTION})
+        r = self.post(
+            "/v1/budget/withdrawals",
+            self.admin,
+            {"account_id": self.account["id"], "amount": amount, "purpose": "x", "resolution": RESOLUTION},
+        )
         if self.suspended:
             return self.expect(r, 409, "project_suspended")
         if Decimal(amount) > self.available():
@@ -161,17 +182,20 @@ class BudgetMachine(RuleBasedStateMachine):
 
     # -- invariants (read from the database) -------------------------------------------------------
     def ledger_rows(self) -> int:
-        return self.db.execute("SELECT count(*) FROM budget.ledger_entries WHERE account_id = %s",
-                               (self.account["id"],)).fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM budget.ledger_entries WHERE account_id = %s", (self.account["id"],)
+        ).fetchone()[0]
 
     @invariant()
     def money_holds(self) -> None:
         if not hasattr(self, "account"):
             return
-        total, = self.db.execute("SELECT coalesce(sum(amount), 0) FROM budget.ledger_entries WHERE account_id = %s",
-                                 (self.account["id"],)).fetchone()
-        cached, reserved = self.db.execute("SELECT balance, reserved FROM budget.accounts WHERE id = %s",
-                                           (self.account["id"],)).fetchone()
+        (total,) = self.db.execute(
+            "SELECT coalesce(sum(amount), 0) FROM budget.ledger_entries WHERE account_id = %s", (self.account["id"],)
+        ).fetchone()
+        cached, reserved = self.db.execute(
+            "SELECT balance, reserved FROM budget.accounts WHERE id = %s", (self.account["id"],)
+        ).fetchone()
         assert total == cached == self.balance and total >= 0
         assert reserved == self.reserved() and cached - reserved >= 0
         if self.suspended:
@@ -181,14 +205,17 @@ class BudgetMachine(RuleBasedStateMachine):
     def approvals_and_payouts(self) -> None:
         if not hasattr(self, "account"):
             return
-        rows = self.db.execute("""
+        rows = self.db.execute(
+            """
             SELECT w.id::text, w.status,
                    (SELECT count(DISTINCT s.signer) FROM budget.signatures s
                      JOIN budget.account_signatories a ON a.account_id = w.account_id AND a.user_id = s.signer
                           AND a.removed_at IS NULL
                      WHERE s.withdrawal_id = w.id AND s.revoked_at IS NULL),
                    (SELECT count(*) FROM budget.ledger_entries l WHERE l.withdrawal_id = w.id AND l.kind = 'payout')
-            FROM budget.withdrawals w WHERE w.account_id = %s""", (self.account["id"],)).fetchall()
+            FROM budget.withdrawals w WHERE w.account_id = %s""",
+            (self.account["id"],),
+        ).fetchall()
         model = {w["id"]: w for w in self.ws}
         for wid, status, signers, payouts in rows:
             assert status == model[wid]["status"]
@@ -204,6 +231,7 @@ class BudgetMachine(RuleBasedStateMachine):
 def test_budget_state_machine(live_url, keys, budget_url):
     run_state_machine_as_test(
         lambda: BudgetMachine(live_url, keys, budget_url),
-        settings=settings(max_examples=12, stateful_step_count=25, deadline=None,
-                          suppress_health_check=list(HealthCheck)),
+        settings=settings(
+            max_examples=12, stateful_step_count=25, deadline=None, suppress_health_check=list(HealthCheck)
+        ),
     )

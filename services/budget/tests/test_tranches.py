@@ -25,8 +25,9 @@ async def test_tranche_flow(client, keys):
     assert [t["blocked_by"] for t in view] == [None, "activity_report_required"]
     r = await client.post(f"{base}/activity-reports", headers=b.secretariat, json={"tranche": 2, "summary": "x"})
     assert r.status_code == 409 and r.json()["code"] == "tranche_not_released"
-    rep = await b.ok("POST", f"{base}/activity-reports", b.secretariat,
-                     {"tranche": 1, "summary": "จัดเวที 3 ครั้ง", "participants": 120})
+    rep = await b.ok(
+        "POST", f"{base}/activity-reports", b.secretariat, {"tranche": 1, "summary": "จัดเวที 3 ครั้ง", "participants": 120}
+    )
     assert rep["details"] == {"participants": 120}
     assert (await b.get(f"{base}/activity-reports/{rep['id']}"))["summary"] == "จัดเวที 3 ครั้ง"
     t2 = await b.ok("POST", f"{base}/tranches/2/release", b.secretariat, status=200)

@@ -33,8 +33,9 @@ async def test_two_of_three_approve_then_pay_once(client, keys):
     assert paid["status"] == "paid" and paid["bank_reference"] == ref
     again = await b.ok("POST", f"/v1/budget/withdrawals/{w['id']}/payout", b.bank, {"bank_reference": ref}, status=200)
     assert again["status"] == "paid"
-    r = await client.post(f"/v1/budget/withdrawals/{w['id']}/payout", headers=b.bank,
-                          json={"bank_reference": f"PAY-{uid()}"})
+    r = await client.post(
+        f"/v1/budget/withdrawals/{w['id']}/payout", headers=b.bank, json={"bank_reference": f"PAY-{uid()}"}
+    )
     assert r.status_code == 409 and r.json()["code"] == "already_paid"
     acc = await b.get(f"/v1/budget/accounts/{account['id']}")
     assert acc["balance"] == "30000.00" and acc["available"] == "30000.00"
@@ -47,9 +48,16 @@ async def test_request_over_available_and_approval_rechecks_funds(client, keys):
     b = Budget(client, keys)
     _, account = await b.funded("10000.00")
     s = account["signatories"]
-    r = await client.post("/v1/budget/withdrawals", headers=b.secretariat, json={
-        "account_id": account["id"], "amount": "10000.01", "purpose": "x",
-        "resolution": {"number": "1", "meeting_date": "2004-01-01"}})
+    r = await client.post(
+        "/v1/budget/withdrawals",
+        headers=b.secretariat,
+        json={
+            "account_id": account["id"],
+            "amount": "10000.01",
+            "purpose": "x",
+            "resolution": {"number": "1", "meeting_date": "2004-01-01"},
+        },
+    )
     assert r.status_code == 409 and r.json()["code"] == "insufficient_funds"
     w1 = await b.withdrawal(account, "7000.00")
     w2 = await b.withdrawal(account, "7000.00")
@@ -77,24 +85,37 @@ async def test_suspension_blocks_every_money_action_and_is_audited(client, keys)
     w_ok = await b.withdrawal(account, "1000.00")
     await b.sign(w_ok, s[0])
     await b.sign(w_ok, s[1])
-    susp = await b.ok("POST", f"/v1/budget/projects/{project['id']}/suspend", b.secretariat,
-                      {"reason": "สงสัยทุจริต"}, status=200)
+    susp = await b.ok(
+        "POST", f"/v1/budget/projects/{project['id']}/suspend", b.secretariat, {"reason": "สงสัยทุจริต"}, status=200
+    )
     assert susp["status"] == "suspended" and susp["status_reason"] == "สงสัยทุจริต"
     assert susp["status_changed_by"]
     attempts = [
-        ("/v1/budget/withdrawals", b.secretariat, {"account_id": account["id"], "amount": "10.00", "purpose": "x",
-                                                   "resolution": {"number": "1", "meeting_date": "2004-01-01"}}),
+        (
+            "/v1/budget/withdrawals",
+            b.secretariat,
+            {
+                "account_id": account["id"],
+                "amount": "10.00",
+                "purpose": "x",
+                "resolution": {"number": "1", "meeting_date": "2004-01-01"},
+            },
+        ),
         (f"/v1/budget/withdrawals/{w['id']}/signatures", b.signer(s[1]), None),
         (f"/v1/budget/withdrawals/{w_ok['id']}/payout", b.bank, {"bank_reference": uid()}),
-        (f"/v1/budget/accounts/{account['id']}/deposits", b.bank,
-         {"amount": "5.00", "kind": "interest", "bank_reference": uid()}),
+        (
+            f"/v1/budget/accounts/{account['id']}/deposits",
+            b.bank,
+            {"amount": "5.00", "kind": "interest", "bank_reference": uid()},
+        ),
         (f"/v1/budget/projects/{project['id']}/tranches/1/release", b.secretariat, None),
     ]
     for url, headers, body in attempts:
         r = await client.post(url, headers=headers, json=body)
         assert r.status_code == 409 and r.json()["code"] == "project_suspended", (url, r.text)
-    th = await client.post(f"/v1/budget/withdrawals/{w['id']}/signatures",
-                           headers={**b.signer(s[1]), "Accept-Language": "th"})
+    th = await client.post(
+        f"/v1/budget/withdrawals/{w['id']}/signatures", headers={**b.signer(s[1]), "Accept-Language": "th"}
+    )
     assert th.status_code == 409 and th.json()["title"] == "โครงการถูกระงับ"
     denied = await b.get(f"/v1/budget/audit?entity=withdrawal&id={w['id']}")
     assert any(e["outcome"] == "denied" and e["detail"] == "project_suspended" for e in denied["items"])
@@ -111,12 +132,19 @@ async def test_signatory_change_revokes_pending_signatures(client, keys):
     w = await b.withdrawal(account, "1000.00")
     await b.sign(w, s[0])
     new = [s[0], f"sig-{uid()}", f"sig-{uid()}"]
-    r = await client.put(f"/v1/budget/accounts/{account['id']}/signatories", headers=b.secretariat,
-                         json={"signatories": new, "threshold": 2, "resolution": account["resolution"]})
+    r = await client.put(
+        f"/v1/budget/accounts/{account['id']}/signatories",
+        headers=b.secretariat,
+        json={"signatories": new, "threshold": 2, "resolution": account["resolution"]},
+    )
     assert r.status_code == 409 and r.json()["code"] == "resolution_reused"
-    acc = await b.ok("PUT", f"/v1/budget/accounts/{account['id']}/signatories", b.secretariat,
-                     {"signatories": new, "threshold": 2, "resolution": {"number": "2/2547",
-                                                                         "meeting_date": "2004-02-01"}}, status=200)
+    acc = await b.ok(
+        "PUT",
+        f"/v1/budget/accounts/{account['id']}/signatories",
+        b.secretariat,
+        {"signatories": new, "threshold": 2, "resolution": {"number": "2/2547", "meeting_date": "2004-02-01"}},
+        status=200,
+    )
     assert acc["signatories"] == new
     assert (await b.get(f"/v1/budget/withdrawals/{w['id']}"))["signatures"] == []
     r = await client.post(f"/v1/budget/withdrawals/{w['id']}/signatures", headers=b.signer(s[1]))
@@ -128,8 +156,12 @@ async def test_signatory_change_revokes_pending_signatures(client, keys):
 async def test_idempotency_key_on_withdrawal_and_signature(client, keys):
     b = Budget(client, keys)
     _, account = await b.funded("10000.00")
-    body = {"account_id": account["id"], "amount": "100.00", "purpose": "x",
-            "resolution": {"number": "1", "meeting_date": "2004-01-01"}}
+    body = {
+        "account_id": account["id"],
+        "amount": "100.00",
+        "purpose": "x",
+        "resolution": {"number": "1", "meeting_date": "2004-01-01"},
+    }
     h = {**b.secretariat, "Idempotency-Key": uid()}
     r1 = await client.post("/v1/budget/withdrawals", headers=h, json=body)
     r2 = await client.post("/v1/budget/withdrawals", headers=h, json=body)
@@ -147,12 +179,20 @@ async def test_idempotency_key_on_withdrawal_and_signature(client, keys):
 async def test_closed_project_moves_no_money(client, keys):
     b = Budget(client, keys)
     project, account = await b.funded("1000.00")
-    closed = await b.ok("POST", f"/v1/budget/projects/{project['id']}/close", b.secretariat, {"reason": "จบโครงการ"},
-                        status=200)
+    closed = await b.ok(
+        "POST", f"/v1/budget/projects/{project['id']}/close", b.secretariat, {"reason": "จบโครงการ"}, status=200
+    )
     assert closed["status"] == "closed"
-    r = await client.post("/v1/budget/withdrawals", headers=b.secretariat, json={
-        "account_id": account["id"], "amount": "1.00", "purpose": "x", "resolution": {"number": "1",
-                                                                                      "meeting_date": "2004-01-01"}})
+    r = await client.post(
+        "/v1/budget/withdrawals",
+        headers=b.secretariat,
+        json={
+            "account_id": account["id"],
+            "amount": "1.00",
+            "purpose": "x",
+            "resolution": {"number": "1", "meeting_date": "2004-01-01"},
+        },
+    )
     assert r.status_code == 409 and r.json()["code"] == "project_closed"
     r = await client.post(f"/v1/budget/projects/{project['id']}/reinstate", headers=b.secretariat)
     assert r.status_code == 409

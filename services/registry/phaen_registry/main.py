@@ -39,5 +39,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     from phaen_registry.deps import warm_index
 
-    return create_service_app(name="registry", prefix=PREFIX, settings=settings, routers=_routers(),
-                              description=DESCRIPTION, on_startup=warm_index)
+    return create_service_app(
+        name="registry",
+        prefix=PREFIX,
+        settings=settings,
+        routers=_routers(),
+        description=DESCRIPTION,
+        on_startup=warm_index,
+    )

@@ -63,15 +63,28 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
     counts = {"partners": 0, "mous": 0, "tambons": 0, "committees": 0}
     for row in read_csv("partners.csv"):
         if await session.get(Partner, row["code"]) is None:
-            await create_partner(session, data=PartnerIn(code=row["code"], name_th=row["name_th"],
-                                                         name_en=row["name_en"], kind=row["kind"]))
+            await create_partner(
+                session,
+                data=PartnerIn(code=row["code"], name_th=row["name_th"], name_en=row["name_en"], kind=row["kind"]),
+            )
             counts["partners"] += 1
     for row in read_csv("seed_mous.csv"):
-        exists = (await session.execute(select(Mou.id).where(col(Mou.partner_code) == row["partner_code"],  # type: ignore[call-overload]
-                                                             col(Mou.title) == row["title"]))).first()
+        exists = (
+            await session.execute(
+                select(col(Mou.id)).where(
+                    col(Mou.partner_code) == row["partner_code"],
+                    col(Mou.title) == row["title"],
+                )
+            )
+        ).first()
         if exists is None:
-            await add_mou(session, code=row["partner_code"], data=MouIn.model_validate(
-                {k: (row[k] or None) for k in ("title", "scope", "signed_on", "starts_on", "ends_on")}))
+            await add_mou(
+                session,
+                code=row["partner_code"],
+                data=MouIn.model_validate(
+                    {k: (row[k] or None) for k in ("title", "scope", "signed_on", "starts_on", "ends_on")}
+                ),
+            )
             counts["mous"] += 1
 
     index = await load_index(session)
@@ -92,12 +105,21 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
         counts["tambons"] = len(items)
 
     for level, region, name in _COMMITTEES:
-        exists = (await session.execute(select(Committee.id).where(col(Committee.level) == level,  # type: ignore[call-overload]
-                                                                   col(Committee.region) == region if region else
-                                                                   col(Committee.region).is_(None)))).first()  # type: ignore[union-attr]
+        exists = (
+            await session.execute(
+                select(col(Committee.id)).where(
+                    col(Committee.level) == level,
+                    col(Committee.region) == region if region else col(Committee.region).is_(None),
+                )
+            )
+        ).first()  # type: ignore[union-attr]
         if exists is None:
-            await create_committee(session, index=index, data=CommitteeIn(level=level, region=region, name=name),  # type: ignore[arg-type]
-                                   actor="setup")
+            await create_committee(
+                session,
+                index=index,
+                data=CommitteeIn(level=level, region=region, name=name),  # type: ignore[arg-type]
+                actor="setup",
+            )
             counts["committees"] += 1
     return counts
 
@@ -109,6 +131,7 @@ async def load_demo_seed(url: str, *, force: bool = False) -> dict[str, int] | N
     db = Database(url, pool_size=1, max_overflow=0, application_name="phaen-registry-setup")
     version = seed_version()
     try:
+
         async def run(session: AsyncSession) -> dict[str, int] | None:
             current = await session.get(ReferenceVersion, DEMO_SEED)
             if current is not None and current.version == version and not force:

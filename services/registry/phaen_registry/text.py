@@ -19,21 +19,58 @@ import unicodedata
 # Level words people write before a name. Order matters: longest first; the short forms need their
 # dot, because อ and จ also begin names (อ่างทอง, จันทบุรี).
 _LEVEL_WORDS = (
-    "องค์การบริหารส่วนตำบล", "กิ่งอำเภอ", "จังหวัด", "อำเภอ", "ตำบล", "อบต.", "อบต", "แขวง",
-    "ต.", "อ.", "จ.",
-    "changwat", "province", "kingamphoe", "amphoe", "amphur", "district", "tambon", "subdistrict",
+    "องค์การบริหารส่วนตำบล",
+    "กิ่งอำเภอ",
+    "จังหวัด",
+    "อำเภอ",
+    "ตำบล",
+    "อบต.",
+    "อบต",
+    "แขวง",
+    "ต.",
+    "อ.",
+    "จ.",
+    "changwat",
+    "province",
+    "kingamphoe",
+    "amphoe",
+    "amphur",
+    "district",
+    "tambon",
+    "subdistrict",
     "khwaeng",
 )
 _SPACES_PUNCT = re.compile(r"[\s.'’\-_,/()]+")
 _TONES = re.compile("[\u0e47-\u0e4b]")  # ็ ่ ้ ๊ ๋
 _SILENT = re.compile("[\u0e01-\u0e2e][\u0e34\u0e38]?\u0e4c")  # a consonant (with ิ/ุ) under ์ is silent
 _DROP = re.compile("[\u0e31\u0e30\u0e3a\u0e4d\u0e4e]")  # ั ะ ฺ ํ ๎
-_SOUND_ALIKE = str.maketrans({
-    "ษ": "ส", "ศ": "ส", "ซ": "ส",
-    "ธ": "ท", "ฑ": "ท", "ฒ": "ท", "ถ": "ท", "ฐ": "ท",
-    "ฎ": "ด", "ฏ": "ต", "ณ": "น", "ฬ": "ล", "ภ": "พ", "ผ": "พ", "ฝ": "ฟ",
-    "ฆ": "ค", "ข": "ค", "ฃ": "ค", "ฅ": "ค", "ฌ": "ช", "ฉ": "ช", "ใ": "ไ", "ๅ": "า",
-})
+_SOUND_ALIKE = str.maketrans(
+    {
+        "ษ": "ส",
+        "ศ": "ส",
+        "ซ": "ส",
+        "ธ": "ท",
+        "ฑ": "ท",
+        "ฒ": "ท",
+        "ถ": "ท",
+        "ฐ": "ท",
+        "ฎ": "ด",
+        "ฏ": "ต",
+        "ณ": "น",
+        "ฬ": "ล",
+        "ภ": "พ",
+        "ผ": "พ",
+        "ฝ": "ฟ",
+        "ฆ": "ค",
+        "ข": "ค",
+        "ฃ": "ค",
+        "ฅ": "ค",
+        "ฌ": "ช",
+        "ฉ": "ช",
+        "ใ": "ไ",
+        "ๅ": "า",
+    }
+)
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -43,7 +80,7 @@ def _strip_level_words(text: str) -> str:
         changed = False
         for word in _LEVEL_WORDS:
             if text.startswith(word) and len(text) > len(word):
-                text = text[len(word):]
+                text = text[len(word) :]
                 changed = True
                 break
     return text

@@ -13,8 +13,13 @@ from phaen_registry.people.ids import national_id_check_digit
 
 R = "/v1/registry"
 _SEED_CODES = {r["expected_code"] for r in read_csv("seed_tambons.csv")}
-_ALL = sorted(s.code for p in geothai.provinces() for d in geothai.districts(p.code)
-              for s in geothai.subdistricts(d.code) if s.code not in _SEED_CODES)
+_ALL = sorted(
+    s.code
+    for p in geothai.provinces()
+    for d in geothai.districts(p.code)
+    for s in geothai.subdistricts(d.code)
+    if s.code not in _SEED_CODES
+)
 _used: set[str] = set()
 
 

@@ -35,8 +35,7 @@ async def test_regions_15_28_20_14(client: httpx.AsyncClient, keys: TestKeys) ->
     assert r.json()["total"] == 15 and len(r.json()["items"]) == 15
 
 
-async def test_cursor_pagination_walks_every_district_of_a_province(client: httpx.AsyncClient,
-                                                                    keys: TestKeys) -> None:
+async def test_cursor_pagination_walks_every_district_of_a_province(client: httpx.AsyncClient, keys: TestKeys) -> None:
     h = keys.auth(roles=["auditor"])
     seen: list[str] = []
     cursor = None
@@ -58,9 +57,16 @@ async def test_subdistrict_shape_and_filters(client: httpx.AsyncClient, keys: Te
     r = await client.get(f"{R}/subdistricts/840503", headers=h)
     assert r.status_code == 200
     body = r.json()
-    assert body == {"code": "840503", "name_th": "เกาะเต่า", "name_en": "Ko Tao", "district_code": "8405",
-                    "province_code": "84", "region": "south", "postal_codes": ["84360"],
-                    "network": body["network"]}
+    assert body == {
+        "code": "840503",
+        "name_th": "เกาะเต่า",
+        "name_en": "Ko Tao",
+        "district_code": "8405",
+        "province_code": "84",
+        "region": "south",
+        "postal_codes": ["84360"],
+        "network": body["network"],
+    }
     r = await client.get(f"{R}/subdistricts?district=8405", headers=h)
     assert [s["name_en"] for s in r.json()["items"]] == ["Ko Pha-ngan", "Ban Tai", "Ko Tao"]
     r = await client.get(f"{R}/subdistricts?postal_code=84280", headers=h)
@@ -97,19 +103,23 @@ async def test_geography_needs_a_token_and_registry_read(client: httpx.AsyncClie
     assert r.status_code == 403 and r.json()["code"] == "forbidden"
 
 
-@pytest.mark.parametrize(("q", "level", "code"), [
-    ("น่าน", "province", "55"),
-    ("จ.น่าน", "province", "55"),
-    ("Nan", "province", "55"),
-    ("ต. น้ำเกียน", "subdistrict", "551404"),  # tone mark missing, level word and space
-    ("ตำบลน้ำเกี๋ยน", "subdistrict", "551404"),
-    ("อำเภอ ภูเพียง", "district", "5514"),
-    ("Amphoe Phu Phiang", "district", "5514"),
-    ("phangan", "district", "8405"),
-    ("Tambon Ko Tao", "subdistrict", "840503"),
-])
-async def test_search_thai_english_partial(client: httpx.AsyncClient, keys: TestKeys, q: str, level: str,
-                                           code: str) -> None:
+@pytest.mark.parametrize(
+    ("q", "level", "code"),
+    [
+        ("น่าน", "province", "55"),
+        ("จ.น่าน", "province", "55"),
+        ("Nan", "province", "55"),
+        ("ต. น้ำเกียน", "subdistrict", "551404"),  # tone mark missing, level word and space
+        ("ตำบลน้ำเกี๋ยน", "subdistrict", "551404"),
+        ("อำเภอ ภูเพียง", "district", "5514"),
+        ("Amphoe Phu Phiang", "district", "5514"),
+        ("phangan", "district", "8405"),
+        ("Tambon Ko Tao", "subdistrict", "840503"),
+    ],
+)
+async def test_search_thai_english_partial(
+    client: httpx.AsyncClient, keys: TestKeys, q: str, level: str, code: str
+) -> None:
     r = await client.get(f"{R}/search", params={"q": q, "limit": 500}, headers=keys.auth(roles=["partner_registry"]))
     assert r.status_code == 200, r.text
     hits = [(i["level"], i["code"]) for i in r.json()["items"]]
@@ -123,12 +133,21 @@ async def test_search_ranks_exact_then_prefix_and_pages(client: httpx.AsyncClien
     body = r.json()
     assert body["total"] > 5 and body["next_cursor"]
     assert all(i["name_th"].startswith("เกาะ") for i in body["items"])
-    nxt = await client.get(f"{R}/search", params={"q": "เกาะ", "level": "subdistrict", "limit": 5,
-                                                  "cursor": body["next_cursor"]}, headers=h)
+    nxt = await client.get(
+        f"{R}/search",
+        params={"q": "เกาะ", "level": "subdistrict", "limit": 5, "cursor": body["next_cursor"]},
+        headers=h,
+    )
     assert not {i["code"] for i in nxt.json()["items"]} & {i["code"] for i in body["items"]}
     r = await client.get(f"{R}/search", params={"q": "ขอนแก่น"}, headers=h)
-    assert r.json()["items"][0] == {"level": "province", "code": "40", "name_th": "ขอนแก่น", "name_en": "Khon Kaen",
-                                    "province_code": "40", "district_code": None}
+    assert r.json()["items"][0] == {
+        "level": "province",
+        "code": "40",
+        "name_th": "ขอนแก่น",
+        "name_en": "Khon Kaen",
+        "province_code": "40",
+        "district_code": None,
+    }
 
 
 @pytest.mark.parametrize("cursor", ["WyJhYmMiXQ", "Wy01XQ", "not-base64!"])

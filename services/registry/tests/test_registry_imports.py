@@ -11,20 +11,25 @@ HEADER = "code,name,province,district,tier,joined_on,villages_total,villages_wit
 
 
 async def _post(client: httpx.AsyncClient, keys: TestKeys, csv: str, dry_run: bool) -> httpx.Response:
-    return await client.post(f"{R}/imports/tambons", params={"dry_run": str(dry_run).lower()},
-                             content=csv.encode("utf-8-sig"), headers={
-                                 **keys.auth(roles=["secretariat"], sub="sec-import"), "content-type": "text/csv"})
+    return await client.post(
+        f"{R}/imports/tambons",
+        params={"dry_run": str(dry_run).lower()},
+        content=csv.encode("utf-8-sig"),
+        headers={**keys.auth(roles=["secretariat"], sub="sec-import"), "content-type": "text/csv"},
+    )
 
 
 async def test_dry_run_reports_and_writes_nothing(client: httpx.AsyncClient, keys: TestKeys) -> None:
     good = fresh_code("86")
-    csv = (HEADER
-           + f"{good},,,,pilot,2547-01-15,12,10,1,yes\n"                 # by code, Buddhist Era date
-           + ",วังตะกอก,ชุมพร,,pilot,,,,,\n"                               # the seed's misspelling
-           + ",บ้านใหม่,นนทบุรี,,expansion,,,,,\n"                          # two districts: ambiguous
-           + ",ไม่มีตำบลนี้เลยจริงๆ,ชุมพร,,pilot,,,,,\n"                       # unresolved
-           + ",ตะโหมด,พัทลุง,,royal,,,,,\n"                                  # bad tier: invalid
-           + ",ตะโหมด,Atlantis,,pilot,,,,,\n")                               # unknown province
+    csv = (
+        HEADER
+        + f"{good},,,,pilot,2547-01-15,12,10,1,yes\n"  # by code, Buddhist Era date
+        + ",วังตะกอก,ชุมพร,,pilot,,,,,\n"  # the seed's misspelling
+        + ",บ้านใหม่,นนทบุรี,,expansion,,,,,\n"  # two districts: ambiguous
+        + ",ไม่มีตำบลนี้เลยจริงๆ,ชุมพร,,pilot,,,,,\n"  # unresolved
+        + ",ตะโหมด,พัทลุง,,royal,,,,,\n"  # bad tier: invalid
+        + ",ตะโหมด,Atlantis,,pilot,,,,,\n"
+    )  # unknown province
     r = await _post(client, keys, csv, dry_run=True)
     assert r.status_code == 200, r.text
     rep = r.json()
@@ -64,7 +69,9 @@ async def test_real_run_is_all_or_nothing(client: httpx.AsyncClient, keys: TestK
     assert r.json()["rows"][0]["action"] == "update"
     hist = (await client.get(f"{R}/tambons/{a}/history", headers=keys.auth(roles=["auditor"]))).json()["items"]
     assert [(h["from_tier"], h["to_tier"], h["changed_by"]) for h in hist] == [
-        (None, "pilot", "sec-import"), ("pilot", "model", "sec-import")]
+        (None, "pilot", "sec-import"),
+        ("pilot", "model", "sec-import"),
+    ]
     events = await events_for(client, keys.auth(roles=["admin"]), a)
     assert [e["type"] for e in events] == ["tambon.enrolled", "tambon.updated"]
 
@@ -73,9 +80,15 @@ async def test_bad_files(client: httpx.AsyncClient, keys: TestKeys) -> None:
     for raw in ("", "foo,bar\n1,2\n"):
         r = await _post(client, keys, raw, dry_run=True)
         assert r.status_code == 422 and r.json()["code"] == "bad_csv", raw
-    r = await client.post(f"{R}/imports/tambons", content=b"\xff\xfe\x00bad",
-                          headers={**keys.auth(roles=["secretariat"]), "content-type": "text/csv"})
+    r = await client.post(
+        f"{R}/imports/tambons",
+        content=b"\xff\xfe\x00bad",
+        headers={**keys.auth(roles=["secretariat"]), "content-type": "text/csv"},
+    )
     assert r.status_code == 422 and r.json()["code"] == "bad_csv"
-    r = await client.post(f"{R}/imports/tambons", content=HEADER.encode(),
-                          headers={**keys.auth(roles=["partner_registry"]), "content-type": "text/csv"})
+    r = await client.post(
+        f"{R}/imports/tambons",
+        content=HEADER.encode(),
+        headers={**keys.auth(roles=["partner_registry"]), "content-type": "text/csv"},
+    )
     assert r.status_code == 403

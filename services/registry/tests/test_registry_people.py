@@ -12,9 +12,17 @@ from phaen_common.testing import TestKeys
 
 
 async def _person(client: httpx.AsyncClient, keys: TestKeys, tambon: str | None, **kw: str) -> dict:
-    r = await client.post(f"{R}/people", json={"full_name": "นางสาวทดสอบ ใจดี", "national_id": national_id(),
-                                                "phone": "081-234-5678", "tambon": tambon, **kw},
-                          headers=keys.auth(roles=["secretariat"]))
+    r = await client.post(
+        f"{R}/people",
+        json={
+            "full_name": "นางสาวทดสอบ ใจดี",
+            "national_id": national_id(),
+            "phone": "081-234-5678",
+            "tambon": tambon,
+            **kw,
+        },
+        headers=keys.auth(roles=["secretariat"]),
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
@@ -33,8 +41,9 @@ def test_check_digit_formula() -> None:
 
 @pytest.mark.parametrize("bad", ["1101700203056", "110170020305", "11017002030566", "abcdefghijklm"])
 async def test_bad_national_id_is_422_and_not_echoed(client: httpx.AsyncClient, keys: TestKeys, bad: str) -> None:
-    r = await client.post(f"{R}/people", json={"full_name": "x", "national_id": bad},
-                          headers=keys.auth(roles=["secretariat"]))
+    r = await client.post(
+        f"{R}/people", json={"full_name": "x", "national_id": bad}, headers=keys.auth(roles=["secretariat"])
+    )
     assert r.status_code == 422
     assert r.json()["errors"][0]["loc"][-1] == "national_id"
     assert bad not in r.text
@@ -47,8 +56,11 @@ async def test_masking_by_role(client: httpx.AsyncClient, keys: TestKeys) -> Non
     for roles in (["admin"], ["secretariat"], ["auditor"]):
         r = await client.get(f"{R}/people/{p['id']}", headers=keys.auth(roles=roles))
         assert r.json()["national_id"] == nid, roles
-    for roles, claims in ((["partner_registry"], {}), (["national_committee"], {}),
-                          (["regional_committee"], {"region": "north"})):
+    for roles, claims in (
+        (["partner_registry"], {}),
+        (["national_committee"], {}),
+        (["regional_committee"], {"region": "north"}),
+    ):
         r = await client.get(f"{R}/people/{p['id']}", headers=keys.auth(roles=roles, **claims))
         assert r.status_code == 200, roles
         body = r.json()
@@ -78,17 +90,20 @@ async def test_regional_committee_sees_only_its_region(client: httpx.AsyncClient
 
 
 async def test_duplicate_id_update_and_events_without_personal_data(
-        client: httpx.AsyncClient, keys: TestKeys, caplog: pytest.LogCaptureFixture) -> None:
+    client: httpx.AsyncClient, keys: TestKeys, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     nid = national_id()
     p = await _person(client, keys, fresh_code("80"), national_id=nid, phone="+66 89 999 1234")
     assert p["phone"] == "0899991234" and p["region"] == "south"
-    r = await client.post(f"{R}/people", json={"full_name": "อีกคน", "national_id": nid},
-                          headers=keys.auth(roles=["secretariat"]))
+    r = await client.post(
+        f"{R}/people", json={"full_name": "อีกคน", "national_id": nid}, headers=keys.auth(roles=["secretariat"])
+    )
     assert r.status_code == 409 and r.json()["code"] == "duplicate_national_id" and nid not in r.text
     new_tambon = fresh_code("55")
-    r = await client.patch(f"{R}/people/{p['id']}", json={"tambon": new_tambon, "phone": None},
-                           headers=keys.auth(roles=["admin"]))
+    r = await client.patch(
+        f"{R}/people/{p['id']}", json={"tambon": new_tambon, "phone": None}, headers=keys.auth(roles=["admin"])
+    )
     assert r.status_code == 200 and r.json()["region"] == "north" and r.json()["phone"] is None
     assert r.json()["national_id"] == nid
     r = await client.patch(f"{R}/people/{p['id']}", json={"tambon": "999999"}, headers=keys.auth(roles=["admin"]))

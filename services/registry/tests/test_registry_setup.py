@@ -13,11 +13,13 @@ from phaen_registry.setup import load_demo_seed
 
 
 async def test_reloading_geography_updates_names_and_keeps_network_data(
-        client: httpx.AsyncClient, keys: TestKeys, registry_db: str) -> None:
+    client: httpx.AsyncClient, keys: TestKeys, registry_db: str
+) -> None:
     code = fresh_code("65")
     sec = keys.auth(roles=["secretariat"])
-    r = await client.put(f"{R}/tambons/{code}", json={"tier": "pilot", "villages_total": 4, "villages_with_plan": 4},
-                         headers=sec)
+    r = await client.put(
+        f"{R}/tambons/{code}", json={"tier": "pilot", "villages_total": 4, "villages_with_plan": 4}, headers=sec
+    )
     assert r.status_code == 201
     original = r.json()["name_th"]
     assert load_geography_url(registry_db) is False  # up to date: nothing to do
@@ -67,10 +69,17 @@ def test_openapi_declares_problems_and_credits_geothai(client: httpx.AsyncClient
                 assert "404" in op["responses"], (method, path)
 
 
-@pytest.mark.parametrize("path", ["/tambons/999999", "/committees/00000000-0000-0000-0000-000000000000",
-                                  "/people/00000000-0000-0000-0000-000000000000", "/partners/NOPE",
-                                  "/facilitators/00000000-0000-0000-0000-000000000000",
-                                  "/zones/00000000-0000-0000-0000-000000000000"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tambons/999999",
+        "/committees/00000000-0000-0000-0000-000000000000",
+        "/people/00000000-0000-0000-0000-000000000000",
+        "/partners/NOPE",
+        "/facilitators/00000000-0000-0000-0000-000000000000",
+        "/zones/00000000-0000-0000-0000-000000000000",
+    ],
+)
 async def test_unknown_ids_are_404(client: httpx.AsyncClient, keys: TestKeys, path: str) -> None:
     r = await client.get(R + path, headers=keys.auth(roles=["admin"]))
     assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"

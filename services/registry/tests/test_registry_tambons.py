@@ -7,13 +7,28 @@ from registry_helpers import R, events_for, fresh_code
 
 from phaen_common.testing import TestKeys
 
-ALL = {"plans_80pct": True, "facilitator_team": True, "joint_plans": True, "ongoing_activities": True,
-       "linked_tao": True, "tao_support": True, "spread": True}
+ALL = {
+    "plans_80pct": True,
+    "facilitator_team": True,
+    "joint_plans": True,
+    "ongoing_activities": True,
+    "linked_tao": True,
+    "tao_support": True,
+    "spread": True,
+}
 
 
 def body(**kw: object) -> dict[str, object]:
-    return {"tier": "pilot", "joined_on": "2003-10-01", "villages_total": 10, "villages_with_plan": 8,
-            "criteria": ALL, "tao_plan_integrated": True, "tao_funded": False, **kw}
+    return {
+        "tier": "pilot",
+        "joined_on": "2003-10-01",
+        "villages_total": 10,
+        "villages_with_plan": 8,
+        "criteria": ALL,
+        "tao_plan_integrated": True,
+        "tao_funded": False,
+        **kw,
+    }
 
 
 async def test_enrol_update_history_and_events(client: httpx.AsyncClient, keys: TestKeys) -> None:
@@ -26,8 +41,11 @@ async def test_enrol_update_history_and_events(client: httpx.AsyncClient, keys: 
     assert t["district_code"] == code[:4] and t["name_th"]
     assert t["meets_model_criteria"] is True  # 8 of 10 villages = 80 % and all 7 criteria
 
-    r = await client.put(f"{R}/tambons/{code}", json=body(tier="model", villages_with_plan=7),
-                         headers=keys.auth(roles=["admin"], sub="admin-bob"))
+    r = await client.put(
+        f"{R}/tambons/{code}",
+        json=body(tier="model", villages_with_plan=7),
+        headers=keys.auth(roles=["admin"], sub="admin-bob"),
+    )
     assert r.status_code == 200
     assert r.json()["tier"] == "model" and r.json()["meets_model_criteria"] is False  # 70 %
 
@@ -37,7 +55,9 @@ async def test_enrol_update_history_and_events(client: httpx.AsyncClient, keys: 
     r = await client.get(f"{R}/tambons/{code}/history", headers=keys.auth(roles=["auditor"]))
     hist = r.json()["items"]
     assert [(h["from_tier"], h["to_tier"], h["changed_by"]) for h in hist] == [
-        (None, "pilot", "sec-alice"), ("pilot", "model", "admin-bob")]
+        (None, "pilot", "sec-alice"),
+        ("pilot", "model", "admin-bob"),
+    ]
     assert all(h["changed_at"] for h in hist)
 
     r = await client.get(f"{R}/subdistricts/{code}", headers=keys.auth(roles=["partner_registry"]))
@@ -46,18 +66,34 @@ async def test_enrol_update_history_and_events(client: httpx.AsyncClient, keys: 
     events = await events_for(client, keys.auth(roles=["admin"]), code)
     assert [e["type"] for e in events] == ["tambon.enrolled", "tambon.updated", "tambon.updated"]
     payload = events[1]["payload"]
-    assert set(payload) == {"code", "name_th", "name_en", "district_code", "province_code", "region", "tier",
-                            "joined_on", "villages_total", "villages_with_plan", "criteria",
-                            "meets_model_criteria", "tao_plan_integrated", "tao_funded"}
+    assert set(payload) == {
+        "code",
+        "name_th",
+        "name_en",
+        "district_code",
+        "province_code",
+        "region",
+        "tier",
+        "joined_on",
+        "villages_total",
+        "villages_with_plan",
+        "criteria",
+        "meets_model_criteria",
+        "tao_plan_integrated",
+        "tao_funded",
+    }
     assert payload["tier"] == "model" and payload["criteria"] == ALL and payload["joined_on"] == "2003-10-01"
 
 
 async def test_criteria_rule(client: httpx.AsyncClient, keys: TestKeys) -> None:
     sec = keys.auth(roles=["secretariat"])
     one_missing = dict(ALL, spread=False)
-    cases = [(body(criteria=one_missing), False), (body(villages_total=0, villages_with_plan=0), False),
-             (body(villages_total=5, villages_with_plan=4), True),
-             (body(villages_total=5, villages_with_plan=3), False)]
+    cases = [
+        (body(criteria=one_missing), False),
+        (body(villages_total=0, villages_with_plan=0), False),
+        (body(villages_total=5, villages_with_plan=4), True),
+        (body(villages_total=5, villages_with_plan=3), False),
+    ]
     for payload, expected in cases:
         r = await client.put(f"{R}/tambons/{fresh_code()}", json=payload, headers=sec)
         assert r.status_code == 201 and r.json()["meets_model_criteria"] is expected, payload
@@ -65,8 +101,11 @@ async def test_criteria_rule(client: httpx.AsyncClient, keys: TestKeys) -> None:
 
 async def test_more_villages_with_plan_than_villages_is_422(client: httpx.AsyncClient, keys: TestKeys) -> None:
     code = fresh_code()
-    r = await client.put(f"{R}/tambons/{code}", json=body(villages_total=5, villages_with_plan=6),
-                         headers=keys.auth(roles=["secretariat"]))
+    r = await client.put(
+        f"{R}/tambons/{code}",
+        json=body(villages_total=5, villages_with_plan=6),
+        headers=keys.auth(roles=["secretariat"]),
+    )
     assert r.status_code == 422 and r.json()["errors"]
     r = await client.put(f"{R}/tambons/{code}", json=body(tier="capital"), headers=keys.auth(roles=["secretariat"]))
     assert r.status_code == 422
@@ -113,12 +152,12 @@ async def test_list_filters(client: httpx.AsyncClient, keys: TestKeys) -> None:
 async def test_villages(client: httpx.AsyncClient, keys: TestKeys) -> None:
     code = fresh_code()
     sec = keys.auth(roles=["secretariat"])
-    r = await client.put(f"{R}/tambons/{code}/villages/3", json={"name_th": "บ้านหนองบัว", "has_plan": True},
-                         headers=sec)
+    r = await client.put(f"{R}/tambons/{code}/villages/3", json={"name_th": "บ้านหนองบัว", "has_plan": True}, headers=sec)
     assert r.status_code == 201
     assert r.json() == {"code": f"{code}03", "tambon": code, "no": 3, "name_th": "บ้านหนองบัว", "has_plan": True}
-    r = await client.put(f"{R}/tambons/{code}/villages/3", json={"name_th": "บ้านหนองบัว", "has_plan": False},
-                         headers=sec)
+    r = await client.put(
+        f"{R}/tambons/{code}/villages/3", json={"name_th": "บ้านหนองบัว", "has_plan": False}, headers=sec
+    )
     assert r.status_code == 200 and r.json()["has_plan"] is False
     await client.put(f"{R}/tambons/{code}/villages/1", json={"name_th": "บ้านใหม่"}, headers=sec)
     r = await client.get(f"{R}/tambons/{code}/villages", headers=keys.auth(roles=["partner_registry"]))

@@ -13,23 +13,32 @@ BAD = ['"ab\\u0000c"', '"ab\\ud800c"']
 
 
 @pytest.mark.parametrize("bad", BAD)
-@pytest.mark.parametrize(("method", "path", "template"), [
-    ("POST", "/zones", '{"region": "north", "name": %s}'),
-    ("POST", "/people", '{"full_name": %s}'),
-    ("POST", "/partners", '{"code": "NUL1", "name_th": %s, "name_en": "x", "kind": "x"}'),
-    ("POST", "/committees", '{"level": "national", "name": %s}'),
-])
-async def test_unstorable_text_is_a_422(client: httpx.AsyncClient, keys: TestKeys, bad: str, method: str,
-                                        path: str, template: str) -> None:
-    r = await client.request(method, R + path, content=(template % bad).encode(),
-                             headers={**keys.auth(roles=["admin"]), "Content-Type": "application/json"})
+@pytest.mark.parametrize(
+    ("method", "path", "template"),
+    [
+        ("POST", "/zones", '{"region": "north", "name": %s}'),
+        ("POST", "/people", '{"full_name": %s}'),
+        ("POST", "/partners", '{"code": "NUL1", "name_th": %s, "name_en": "x", "kind": "x"}'),
+        ("POST", "/committees", '{"level": "national", "name": %s}'),
+    ],
+)
+async def test_unstorable_text_is_a_422(
+    client: httpx.AsyncClient, keys: TestKeys, bad: str, method: str, path: str, template: str
+) -> None:
+    r = await client.request(
+        method,
+        R + path,
+        content=(template % bad).encode(),
+        headers={**keys.auth(roles=["admin"]), "Content-Type": "application/json"},
+    )
     assert r.status_code == 422, r.text
     assert r.headers["content-type"] == "application/problem+json"
 
 
 async def test_thai_and_emoji_text_is_still_fine(client: httpx.AsyncClient, keys: TestKeys) -> None:
-    r = await client.post(f"{R}/zones", json={"region": "north", "name": "โซนทดสอบ 🌾"},
-                          headers=keys.auth(roles=["admin"]))
+    r = await client.post(
+        f"{R}/zones", json={"region": "north", "name": "โซนทดสอบ 🌾"}, headers=keys.auth(roles=["admin"])
+    )
     assert r.status_code == 201, r.text
     assert r.json()["name"] == "โซนทดสอบ 🌾"
 

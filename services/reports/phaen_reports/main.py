@@ -20,13 +20,19 @@ PREFIX = "/v1/reports"
 
 def http_sources(settings: Settings, client: httpx.AsyncClient) -> list[FeedSource]:
     """The registry's and budget's feeds over HTTP, authenticated as the reports client."""
-    tokens = ClientCredentialsToken(gateway_url=settings.gateway_url, client_id=settings.reports_client_id,
-                                    client_secret=settings.reports_client_secret, client=client)
+    tokens = ClientCredentialsToken(
+        gateway_url=settings.gateway_url,
+        client_id=settings.reports_client_id,
+        client_secret=settings.reports_client_secret,
+        client=client,
+    )
     return [
-        HttpFeedSource(name="registry", base_url=settings.registry_url, path="/v1/registry/events",
-                       tokens=tokens, client=client),
-        HttpFeedSource(name="budget", base_url=settings.budget_url, path="/v1/budget/events",
-                       tokens=tokens, client=client),
+        HttpFeedSource(
+            name="registry", base_url=settings.registry_url, path="/v1/registry/events", tokens=tokens, client=client
+        ),
+        HttpFeedSource(
+            name="budget", base_url=settings.budget_url, path="/v1/budget/events", tokens=tokens, client=client
+        ),
     ]
 
 
@@ -43,8 +49,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if sources is None:
             app.state.feed_client = httpx.AsyncClient(timeout=settings.feed_timeout_seconds)
             sources = http_sources(settings, app.state.feed_client)
-        app.state.consumer = FeedConsumer(app.state.db, sources, page_size=settings.feed_page_size,
-                                          poll_seconds=settings.feed_poll_seconds)
+        app.state.consumer = FeedConsumer(
+            app.state.db, sources, page_size=settings.feed_page_size, poll_seconds=settings.feed_poll_seconds
+        )
         if settings.feed_enabled:
             app.state.consumer.start()
 
@@ -55,6 +62,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await client.aclose()
 
     routers = [events_router(PREFIX, outbox), reports_router, reconcile_router, feeds_router]
-    return create_service_app(name="reports", prefix=PREFIX, settings=settings, routers=routers,
-                              on_startup=on_startup, on_shutdown=on_shutdown,
-                              description="Reports built from the registry's and budget's event feeds.")
+    return create_service_app(
+        name="reports",
+        prefix=PREFIX,
+        settings=settings,
+        routers=routers,
+        on_startup=on_startup,
+        on_shutdown=on_shutdown,
+        description="Reports built from the registry's and budget's event feeds.",
+    )

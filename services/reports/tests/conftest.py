@@ -36,13 +36,20 @@ class Feed:
         # Unique names: every test keeps its own cursors in the shared database.
         self.source = ListFeedSource(name=f"{service}-{uuid.uuid4().hex[:8]}", events=[])
 
-    def add(self, type: str, entity: str, entity_id: Any, payload: dict[str, Any],
-            occurred_at: dt.datetime | None = None) -> dict[str, Any]:
+    def add(
+        self, type: str, entity: str, entity_id: Any, payload: dict[str, Any], occurred_at: dt.datetime | None = None
+    ) -> dict[str, Any]:
         from phaen_common.outbox import Event
 
-        event = {"pos": len(self.source.events) + 1, "event_id": str(uuid.uuid4()), "type": type,
-                 "entity": entity, "entity_id": str(entity_id),
-                 "occurred_at": (occurred_at or dt.datetime.now(dt.UTC)).isoformat(), "payload": payload}
+        event = {
+            "pos": len(self.source.events) + 1,
+            "event_id": str(uuid.uuid4()),
+            "type": type,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "occurred_at": (occurred_at or dt.datetime.now(dt.UTC)).isoformat(),
+            "payload": payload,
+        }
         self.source.events.append(Event.model_validate(event))
         return event
 

@@ -32,23 +32,29 @@ async def test_no_route_fails_with_a_500(reports_app, keys, route):
             body = r.json()
             assert r.headers["content-type"] == "application/problem+json" and body["code"]
             assert "Traceback" not in r.text and "SELECT" not in r.text
-        th = await client.get(route.format(id=uuid.uuid4()), headers={
-            **keys.auth(roles=["admin"]), "Accept-Language": "th"})
+        th = await client.get(
+            route.format(id=uuid.uuid4()), headers={**keys.auth(roles=["admin"]), "Accept-Language": "th"}
+        )
         if th.status_code == 404:
             assert th.json()["title"].startswith("ไม่พบ")
 
 
 async def test_reconcile_bodies_out_of_range_are_422(reports_app, keys):
     async with reports_app([]) as (client, _):
-        for line in ({"no": 1, "planned": "1", "actual": "1", "percent": "Infinity"},
-                     {"no": 1, "planned": "1", "actual": "1", "percent": 1e308},
-                     {"no": 1, "planned": "1.001", "actual": "1"},
-                     {"no": -1, "planned": "1", "actual": "1"},
-                     {"no": 1, "planned": "-5", "actual": "1"}):
-            r = await client.post("/v1/reports/reconcile/budget-statement", json={"lines": [line]},
-                                  headers=keys.auth(roles=["auditor"]))
+        for line in (
+            {"no": 1, "planned": "1", "actual": "1", "percent": "Infinity"},
+            {"no": 1, "planned": "1", "actual": "1", "percent": 1e308},
+            {"no": 1, "planned": "1.001", "actual": "1"},
+            {"no": -1, "planned": "1", "actual": "1"},
+            {"no": 1, "planned": "-5", "actual": "1"},
+        ):
+            r = await client.post(
+                "/v1/reports/reconcile/budget-statement", json={"lines": [line]}, headers=keys.auth(roles=["auditor"])
+            )
             assert r.status_code == 422, (line, r.text)
-        r = await client.post("/v1/reports/reconcile/budget-statement",
-                              json={"lines": [{"no": 1, "planned": "0", "actual": "0", "percent": "0"}]},
-                              headers=keys.auth(roles=["auditor"]))
+        r = await client.post(
+            "/v1/reports/reconcile/budget-statement",
+            json={"lines": [{"no": 1, "planned": "0", "actual": "0", "percent": "0"}]},
+            headers=keys.auth(roles=["auditor"]),
+        )
         assert r.status_code == 200 and r.json()["computed"]["totals"]["percent"] == "0.00"

@@ -34,8 +34,11 @@ async def loaded(reports_app, feeds):
 
 async def test_plan_vs_actual_csv_has_bom_and_plain_numbers(loaded, keys):
     client, net = loaded
-    r = await client.get("/v1/reports/plan-vs-actual", params={"grant": net.grant_id, "format": "csv"},
-                         headers=keys.auth(roles=["auditor"]))
+    r = await client.get(
+        "/v1/reports/plan-vs-actual",
+        params={"grant": net.grant_id, "format": "csv"},
+        headers=keys.auth(roles=["auditor"]),
+    )
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert r.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
@@ -47,8 +50,11 @@ async def test_plan_vs_actual_csv_has_bom_and_plain_numbers(loaded, keys):
 
 async def test_xlsx_reread_with_openpyxl(loaded, keys):
     client, net = loaded
-    r = await client.get("/v1/reports/plan-vs-actual", params={"grant": net.grant_id, "format": "xlsx"},
-                         headers=keys.auth(roles=["auditor"]))
+    r = await client.get(
+        "/v1/reports/plan-vs-actual",
+        params={"grant": net.grant_id, "format": "xlsx"},
+        headers=keys.auth(roles=["auditor"]),
+    )
     assert r.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(r.content)).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
@@ -61,8 +67,11 @@ async def test_xlsx_reread_with_openpyxl(loaded, keys):
 
 async def test_pdf_is_thai_with_a_buddhist_era_year_and_amounts_in_words(loaded, keys):
     client, net = loaded
-    r = await client.get("/v1/reports/plan-vs-actual", params={"grant": net.grant_id, "format": "pdf"},
-                         headers=keys.auth(roles=["auditor"]))
+    r = await client.get(
+        "/v1/reports/plan-vs-actual",
+        params={"grant": net.grant_id, "format": "pdf"},
+        headers=keys.auth(roles=["auditor"]),
+    )
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
     text, dark = pdf_text_and_image(r.content)
     assert "แผนงาน" in text and "รวมงบประมาณ" in text
@@ -88,26 +97,28 @@ async def test_network_reports_render_in_every_format(loaded, keys, path):
 async def test_statement_and_summary_pdfs_use_buddhist_era_months(loaded, keys):
     client, net = loaded
     auth = keys.auth(roles=["auditor"])
-    r = await client.get(f"/v1/reports/accounts/{net.account_id}/monthly",
-                         params={"month": "2004-02", "format": "pdf"}, headers=auth)
+    r = await client.get(
+        f"/v1/reports/accounts/{net.account_id}/monthly", params={"month": "2004-02", "format": "pdf"}, headers=auth
+    )
     text, _ = pdf_text_and_image(r.content)
     assert "กุมภาพันธ์ 2547" in text  # February 2004 CE is 2547 BE
     assert "5,012.50" in text and "ห้าพันสิบสองบาทห้าสิบสตางค์" in text
-    r = await client.get(f"/v1/reports/projects/{net.tambon_project}/expense-summary",
-                         params={"format": "pdf"}, headers=auth)
+    r = await client.get(
+        f"/v1/reports/projects/{net.tambon_project}/expense-summary", params={"format": "pdf"}, headers=auth
+    )
     text, _ = pdf_text_and_image(r.content)
     assert "ค่าอาหารในการจัดประชุม" in text and "ห้าพันห้าร้อยบาทถ้วน" in text
 
 
 async def test_voucher_pdf_is_laid_out_like_the_form(loaded, keys):
     client, net = loaded
-    r = await client.get(f"/v1/reports/expenses/{net.voucher_id}/voucher", params={"format": "pdf"},
-                         headers=keys.auth(roles=["auditor"]))
+    r = await client.get(
+        f"/v1/reports/expenses/{net.voucher_id}/voucher", params={"format": "pdf"}, headers=keys.auth(roles=["auditor"])
+    )
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
     text, dark = pdf_text_and_image(r.content)
     # pdfium extracts a large bold title's marks out of order; the document title names the form.
     assert pdfium.PdfDocument(r.content).get_metadata_dict()["Title"] == "ใบสำคัญรับเงิน"
-    for words in ("ข้าพเจ้า", "ผู้รับเงิน", "ผู้จ่ายเงิน", "หัวหน้าโครงการ", "สามพันบาทถ้วน",
-                  "3 กุมภาพันธ์ 2547"):
+    for words in ("ข้าพเจ้า", "ผู้รับเงิน", "ผู้จ่ายเงิน", "หัวหน้าโครงการ", "สามพันบาทถ้วน", "3 กุมภาพันธ์ 2547"):
         assert words in text, words
     assert dark > 1000

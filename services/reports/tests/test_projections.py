@@ -23,8 +23,12 @@ async def test_seed_grant_comes_back_with_derived_totals(reports_app, feeds, key
     async with reports_app([registry.source, budget.source]) as (client, app):
         await app.state.consumer.catch_up()
         body = await _plan(client, keys, net.grant_id, roles=("partner_registry",))
-    assert body["totals"] == {"planned": "20455500.00", "percent": "100.00", "actual": "22833114.00",
-                              "variance": "-2377614.00"}
+    assert body["totals"] == {
+        "planned": "20455500.00",
+        "percent": "100.00",
+        "actual": "22833114.00",
+        "variance": "-2377614.00",
+    }
     assert sum(Decimal(ln["percent"]) for ln in body["lines"]) == Decimal("100.00")
     line7 = next(ln for ln in body["lines"] if ln["no"] == 7)
     assert line7["variance"] == "-6000.00" and line7["actual"] == "3206000.00"
@@ -78,9 +82,22 @@ async def test_a_source_down_leaves_reports_serving_stale(reports_app, feeds, ke
         assert before["stale"] is False
         budget.source.down = True
         xid = str(uuid.uuid4())
-        budget.add("expense.recorded", "expense", xid, {
-            "id": xid, "project_id": net.projects[1], "grant_id": net.grant_id, "line_no": 1, "category": "6",
-            "amount": "1000.00", "spent_on": "2004-07-01", "evidence_kind": "receipt", "status": "recorded"})
+        budget.add(
+            "expense.recorded",
+            "expense",
+            xid,
+            {
+                "id": xid,
+                "project_id": net.projects[1],
+                "grant_id": net.grant_id,
+                "line_no": 1,
+                "category": "6",
+                "amount": "1000.00",
+                "spent_on": "2004-07-01",
+                "evidence_kind": "receipt",
+                "status": "recorded",
+            },
+        )
         results = await app.state.consumer.catch_up()
         assert [r.ok for r in results] == [True, False]
         during = await _plan(client, keys, net.grant_id)
@@ -99,12 +116,17 @@ async def test_a_source_down_leaves_reports_serving_stale(reports_app, feeds, ke
 async def test_background_consumer_catches_up(reports_app, feeds, keys):
     registry, budget = feeds
     net = seed_grant(budget)
-    async with reports_app([registry.source, budget.source], feed_enabled=True, feed_poll_seconds=0.05,
-                           reports_client_secret="test-secret-not-default") as (client, _app):
+    async with reports_app(
+        [registry.source, budget.source],
+        feed_enabled=True,
+        feed_poll_seconds=0.05,
+        reports_client_secret="test-secret-not-default",
+    ) as (client, _app):
         body: dict = {}
         for _ in range(200):  # a wait for the data, not a timing assertion
-            r = await client.get("/v1/reports/plan-vs-actual", params={"grant": net.grant_id},
-                                 headers=keys.auth(roles=["auditor"]))
+            r = await client.get(
+                "/v1/reports/plan-vs-actual", params={"grant": net.grant_id}, headers=keys.auth(roles=["auditor"])
+            )
             body = r.json()
             if r.status_code == 200 and body["totals"]["actual"] == "22833114.00":
                 break
@@ -114,8 +136,9 @@ async def test_background_consumer_catches_up(reports_app, feeds, keys):
 
 async def test_unknown_grant_is_404_and_grant_is_required(reports_app, keys):
     async with reports_app([]) as (client, _):
-        r = await client.get("/v1/reports/plan-vs-actual", params={"grant": str(uuid.uuid4())},
-                             headers=keys.auth(roles=["auditor"]))
+        r = await client.get(
+            "/v1/reports/plan-vs-actual", params={"grant": str(uuid.uuid4())}, headers=keys.auth(roles=["auditor"])
+        )
         assert r.status_code == 404 and r.json()["code"] == "grant_not_found"
         r = await client.get("/v1/reports/plan-vs-actual", headers=keys.auth(roles=["auditor"]))
         assert r.status_code == 422
@@ -143,31 +166,77 @@ async def test_coverage_lists_every_region_and_scopes_regional_committees(report
         await app.state.consumer.catch_up()
         base = (await client.get("/v1/reports/coverage", headers=keys.auth(roles=["partner_registry"]))).json()
         codes = {"north": "50", "south": "90"}
-        for i, (tier, region) in enumerate([("model", "north"), ("pilot", "north"), ("pilot", "south"),
-                                             ("expansion", "south")]):
+        for i, (tier, region) in enumerate(
+            [("model", "north"), ("pilot", "north"), ("pilot", "south"), ("expansion", "south")]
+        ):
             code = f"{codes[region]}{9900 + i:04d}"
-            registry.add("tambon.enrolled", "tambon", code, {
-                "code": code, "name_th": "ทดสอบ", "name_en": "Test", "district_code": code[:4],
-                "province_code": code[:2], "region": region, "tier": tier, "joined_on": "2004-01-01",
-                "villages_total": 5, "villages_with_plan": 5, "criteria": {}, "meets_model_criteria": True,
-                "tao_plan_integrated": i % 2 == 0, "tao_funded": i == 0})
+            registry.add(
+                "tambon.enrolled",
+                "tambon",
+                code,
+                {
+                    "code": code,
+                    "name_th": "ทดสอบ",
+                    "name_en": "Test",
+                    "district_code": code[:4],
+                    "province_code": code[:2],
+                    "region": region,
+                    "tier": tier,
+                    "joined_on": "2004-01-01",
+                    "villages_total": 5,
+                    "villages_with_plan": 5,
+                    "criteria": {},
+                    "meets_model_criteria": True,
+                    "tao_plan_integrated": i % 2 == 0,
+                    "tao_funded": i == 0,
+                },
+            )
         # A later update moves one tambon's tier; the read model keeps only the latest state.
-        registry.add("tambon.updated", "tambon", "909903", {
-            "code": "909903", "name_th": "ทดสอบ", "name_en": "Test", "district_code": "9099",
-            "province_code": "90", "region": "south", "tier": "pilot", "joined_on": "2004-01-01",
-            "villages_total": 5, "villages_with_plan": 5, "criteria": {}, "meets_model_criteria": True,
-            "tao_plan_integrated": False, "tao_funded": False})
+        registry.add(
+            "tambon.updated",
+            "tambon",
+            "909903",
+            {
+                "code": "909903",
+                "name_th": "ทดสอบ",
+                "name_en": "Test",
+                "district_code": "9099",
+                "province_code": "90",
+                "region": "south",
+                "tier": "pilot",
+                "joined_on": "2004-01-01",
+                "villages_total": 5,
+                "villages_with_plan": 5,
+                "criteria": {},
+                "meets_model_criteria": True,
+                "tao_plan_integrated": False,
+                "tao_funded": False,
+            },
+        )
         for level, region in [("community", "north"), ("intensive", "north"), ("community", "south")]:
             fid = str(uuid.uuid4())
-            registry.add("facilitator.created", "facilitator", fid, {
-                "id": fid, "person_id": str(uuid.uuid4()), "tambon": "500101", "district_code": "5001",
-                "province_code": "50", "region": region, "level": level, "trained_on": "2004-02-01"})
+            registry.add(
+                "facilitator.created",
+                "facilitator",
+                fid,
+                {
+                    "id": fid,
+                    "person_id": str(uuid.uuid4()),
+                    "tambon": "500101",
+                    "district_code": "5001",
+                    "province_code": "50",
+                    "region": region,
+                    "level": level,
+                    "trained_on": "2004-02-01",
+                },
+            )
         basef = (await client.get("/v1/reports/facilitators", headers=keys.auth(roles=["auditor"]))).json()
         await app.state.consumer.catch_up()
         cov = (await client.get("/v1/reports/coverage", headers=keys.auth(roles=["partner_registry"]))).json()
         fac = (await client.get("/v1/reports/facilitators", headers=keys.auth(roles=["auditor"]))).json()
-        mine = (await client.get("/v1/reports/coverage",
-                                 headers=keys.auth(roles=["regional_committee"], region="south"))).json()
+        mine = (
+            await client.get("/v1/reports/coverage", headers=keys.auth(roles=["regional_committee"], region="south"))
+        ).json()
     assert [r["region"] for r in cov["regions"]] == ["north", "central", "northeast", "south"]
 
     def delta(key, region):
@@ -198,8 +267,9 @@ async def test_tranche_status_says_what_blocks_the_next(reports_app, feeds, keys
         await app.state.consumer.catch_up()
 
         async def status(roles=("secretariat",), **claims):
-            r = await client.get("/v1/reports/tranches", params={"project": pid},
-                                 headers=keys.auth(roles=roles, **claims))
+            r = await client.get(
+                "/v1/reports/tranches", params={"project": pid}, headers=keys.auth(roles=roles, **claims)
+            )
             return r
 
         item = (await status()).json()["items"][0]
@@ -207,15 +277,32 @@ async def test_tranche_status_says_what_blocks_the_next(reports_app, feeds, keys
         assert item["next_tranche"] == 2 and item["blocked_by"] == ["activity_report_required"]
         assert item["tranches"][1]["planned_amount"] == "10000.00"
         rid = str(uuid.uuid4())
-        budget.add("activity_report.submitted", "activity_report", rid, {
-            "id": rid, "project_id": pid, "tranche": 1, "submitted_at": "2004-03-01T09:00:00+07:00"})
+        budget.add(
+            "activity_report.submitted",
+            "activity_report",
+            rid,
+            {"id": rid, "project_id": pid, "tranche": 1, "submitted_at": "2004-03-01T09:00:00+07:00"},
+        )
         await app.state.consumer.catch_up()
         item = (await status()).json()["items"][0]
         assert item["tranches"][1]["status"] == "ready" and item["blocked_by"] == []
-        budget.add("project.suspended", "project", pid, {
-            "id": pid, "grant_id": net.grant_id, "line_no": 2, "name": "โครงการแผนชุมชนตำบลศรีภูมิ",
-            "level": "tambon", "region": "northeast", "tambon": tambon, "amount": "20000.00",
-            "tranches": [50, 50], "status": "suspended"})
+        budget.add(
+            "project.suspended",
+            "project",
+            pid,
+            {
+                "id": pid,
+                "grant_id": net.grant_id,
+                "line_no": 2,
+                "name": "โครงการแผนชุมชนตำบลศรีภูมิ",
+                "level": "tambon",
+                "region": "northeast",
+                "tambon": tambon,
+                "amount": "20000.00",
+                "tranches": [50, 50],
+                "status": "suspended",
+            },
+        )
         await app.state.consumer.catch_up()
         item = (await status()).json()["items"][0]
         assert item["blocked_by"] == ["project_suspended"] and item["status"] == "suspended"

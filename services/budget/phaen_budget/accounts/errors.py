@@ -19,9 +19,11 @@ class ResolutionReused(Conflict):
     code, title = "resolution_reused", "Changing the signatories needs a new resolution"
 
 
-register_thai({
-    "resolution_reused": "การเปลี่ยนผู้มีอำนาจลงนามต้องมีมติใหม่",
-    "account_name_mismatch": "ชื่อบัญชีต้องตรงกับชื่อโครงการ",
-    "account_exists": "โครงการนี้มีบัญชีแล้ว",
-    "entry_not_found": "ไม่พบรายการบัญชี",
-})
+register_thai(
+    {
+        "resolution_reused": "การเปลี่ยนผู้มีอำนาจลงนามต้องมีมติใหม่",
+        "account_name_mismatch": "ชื่อบัญชีต้องตรงกับชื่อโครงการ",
+        "account_exists": "โครงการนี้มีบัญชีแล้ว",
+        "entry_not_found": "ไม่พบรายการบัญชี",
+    }
+)

@@ -24,9 +24,17 @@ ZERO = Decimal("0.00")
 
 
 def entry_event(entry: LedgerEntry) -> dict[str, Any]:
-    return {"id": entry.id, "account_id": entry.account_id, "project_id": entry.project_id, "kind": entry.kind,
-            "fund": entry.fund, "amount": entry.amount, "booked_at": entry.booked_at, "reference": entry.reference,
-            "withdrawal_id": entry.withdrawal_id}
+    return {
+        "id": entry.id,
+        "account_id": entry.account_id,
+        "project_id": entry.project_id,
+        "kind": entry.kind,
+        "fund": entry.fund,
+        "amount": entry.amount,
+        "booked_at": entry.booked_at,
+        "reference": entry.reference,
+        "withdrawal_id": entry.withdrawal_id,
+    }
 
 
 def available(account: Account, fund: str) -> Decimal:
@@ -36,15 +44,32 @@ def available(account: Account, fund: str) -> Decimal:
     return (account.balance - account.interest_balance) - (account.reserved - account.reserved_interest)
 
 
-async def post(*, session: AsyncSession, account: Account, kind: str, fund: str, amount: Decimal, actor: str,
-               reference: str | None = None, withdrawal_id: uuid.UUID | None = None,
-               release_reservation: bool = False) -> LedgerEntry:
+async def post(
+    *,
+    session: AsyncSession,
+    account: Account,
+    kind: str,
+    fund: str,
+    amount: Decimal,
+    actor: str,
+    reference: str | None = None,
+    withdrawal_id: uuid.UUID | None = None,
+    release_reservation: bool = False,
+) -> LedgerEntry:
     """Append one entry (signed amount) and update the locked account's caches.
 
     ``release_reservation``: a payout also frees the reservation its approval made.
     """
-    entry = LedgerEntry(account_id=account.id, project_id=account.project_id, kind=kind, fund=fund,
-                        amount=amount, reference=reference, withdrawal_id=withdrawal_id, actor=actor)
+    entry = LedgerEntry(
+        account_id=account.id,
+        project_id=account.project_id,
+        kind=kind,
+        fund=fund,
+        amount=amount,
+        reference=reference,
+        withdrawal_id=withdrawal_id,
+        actor=actor,
+    )
     account.balance = account.balance + amount
     if fund == "interest":
         account.interest_balance = account.interest_balance + amount
@@ -66,10 +91,17 @@ async def post(*, session: AsyncSession, account: Account, kind: str, fund: str,
         if "payout_key" in str(exc.orig):
             raise AlreadyPaid() from exc
         raise InsufficientFunds() from exc
-    audit.record(session, actor=actor, action=f"ledger.{kind}", entity="ledger_entry", entity_id=entry.id,
-                 after=entry_event(entry))
-    await record_event(session, outbox, type="ledger.entry", entity="ledger_entry", entity_id=entry.id,
-                       payload=entry_event(entry))
+    audit.record(
+        session,
+        actor=actor,
+        action=f"ledger.{kind}",
+        entity="ledger_entry",
+        entity_id=entry.id,
+        after=entry_event(entry),
+    )
+    await record_event(
+        session, outbox, type="ledger.entry", entity="ledger_entry", entity_id=entry.id, payload=entry_event(entry)
+    )
     return entry
 
 
@@ -84,11 +116,14 @@ async def sums(*, session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> di
     if not account_ids:
         return out
     rows = await session.execute(
-        select(col(LedgerEntry.account_id), func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
-               func.coalesce(func.sum(case((col(LedgerEntry.fund) == "interest", col(LedgerEntry.amount)),
-                                           else_=0)), 0))
+        select(
+            col(LedgerEntry.account_id),
+            func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
+            func.coalesce(func.sum(case((col(LedgerEntry.fund) == "interest", col(LedgerEntry.amount)), else_=0)), 0),
+        )
         .where(col(LedgerEntry.account_id).in_(account_ids))  # type: ignore[attr-defined]
-        .group_by(col(LedgerEntry.account_id)))
+        .group_by(col(LedgerEntry.account_id))
+    )
     for account_id, balance, interest in rows.all():
         out[account_id] = (Decimal(balance).quantize(CENT), Decimal(interest).quantize(CENT))
     return out

@@ -46,8 +46,13 @@ class AccountSignatory(SQLModel, table=True):
 
     __tablename__ = "account_signatories"
     __table_args__ = (
-        Index("account_signatories_current_key", "account_id", "user_id", unique=True,
-              postgresql_where=text("removed_at IS NULL")),
+        Index(
+            "account_signatories_current_key",
+            "account_id",
+            "user_id",
+            unique=True,
+            postgresql_where=text("removed_at IS NULL"),
+        ),
         {"schema": SCHEMA},
     )
 
@@ -69,10 +74,8 @@ class LedgerEntry(SQLModel, table=True):
 
     __tablename__ = "ledger_entries"
     __table_args__ = (
-        Index("ledger_entries_reference_key", "reference", unique=True,
-              postgresql_where=text("reference IS NOT NULL")),
-        Index("ledger_entries_payout_key", "withdrawal_id", unique=True,
-              postgresql_where=text("kind = 'payout'")),
+        Index("ledger_entries_reference_key", "reference", unique=True, postgresql_where=text("reference IS NOT NULL")),
+        Index("ledger_entries_payout_key", "withdrawal_id", unique=True, postgresql_where=text("kind = 'payout'")),
         {"schema": SCHEMA},
     )
 

@@ -39,22 +39,33 @@ MoneyAccountFee = Annotated[Principal, require_money("bank:execute", "budget:adm
 router = APIRouter(prefix="/v1/budget/accounts", tags=["accounts"])
 
 
-@router.post("", status_code=201, response_model=AccountOut,
-             responses=responses(401, 403, ProjectNotFound, AccountExists, AccountNameMismatch))
-async def open_account(body: AccountCreate, session: SessionDep,
-                       principal: Annotated[Principal, require("budget:admin")]) -> AccountOut:
+@router.post(
+    "",
+    status_code=201,
+    response_model=AccountOut,
+    responses=responses(401, 403, ProjectNotFound, AccountExists, AccountNameMismatch),
+)
+async def open_account(
+    body: AccountCreate, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
+) -> AccountOut:
     """Open a project's savings account with its signatories (default 2 of 3) set by resolution."""
     account = await service.open_account(session=session, principal=principal, data=body)
     return await service.account_view(session=session, principal=principal, account=account)
 
 
 @router.get("", response_model=Page[AccountOut], responses=responses(401, 403, 422))
-async def list_accounts(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                        params: PageDep,
-                        project_id: uuid.UUID | None = None) -> Page[AccountOut]:
+async def list_accounts(
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+    params: PageDep,
+    project_id: uuid.UUID | None = None,
+) -> Page[AccountOut]:
     """Accounts within the caller's scope."""
-    stmt = (select(Account).join(Project, col(Project.id) == col(Account.project_id))  # type: ignore[arg-type]
-            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
+    stmt = (
+        select(Account)
+        .join(Project, col(Project.id) == col(Account.project_id))  # type: ignore[arg-type]
+        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    )
     if project_id is not None:
         stmt = stmt.where(col(Account.project_id) == project_id)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Account.id)], params=params)
@@ -63,53 +74,102 @@ async def list_accounts(session: SessionDep, principal: Annotated[Principal, req
 
 
 @router.get("/{account_id}", response_model=AccountOut, responses=responses(401, 403, AccountNotFound, 422))
-async def get_account(account_id: uuid.UUID, session: SessionDep,
-                      principal: Annotated[Principal, require("budget:read")]) -> AccountOut:
+async def get_account(
+    account_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> AccountOut:
     """The account: `balance` from the ledger, `available` = balance less approved, unpaid withdrawals."""
     account = await service.get_visible(session=session, principal=principal, account_id=account_id)
     return await service.account_view(session=session, principal=principal, account=account)
 
 
-@router.put("/{account_id}/signatories", response_model=AccountOut,
-            responses=responses(401, 403, AccountNotFound, ResolutionReused, 422))
-async def change_signatories(account_id: uuid.UUID, body: SignatoryPolicy, session: SessionDep,
-                             principal: Annotated[Principal, require("budget:admin")]) -> AccountOut:
+@router.put(
+    "/{account_id}/signatories",
+    response_model=AccountOut,
+    responses=responses(401, 403, AccountNotFound, ResolutionReused, 422),
+)
+async def change_signatories(
+    account_id: uuid.UUID,
+    body: SignatoryPolicy,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:admin")],
+) -> AccountOut:
     """Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled."""
     account = await service.change_signatories(session=session, principal=principal, account_id=account_id, data=body)
     return await service.account_view(session=session, principal=principal, account=account)
 
 
-async def _money(request: Request, session: Any, principal: Principal, *, action: str, account_id: uuid.UUID,
-                 body: Any, handler: Any) -> Any:
+async def _money(
+    request: Request, session: Any, principal: Principal, *, action: str, account_id: uuid.UUID, body: Any, handler: Any
+) -> Any:
     async with audited_denials(request, session, principal, action=action, entity="account", entity_id=account_id):
-        return await idempotent(request=request, session=session, table=idempotency_keys, principal=principal,
-                                body=body, status_code=201, handler=handler)
+        return await idempotent(
+            request=request,
+            session=session,
+            table=idempotency_keys,
+            principal=principal,
+            body=body,
+            status_code=201,
+            handler=handler,
+        )
 
 
-@router.post("/{account_id}/deposits", status_code=201, response_model=EntryOut,
-             responses=responses(401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed,
-                                 IdempotencyKeyReused, 422))
-async def deposit(account_id: uuid.UUID, body: DepositCreate, request: Request, session: SessionDep,
-                  principal: MoneyAccountDeposit) -> Any:
+@router.post(
+    "/{account_id}/deposits",
+    status_code=201,
+    response_model=EntryOut,
+    responses=responses(
+        401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed, IdempotencyKeyReused, 422
+    ),
+)
+async def deposit(
+    account_id: uuid.UUID, body: DepositCreate, request: Request, session: SessionDep, principal: MoneyAccountDeposit
+) -> Any:
     """Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key honoured."""
-    return await _money(request, session, principal, action="account.deposit", account_id=account_id, body=body,
-                        handler=lambda: service.deposit(session=session, principal=principal, account_id=account_id,
-                                                        data=body))
+    return await _money(
+        request,
+        session,
+        principal,
+        action="account.deposit",
+        account_id=account_id,
+        body=body,
+        handler=lambda: service.deposit(session=session, principal=principal, account_id=account_id, data=body),
+    )
 
 
-@router.post("/{account_id}/fees", status_code=201, response_model=EntryOut,
-             responses=responses(401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed,
-                                 InsufficientFunds, IdempotencyKeyReused, 422))
-async def charge_fee(account_id: uuid.UUID, body: FeeCreate, request: Request, session: SessionDep,
-                     principal: MoneyAccountFee) -> Any:
+@router.post(
+    "/{account_id}/fees",
+    status_code=201,
+    response_model=EntryOut,
+    responses=responses(
+        401,
+        403,
+        AccountNotFound,
+        ProjectSuspended,
+        ProjectClosed,
+        BankReferenceUsed,
+        InsufficientFunds,
+        IdempotencyKeyReused,
+        422,
+    ),
+)
+async def charge_fee(
+    account_id: uuid.UUID, body: FeeCreate, request: Request, session: SessionDep, principal: MoneyAccountFee
+) -> Any:
     """Record a bank fee debited from the account. Idempotency-Key honoured."""
-    return await _money(request, session, principal, action="account.fee", account_id=account_id, body=body,
-                        handler=lambda: service.charge_fee(session=session, principal=principal,
-                                                           account_id=account_id, data=body))
+    return await _money(
+        request,
+        session,
+        principal,
+        action="account.fee",
+        account_id=account_id,
+        body=body,
+        handler=lambda: service.charge_fee(session=session, principal=principal, account_id=account_id, data=body),
+    )
 
 
-async def _entries(session: Any, principal: Principal, account_id: uuid.UUID, params: PageParams,
-                   kinds: tuple[str, ...] | None) -> Page[EntryOut]:
+async def _entries(
+    session: Any, principal: Principal, account_id: uuid.UUID, params: PageParams, kinds: tuple[str, ...] | None
+) -> Page[EntryOut]:
     await service.get_visible(session=session, principal=principal, account_id=account_id)
     stmt = select(LedgerEntry).where(col(LedgerEntry.account_id) == account_id)
     if kinds:
@@ -119,26 +179,34 @@ async def _entries(session: Any, principal: Principal, account_id: uuid.UUID, pa
 
 
 @router.get("/{account_id}/ledger", response_model=Page[EntryOut], responses=responses(401, 403, AccountNotFound, 422))
-async def list_ledger(account_id: uuid.UUID, session: SessionDep,
-                      principal: Annotated[Principal, require("budget:read")],
-                      params: PageDep) -> Page[EntryOut]:
+async def list_ledger(
+    account_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
+) -> Page[EntryOut]:
     """Every ledger entry of the account, oldest first."""
     return await _entries(session, principal, account_id, params, None)
 
 
-@router.get("/{account_id}/deposits", response_model=Page[EntryOut],
-            responses=responses(401, 403, AccountNotFound, 422))
-async def list_deposits(account_id: uuid.UUID, session: SessionDep,
-                        principal: Annotated[Principal, require("budget:read")],
-                        params: PageDep) -> Page[EntryOut]:
+@router.get(
+    "/{account_id}/deposits", response_model=Page[EntryOut], responses=responses(401, 403, AccountNotFound, 422)
+)
+async def list_deposits(
+    account_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
+) -> Page[EntryOut]:
     """Money in: transfers, interest and tranche releases."""
     return await _entries(session, principal, account_id, params, ("transfer", "interest", "tranche"))
 
 
-@router.get("/{account_id}/deposits/{entry_id}", response_model=EntryOut,
-            responses=responses(401, 403, AccountNotFound, EntryNotFound, 422))
-async def get_deposit(account_id: uuid.UUID, entry_id: uuid.UUID, session: SessionDep,
-                      principal: Annotated[Principal, require("budget:read")]) -> EntryOut:
+@router.get(
+    "/{account_id}/deposits/{entry_id}",
+    response_model=EntryOut,
+    responses=responses(401, 403, AccountNotFound, EntryNotFound, 422),
+)
+async def get_deposit(
+    account_id: uuid.UUID,
+    entry_id: uuid.UUID,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+) -> EntryOut:
     """One ledger entry of the account."""
     await service.get_visible(session=session, principal=principal, account_id=account_id)
     entry = await session.get(LedgerEntry, entry_id)

@@ -36,9 +36,16 @@ def masked(number: str) -> str:
 
 
 def account_event(account: Account, signatories: list[str]) -> dict[str, Any]:
-    return {"id": account.id, "project_id": account.project_id, "bank": account.bank, "branch": account.branch,
-            "name": account.name, "number_last4": account.number.replace("-", "")[-4:],
-            "threshold": account.threshold, "signatory_count": len(signatories)}
+    return {
+        "id": account.id,
+        "project_id": account.project_id,
+        "bank": account.bank,
+        "branch": account.branch,
+        "name": account.name,
+        "number_last4": account.number.replace("-", "")[-4:],
+        "threshold": account.threshold,
+        "signatory_count": len(signatories),
+    }
 
 
 async def signatories_of(*, session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
@@ -46,10 +53,14 @@ async def signatories_of(*, session: AsyncSession, account_ids: Sequence[uuid.UU
     out: dict[uuid.UUID, list[str]] = {account_id: [] for account_id in account_ids}
     if not account_ids:
         return out
-    rows = await session.execute(select(col(AccountSignatory.account_id), col(AccountSignatory.user_id)).where(
-        col(AccountSignatory.account_id).in_(account_ids),  # type: ignore[attr-defined]
-        col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
-        .order_by(col(AccountSignatory.position)))
+    rows = await session.execute(
+        select(col(AccountSignatory.account_id), col(AccountSignatory.user_id))
+        .where(
+            col(AccountSignatory.account_id).in_(account_ids),  # type: ignore[attr-defined]
+            col(AccountSignatory.removed_at).is_(None),
+        )  # type: ignore[union-attr]
+        .order_by(col(AccountSignatory.position))
+    )
     for account_id, user_id in rows.all():
         out[account_id].append(user_id)
     return out
@@ -59,28 +70,46 @@ async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -
     return (await signatories_of(session=session, account_ids=[account_id]))[account_id]
 
 
-def account_out(*, principal: Principal, account: Account, balance: Decimal, interest: Decimal,
-                signatories: list[str]) -> AccountOut:
+def account_out(
+    *, principal: Principal, account: Account, balance: Decimal, interest: Decimal, signatories: list[str]
+) -> AccountOut:
     """The account with figures derived from the ledger (the cache is only a lock target)."""
     number = account.number if principal.has_role(*_FULL_NUMBER_ROLES) else masked(account.number)
     return AccountOut(
-        id=account.id, project_id=account.project_id, bank=account.bank, branch=account.branch, number=number,
-        name=account.name, type=account.type, atm_card=account.atm_card, threshold=account.threshold,
+        id=account.id,
+        project_id=account.project_id,
+        bank=account.bank,
+        branch=account.branch,
+        number=number,
+        name=account.name,
+        type=account.type,
+        atm_card=account.atm_card,
+        threshold=account.threshold,
         signatories=signatories,
         resolution=Resolution(number=account.resolution_number, meeting_date=account.resolution_date),
-        balance=balance, interest_balance=interest, grant_balance=balance - interest, reserved=account.reserved,
-        available=balance - account.reserved, available_interest=interest - account.reserved_interest,
-        created_at=account.created_at)
+        balance=balance,
+        interest_balance=interest,
+        grant_balance=balance - interest,
+        reserved=account.reserved,
+        available=balance - account.reserved,
+        available_interest=interest - account.reserved_interest,
+        created_at=account.created_at,
+    )
 
 
-async def account_views(*, session: AsyncSession, principal: Principal,
-                        accounts: Sequence[Account]) -> list[AccountOut]:
+async def account_views(
+    *, session: AsyncSession, principal: Principal, accounts: Sequence[Account]
+) -> list[AccountOut]:
     """A page of accounts: ledger sums and signatories loaded in one query each."""
     ids = [a.id for a in accounts]
     sums = await ledger.sums(session=session, account_ids=ids)
     signatories = await signatories_of(session=session, account_ids=ids)
-    return [account_out(principal=principal, account=a, balance=sums[a.id][0], interest=sums[a.id][1],
-                        signatories=signatories[a.id]) for a in accounts]
+    return [
+        account_out(
+            principal=principal, account=a, balance=sums[a.id][0], interest=sums[a.id][1], signatories=signatories[a.id]
+        )
+        for a in accounts
+    ]
 
 
 async def account_view(*, session: AsyncSession, principal: Principal, account: Account) -> AccountOut:
@@ -93,10 +122,19 @@ async def open_account(*, session: AsyncSession, principal: Principal, data: Acc
     project = await projects.get_visible(session=session, principal=principal, project_id=data.project_id)
     if data.name != project.name:
         raise AccountNameMismatch("The account name must be exactly the project's name.", loc=["body", "name"])
-    account = Account(project_id=project.id, bank=data.bank, branch=data.branch, number=data.number, name=data.name,
-                      type=data.type, atm_card=data.atm_card, threshold=data.threshold,
-                      resolution_number=data.resolution.number, resolution_date=data.resolution.meeting_date,
-                      created_by=principal.sub)
+    account = Account(
+        project_id=project.id,
+        bank=data.bank,
+        branch=data.branch,
+        number=data.number,
+        name=data.name,
+        type=data.type,
+        atm_card=data.atm_card,
+        threshold=data.threshold,
+        resolution_number=data.resolution.number,
+        resolution_date=data.resolution.meeting_date,
+        created_by=principal.sub,
+    )
     session.add(account)
     try:
         async with session.begin_nested():
@@ -104,12 +142,21 @@ async def open_account(*, session: AsyncSession, principal: Principal, data: Acc
     except IntegrityError as exc:
         raise AccountExists() from exc
     for i, user_id in enumerate(data.signatories):
-        session.add(AccountSignatory(account_id=account.id, user_id=user_id, position=i,
-                                     resolution_number=data.resolution.number))
+        session.add(
+            AccountSignatory(
+                account_id=account.id, user_id=user_id, position=i, resolution_number=data.resolution.number
+            )
+        )
     await session.flush()
     state = account_event(account, data.signatories)
-    audit.record(session, actor=principal.sub, action="account.open", entity="account", entity_id=account.id,
-                 after={**state, "signatories": data.signatories})
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="account.open",
+        entity="account",
+        entity_id=account.id,
+        after={**state, "signatories": data.signatories},
+    )
     await record_event(session, outbox, type="account.opened", entity="account", entity_id=account.id, payload=state)
     return account
 
@@ -119,13 +166,15 @@ async def get_visible(*, session: AsyncSession, principal: Principal, account_id
     account = await session.get(Account, account_id)
     if account is None:
         raise AccountNotFound()
-    await projects.project_seen_by(session=session, principal=principal, project_id=account.project_id,
-                                   not_found=AccountNotFound)
+    await projects.project_seen_by(
+        session=session, principal=principal, project_id=account.project_id, not_found=AccountNotFound
+    )
     return account
 
 
-async def lock_for_money(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
-                         checked: bool = False) -> tuple[Account, Project]:
+async def lock_for_money(
+    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, checked: bool = False
+) -> tuple[Account, Project]:
     """Lock the account (FOR UPDATE) then its project (FOR SHARE): the lock order of every money action.
 
     ``checked``: the caller has already verified the caller's scope over this account.
@@ -140,33 +189,53 @@ async def lock_for_money(*, session: AsyncSession, principal: Principal, account
     return locked, project
 
 
-async def change_signatories(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
-                             data: SignatoryPolicy) -> Account:
+async def change_signatories(
+    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: SignatoryPolicy
+) -> Account:
     """Replace the signatory set by a new resolution; signatures on pending withdrawals are revoked."""
     account, _ = await lock_for_money(session=session, principal=principal, account_id=account_id)
     if data.resolution.number == account.resolution_number:
         raise ResolutionReused("Cite the resolution of the meeting that changed the signatories.")
     before = await current_signatories(session=session, account_id=account.id)
     now = utcnow()
-    await session.execute(update(AccountSignatory).where(
-        col(AccountSignatory.account_id) == account.id, col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
-        .values(removed_at=now))
+    await session.execute(
+        update(AccountSignatory)
+        .where(col(AccountSignatory.account_id) == account.id, col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
+        .values(removed_at=now)
+    )
     for i, user_id in enumerate(data.signatories):
-        session.add(AccountSignatory(account_id=account.id, user_id=user_id, position=i,
-                                     resolution_number=data.resolution.number, added_at=now))
-    pending = select(col(Withdrawal.id)).where(col(Withdrawal.account_id) == account.id,
-                                               col(Withdrawal.status) == "pending")
-    await session.execute(update(Signature).where(
-        col(Signature.withdrawal_id).in_(pending), col(Signature.revoked_at).is_(None))  # type: ignore[attr-defined,union-attr]
-        .values(revoked_at=now))
+        session.add(
+            AccountSignatory(
+                account_id=account.id,
+                user_id=user_id,
+                position=i,
+                resolution_number=data.resolution.number,
+                added_at=now,
+            )
+        )
+    pending = select(col(Withdrawal.id)).where(
+        col(Withdrawal.account_id) == account.id, col(Withdrawal.status) == "pending"
+    )
+    await session.execute(
+        update(Signature)
+        .where(col(Signature.withdrawal_id).in_(pending), col(Signature.revoked_at).is_(None))  # type: ignore[attr-defined,union-attr]
+        .values(revoked_at=now)
+    )
     account.threshold = data.threshold
     account.resolution_number = data.resolution.number
     account.resolution_date = data.resolution.meeting_date
     session.add(account)
     await session.flush()
     state = account_event(account, data.signatories)
-    audit.record(session, actor=principal.sub, action="account.signatories", entity="account", entity_id=account.id,
-                 before={"signatories": before}, after={**state, "signatories": data.signatories})
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="account.signatories",
+        entity="account",
+        entity_id=account.id,
+        before={"signatories": before},
+        after={**state, "signatories": data.signatories},
+    )
     await record_event(session, outbox, type="account.updated", entity="account", entity_id=account.id, payload=state)
     return account
 
@@ -175,8 +244,9 @@ def entry_out(entry: LedgerEntry, *, duplicate: bool = False) -> EntryOut:
     return EntryOut.model_validate({**entry.model_dump(), "duplicate": duplicate})
 
 
-async def deposit(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
-                  data: DepositCreate) -> EntryOut:
+async def deposit(
+    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: DepositCreate
+) -> EntryOut:
     """Record money coming in; the same bank reference records once (a repeat returns the first entry)."""
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
     existing = await ledger.by_reference(session=session, reference=data.bank_reference)
@@ -186,13 +256,21 @@ async def deposit(*, session: AsyncSession, principal: Principal, account_id: uu
         raise BankReferenceUsed()
     projects.ensure_active(project)
     fund = "interest" if data.kind == "interest" else "grant"
-    entry = await ledger.post(session=session, account=account, kind=data.kind, fund=fund, amount=data.amount,
-                              actor=principal.sub, reference=data.bank_reference)
+    entry = await ledger.post(
+        session=session,
+        account=account,
+        kind=data.kind,
+        fund=fund,
+        amount=data.amount,
+        actor=principal.sub,
+        reference=data.bank_reference,
+    )
     return entry_out(entry)
 
 
-async def charge_fee(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID,
-                     data: FeeCreate) -> EntryOut:
+async def charge_fee(
+    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: FeeCreate
+) -> EntryOut:
     """Record a bank fee taken from the account (it may not eat into approved withdrawals)."""
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
     existing = await ledger.by_reference(session=session, reference=data.bank_reference)
@@ -201,6 +279,13 @@ async def charge_fee(*, session: AsyncSession, principal: Principal, account_id:
             return entry_out(existing, duplicate=True)
         raise BankReferenceUsed()
     projects.ensure_active(project)
-    entry = await ledger.post(session=session, account=account, kind="fee", fund="grant", amount=-data.amount,
-                              actor=principal.sub, reference=data.bank_reference)
+    entry = await ledger.post(
+        session=session,
+        account=account,
+        kind="fee",
+        fund="grant",
+        amount=-data.amount,
+        actor=principal.sub,
+        reference=data.bank_reference,
+    )
     return entry_out(entry)

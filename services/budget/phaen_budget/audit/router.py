@@ -22,20 +22,29 @@ router = APIRouter(prefix="/v1/budget/audit", tags=["audit"])
 
 
 @router.get("", response_model=Page[AuditEntryOut], responses=responses(401, 403, 422))
-async def list_audit(session: SessionDep, _: Annotated[Principal, require("audit:read")],
-                     params: PageDep,
-                     entity: SafeStr | None = None, id: SafeStr | None = None, action: SafeStr | None = None,
-                     outcome: SafeStr | None = None) -> Page[AuditEntryOut]:
+async def list_audit(
+    session: SessionDep,
+    _: Annotated[Principal, require("audit:read")],
+    params: PageDep,
+    entity: SafeStr | None = None,
+    id: SafeStr | None = None,
+    action: SafeStr | None = None,
+    outcome: SafeStr | None = None,
+) -> Page[AuditEntryOut]:
     """The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object)."""
     stmt = select(AuditEntry)
-    for column, value in ((col(AuditEntry.entity), entity), (col(AuditEntry.entity_id), id),
-                          (col(AuditEntry.action), action),
-                       (col(AuditEntry.outcome), outcome)):
+    for column, value in (
+        (col(AuditEntry.entity), entity),
+        (col(AuditEntry.entity_id), id),
+        (col(AuditEntry.action), action),
+        (col(AuditEntry.outcome), outcome),
+    ):
         if value is not None:
             stmt = stmt.where(column == value)
     rows, total, cursor = await paginate(session, stmt, keys=[col(AuditEntry.seq)], params=params)
-    return Page[AuditEntryOut](items=[AuditEntryOut.model_validate(r, from_attributes=True) for r in rows],
-                               total=total, next_cursor=cursor)
+    return Page[AuditEntryOut](
+        items=[AuditEntryOut.model_validate(r, from_attributes=True) for r in rows], total=total, next_cursor=cursor
+    )
 
 
 @router.get("/verify", response_model=VerifyOut, response_model_exclude_none=True, responses=responses(401, 403))
@@ -51,5 +60,12 @@ async def head(request: Request, session: SessionDep, _: Annotated[Principal, re
     seq, digest, at = (row.seq, row.hash, row.at) if row else (0, service.GENESIS, None)
     message = f"phaen-budget-audit:{seq}:{digest}"
     signer = request.app.state.audit_signer
-    return HeadOut(seq=seq, hash=digest, at=at, signed_message=message, signature=signer.sign(message.encode()),
-                   key_id=signer.key_id, public_key=signer.public_key_b64)
+    return HeadOut(
+        seq=seq,
+        hash=digest,
+        at=at,
+        signed_message=message,
+        signature=signer.sign(message.encode()),
+        key_id=signer.key_id,
+        public_key=signer.public_key_b64,
+    )

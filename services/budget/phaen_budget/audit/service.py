@@ -24,8 +24,9 @@ from phaen_common.db import Database
 GENESIS = "0" * 64
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _PENDING = "phaen_budget_audit_pending"
-_APPEND = text("SELECT budget.audit_append(:actor, :action, :entity, :entity_id, :outcome, :detail, "
-               ":before_digest, :after_digest)")
+_APPEND = text(
+    "SELECT budget.audit_append(:actor, :action, :entity, :entity_id, :outcome, :detail, :before_digest, :after_digest)"
+)
 # The key of the chain's pg_advisory_xact_lock (written into migration budget_0003).
 AUDIT_LOCK_KEY = int.from_bytes(hashlib.sha256(b"budget.audit_log").digest()[:8], "big", signed=True)
 
@@ -47,9 +48,20 @@ def _field(value: object) -> str:
     return f"{len(text_value)}:{text_value}"
 
 
-def entry_hash(*, seq: int, at: dt.datetime, actor: str, action: str, entity: str, entity_id: str,
-               outcome: str, detail: str | None, before_digest: str | None, after_digest: str | None,
-               prev_hash: str) -> str:
+def entry_hash(
+    *,
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    outcome: str,
+    detail: str | None,
+    before_digest: str | None,
+    after_digest: str | None,
+    prev_hash: str,
+) -> str:
     """The hash of one entry, chaining it to the previous one (the same as ``budget.audit_append``)."""
     aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
     at_us = (aware - _EPOCH) // dt.timedelta(microseconds=1)
@@ -57,13 +69,31 @@ def entry_hash(*, seq: int, at: dt.datetime, actor: str, action: str, entity: st
     return hashlib.sha256("|".join(_field(f) for f in fields).encode()).hexdigest()
 
 
-def record(session: AsyncSession, *, actor: str, action: str, entity: str, entity_id: Any,
-           before: Any = None, after: Any = None, outcome: str = "ok", detail: str | None = None) -> None:
+def record(
+    session: AsyncSession,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: Any,
+    before: Any = None,
+    after: Any = None,
+    outcome: str = "ok",
+    detail: str | None = None,
+) -> None:
     """Queue an audit entry; it is appended when this session commits (same transaction)."""
-    session.info.setdefault(_PENDING, []).append({
-        "actor": actor, "action": action, "entity": entity, "entity_id": str(entity_id),
-        "outcome": outcome, "detail": detail, "before_digest": digest(before), "after_digest": digest(after),
-    })
+    session.info.setdefault(_PENDING, []).append(
+        {
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "outcome": outcome,
+            "detail": detail,
+            "before_digest": digest(before),
+            "after_digest": digest(after),
+        }
+    )
 
 
 def _append_pending(session: Session) -> None:
@@ -92,12 +122,10 @@ def install_hooks() -> None:
     _installed = True
 
 
-async def record_denial(db: Database, *, actor: str, action: str, entity: str, entity_id: Any,
-                        code: str) -> None:
+async def record_denial(db: Database, *, actor: str, action: str, entity: str, entity_id: Any, code: str) -> None:
     """Audit a refused money action in a transaction of its own."""
     async with db.sessionmaker() as session:
-        record(session, actor=actor, action=action, entity=entity, entity_id=entity_id,
-               outcome="denied", detail=code)
+        record(session, actor=actor, action=action, entity=entity, entity_id=entity_id, outcome="denied", detail=code)
         await session.commit()
 
 
@@ -107,16 +135,31 @@ async def verify_chain(session: AsyncSession, *, batch: int = 5000) -> dict[str,
     count = 0
     after = 0
     while True:
-        rows = (await session.execute(
-            select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(batch)  # type: ignore[arg-type]
-        )).scalars().all()
+        rows = (
+            (
+                await session.execute(
+                    select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(batch)  # type: ignore[arg-type]
+                )
+            )
+            .scalars()
+            .all()
+        )
         if not rows:
             return {"ok": True, "entries": count}
         for row in rows:
-            expected = entry_hash(seq=row.seq, at=row.at, actor=row.actor, action=row.action, entity=row.entity,
-                                  entity_id=row.entity_id, outcome=row.outcome, detail=row.detail,
-                                  before_digest=row.before_digest, after_digest=row.after_digest,
-                                  prev_hash=row.prev_hash)
+            expected = entry_hash(
+                seq=row.seq,
+                at=row.at,
+                actor=row.actor,
+                action=row.action,
+                entity=row.entity,
+                entity_id=row.entity_id,
+                outcome=row.outcome,
+                detail=row.detail,
+                before_digest=row.before_digest,
+                after_digest=row.after_digest,
+                prev_hash=row.prev_hash,
+            )
             if row.prev_hash != prev or row.hash != expected:
                 return {"ok": False, "entries": count, "first_bad_seq": row.seq}
             prev = row.hash

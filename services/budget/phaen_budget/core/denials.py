@@ -18,8 +18,9 @@ DENIED_STATUSES = frozenset({403, 404, 409})
 
 
 @asynccontextmanager
-async def audited_denials(request: Request, session: AsyncSession, principal: Principal, *, action: str,
-                          entity: str, entity_id: Any) -> AsyncIterator[None]:
+async def audited_denials(
+    request: Request, session: AsyncSession, principal: Principal, *, action: str, entity: str, entity_id: Any
+) -> AsyncIterator[None]:
     """Run a money action; if it is refused, roll back (freeing locks) and audit the refusal."""
     try:
         yield
@@ -27,8 +28,14 @@ async def audited_denials(request: Request, session: AsyncSession, principal: Pr
         if exc.status in DENIED_STATUSES:
             # Roll back first: the denial's own transaction must never wait on this one's locks.
             await session.rollback()
-            await record_denial(request.app.state.db, actor=principal.sub, action=action, entity=entity,
-                                entity_id=entity_id, code=exc.code)
+            await record_denial(
+                request.app.state.db,
+                actor=principal.sub,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                code=exc.code,
+            )
         raise
 
 
@@ -43,8 +50,14 @@ class AuditedScopeGuard(ScopeGuard):
         principal = current_principal(request)
         if not self.allows(principal):
             params = list(request.path_params.values())
-            await record_denial(request.app.state.db, actor=principal.sub, action=self.action, entity="route",
-                                entity_id=str(params[0]) if params else request.url.path[:80], code="forbidden")
+            await record_denial(
+                request.app.state.db,
+                actor=principal.sub,
+                action=self.action,
+                entity="route",
+                entity_id=str(params[0]) if params else request.url.path[:80],
+                code="forbidden",
+            )
             raise Forbidden("Your role does not allow this action.")
         return principal
 

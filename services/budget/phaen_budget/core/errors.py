@@ -31,12 +31,14 @@ class AlreadyPaid(Conflict):
     code, title = "already_paid", "The withdrawal has already been paid"
 
 
-register_thai({
-    "already_paid": "รายการนี้จ่ายเงินแล้ว",
-    "project_not_found": "ไม่พบโครงการ",
-    "project_suspended": "โครงการถูกระงับ",
-    "project_closed": "โครงการปิดแล้ว",
-    "account_not_found": "ไม่พบบัญชี",
-    "insufficient_funds": "ยอดเงินคงเหลือที่ใช้ได้ไม่เพียงพอ",
-    "bank_reference_used": "เลขอ้างอิงธนาคารนี้ถูกใช้กับรายการอื่นแล้ว",
-})
+register_thai(
+    {
+        "already_paid": "รายการนี้จ่ายเงินแล้ว",
+        "project_not_found": "ไม่พบโครงการ",
+        "project_suspended": "โครงการถูกระงับ",
+        "project_closed": "โครงการปิดแล้ว",
+        "account_not_found": "ไม่พบบัญชี",
+        "insufficient_funds": "ยอดเงินคงเหลือที่ใช้ได้ไม่เพียงพอ",
+        "bank_reference_used": "เลขอ้างอิงธนาคารนี้ถูกใช้กับรายการอื่นแล้ว",
+    }
+)

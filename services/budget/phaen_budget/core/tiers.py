@@ -51,8 +51,9 @@ class HttpTierLookup:
             return None
         tier = body.get("tier") if isinstance(body, dict) else None
         region = body.get("region") if isinstance(body, dict) else None
-        return TambonInfo(tier=tier if isinstance(tier, str) else None,
-                          region=region if isinstance(region, str) else None)
+        return TambonInfo(
+            tier=tier if isinstance(tier, str) else None, region=region if isinstance(region, str) else None
+        )
 
     async def aclose(self) -> None:
         await self.client.aclose()

@@ -27,10 +27,12 @@ class AttachmentTooLarge(ProblemError):
     status, code, title = 413, "payload_too_large", "Attachments may not exceed 10 MB"
 
 
-register_thai({
-    "expense_not_found": "ไม่พบรายการค่าใช้จ่าย",
-    "attachment_not_found": "ไม่พบไฟล์แนบ",
-    "duplicate_receipt": "ใบเสร็จนี้ถูกใช้กับรายการค่าใช้จ่ายอื่นแล้ว",
-    "already_void": "รายการนี้ถูกยกเลิกแล้ว",
-    "unsupported_attachment": "ไฟล์แนบต้องเป็น JPEG, PNG หรือ PDF",
-})
+register_thai(
+    {
+        "expense_not_found": "ไม่พบรายการค่าใช้จ่าย",
+        "attachment_not_found": "ไม่พบไฟล์แนบ",
+        "duplicate_receipt": "ใบเสร็จนี้ถูกใช้กับรายการค่าใช้จ่ายอื่นแล้ว",
+        "already_void": "รายการนี้ถูกยกเลิกแล้ว",
+        "unsupported_attachment": "ไฟล์แนบต้องเป็น JPEG, PNG หรือ PDF",
+    }
+)

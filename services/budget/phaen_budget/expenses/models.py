@@ -19,8 +19,12 @@ class Expense(SQLModel, table=True):
     __tablename__ = "expenses"
     __table_args__ = (
         # The same paper receipt (seller, book, number) may back only one live expense.
-        Index("expenses_receipt_key", "receipt_key", unique=True,
-              postgresql_where=text("receipt_key IS NOT NULL AND status = 'recorded'")),
+        Index(
+            "expenses_receipt_key",
+            "receipt_key",
+            unique=True,
+            postgresql_where=text("receipt_key IS NOT NULL AND status = 'recorded'"),
+        ),
         Index("expenses_grant_line_idx", "grant_id", "line_no"),
         {"schema": SCHEMA},
     )

@@ -41,32 +41,58 @@ MoneyExpenseVoid = Annotated[Principal, require_money("budget:write", action="ex
 router = APIRouter(prefix="/v1/budget", tags=["expenses"])
 
 
-@router.post("/expenses", status_code=201, response_model=ExpenseOut,
-             responses=responses(401, 403, ProjectNotFound, DuplicateReceipt, IdempotencyKeyReused, 422))
-async def record_expense(body: ExpenseCreate, request: Request, session: SessionDep,
-                         principal: MoneyExpenseRecord) -> Any:
+@router.post(
+    "/expenses",
+    status_code=201,
+    response_model=ExpenseOut,
+    responses=responses(401, 403, ProjectNotFound, DuplicateReceipt, IdempotencyKeyReused, 422),
+)
+async def record_expense(
+    body: ExpenseCreate, request: Request, session: SessionDep, principal: MoneyExpenseRecord
+) -> Any:
     """Record an expense with its receipt or payment voucher. Idempotency-Key honoured."""
+
     async def run() -> ExpenseOut:
         return service.expense_out(await service.record(session=session, principal=principal, data=body), principal)
 
-    async with audited_denials(request, session, principal, action="expense.record", entity="project",
-                               entity_id=body.project_id):
-        return await idempotent(request=request, session=session, table=idempotency_keys, principal=principal,
-                                body=body, status_code=201, handler=run)
+    async with audited_denials(
+        request, session, principal, action="expense.record", entity="project", entity_id=body.project_id
+    ):
+        return await idempotent(
+            request=request,
+            session=session,
+            table=idempotency_keys,
+            principal=principal,
+            body=body,
+            status_code=201,
+            handler=run,
+        )
 
 
 @router.get("/expenses", response_model=Page[ExpenseOut], responses=responses(401, 403, 422))
-async def list_expenses(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                        params: PageDep,
-                        project_id: uuid.UUID | None = None, grant_id: uuid.UUID | None = None,
-                        line_no: Annotated[int | None, Query(ge=1, le=999)] = None, category: SafeStr | None = None,
-                        status: Literal["recorded", "void"] | None = None) -> Page[ExpenseOut]:
+async def list_expenses(
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+    params: PageDep,
+    project_id: uuid.UUID | None = None,
+    grant_id: uuid.UUID | None = None,
+    line_no: Annotated[int | None, Query(ge=1, le=999)] = None,
+    category: SafeStr | None = None,
+    status: Literal["recorded", "void"] | None = None,
+) -> Page[ExpenseOut]:
     """Expenses within the caller's scope."""
-    stmt = (select(Expense).join(Project, col(Project.id) == col(Expense.project_id))  # type: ignore[arg-type]
-            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
-    for column, value in ((col(Expense.project_id), project_id), (col(Expense.grant_id), grant_id),
-                          (col(Expense.line_no), line_no),
-                       (col(Expense.category), category), (col(Expense.status), status)):
+    stmt = (
+        select(Expense)
+        .join(Project, col(Project.id) == col(Expense.project_id))  # type: ignore[arg-type]
+        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    )
+    for column, value in (
+        (col(Expense.project_id), project_id),
+        (col(Expense.grant_id), grant_id),
+        (col(Expense.line_no), line_no),
+        (col(Expense.category), category),
+        (col(Expense.status), status),
+    ):
         if value is not None:
             stmt = stmt.where(column == value)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Expense.id)], params=params)
@@ -74,20 +100,27 @@ async def list_expenses(session: SessionDep, principal: Annotated[Principal, req
 
 
 @router.get("/expenses/{expense_id}", response_model=ExpenseOut, responses=responses(401, 403, ExpenseNotFound, 422))
-async def get_expense(expense_id: uuid.UUID, session: SessionDep,
-                      principal: Annotated[Principal, require("budget:read")]) -> ExpenseOut:
+async def get_expense(
+    expense_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> ExpenseOut:
     """One expense."""
-    return service.expense_out(await service.get_visible(session=session, principal=principal,
-                                                         expense_id=expense_id), principal)
+    return service.expense_out(
+        await service.get_visible(session=session, principal=principal, expense_id=expense_id), principal
+    )
 
 
-@router.post("/expenses/{expense_id}/void", response_model=ExpenseOut,
-             responses=responses(401, 403, ExpenseNotFound, AlreadyVoid, 422))
-async def void_expense(expense_id: uuid.UUID, body: Reason, request: Request, session: SessionDep,
-                       principal: MoneyExpenseVoid) -> ExpenseOut:
+@router.post(
+    "/expenses/{expense_id}/void",
+    response_model=ExpenseOut,
+    responses=responses(401, 403, ExpenseNotFound, AlreadyVoid, 422),
+)
+async def void_expense(
+    expense_id: uuid.UUID, body: Reason, request: Request, session: SessionDep, principal: MoneyExpenseVoid
+) -> ExpenseOut:
     """Void with a reason: the expense stops counting in the line's actual (nothing is deleted)."""
-    async with audited_denials(request, session, principal, action="expense.void", entity="expense",
-                               entity_id=expense_id):
+    async with audited_denials(
+        request, session, principal, action="expense.void", entity="expense", entity_id=expense_id
+    ):
         expense = await service.void(session=session, principal=principal, expense_id=expense_id, reason=body.reason)
         return service.expense_out(expense, principal)
 
@@ -103,31 +136,48 @@ async def _read_capped(upload: UploadFile, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@router.post("/expenses/{expense_id}/attachments", status_code=201, response_model=AttachmentOut,
-             responses=responses(400, 401, 403, ExpenseNotFound, AttachmentTooLarge, UnsupportedAttachment, 422))
-async def upload_attachment(expense_id: uuid.UUID, request: Request, session: SessionDep,
-                            principal: Annotated[Principal, require("budget:write")],
-                            file: Annotated[UploadFile, File(description="JPEG, PNG or PDF, up to 10 MB")]
-                            ) -> AttachmentOut:
+@router.post(
+    "/expenses/{expense_id}/attachments",
+    status_code=201,
+    response_model=AttachmentOut,
+    responses=responses(400, 401, 403, ExpenseNotFound, AttachmentTooLarge, UnsupportedAttachment, 422),
+)
+async def upload_attachment(
+    expense_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:write")],
+    file: Annotated[UploadFile, File(description="JPEG, PNG or PDF, up to 10 MB")],
+) -> AttachmentOut:
     """Attach a photo or PDF of the paper evidence; its SHA-256 is recorded."""
     settings = request.app.state.settings
     data = await _read_capped(file, settings.attachment_max_bytes)
-    att = await service.attach(session=session, principal=principal, expense_id=expense_id,
-                               filename=file.filename or "attachment", data=data, storage=request.app.state.storage)
+    att = await service.attach(
+        session=session,
+        principal=principal,
+        expense_id=expense_id,
+        filename=file.filename or "attachment",
+        data=data,
+        storage=request.app.state.storage,
+    )
     return AttachmentOut.model_validate(att, from_attributes=True)
 
 
-@router.get("/expenses/{expense_id}/attachments", response_model=Page[AttachmentOut],
-            responses=responses(401, 403, ExpenseNotFound, 422))
-async def list_attachments(expense_id: uuid.UUID, session: SessionDep,
-                           principal: Annotated[Principal, require("budget:read")],
-                           params: PageDep) -> Page[AttachmentOut]:
+@router.get(
+    "/expenses/{expense_id}/attachments",
+    response_model=Page[AttachmentOut],
+    responses=responses(401, 403, ExpenseNotFound, 422),
+)
+async def list_attachments(
+    expense_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
+) -> Page[AttachmentOut]:
     """The expense's attachments."""
     await service.get_visible(session=session, principal=principal, expense_id=expense_id)
     stmt = select(Attachment).where(col(Attachment.expense_id) == expense_id)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Attachment.id)], params=params)
-    return Page[AttachmentOut](items=[AttachmentOut.model_validate(a, from_attributes=True) for a in rows],
-                               total=total, next_cursor=cursor)
+    return Page[AttachmentOut](
+        items=[AttachmentOut.model_validate(a, from_attributes=True) for a in rows], total=total, next_cursor=cursor
+    )
 
 
 async def _attachment(session: Any, principal: Principal, attachment_id: uuid.UUID) -> Attachment:
@@ -141,21 +191,33 @@ async def _attachment(session: Any, principal: Principal, attachment_id: uuid.UU
     return att
 
 
-@router.get("/attachments/{attachment_id}", response_model=AttachmentOut,
-            responses=responses(401, 403, AttachmentNotFound, 422))
-async def get_attachment(attachment_id: uuid.UUID, session: SessionDep,
-                         principal: Annotated[Principal, require("budget:read")]) -> AttachmentOut:
+@router.get(
+    "/attachments/{attachment_id}", response_model=AttachmentOut, responses=responses(401, 403, AttachmentNotFound, 422)
+)
+async def get_attachment(
+    attachment_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> AttachmentOut:
     """An attachment's record (name, type, size, SHA-256)."""
     return AttachmentOut.model_validate(await _attachment(session, principal, attachment_id), from_attributes=True)
 
 
-@router.get("/attachments/{attachment_id}/content", response_class=Response,
-            responses={200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}}},
-                       **responses(401, 403, AttachmentNotFound, 422)})
-async def download_attachment(attachment_id: uuid.UUID, request: Request, session: SessionDep,
-                              principal: Annotated[Principal, require("budget:read")]) -> Response:
+@router.get(
+    "/attachments/{attachment_id}/content",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}}},
+        **responses(401, 403, AttachmentNotFound, 422),
+    },
+)
+async def download_attachment(
+    attachment_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+) -> Response:
     """The attachment's bytes."""
     att = await _attachment(session, principal, attachment_id)
     data = await request.app.state.storage.get(att.storage_key)
-    return Response(data, media_type=att.content_type,
-                    headers={"X-Content-SHA256": att.sha256, "Content-Disposition": "attachment"})
+    return Response(
+        data, media_type=att.content_type, headers={"X-Content-SHA256": att.sha256, "Content-Disposition": "attachment"}
+    )

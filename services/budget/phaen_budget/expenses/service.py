@@ -30,15 +30,24 @@ _SPACES = re.compile(r"\s+")
 
 def receipt_key(evidence: Receipt) -> str:
     """(seller, book, number) normalised: case and spacing do not make a receipt new."""
-    parts = [_SPACES.sub(" ", p).strip().casefold() for p in (evidence.seller_name, evidence.book_no,
-                                                                 evidence.receipt_no)]
+    parts = [
+        _SPACES.sub(" ", p).strip().casefold() for p in (evidence.seller_name, evidence.book_no, evidence.receipt_no)
+    ]
     return "|".join(parts)
 
 
 def _event(e: Expense) -> dict[str, Any]:
-    return {"id": e.id, "project_id": e.project_id, "grant_id": e.grant_id, "line_no": e.line_no,
-            "category": e.category, "amount": e.amount, "spent_on": e.spent_on, "evidence_kind": e.evidence_kind,
-            "status": e.status}
+    return {
+        "id": e.id,
+        "project_id": e.project_id,
+        "grant_id": e.grant_id,
+        "line_no": e.line_no,
+        "category": e.category,
+        "amount": e.amount,
+        "spent_on": e.spent_on,
+        "evidence_kind": e.evidence_kind,
+        "status": e.status,
+    }
 
 
 def _feed_payload(e: Expense) -> dict[str, Any]:
@@ -68,33 +77,50 @@ async def record(*, session: AsyncSession, principal: Principal, data: ExpenseCr
     key = None
     if isinstance(ev, Receipt):
         if ev.buyer_name is not None and ev.buyer_name != project.name:
-            raise Unprocessable("The receipt must name the project as buyer.",
-                                loc=["body", "evidence", "buyer_name"])
+            raise Unprocessable("The receipt must name the project as buyer.", loc=["body", "evidence", "buyer_name"])
         key = receipt_key(ev)
-    expense = Expense(project_id=project.id, grant_id=project.grant_id, line_no=project.line_no,
-                      category=data.category, amount=data.amount, spent_on=data.spent_on,
-                      description=data.description, evidence_kind=ev.kind, evidence=ev.model_dump(mode="json"),
-                      receipt_key=key, created_by=principal.sub)
+    expense = Expense(
+        project_id=project.id,
+        grant_id=project.grant_id,
+        line_no=project.line_no,
+        category=data.category,
+        amount=data.amount,
+        spent_on=data.spent_on,
+        description=data.description,
+        evidence_kind=ev.kind,
+        evidence=ev.model_dump(mode="json"),
+        receipt_key=key,
+        created_by=principal.sub,
+    )
     session.add(expense)
     try:
         async with session.begin_nested():
             await session.flush()
     except IntegrityError as exc:
         raise DuplicateReceipt() from exc
-    audit.record(session, actor=principal.sub, action="expense.record", entity="expense", entity_id=expense.id,
-                 after={**_event(expense), "evidence": expense.evidence})
-    await record_event(session, outbox, type="expense.recorded", entity="expense", entity_id=expense.id,
-                       payload=_feed_payload(expense))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="expense.record",
+        entity="expense",
+        entity_id=expense.id,
+        after={**_event(expense), "evidence": expense.evidence},
+    )
+    await record_event(
+        session, outbox, type="expense.recorded", entity="expense", entity_id=expense.id, payload=_feed_payload(expense)
+    )
     return expense
 
 
-async def get_visible(*, session: AsyncSession, principal: Principal, expense_id: uuid.UUID,
-                      lock: bool = False) -> Expense:
+async def get_visible(
+    *, session: AsyncSession, principal: Principal, expense_id: uuid.UUID, lock: bool = False
+) -> Expense:
     expense = await session.get(Expense, expense_id, with_for_update=lock, populate_existing=lock)
     if expense is None:
         raise ExpenseNotFound()
-    await projects.project_seen_by(session=session, principal=principal, project_id=expense.project_id,
-                                   not_found=ExpenseNotFound)
+    await projects.project_seen_by(
+        session=session, principal=principal, project_id=expense.project_id, not_found=ExpenseNotFound
+    )
     return expense
 
 
@@ -118,10 +144,18 @@ async def void(*, session: AsyncSession, principal: Principal, expense_id: uuid.
     expense.voided_at = utcnow()
     session.add(expense)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="expense.void", entity="expense", entity_id=expense.id,
-                 before=before, after={**_event(expense), "reason": reason})
-    await record_event(session, outbox, type="expense.voided", entity="expense", entity_id=expense.id,
-                       payload=_feed_payload(expense))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="expense.void",
+        entity="expense",
+        entity_id=expense.id,
+        before=before,
+        after={**_event(expense), "reason": reason},
+    )
+    await record_event(
+        session, outbox, type="expense.voided", entity="expense", entity_id=expense.id, payload=_feed_payload(expense)
+    )
     return expense
 
 
@@ -136,17 +170,37 @@ def sniff(data: bytes) -> str:
     raise UnsupportedAttachment()
 
 
-async def attach(*, session: AsyncSession, principal: Principal, expense_id: uuid.UUID, filename: str,
-                 data: bytes, storage: AttachmentStorage) -> Attachment:
+async def attach(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    expense_id: uuid.UUID,
+    filename: str,
+    data: bytes,
+    storage: AttachmentStorage,
+) -> Attachment:
     """Store a scan of the evidence with its SHA-256."""
     expense = await _actionable(session, principal, expense_id, lock=False)
     ctype = sniff(data)
     sha = hashlib.sha256(data).hexdigest()
     key = await storage.put(sha, data)
-    att = Attachment(expense_id=expense.id, filename=filename[:255] or "attachment", content_type=ctype,
-                     size=len(data), sha256=sha, storage_key=key, uploaded_by=principal.sub)
+    att = Attachment(
+        expense_id=expense.id,
+        filename=filename[:255] or "attachment",
+        content_type=ctype,
+        size=len(data),
+        sha256=sha,
+        storage_key=key,
+        uploaded_by=principal.sub,
+    )
     session.add(att)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="expense.attach", entity="attachment", entity_id=att.id,
-                 after={"expense_id": expense.id, "sha256": sha, "size": len(data), "content_type": ctype})
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="expense.attach",
+        entity="attachment",
+        entity_id=att.id,
+        after={"expense_id": expense.id, "sha256": sha, "size": len(data), "content_type": ctype},
+    )
     return att

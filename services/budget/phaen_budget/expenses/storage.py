@@ -19,8 +19,7 @@ class AttachmentStorage(Protocol):
         """Store ``data`` and return its storage key."""
         ...
 
-    async def get(self, key: str) -> bytes:
-        ...
+    async def get(self, key: str) -> bytes: ...
 
 
 class LocalStorage:

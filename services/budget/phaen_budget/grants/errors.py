@@ -19,9 +19,11 @@ class LineExists(Conflict):
     code, title = "line_exists", "The grant already has a line with this number"
 
 
-register_thai({
-    "grant_not_found": "ไม่พบทุนสนับสนุน",
-    "line_not_found": "ไม่พบแผนงานของทุน",
-    "over_allocated": "ยอดแผนงานรวมเกินวงเงินทุน",
-    "line_exists": "มีแผนงานลำดับนี้แล้ว",
-})
+register_thai(
+    {
+        "grant_not_found": "ไม่พบทุนสนับสนุน",
+        "line_not_found": "ไม่พบแผนงานของทุน",
+        "over_allocated": "ยอดแผนงานรวมเกินวงเงินทุน",
+        "line_exists": "มีแผนงานลำดับนี้แล้ว",
+    }
+)

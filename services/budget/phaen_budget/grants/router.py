@@ -24,18 +24,22 @@ router = APIRouter(prefix="/v1/budget/grants", tags=["grants"])
 
 
 @router.post("", status_code=201, response_model=GrantOut, responses=responses(401, 403, 422))
-async def create_grant(body: GrantCreate, session: SessionDep,
-                       principal: Annotated[Principal, require("budget:admin")]) -> GrantOut:
+async def create_grant(
+    body: GrantCreate, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
+) -> GrantOut:
     """Record a grant (ทุนสนับสนุน) from a funder."""
     grant = await service.create_grant(session=session, principal=principal, data=body)
     return await service.grant_view(session=session, grant=grant)
 
 
 @router.get("", response_model=Page[GrantOut], responses=responses(401, 403, 422))
-async def list_grants(session: SessionDep, _: Annotated[Principal, require("budget:read")],
-                      params: PageDep,
-                      fiscal_year: Annotated[int | None, Query(ge=2400, le=2800)] = None,
-                      funder: SafeStr | None = None) -> Page[GrantOut]:
+async def list_grants(
+    session: SessionDep,
+    _: Annotated[Principal, require("budget:read")],
+    params: PageDep,
+    fiscal_year: Annotated[int | None, Query(ge=2400, le=2800)] = None,
+    funder: SafeStr | None = None,
+) -> Page[GrantOut]:
     """Grants with their lines and derived figures."""
     stmt = select(Grant)
     if fiscal_year is not None:
@@ -48,28 +52,42 @@ async def list_grants(session: SessionDep, _: Annotated[Principal, require("budg
 
 
 @router.get("/{grant_id}", response_model=GrantOut, responses=responses(401, 403, GrantNotFound, 422))
-async def get_grant(grant_id: uuid.UUID, session: SessionDep,
-                    _: Annotated[Principal, require("budget:read")]) -> GrantOut:
+async def get_grant(
+    grant_id: uuid.UUID, session: SessionDep, _: Annotated[Principal, require("budget:read")]
+) -> GrantOut:
     """A grant with lines: percent, actual (from expenses), variance and available are derived."""
     grant = await service.get_grant(session=session, grant_id=grant_id)
     return await service.grant_view(session=session, grant=grant)
 
 
-@router.post("/{grant_id}/lines", status_code=201, response_model=LineOut,
-             responses=responses(401, 403, GrantNotFound, OverAllocated, LineExists, 422))
-async def add_line(grant_id: uuid.UUID, body: LineCreate, session: SessionDep,
-                   principal: Annotated[Principal, require("budget:admin")]) -> LineOut:
+@router.post(
+    "/{grant_id}/lines",
+    status_code=201,
+    response_model=LineOut,
+    responses=responses(401, 403, GrantNotFound, OverAllocated, LineExists, 422),
+)
+async def add_line(
+    grant_id: uuid.UUID, body: LineCreate, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
+) -> LineOut:
     """Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``)."""
     line = await service.add_line(session=session, principal=principal, grant_id=grant_id, data=body)
     view = await service.grant_view(session=session, grant=await service.get_grant(session=session, grant_id=grant_id))
     return next(x for x in view.lines if x.no == line.no)
 
 
-@router.post("/{grant_id}/lines/{no}/cofunding", status_code=201, response_model=LineOut,
-             responses=responses(401, 403, LineNotFound, 422))
-async def add_cofunding(grant_id: uuid.UUID, no: Annotated[int, Path(ge=1, le=999)], body: Cofunding,
-                        session: SessionDep,
-                        principal: Annotated[Principal, require("budget:admin")]) -> LineOut:
+@router.post(
+    "/{grant_id}/lines/{no}/cofunding",
+    status_code=201,
+    response_model=LineOut,
+    responses=responses(401, 403, LineNotFound, 422),
+)
+async def add_cofunding(
+    grant_id: uuid.UUID,
+    no: Annotated[int, Path(ge=1, le=999)],
+    body: Cofunding,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:admin")],
+) -> LineOut:
     """Record a second funder's share of a line (e.g. ThaiHealth on the festival line)."""
     await service.add_cofunding(session=session, principal=principal, grant_id=grant_id, no=no, data=body)
     view = await service.grant_view(session=session, grant=await service.get_grant(session=session, grant_id=grant_id))

@@ -45,25 +45,44 @@ def fiscal_period(fiscal_year: int) -> FiscalPeriod:
 
 
 def grant_event(grant: Grant) -> dict[str, Any]:
-    return {"id": grant.id, "name": grant.name, "funder": grant.funder, "amount": grant.amount,
-            "fiscal_year": grant.fiscal_year}
+    return {
+        "id": grant.id,
+        "name": grant.name,
+        "funder": grant.funder,
+        "amount": grant.amount,
+        "fiscal_year": grant.fiscal_year,
+    }
 
 
 def line_event(line: GrantLine) -> dict[str, Any]:
-    return {"grant_id": line.grant_id, "no": line.no, "title": line.title, "planned": line.planned,
-            "reserved": line.reserved, "cofunding": line.cofunding}
+    return {
+        "grant_id": line.grant_id,
+        "no": line.no,
+        "title": line.title,
+        "planned": line.planned,
+        "reserved": line.reserved,
+        "cofunding": line.cofunding,
+    }
 
 
 async def create_grant(*, session: AsyncSession, principal: Principal, data: GrantCreate) -> Grant:
     """Record a grant from a funder."""
-    grant = Grant(name=data.name, funder=data.funder, amount=data.amount, fiscal_year=data.fiscal_year,
-                  created_by=principal.sub)
+    grant = Grant(
+        name=data.name, funder=data.funder, amount=data.amount, fiscal_year=data.fiscal_year, created_by=principal.sub
+    )
     session.add(grant)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="grant.create", entity="grant", entity_id=grant.id,
-                 after=grant_event(grant))
-    await record_event(session, outbox, type="grant.created", entity="grant", entity_id=grant.id,
-                       payload=grant_event(grant))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="grant.create",
+        entity="grant",
+        entity_id=grant.id,
+        after=grant_event(grant),
+    )
+    await record_event(
+        session, outbox, type="grant.created", entity="grant", entity_id=grant.id, payload=grant_event(grant)
+    )
     return grant
 
 
@@ -90,43 +109,65 @@ async def add_line(*, session: AsyncSession, principal: Principal, grant_id: uui
     """Add a plan line; 409 ``over_allocated`` if the planned sum would exceed the grant."""
     # The grant row lock serialises concurrent line additions, so the sum check cannot be raced.
     grant = await get_grant(session=session, grant_id=grant_id, lock=True)
-    planned = (await session.execute(
-        select(func.coalesce(func.sum(col(GrantLine.planned)), 0))
-        .where(col(GrantLine.grant_id) == grant_id))).scalar_one()
+    planned = (
+        await session.execute(
+            select(func.coalesce(func.sum(col(GrantLine.planned)), 0)).where(col(GrantLine.grant_id) == grant_id)
+        )
+    ).scalar_one()
     if Decimal(planned) + data.planned > grant.amount:
         raise OverAllocated(f"Lines would plan {Decimal(planned) + data.planned:.2f} of a grant of {grant.amount:.2f}.")
-    line = GrantLine(grant_id=grant_id, no=data.no, title=data.title, planned=data.planned,
-                     cofunding=[c.model_dump(mode="json") for c in data.cofunding])
+    line = GrantLine(
+        grant_id=grant_id,
+        no=data.no,
+        title=data.title,
+        planned=data.planned,
+        cofunding=[c.model_dump(mode="json") for c in data.cofunding],
+    )
     session.add(line)
     try:
         async with session.begin_nested():
             await session.flush()
     except IntegrityError as exc:
         raise LineExists() from exc
-    audit.record(session, actor=principal.sub, action="grant_line.create", entity="grant_line",
-                 entity_id=line.id, after=line_event(line))
-    await record_event(session, outbox, type="grant_line.created", entity="grant_line", entity_id=line.id,
-                       payload=line_event(line))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="grant_line.create",
+        entity="grant_line",
+        entity_id=line.id,
+        after=line_event(line),
+    )
+    await record_event(
+        session, outbox, type="grant_line.created", entity="grant_line", entity_id=line.id, payload=line_event(line)
+    )
     return line
 
 
-async def add_cofunding(*, session: AsyncSession, principal: Principal, grant_id: uuid.UUID, no: int,
-                        data: Cofunding) -> GrantLine:
+async def add_cofunding(
+    *, session: AsyncSession, principal: Principal, grant_id: uuid.UUID, no: int, data: Cofunding
+) -> GrantLine:
     """Record that another funder co-funds a line (outside the grant's own amount)."""
     line = await get_line(session=session, grant_id=grant_id, no=no, lock=True)
     before = line_event(line)
     line.cofunding = [*line.cofunding, data.model_dump(mode="json")]
     session.add(line)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="grant_line.cofund", entity="grant_line",
-                 entity_id=line.id, before=before, after=line_event(line))
-    await record_event(session, outbox, type="grant_line.updated", entity="grant_line", entity_id=line.id,
-                       payload=line_event(line))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="grant_line.cofund",
+        entity="grant_line",
+        entity_id=line.id,
+        before=before,
+        after=line_event(line),
+    )
+    await record_event(
+        session, outbox, type="grant_line.updated", entity="grant_line", entity_id=line.id, payload=line_event(line)
+    )
     return line
 
 
-async def line_actuals(*, session: AsyncSession,
-                       grant_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[int, Decimal]]:
+async def line_actuals(*, session: AsyncSession, grant_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[int, Decimal]]:
     """Actual spending per grant and line: recorded (not voided) expenses, grouped in the database."""
     out: dict[uuid.UUID, dict[int, Decimal]] = {grant_id: {} for grant_id in grant_ids}
     if not grant_ids:
@@ -134,7 +175,8 @@ async def line_actuals(*, session: AsyncSession,
     rows = await session.execute(
         select(col(Expense.grant_id), col(Expense.line_no), func.sum(col(Expense.amount)))
         .where(col(Expense.grant_id).in_(grant_ids), col(Expense.status) == "recorded")  # type: ignore[attr-defined]
-        .group_by(col(Expense.grant_id), col(Expense.line_no)))
+        .group_by(col(Expense.grant_id), col(Expense.line_no))
+    )
     for grant_id, no, total in rows.all():
         out[grant_id][int(no)] = Decimal(total)
     return out
@@ -146,7 +188,8 @@ async def lines_of(*, session: AsyncSession, grant_ids: Sequence[uuid.UUID]) -> 
     if not grant_ids:
         return out
     rows = await session.execute(
-        select(GrantLine).where(col(GrantLine.grant_id).in_(grant_ids)).order_by(col(GrantLine.no)))  # type: ignore[attr-defined]
+        select(GrantLine).where(col(GrantLine.grant_id).in_(grant_ids)).order_by(col(GrantLine.no))
+    )  # type: ignore[attr-defined]
     for line in rows.scalars().all():
         out[line.grant_id].append(line)
     return out
@@ -157,19 +200,42 @@ def grant_out(grant: Grant, *, lines: Sequence[GrantLine], actuals: dict[int, De
     outs = []
     for line in lines:
         actual = actuals.get(line.no, ZERO)
-        outs.append(LineOut(id=line.id, grant_id=grant.id, no=line.no, title=line.title, planned=line.planned,
-                            percent=_pct(line.planned, grant.amount), actual=actual,
-                            variance=line.planned - actual, reserved=line.reserved,
-                            available=line.planned - line.reserved,
-                            cofunding=[Cofunding.model_validate(c) for c in line.cofunding]))
+        outs.append(
+            LineOut(
+                id=line.id,
+                grant_id=grant.id,
+                no=line.no,
+                title=line.title,
+                planned=line.planned,
+                percent=_pct(line.planned, grant.amount),
+                actual=actual,
+                variance=line.planned - actual,
+                reserved=line.reserved,
+                available=line.planned - line.reserved,
+                cofunding=[Cofunding.model_validate(c) for c in line.cofunding],
+            )
+        )
     planned = sum((line.planned for line in lines), ZERO)
     actual_total = sum((o.actual for o in outs), ZERO)
-    totals = GrantTotals(planned=planned, percent=_pct(planned, grant.amount), actual=actual_total,
-                         variance=planned - actual_total, reserved=sum((x.reserved for x in lines), ZERO),
-                         unallocated=grant.amount - planned)
-    return GrantOut(id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount,
-                    fiscal_year=grant.fiscal_year, fiscal_period=fiscal_period(grant.fiscal_year),
-                    created_at=grant.created_at, lines=outs, totals=totals)
+    totals = GrantTotals(
+        planned=planned,
+        percent=_pct(planned, grant.amount),
+        actual=actual_total,
+        variance=planned - actual_total,
+        reserved=sum((x.reserved for x in lines), ZERO),
+        unallocated=grant.amount - planned,
+    )
+    return GrantOut(
+        id=grant.id,
+        name=grant.name,
+        funder=grant.funder,
+        amount=grant.amount,
+        fiscal_year=grant.fiscal_year,
+        fiscal_period=fiscal_period(grant.fiscal_year),
+        created_at=grant.created_at,
+        lines=outs,
+        totals=totals,
+    )
 
 
 async def grant_views(*, session: AsyncSession, grants: Sequence[Grant]) -> list[GrantOut]:

@@ -11,7 +11,9 @@ class NotSuspended(Conflict):
     code, title = "not_suspended", "The project is not suspended"
 
 
-register_thai({
-    "already_suspended": "โครงการถูกระงับอยู่แล้ว",
-    "not_suspended": "โครงการไม่ได้ถูกระงับ",
-})
+register_thai(
+    {
+        "already_suspended": "โครงการถูกระงับอยู่แล้ว",
+        "not_suspended": "โครงการไม่ได้ถูกระงับ",
+    }
+)

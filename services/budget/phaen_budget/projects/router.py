@@ -30,10 +30,12 @@ def project_out(project: Project) -> ProjectOut:
     return ProjectOut.model_validate(project, from_attributes=True)
 
 
-@router.post("", status_code=201, response_model=ProjectOut,
-             responses=responses(401, 403, GrantNotFound, LineNotFound, 422))
-async def create_project(body: ProjectCreate, request: Request, session: SessionDep,
-                         principal: Annotated[Principal, require("budget:admin")]) -> ProjectOut:
+@router.post(
+    "", status_code=201, response_model=ProjectOut, responses=responses(401, 403, GrantNotFound, LineNotFound, 422)
+)
+async def create_project(
+    body: ProjectCreate, request: Request, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
+) -> ProjectOut:
     """Create a project (network, regional or tambon level) under a grant line."""
     info = None
     if body.tambon:
@@ -44,17 +46,25 @@ async def create_project(body: ProjectCreate, request: Request, session: Session
 
 
 @router.get("", response_model=Page[ProjectOut], responses=responses(401, 403, 422))
-async def list_projects(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                        params: PageDep,
-                        grant_id: uuid.UUID | None = None,
-                        status: Literal["active", "suspended", "closed"] | None = None,
-                        region: SafeStr | None = None, tambon: SafeStr | None = None,
-                        level: Literal["network", "regional", "tambon"] | None = None) -> Page[ProjectOut]:
+async def list_projects(
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+    params: PageDep,
+    grant_id: uuid.UUID | None = None,
+    status: Literal["active", "suspended", "closed"] | None = None,
+    region: SafeStr | None = None,
+    tambon: SafeStr | None = None,
+    level: Literal["network", "regional", "tambon"] | None = None,
+) -> Page[ProjectOut]:
     """Projects within the caller's scope."""
     stmt = select(Project).where(visible_clause(principal, col(Project.region), col(Project.tambon)))
-    for column, value in ((col(Project.grant_id), grant_id), (col(Project.status), status),
-                          (col(Project.region), region),
-                       (col(Project.tambon), tambon), (col(Project.level), level)):
+    for column, value in (
+        (col(Project.grant_id), grant_id),
+        (col(Project.status), status),
+        (col(Project.region), region),
+        (col(Project.tambon), tambon),
+        (col(Project.level), level),
+    ):
         if value is not None:
             stmt = stmt.where(column == value)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Project.id)], params=params)
@@ -62,38 +72,57 @@ async def list_projects(session: SessionDep, principal: Annotated[Principal, req
 
 
 @router.get("/{project_id}", response_model=ProjectOut, responses=responses(401, 403, ProjectNotFound, 422))
-async def get_project(project_id: uuid.UUID, session: SessionDep,
-                      principal: Annotated[Principal, require("budget:read")]) -> ProjectOut:
+async def get_project(
+    project_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> ProjectOut:
     """One project (404 outside the caller's scope)."""
     return project_out(await service.get_visible(session=session, principal=principal, project_id=project_id))
 
 
-@router.post("/{project_id}/suspend", response_model=ProjectOut,
-             responses=responses(401, 403, ProjectNotFound, AlreadySuspended, ProjectClosed, 422))
-async def suspend(project_id: uuid.UUID, body: Reason, session: SessionDep,
-                  principal: Annotated[Principal, require("budget:admin")]) -> ProjectOut:
+@router.post(
+    "/{project_id}/suspend",
+    response_model=ProjectOut,
+    responses=responses(401, 403, ProjectNotFound, AlreadySuspended, ProjectClosed, 422),
+)
+async def suspend(
+    project_id: uuid.UUID, body: Reason, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
+) -> ProjectOut:
     """Suspend a project at once (CODI, for suspected misuse): every money action on it becomes a 409."""
-    project = await service.set_status(session=session, principal=principal, project_id=project_id,
-                                       suspend=True, reason=body.reason)
+    project = await service.set_status(
+        session=session, principal=principal, project_id=project_id, suspend=True, reason=body.reason
+    )
     return project_out(project)
 
 
-@router.post("/{project_id}/reinstate", response_model=ProjectOut,
-             responses=responses(401, 403, ProjectNotFound, NotSuspended, ProjectClosed, 422))
-async def reinstate(project_id: uuid.UUID, session: SessionDep,
-                    principal: Annotated[Principal, require("budget:admin")],
-                    body: Reason | None = None) -> ProjectOut:
+@router.post(
+    "/{project_id}/reinstate",
+    response_model=ProjectOut,
+    responses=responses(401, 403, ProjectNotFound, NotSuspended, ProjectClosed, 422),
+)
+async def reinstate(
+    project_id: uuid.UUID,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:admin")],
+    body: Reason | None = None,
+) -> ProjectOut:
     """Lift a suspension."""
-    project = await service.set_status(session=session, principal=principal, project_id=project_id,
-                                       suspend=False, reason=body.reason if body else None)
+    project = await service.set_status(
+        session=session, principal=principal, project_id=project_id, suspend=False, reason=body.reason if body else None
+    )
     return project_out(project)
 
 
-@router.post("/{project_id}/close", response_model=ProjectOut,
-             responses=responses(401, 403, ProjectNotFound, ProjectClosed, 422))
-async def close(project_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:admin")],
-                body: Reason | None = None) -> ProjectOut:
+@router.post(
+    "/{project_id}/close", response_model=ProjectOut, responses=responses(401, 403, ProjectNotFound, ProjectClosed, 422)
+)
+async def close(
+    project_id: uuid.UUID,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:admin")],
+    body: Reason | None = None,
+) -> ProjectOut:
     """Close a finished project (final): every money action on it becomes a 409 ``project_closed``."""
-    project = await service.close(session=session, principal=principal, project_id=project_id,
-                                  reason=body.reason if body else None)
+    project = await service.close(
+        session=session, principal=principal, project_id=project_id, reason=body.reason if body else None
+    )
     return project_out(project)

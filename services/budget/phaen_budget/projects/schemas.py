@@ -26,8 +26,12 @@ class ProjectCreate(Input):
     region: Region | None = None
     tambon: str | None = Field(default=None, pattern=r"^[0-9]{6}$")
     amount: PositiveMoney | None = None
-    tranches: list[Decimal] = Field(default_factory=lambda: [Decimal(50), Decimal(50)], min_length=1,
-                                    max_length=12, description="percentage shares summing to 100")
+    tranches: list[Decimal] = Field(
+        default_factory=lambda: [Decimal(50), Decimal(50)],
+        min_length=1,
+        max_length=12,
+        description="percentage shares summing to 100",
+    )
 
     @field_validator("tranches")
     @classmethod

@@ -26,14 +26,24 @@ from phaen_common.outbox import record_event
 
 def project_state(project: Project) -> dict[str, Any]:
     """The event payload (and audit state) of a project."""
-    return {"id": project.id, "grant_id": project.grant_id, "line_no": project.line_no, "name": project.name,
-            "level": project.level, "region": project.region, "tambon": project.tambon, "tier": project.tier,
-            "amount": project.amount, "tranches": [format_money(t) for t in project.tranches],
-            "status": project.status}
+    return {
+        "id": project.id,
+        "grant_id": project.grant_id,
+        "line_no": project.line_no,
+        "name": project.name,
+        "level": project.level,
+        "region": project.region,
+        "tambon": project.tambon,
+        "tier": project.tier,
+        "amount": project.amount,
+        "tranches": [format_money(t) for t in project.tranches],
+        "status": project.status,
+    }
 
 
-async def create_project(*, session: AsyncSession, principal: Principal, data: ProjectCreate,
-                         tambon_info: TambonInfo | None) -> Project:
+async def create_project(
+    *, session: AsyncSession, principal: Principal, data: ProjectCreate, tambon_info: TambonInfo | None
+) -> Project:
     """Create a project under a grant line, with the tier snapshot the registry gave (if any)."""
     await get_grant(session=session, grant_id=data.grant_id)
     await get_line(session=session, grant_id=data.grant_id, no=data.line_no)
@@ -43,37 +53,54 @@ async def create_project(*, session: AsyncSession, principal: Principal, data: P
             raise Unprocessable("The tambon is in another region.", loc=["body", "region"])
         region = tambon_info.region
     if data.level == "tambon" and not region:
-        raise Unprocessable("The region is required (the registry did not give the tambon's).",
-                            loc=["body", "region"])
-    project = Project(grant_id=data.grant_id, line_no=data.line_no, name=data.name, level=data.level,
-                      region=region, tambon=data.tambon, amount=data.amount,
-                      tranches=[str(t) for t in data.tranches], created_by=principal.sub,
-                      tier=tambon_info.tier if tambon_info else None,
-                      tier_checked_at=utcnow() if tambon_info else None)
+        raise Unprocessable("The region is required (the registry did not give the tambon's).", loc=["body", "region"])
+    project = Project(
+        grant_id=data.grant_id,
+        line_no=data.line_no,
+        name=data.name,
+        level=data.level,
+        region=region,
+        tambon=data.tambon,
+        amount=data.amount,
+        tranches=[str(t) for t in data.tranches],
+        created_by=principal.sub,
+        tier=tambon_info.tier if tambon_info else None,
+        tier_checked_at=utcnow() if tambon_info else None,
+    )
     session.add(project)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="project.create", entity="project", entity_id=project.id,
-                 after=project_state(project))
-    await record_event(session, outbox, type="project.created", entity="project", entity_id=project.id,
-                       payload=project_state(project))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="project.create",
+        entity="project",
+        entity_id=project.id,
+        after=project_state(project),
+    )
+    await record_event(
+        session, outbox, type="project.created", entity="project", entity_id=project.id, payload=project_state(project)
+    )
     return project
 
 
-async def get_visible(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
-                      lock: str | None = None) -> Project:
+async def get_visible(
+    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, lock: str | None = None
+) -> Project:
     """The project if ``principal`` may see it (404 otherwise). ``lock``: None, "share" or "update"."""
     if lock is None:
         project = await session.get(Project, project_id)
     else:
-        project = await session.get(Project, project_id, populate_existing=True,
-                                     with_for_update={"read": lock == "share"})
+        project = await session.get(
+            Project, project_id, populate_existing=True, with_for_update={"read": lock == "share"}
+        )
     if project is None or not sees(principal, region=project.region, tambon=project.tambon):
         raise ProjectNotFound()
     return project
 
 
-async def project_seen_by(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
-                          not_found: type[ProblemError]) -> Project:
+async def project_seen_by(
+    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, not_found: type[ProblemError]
+) -> Project:
     """The project if ``principal`` may see it; otherwise the caller's own 404 ``not_found``."""
     project = await session.get(Project, project_id)
     if project is None or not sees(principal, region=project.region, tambon=project.tambon):
@@ -81,8 +108,9 @@ async def project_seen_by(*, session: AsyncSession, principal: Principal, projec
     return project
 
 
-async def get_actionable(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
-                         lock: str | None = None) -> Project:
+async def get_actionable(
+    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, lock: str | None = None
+) -> Project:
     """The project if ``principal`` may act on it with budget:write (404 outside its tambon)."""
     project = await get_visible(session=session, principal=principal, project_id=project_id, lock=lock)
     if not acts_for(principal, tambon=project.tambon):
@@ -98,8 +126,9 @@ def ensure_active(project: Project) -> None:
         raise ProjectClosed()
 
 
-async def set_status(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID, suspend: bool,
-                     reason: str | None) -> Project:
+async def set_status(
+    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, suspend: bool, reason: str | None
+) -> Project:
     """Suspend (at once) or reinstate a project, recording who and why."""
     # FOR UPDATE waits for money actions holding the row FOR SHARE; none starts after this commits.
     project = await get_visible(session=session, principal=principal, project_id=project_id, lock="update")
@@ -117,11 +146,24 @@ async def set_status(*, session: AsyncSession, principal: Principal, project_id:
     session.add(project)
     await session.flush()
     action = "project.suspend" if suspend else "project.reinstate"
-    audit.record(session, actor=principal.sub, action=action, entity="project", entity_id=project.id,
-                 before=before, after={**project_state(project), "reason": reason})
+    audit.record(
+        session,
+        actor=principal.sub,
+        action=action,
+        entity="project",
+        entity_id=project.id,
+        before=before,
+        after={**project_state(project), "reason": reason},
+    )
     payload = {**project_state(project), "reason": reason, "actor": principal.sub}
-    await record_event(session, outbox, type="project.suspended" if suspend else "project.reinstated",
-                       entity="project", entity_id=project.id, payload=payload)
+    await record_event(
+        session,
+        outbox,
+        type="project.suspended" if suspend else "project.reinstated",
+        entity="project",
+        entity_id=project.id,
+        payload=payload,
+    )
     return project
 
 
@@ -137,10 +179,23 @@ async def close(*, session: AsyncSession, principal: Principal, project_id: uuid
     project.status_changed_at = utcnow()
     session.add(project)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="project.close", entity="project", entity_id=project.id,
-                 before=before, after={**project_state(project), "reason": reason})
-    await record_event(session, outbox, type="project.updated", entity="project", entity_id=project.id,
-                       payload={**project_state(project), "reason": reason, "actor": principal.sub})
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="project.close",
+        entity="project",
+        entity_id=project.id,
+        before=before,
+        after={**project_state(project), "reason": reason},
+    )
+    await record_event(
+        session,
+        outbox,
+        type="project.updated",
+        entity="project",
+        entity_id=project.id,
+        payload={**project_state(project), "reason": reason, "actor": principal.sub},
+    )
     return project
 
 
@@ -152,8 +207,9 @@ async def refresh_tier(*, session: AsyncSession, project: Project, tambon_info: 
     project.tier_checked_at = utcnow()
     session.add(project)
     await session.flush()
-    await record_event(session, outbox, type="project.updated", entity="project", entity_id=project.id,
-                       payload=project_state(project))
+    await record_event(
+        session, outbox, type="project.updated", entity="project", entity_id=project.id, payload=project_state(project)
+    )
 
 
 def tranche_shares(project: Project) -> list[Decimal]:

@@ -19,9 +19,11 @@ class LineBudgetExceeded(Conflict):
     code, title = "line_budget_exceeded", "Approving would reserve more than the line's planned budget"
 
 
-register_thai({
-    "proposal_not_found": "ไม่พบข้อเสนอ",
-    "wrong_committee": "เฉพาะคณะกรรมการระดับที่ได้รับการเสนอเท่านั้นที่พิจารณาได้",
-    "already_decided": "ข้อเสนอนี้ได้รับการพิจารณาแล้ว",
-    "line_budget_exceeded": "การอนุมัติจะเกินงบประมาณของแผนงาน",
-})
+register_thai(
+    {
+        "proposal_not_found": "ไม่พบข้อเสนอ",
+        "wrong_committee": "เฉพาะคณะกรรมการระดับที่ได้รับการเสนอเท่านั้นที่พิจารณาได้",
+        "already_decided": "ข้อเสนอนี้ได้รับการพิจารณาแล้ว",
+        "line_budget_exceeded": "การอนุมัติจะเกินงบประมาณของแผนงาน",
+    }
+)

@@ -29,29 +29,50 @@ MoneyProposalDecide = Annotated[Principal, require_money("budget:approve", actio
 router = APIRouter(prefix="/v1/budget/proposals", tags=["proposals"])
 
 
-@router.post("", status_code=201, response_model=ProposalOut,
-             responses=responses(401, 403, ProjectNotFound, ProjectSuspended, 422))
-async def create_proposal(body: ProposalCreate, request: Request, session: SessionDep,
-                          principal: Annotated[Principal, require("budget:write")]) -> ProposalOut:
+@router.post(
+    "",
+    status_code=201,
+    response_model=ProposalOut,
+    responses=responses(401, 403, ProjectNotFound, ProjectSuspended, 422),
+)
+async def create_proposal(
+    body: ProposalCreate,
+    request: Request,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:write")],
+) -> ProposalOut:
     """Propose spending; the answer names the route and the rule (`route_rule`) that chose it."""
     proposal = await service.create_proposal(
-        session=session, principal=principal, data=body, tiers=request.app.state.tiers,
+        session=session,
+        principal=principal,
+        data=body,
+        tiers=request.app.state.tiers,
         authorization=request.headers.get("authorization"),
-        standards=request.app.state.settings.tier_standards())
+        standards=request.app.state.settings.tier_standards(),
+    )
     return service.proposal_out(proposal)
 
 
 @router.get("", response_model=Page[ProposalOut], responses=responses(401, 403, 422))
-async def list_proposals(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                         params: PageDep,
-                         project_id: uuid.UUID | None = None,
-                         status: Literal["pending", "approved", "rejected"] | None = None,
-                         route: Literal["regional", "national"] | None = None) -> Page[ProposalOut]:
+async def list_proposals(
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+    params: PageDep,
+    project_id: uuid.UUID | None = None,
+    status: Literal["pending", "approved", "rejected"] | None = None,
+    route: Literal["regional", "national"] | None = None,
+) -> Page[ProposalOut]:
     """Proposals within the caller's scope."""
-    stmt = (select(Proposal).join(Project, col(Project.id) == col(Proposal.project_id))  # type: ignore[arg-type]
-            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
-    for column, value in ((col(Proposal.project_id), project_id), (col(Proposal.status), status),
-                          (col(Proposal.route), route)):
+    stmt = (
+        select(Proposal)
+        .join(Project, col(Project.id) == col(Proposal.project_id))  # type: ignore[arg-type]
+        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    )
+    for column, value in (
+        (col(Proposal.project_id), project_id),
+        (col(Proposal.status), status),
+        (col(Proposal.route), route),
+    ):
         if value is not None:
             stmt = stmt.where(column == value)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Proposal.id)], params=params)
@@ -59,20 +80,27 @@ async def list_proposals(session: SessionDep, principal: Annotated[Principal, re
 
 
 @router.get("/{proposal_id}", response_model=ProposalOut, responses=responses(401, 403, ProposalNotFound, 422))
-async def get_proposal(proposal_id: uuid.UUID, session: SessionDep,
-                       principal: Annotated[Principal, require("budget:read")]) -> ProposalOut:
+async def get_proposal(
+    proposal_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> ProposalOut:
     """One proposal (404 outside the caller's scope)."""
     proposal, _ = await service.get_visible(session=session, principal=principal, proposal_id=proposal_id)
     return service.proposal_out(proposal)
 
 
-@router.post("/{proposal_id}/decision", response_model=ProposalOut,
-             responses=responses(401, 403, WrongCommittee, ProposalNotFound, AlreadyDecided, LineBudgetExceeded,
-                                 ProjectSuspended, 422))
-async def decide(proposal_id: uuid.UUID, body: Decision, request: Request, session: SessionDep,
-                 principal: MoneyProposalDecide) -> ProposalOut:
+@router.post(
+    "/{proposal_id}/decision",
+    response_model=ProposalOut,
+    responses=responses(
+        401, 403, WrongCommittee, ProposalNotFound, AlreadyDecided, LineBudgetExceeded, ProjectSuspended, 422
+    ),
+)
+async def decide(
+    proposal_id: uuid.UUID, body: Decision, request: Request, session: SessionDep, principal: MoneyProposalDecide
+) -> ProposalOut:
     """Approve or reject, citing the committee resolution; approval reserves the line's budget."""
-    async with audited_denials(request, session, principal, action="proposal.decide", entity="proposal",
-                               entity_id=proposal_id):
+    async with audited_denials(
+        request, session, principal, action="proposal.decide", entity="proposal", entity_id=proposal_id
+    ):
         proposal = await service.decide(session=session, principal=principal, proposal_id=proposal_id, data=body)
         return service.proposal_out(proposal)

@@ -23,8 +23,9 @@ from phaen_common.auth import Principal
 from phaen_common.outbox import record_event
 
 
-def route_for(*, kind: str, amount: Decimal, level: str, tier: str | None,
-              standards: dict[str, Decimal]) -> tuple[str, str]:
+def route_for(
+    *, kind: str, amount: Decimal, level: str, tier: str | None, standards: dict[str, Decimal]
+) -> tuple[str, str]:
     """(route, rule): regional only for a standard proposal within its tambon tier's standard amount."""
     if kind != "standard":
         return "national", "change_goes_national"
@@ -41,23 +42,47 @@ def route_for(*, kind: str, amount: Decimal, level: str, tier: str | None,
 
 
 def proposal_out(p: Proposal) -> ProposalOut:
-    resolution = (Resolution(number=p.resolution_number, meeting_date=p.resolution_date)
-                  if p.resolution_number and p.resolution_date else None)
-    return ProposalOut(id=p.id, project_id=p.project_id, amount=p.amount, kind=p.kind, title=p.title,
-                       activities=p.activities, route=p.route, route_rule=p.route_rule,  # type: ignore[arg-type]
-                       tier=p.tier, status=p.status, resolution=resolution,  # type: ignore[arg-type]
-                       decided_by=p.decided_by, decided_at=p.decided_at, created_by=p.created_by,
-                       created_at=p.created_at)
+    resolution = (
+        Resolution(number=p.resolution_number, meeting_date=p.resolution_date)
+        if p.resolution_number and p.resolution_date
+        else None
+    )
+    return ProposalOut(
+        id=p.id,
+        project_id=p.project_id,
+        amount=p.amount,
+        kind=p.kind,
+        title=p.title,
+        activities=p.activities,
+        route=p.route,
+        route_rule=p.route_rule,  # type: ignore[arg-type]
+        tier=p.tier,
+        status=p.status,
+        resolution=resolution,  # type: ignore[arg-type]
+        decided_by=p.decided_by,
+        decided_at=p.decided_at,
+        created_by=p.created_by,
+        created_at=p.created_at,
+    )
 
 
 def _event(p: Proposal) -> dict[str, Any]:
     out = proposal_out(p).model_dump(mode="json")
-    return {k: out[k] for k in ("id", "project_id", "amount", "kind", "title", "route", "route_rule", "status",
-                                "resolution", "tier")}
+    return {
+        k: out[k]
+        for k in ("id", "project_id", "amount", "kind", "title", "route", "route_rule", "status", "resolution", "tier")
+    }
 
 
-async def create_proposal(*, session: AsyncSession, principal: Principal, data: ProposalCreate,
-                          tiers: TierLookup, authorization: str | None, standards: dict[str, Decimal]) -> Proposal:
+async def create_proposal(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    data: ProposalCreate,
+    tiers: TierLookup,
+    authorization: str | None,
+    standards: dict[str, Decimal],
+) -> Proposal:
     """Propose spending; the route (and the rule that chose it) is fixed at creation."""
     project = await projects.get_actionable(session=session, principal=principal, project_id=data.project_id)
     projects.ensure_active(project)
@@ -65,28 +90,46 @@ async def create_proposal(*, session: AsyncSession, principal: Principal, data: 
         # No row lock is held here: the registry call cannot stall other transactions.
         info = await tiers.lookup(project.tambon, authorization=authorization)
         await projects.refresh_tier(session=session, project=project, tambon_info=info)
-    route, rule = route_for(kind=data.kind, amount=data.amount, level=project.level, tier=project.tier,
-                            standards=standards)
-    proposal = Proposal(project_id=project.id, amount=data.amount, kind=data.kind, title=data.title,
-                        activities=data.activities, route=route, route_rule=rule, tier=project.tier,
-                        created_by=principal.sub)
+    route, rule = route_for(
+        kind=data.kind, amount=data.amount, level=project.level, tier=project.tier, standards=standards
+    )
+    proposal = Proposal(
+        project_id=project.id,
+        amount=data.amount,
+        kind=data.kind,
+        title=data.title,
+        activities=data.activities,
+        route=route,
+        route_rule=rule,
+        tier=project.tier,
+        created_by=principal.sub,
+    )
     session.add(proposal)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="proposal.create", entity="proposal",
-                 entity_id=proposal.id, after=_event(proposal))
-    await record_event(session, outbox, type="proposal.created", entity="proposal", entity_id=proposal.id,
-                       payload=_event(proposal))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="proposal.create",
+        entity="proposal",
+        entity_id=proposal.id,
+        after=_event(proposal),
+    )
+    await record_event(
+        session, outbox, type="proposal.created", entity="proposal", entity_id=proposal.id, payload=_event(proposal)
+    )
     return proposal
 
 
-async def get_visible(*, session: AsyncSession, principal: Principal, proposal_id: uuid.UUID,
-                      lock: bool = False) -> tuple[Proposal, Project]:
+async def get_visible(
+    *, session: AsyncSession, principal: Principal, proposal_id: uuid.UUID, lock: bool = False
+) -> tuple[Proposal, Project]:
     """The proposal and its project, if the caller's scope covers it (404 otherwise)."""
     proposal = await session.get(Proposal, proposal_id, with_for_update=lock, populate_existing=lock)
     if proposal is None:
         raise ProposalNotFound()
-    project = await projects.project_seen_by(session=session, principal=principal, project_id=proposal.project_id,
-                                             not_found=ProposalNotFound)
+    project = await projects.project_seen_by(
+        session=session, principal=principal, project_id=proposal.project_id, not_found=ProposalNotFound
+    )
     return proposal, project
 
 
@@ -123,8 +166,16 @@ async def decide(*, session: AsyncSession, principal: Principal, proposal_id: uu
     proposal.decided_at = utcnow()
     session.add(proposal)
     await session.flush()
-    audit.record(session, actor=principal.sub, action=f"proposal.{data.decision}", entity="proposal",
-                 entity_id=proposal.id, before=before, after=_event(proposal))
-    await record_event(session, outbox, type="proposal.decided", entity="proposal", entity_id=proposal.id,
-                       payload=_event(proposal))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action=f"proposal.{data.decision}",
+        entity="proposal",
+        entity_id=proposal.id,
+        before=before,
+        after=_event(proposal),
+    )
+    await record_event(
+        session, outbox, type="proposal.decided", entity="proposal", entity_id=proposal.id, payload=_event(proposal)
+    )
     return proposal

@@ -35,13 +35,15 @@ class AmountRequired(Unprocessable):
     code, title = "amount_required", "The project has no amount: give the tranche amount"
 
 
-register_thai({
-    "tranche_not_found": "ไม่พบงวดเงินนี้",
-    "activity_report_not_found": "ไม่พบรายงานกิจกรรม",
-    "account_required": "โครงการยังไม่มีบัญชีสำหรับรับเงิน",
-    "tranche_already_released": "โอนเงินงวดนี้แล้ว",
-    "previous_tranche_not_released": "ยังไม่ได้โอนเงินงวดก่อนหน้า",
-    "activity_report_required": "ต้องส่งรายงานสรุปกิจกรรมของงวดก่อนหน้าก่อน",
-    "tranche_not_released": "ยังไม่ได้โอนเงินงวดนี้",
-    "amount_required": "ต้องระบุจำนวนเงินของงวด",
-})
+register_thai(
+    {
+        "tranche_not_found": "ไม่พบงวดเงินนี้",
+        "activity_report_not_found": "ไม่พบรายงานกิจกรรม",
+        "account_required": "โครงการยังไม่มีบัญชีสำหรับรับเงิน",
+        "tranche_already_released": "โอนเงินงวดนี้แล้ว",
+        "previous_tranche_not_released": "ยังไม่ได้โอนเงินงวดก่อนหน้า",
+        "activity_report_required": "ต้องส่งรายงานสรุปกิจกรรมของงวดก่อนหน้าก่อน",
+        "tranche_not_released": "ยังไม่ได้โอนเงินงวดนี้",
+        "amount_required": "ต้องระบุจำนวนเงินของงวด",
+    }
+)

@@ -35,13 +35,23 @@ from phaen_common.outbox import record_event
 
 
 async def _release_of(session: AsyncSession, project_id: uuid.UUID, n: int) -> TrancheRelease | None:
-    return (await session.execute(select(TrancheRelease).where(
-        col(TrancheRelease.project_id) == project_id, col(TrancheRelease.n) == n))).scalar_one_or_none()
+    return (
+        await session.execute(
+            select(TrancheRelease).where(col(TrancheRelease.project_id) == project_id, col(TrancheRelease.n) == n)
+        )
+    ).scalar_one_or_none()
 
 
 async def _report_count(session: AsyncSession, project_id: uuid.UUID, n: int) -> int:
-    return int((await session.execute(select(func.count()).select_from(ActivityReport).where(
-        col(ActivityReport.project_id) == project_id, col(ActivityReport.tranche) == n))).scalar_one())
+    return int(
+        (
+            await session.execute(
+                select(func.count())
+                .select_from(ActivityReport)
+                .where(col(ActivityReport.project_id) == project_id, col(ActivityReport.tranche) == n)
+            )
+        ).scalar_one()
+    )
 
 
 async def _releases(session: AsyncSession, project_id: uuid.UUID) -> dict[int, TrancheRelease]:
@@ -51,9 +61,11 @@ async def _releases(session: AsyncSession, project_id: uuid.UUID) -> dict[int, T
 
 
 async def _report_counts(session: AsyncSession, project_id: uuid.UUID) -> dict[int, int]:
-    rows = await session.execute(select(col(ActivityReport.tranche), func.count())
-                                 .where(col(ActivityReport.project_id) == project_id)
-                                 .group_by(col(ActivityReport.tranche)))
+    rows = await session.execute(
+        select(col(ActivityReport.tranche), func.count())
+        .where(col(ActivityReport.project_id) == project_id)
+        .group_by(col(ActivityReport.tranche))
+    )
     return {int(n): int(count) for n, count in rows.all()}
 
 
@@ -63,8 +75,9 @@ def _planned(project: Project, n: int) -> Decimal | None:
     return (project.amount * projects.tranche_shares(project)[n - 1] / 100).quantize(CENT)
 
 
-async def release(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID, n: int,
-                  amount: Decimal | None) -> TrancheRelease:
+async def release(
+    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, n: int, amount: Decimal | None
+) -> TrancheRelease:
     """Release tranche ``n`` into the project's account."""
     project = await projects.get_visible(session=session, principal=principal, project_id=project_id)
     if not 1 <= n <= len(project.tranches):
@@ -73,8 +86,7 @@ async def release(*, session: AsyncSession, principal: Principal, project_id: uu
     if account_id is None:
         raise AccountRequired()
     # The project's scope was checked above and the account is the project's own.
-    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id,
-                                            checked=True)
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id, checked=True)
     projects.ensure_active(project)
     if await _release_of(session, project.id, n) is not None:
         raise AlreadyReleased()
@@ -87,22 +99,40 @@ async def release(*, session: AsyncSession, principal: Principal, project_id: uu
     if value is None:
         raise AmountRequired(loc=["body", "amount"])
     # The reference is unique in the ledger: a second release of the same tranche cannot book twice.
-    entry = await ledger.post(session=session, account=account, kind="tranche", fund="grant", amount=value,
-                              actor=principal.sub, reference=f"tranche:{project.id}:{n}")
-    rel = TrancheRelease(project_id=project.id, n=n, amount=value, account_id=account.id, ledger_entry_id=entry.id,
-                         released_by=principal.sub)
+    entry = await ledger.post(
+        session=session,
+        account=account,
+        kind="tranche",
+        fund="grant",
+        amount=value,
+        actor=principal.sub,
+        reference=f"tranche:{project.id}:{n}",
+    )
+    rel = TrancheRelease(
+        project_id=project.id,
+        n=n,
+        amount=value,
+        account_id=account.id,
+        ledger_entry_id=entry.id,
+        released_by=principal.sub,
+    )
     session.add(rel)
     try:
         async with session.begin_nested():
             await session.flush()
     except IntegrityError as exc:
         raise AlreadyReleased() from exc
-    payload = {"project_id": project.id, "n": n, "amount": value, "account_id": account.id,
-               "released_at": rel.released_at}
-    audit.record(session, actor=principal.sub, action="tranche.release", entity="tranche", entity_id=rel.id,
-                 after=payload)
-    await record_event(session, outbox, type="tranche.released", entity="tranche", entity_id=rel.id,
-                       payload=payload)
+    payload = {
+        "project_id": project.id,
+        "n": n,
+        "amount": value,
+        "account_id": account.id,
+        "released_at": rel.released_at,
+    }
+    audit.record(
+        session, actor=principal.sub, action="tranche.release", entity="tranche", entity_id=rel.id, after=payload
+    )
+    await record_event(session, outbox, type="tranche.released", entity="tranche", entity_id=rel.id, payload=payload)
     return rel
 
 
@@ -126,17 +156,27 @@ async def tranche_view(*, session: AsyncSession, project: Project) -> list[Tranc
                 blocked = "previous_tranche_not_released"
             elif i > 1 and prev_reports == 0:
                 blocked = "activity_report_required"
-        out.append(TrancheOut(project_id=project.id, n=i, share=share, planned=_planned(project, i),
-                              released=rel is not None, amount=rel.amount if rel else None,
-                              account_id=rel.account_id if rel else None,
-                              released_at=rel.released_at if rel else None, activity_reports=reports,
-                              blocked_by=blocked))
+        out.append(
+            TrancheOut(
+                project_id=project.id,
+                n=i,
+                share=share,
+                planned=_planned(project, i),
+                released=rel is not None,
+                amount=rel.amount if rel else None,
+                account_id=rel.account_id if rel else None,
+                released_at=rel.released_at if rel else None,
+                activity_reports=reports,
+                blocked_by=blocked,
+            )
+        )
         prev_released, prev_reports = rel is not None, reports
     return out
 
 
-async def submit_report(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID,
-                        data: ActivityReportCreate) -> ActivityReport:
+async def submit_report(
+    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, data: ActivityReportCreate
+) -> ActivityReport:
     """An activity summary for a released tranche (it unlocks the next one)."""
     project = await projects.get_actionable(session=session, principal=principal, project_id=project_id)
     if not 1 <= data.tranche <= len(project.tranches):
@@ -144,14 +184,31 @@ async def submit_report(*, session: AsyncSession, principal: Principal, project_
     if await _release_of(session, project.id, data.tranche) is None:
         raise TrancheNotReleased()
     details: dict[str, Any] = dict(data.model_extra or {})
-    report = ActivityReport(project_id=project.id, tranche=data.tranche, summary=data.summary, details=details,
-                            submitted_by=principal.sub)
+    report = ActivityReport(
+        project_id=project.id, tranche=data.tranche, summary=data.summary, details=details, submitted_by=principal.sub
+    )
     session.add(report)
     await session.flush()
-    payload = {"id": report.id, "project_id": project.id, "tranche": report.tranche,
-               "submitted_at": report.submitted_at}
-    audit.record(session, actor=principal.sub, action="activity_report.submit", entity="activity_report",
-                 entity_id=report.id, after=payload)
-    await record_event(session, outbox, type="activity_report.submitted", entity="activity_report",
-                       entity_id=report.id, payload=payload)
+    payload = {
+        "id": report.id,
+        "project_id": project.id,
+        "tranche": report.tranche,
+        "submitted_at": report.submitted_at,
+    }
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="activity_report.submit",
+        entity="activity_report",
+        entity_id=report.id,
+        after=payload,
+    )
+    await record_event(
+        session,
+        outbox,
+        type="activity_report.submitted",
+        entity="activity_report",
+        entity_id=report.id,
+        payload=payload,
+    )
     return report

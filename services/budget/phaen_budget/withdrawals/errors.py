@@ -23,10 +23,12 @@ class NotApproved(Conflict):
     code, title = "withdrawal_not_approved", "Only an approved withdrawal can be paid"
 
 
-register_thai({
-    "withdrawal_not_found": "ไม่พบรายการเบิกถอน",
-    "not_a_signatory": "ท่านไม่ใช่ผู้มีอำนาจลงนามของบัญชีนี้",
-    "already_signed": "ท่านลงนามรายการนี้แล้ว",
-    "withdrawal_not_pending": "รายการเบิกถอนนี้ไม่อยู่ในสถานะรอลงนาม",
-    "withdrawal_not_approved": "จ่ายเงินได้เฉพาะรายการที่อนุมัติแล้ว",
-})
+register_thai(
+    {
+        "withdrawal_not_found": "ไม่พบรายการเบิกถอน",
+        "not_a_signatory": "ท่านไม่ใช่ผู้มีอำนาจลงนามของบัญชีนี้",
+        "already_signed": "ท่านลงนามรายการนี้แล้ว",
+        "withdrawal_not_pending": "รายการเบิกถอนนี้ไม่อยู่ในสถานะรอลงนาม",
+        "withdrawal_not_approved": "จ่ายเงินได้เฉพาะรายการที่อนุมัติแล้ว",
+    }
+)

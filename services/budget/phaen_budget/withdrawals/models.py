@@ -41,8 +41,13 @@ class Signature(SQLModel, table=True):
 
     __tablename__ = "signatures"
     __table_args__ = (
-        Index("signatures_withdrawal_signer_key", "withdrawal_id", "signer", unique=True,
-              postgresql_where=text("revoked_at IS NULL")),
+        Index(
+            "signatures_withdrawal_signer_key",
+            "withdrawal_id",
+            "signer",
+            unique=True,
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
         {"schema": SCHEMA},
     )
 

@@ -42,38 +42,87 @@ MoneyWithdrawalCancel = Annotated[Principal, require_money("budget:write", actio
 router = APIRouter(prefix="/v1/budget/withdrawals", tags=["withdrawals"])
 
 
-async def _money(request: Request, session: Any, principal: Principal, *, action: str, entity: str,
-                 entity_id: Any, body: Any, status_code: int, handler: Any) -> Any:
+async def _money(
+    request: Request,
+    session: Any,
+    principal: Principal,
+    *,
+    action: str,
+    entity: str,
+    entity_id: Any,
+    body: Any,
+    status_code: int,
+    handler: Any,
+) -> Any:
     async with audited_denials(request, session, principal, action=action, entity=entity, entity_id=entity_id):
+
         async def run() -> WithdrawalOut:
             return await service.withdrawal_out(session=session, w=await handler())
 
-        return await idempotent(request=request, session=session, table=idempotency_keys, principal=principal,
-                                body=body, status_code=status_code, handler=run)
+        return await idempotent(
+            request=request,
+            session=session,
+            table=idempotency_keys,
+            principal=principal,
+            body=body,
+            status_code=status_code,
+            handler=run,
+        )
 
 
-@router.post("", status_code=201, response_model=WithdrawalOut,
-             responses=responses(401, 403, AccountNotFound, ProjectNotFound, InsufficientFunds, ProjectSuspended,
-                                 ProjectClosed, IdempotencyKeyReused, 422))
-async def request_withdrawal(body: WithdrawalCreate, request: Request, session: SessionDep,
-                             principal: MoneyWithdrawalRequest) -> Any:
+@router.post(
+    "",
+    status_code=201,
+    response_model=WithdrawalOut,
+    responses=responses(
+        401,
+        403,
+        AccountNotFound,
+        ProjectNotFound,
+        InsufficientFunds,
+        ProjectSuspended,
+        ProjectClosed,
+        IdempotencyKeyReused,
+        422,
+    ),
+)
+async def request_withdrawal(
+    body: WithdrawalCreate, request: Request, session: SessionDep, principal: MoneyWithdrawalRequest
+) -> Any:
     """Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured."""
-    return await _money(request, session, principal, action="withdrawal.request", entity="account",
-                        entity_id=body.account_id, body=body, status_code=201,
-                        handler=lambda: service.request(session=session, principal=principal, data=body))
+    return await _money(
+        request,
+        session,
+        principal,
+        action="withdrawal.request",
+        entity="account",
+        entity_id=body.account_id,
+        body=body,
+        status_code=201,
+        handler=lambda: service.request(session=session, principal=principal, data=body),
+    )
 
 
 @router.get("", response_model=Page[WithdrawalOut], responses=responses(401, 403, 422))
-async def list_withdrawals(session: SessionDep, principal: Annotated[Principal, require("budget:read")],
-                           params: PageDep,
-                           account_id: uuid.UUID | None = None, project_id: uuid.UUID | None = None,
-                           status: Literal["pending", "approved", "paid", "cancelled"] | None = None,
-                           ) -> Page[WithdrawalOut]:
+async def list_withdrawals(
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:read")],
+    params: PageDep,
+    account_id: uuid.UUID | None = None,
+    project_id: uuid.UUID | None = None,
+    status: Literal["pending", "approved", "paid", "cancelled"] | None = None,
+) -> Page[WithdrawalOut]:
     """Withdrawals within the caller's scope."""
-    stmt = (select(Withdrawal).join(Project, col(Project.id) == col(Withdrawal.project_id))  # type: ignore[arg-type]
-            .where(visible_clause(principal, col(Project.region), col(Project.tambon))))
-    for column, value in ((col(Withdrawal.account_id), account_id), (col(Withdrawal.project_id), project_id),
-                       (col(Withdrawal.status), status)):
+    stmt = (
+        select(Withdrawal)
+        .join(Project, col(Project.id) == col(Withdrawal.project_id))  # type: ignore[arg-type]
+        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    )
+    for column, value in (
+        (col(Withdrawal.account_id), account_id),
+        (col(Withdrawal.project_id), project_id),
+        (col(Withdrawal.status), status),
+    ):
         if value is not None:
             stmt = stmt.where(column == value)
     rows, total, cursor = await paginate(session, stmt, keys=[col(Withdrawal.id)], params=params)
@@ -82,54 +131,114 @@ async def list_withdrawals(session: SessionDep, principal: Annotated[Principal, 
 
 
 @router.get("/{withdrawal_id}", response_model=WithdrawalOut, responses=responses(401, 403, WithdrawalNotFound, 422))
-async def get_withdrawal(withdrawal_id: uuid.UUID, session: SessionDep,
-                         principal: Annotated[Principal, require("budget:read")]) -> WithdrawalOut:
+async def get_withdrawal(
+    withdrawal_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> WithdrawalOut:
     """One withdrawal with its current signatures."""
     w = await service.get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
     return await service.withdrawal_out(session=session, w=w)
 
 
-@router.post("/{withdrawal_id}/signatures", status_code=201, response_model=WithdrawalOut,
-             responses=responses(401, 403, NotASignatory, WithdrawalNotFound, AlreadySigned, NotPending,
-                                 InsufficientFunds, ProjectSuspended, ProjectClosed, IdempotencyKeyReused, 422))
-async def sign(withdrawal_id: uuid.UUID, request: Request, session: SessionDep,
-               principal: MoneyWithdrawalSign) -> Any:
+@router.post(
+    "/{withdrawal_id}/signatures",
+    status_code=201,
+    response_model=WithdrawalOut,
+    responses=responses(
+        401,
+        403,
+        NotASignatory,
+        WithdrawalNotFound,
+        AlreadySigned,
+        NotPending,
+        InsufficientFunds,
+        ProjectSuspended,
+        ProjectClosed,
+        IdempotencyKeyReused,
+        422,
+    ),
+)
+async def sign(withdrawal_id: uuid.UUID, request: Request, session: SessionDep, principal: MoneyWithdrawalSign) -> Any:
     """Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal."""
-    return await _money(request, session, principal, action="withdrawal.sign", entity="withdrawal",
-                        entity_id=withdrawal_id, body={"withdrawal_id": str(withdrawal_id)}, status_code=201,
-                        handler=lambda: service.sign(session=session, principal=principal,
-                                                     withdrawal_id=withdrawal_id))
+    return await _money(
+        request,
+        session,
+        principal,
+        action="withdrawal.sign",
+        entity="withdrawal",
+        entity_id=withdrawal_id,
+        body={"withdrawal_id": str(withdrawal_id)},
+        status_code=201,
+        handler=lambda: service.sign(session=session, principal=principal, withdrawal_id=withdrawal_id),
+    )
 
 
-@router.get("/{withdrawal_id}/signatures", response_model=WithdrawalOut,
-            responses=responses(401, 403, WithdrawalNotFound, 422))
-async def list_signatures(withdrawal_id: uuid.UUID, session: SessionDep,
-                          principal: Annotated[Principal, require("budget:read")]) -> WithdrawalOut:
+@router.get(
+    "/{withdrawal_id}/signatures", response_model=WithdrawalOut, responses=responses(401, 403, WithdrawalNotFound, 422)
+)
+async def list_signatures(
+    withdrawal_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
+) -> WithdrawalOut:
     """The withdrawal with its current signatures."""
     w = await service.get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
     return await service.withdrawal_out(session=session, w=w)
 
 
-@router.post("/{withdrawal_id}/payout", response_model=WithdrawalOut,
-             responses=responses(401, 403, WithdrawalNotFound, NotApproved, AlreadyPaid, BankReferenceUsed,
-                                 ProjectSuspended, ProjectClosed, IdempotencyKeyReused, 422))
-async def payout(withdrawal_id: uuid.UUID, body: PayoutCreate, request: Request, session: SessionDep,
-                 principal: MoneyWithdrawalPayout) -> Any:
+@router.post(
+    "/{withdrawal_id}/payout",
+    response_model=WithdrawalOut,
+    responses=responses(
+        401,
+        403,
+        WithdrawalNotFound,
+        NotApproved,
+        AlreadyPaid,
+        BankReferenceUsed,
+        ProjectSuspended,
+        ProjectClosed,
+        IdempotencyKeyReused,
+        422,
+    ),
+)
+async def payout(
+    withdrawal_id: uuid.UUID,
+    body: PayoutCreate,
+    request: Request,
+    session: SessionDep,
+    principal: MoneyWithdrawalPayout,
+) -> Any:
     """The bank records the payout of an approved withdrawal, once per `bank_reference`."""
-    return await _money(request, session, principal, action="withdrawal.payout", entity="withdrawal",
-                        entity_id=withdrawal_id, body=body, status_code=200,
-                        handler=lambda: service.payout(session=session, principal=principal,
-                                                       withdrawal_id=withdrawal_id,
-                                                       bank_reference=body.bank_reference))
+    return await _money(
+        request,
+        session,
+        principal,
+        action="withdrawal.payout",
+        entity="withdrawal",
+        entity_id=withdrawal_id,
+        body=body,
+        status_code=200,
+        handler=lambda: service.payout(
+            session=session, principal=principal, withdrawal_id=withdrawal_id, bank_reference=body.bank_reference
+        ),
+    )
 
 
-@router.post("/{withdrawal_id}/cancel", response_model=WithdrawalOut,
-             responses=responses(401, 403, WithdrawalNotFound, AlreadyPaid, NotPending, 422))
-async def cancel(withdrawal_id: uuid.UUID, request: Request, session: SessionDep,
-                 principal: MoneyWithdrawalCancel, body: CancelBody | None = None) -> Any:
+@router.post(
+    "/{withdrawal_id}/cancel",
+    response_model=WithdrawalOut,
+    responses=responses(401, 403, WithdrawalNotFound, AlreadyPaid, NotPending, 422),
+)
+async def cancel(
+    withdrawal_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: MoneyWithdrawalCancel,
+    body: CancelBody | None = None,
+) -> Any:
     """Cancel before payout (request again to change anything: a withdrawal is immutable)."""
-    async with audited_denials(request, session, principal, action="withdrawal.cancel", entity="withdrawal",
-                               entity_id=withdrawal_id):
-        w = await service.cancel(session=session, principal=principal, withdrawal_id=withdrawal_id,
-                                 reason=body.reason if body else None)
+    async with audited_denials(
+        request, session, principal, action="withdrawal.cancel", entity="withdrawal", entity_id=withdrawal_id
+    ):
+        w = await service.cancel(
+            session=session, principal=principal, withdrawal_id=withdrawal_id, reason=body.reason if body else None
+        )
         return await service.withdrawal_out(session=session, w=w)

@@ -18,7 +18,8 @@ class WithdrawalCreate(Input):
     purpose: str = Field(min_length=1, max_length=1000)
     resolution: Resolution
     fund: Literal["grant", "interest"] = Field(
-        default="grant", description="interest is kept apart and spent only by its own resolution")
+        default="grant", description="interest is kept apart and spent only by its own resolution"
+    )
 
 
 class PayoutCreate(Input):

@@ -37,25 +37,38 @@ from phaen_common.outbox import record_event
 
 
 def _state(w: Withdrawal) -> dict[str, Any]:
-    return {"id": w.id, "account_id": w.account_id, "project_id": w.project_id, "amount": w.amount,
-            "fund": w.fund, "status": w.status, "bank_reference": w.bank_reference}
+    return {
+        "id": w.id,
+        "account_id": w.account_id,
+        "project_id": w.project_id,
+        "amount": w.amount,
+        "fund": w.fund,
+        "status": w.status,
+        "bank_reference": w.bank_reference,
+    }
 
 
 async def _emit(session: AsyncSession, w: Withdrawal, what: str) -> None:
-    await record_event(session, outbox, type=f"withdrawal.{what}", entity="withdrawal", entity_id=w.id,
-                       payload=_state(w))
+    await record_event(
+        session, outbox, type=f"withdrawal.{what}", entity="withdrawal", entity_id=w.id, payload=_state(w)
+    )
 
 
-async def signatures_of(*, session: AsyncSession,
-                        withdrawal_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Signature]]:
+async def signatures_of(
+    *, session: AsyncSession, withdrawal_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[Signature]]:
     """The valid (not revoked) signatures of each withdrawal, oldest first (empty without any)."""
     out: dict[uuid.UUID, list[Signature]] = {withdrawal_id: [] for withdrawal_id in withdrawal_ids}
     if not withdrawal_ids:
         return out
-    rows = await session.execute(select(Signature).where(
-        col(Signature.withdrawal_id).in_(withdrawal_ids),  # type: ignore[attr-defined]
-        col(Signature.revoked_at).is_(None))  # type: ignore[union-attr]
-        .order_by(col(Signature.signed_at)))  # type: ignore[arg-type]
+    rows = await session.execute(
+        select(Signature)
+        .where(
+            col(Signature.withdrawal_id).in_(withdrawal_ids),  # type: ignore[attr-defined]
+            col(Signature.revoked_at).is_(None),
+        )  # type: ignore[union-attr]
+        .order_by(col(Signature.signed_at))
+    )  # type: ignore[arg-type]
     for sig in rows.scalars().all():
         out[sig.withdrawal_id].append(sig)
     return out
@@ -68,12 +81,24 @@ async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -
 def withdrawal_view(w: Withdrawal, *, signatures: list[Signature], threshold: int) -> WithdrawalOut:
     """The withdrawal with its valid signatures and its account's threshold."""
     return WithdrawalOut(
-        id=w.id, account_id=w.account_id, project_id=w.project_id, amount=w.amount, fund=w.fund,  # type: ignore[arg-type]
-        purpose=w.purpose, resolution=Resolution(number=w.resolution_number, meeting_date=w.resolution_date),
-        status=w.status, signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in signatures],  # type: ignore[arg-type]
-        threshold=threshold, requested_by=w.requested_by, requested_at=w.requested_at,
-        approved_at=w.approved_at, paid_at=w.paid_at, bank_reference=w.bank_reference,
-        cancelled_at=w.cancelled_at, cancel_reason=w.cancel_reason)
+        id=w.id,
+        account_id=w.account_id,
+        project_id=w.project_id,
+        amount=w.amount,
+        fund=w.fund,  # type: ignore[arg-type]
+        purpose=w.purpose,
+        resolution=Resolution(number=w.resolution_number, meeting_date=w.resolution_date),
+        status=w.status,
+        signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in signatures],  # type: ignore[arg-type]
+        threshold=threshold,
+        requested_by=w.requested_by,
+        requested_at=w.requested_at,
+        approved_at=w.approved_at,
+        paid_at=w.paid_at,
+        bank_reference=w.bank_reference,
+        cancelled_at=w.cancelled_at,
+        cancel_reason=w.cancel_reason,
+    )
 
 
 async def withdrawal_out(*, session: AsyncSession, w: Withdrawal) -> WithdrawalOut:
@@ -90,8 +115,9 @@ async def withdrawal_outs(*, session: AsyncSession, withdrawals: Sequence[Withdr
     account_ids = {w.account_id for w in withdrawals}
     thresholds: dict[uuid.UUID, int] = {}
     if account_ids:
-        rows = await session.execute(select(col(Account.id), col(Account.threshold))
-                                     .where(col(Account.id).in_(account_ids)))  # type: ignore[attr-defined]
+        rows = await session.execute(
+            select(col(Account.id), col(Account.threshold)).where(col(Account.id).in_(account_ids))
+        )  # type: ignore[attr-defined]
         thresholds = {account_id: threshold for account_id, threshold in rows.all()}
     return [withdrawal_view(w, signatures=sigs[w.id], threshold=thresholds[w.account_id]) for w in withdrawals]
 
@@ -101,15 +127,15 @@ async def get_visible(*, session: AsyncSession, principal: Principal, withdrawal
     w = await session.get(Withdrawal, withdrawal_id)
     if w is None:
         raise WithdrawalNotFound()
-    await projects.project_seen_by(session=session, principal=principal, project_id=w.project_id,
-                                   not_found=WithdrawalNotFound)
+    await projects.project_seen_by(
+        session=session, principal=principal, project_id=w.project_id, not_found=WithdrawalNotFound
+    )
     return w
 
 
 async def _lock(session: AsyncSession, principal: Principal, w: Withdrawal) -> tuple[Account, Project, Withdrawal]:
     # The caller has already checked the withdrawal's scope: lock account, project, withdrawal in that order.
-    account, project = await lock_for_money(session=session, principal=principal, account_id=w.account_id,
-                                            checked=True)
+    account, project = await lock_for_money(session=session, principal=principal, account_id=w.account_id, checked=True)
     locked = await session.get(Withdrawal, w.id, with_for_update=True, populate_existing=True)
     assert locked is not None
     return account, project, locked
@@ -119,18 +145,25 @@ async def request(*, session: AsyncSession, principal: Principal, data: Withdraw
     """Request a withdrawal (pending, no signatures); more than `available` is a 409."""
     account = await get_account(session=session, principal=principal, account_id=data.account_id)
     await projects.get_actionable(session=session, principal=principal, project_id=account.project_id)
-    account, project = await lock_for_money(session=session, principal=principal, account_id=account.id,
-                                            checked=True)
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account.id, checked=True)
     projects.ensure_active(project)
     if data.amount > ledger.available(account, data.fund):
         raise InsufficientFunds(f"Available {ledger.available(account, data.fund):.2f} ({data.fund}).")
-    w = Withdrawal(account_id=account.id, project_id=project.id, amount=data.amount, fund=data.fund,
-                   purpose=data.purpose, resolution_number=data.resolution.number,
-                   resolution_date=data.resolution.meeting_date, requested_by=principal.sub)
+    w = Withdrawal(
+        account_id=account.id,
+        project_id=project.id,
+        amount=data.amount,
+        fund=data.fund,
+        purpose=data.purpose,
+        resolution_number=data.resolution.number,
+        resolution_date=data.resolution.meeting_date,
+        requested_by=principal.sub,
+    )
     session.add(w)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="withdrawal.request", entity="withdrawal", entity_id=w.id,
-                 after=_state(w))
+    audit.record(
+        session, actor=principal.sub, action="withdrawal.request", entity="withdrawal", entity_id=w.id, after=_state(w)
+    )
     await _emit(session, w, "requested")
     return w
 
@@ -168,15 +201,23 @@ async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uu
         if "signer_key" in str(exc.orig):
             raise AlreadySigned() from exc
         raise InsufficientFunds() from exc
-    audit.record(session, actor=signer, action="withdrawal.sign", entity="withdrawal", entity_id=w.id,
-                 before=before, after={**_state(w), "signer": signer})
+    audit.record(
+        session,
+        actor=signer,
+        action="withdrawal.sign",
+        entity="withdrawal",
+        entity_id=w.id,
+        before=before,
+        after={**_state(w), "signer": signer},
+    )
     if approving:
         await _emit(session, w, "approved")
     return w
 
 
-async def payout(*, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID,
-                 bank_reference: str) -> Withdrawal:
+async def payout(
+    *, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID, bank_reference: str
+) -> Withdrawal:
     """The bank pays an approved withdrawal: debited once; the same reference again returns it unchanged."""
     found = await get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
     if found.status == "paid":
@@ -195,21 +236,38 @@ async def payout(*, session: AsyncSession, principal: Principal, withdrawal_id: 
     if await ledger.by_reference(session=session, reference=bank_reference) is not None:
         raise BankReferenceUsed()
     before = _state(w)
-    await ledger.post(session=session, account=account, kind="payout", fund=w.fund, amount=-w.amount,
-                      actor=principal.sub, reference=bank_reference, withdrawal_id=w.id, release_reservation=True)
+    await ledger.post(
+        session=session,
+        account=account,
+        kind="payout",
+        fund=w.fund,
+        amount=-w.amount,
+        actor=principal.sub,
+        reference=bank_reference,
+        withdrawal_id=w.id,
+        release_reservation=True,
+    )
     w.status = "paid"
     w.paid_at = utcnow()
     w.bank_reference = bank_reference
     session.add(w)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="withdrawal.payout", entity="withdrawal", entity_id=w.id,
-                 before=before, after=_state(w))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="withdrawal.payout",
+        entity="withdrawal",
+        entity_id=w.id,
+        before=before,
+        after=_state(w),
+    )
     await _emit(session, w, "paid")
     return w
 
 
-async def cancel(*, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID,
-                 reason: str | None) -> Withdrawal:
+async def cancel(
+    *, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID, reason: str | None
+) -> Withdrawal:
     """Cancel before payout (an approved one gives its reservation back)."""
     found = await get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
     project = await session.get(Project, found.project_id)
@@ -232,7 +290,14 @@ async def cancel(*, session: AsyncSession, principal: Principal, withdrawal_id: 
     w.cancel_reason = reason
     session.add(w)
     await session.flush()
-    audit.record(session, actor=principal.sub, action="withdrawal.cancel", entity="withdrawal", entity_id=w.id,
-                 before=before, after=_state(w))
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="withdrawal.cancel",
+        entity="withdrawal",
+        entity_id=w.id,
+        before=before,
+        after=_state(w),
+    )
     await _emit(session, w, "cancelled")
     return w

@@ -25,10 +25,12 @@ class AlreadyMember(Conflict):
     code, title = "already_member", "Already a current member of this committee"
 
 
-register_thai({
-    "committee_not_found": "ไม่พบคณะกรรมการ",
-    "zone_not_found": "ไม่พบโซน",
-    "committee_scope_invalid": "ภาค จังหวัด หรือตำบลของคณะกรรมการไม่สอดคล้องกับระดับ",
-    "unknown_person": "ไม่พบบุคคลนี้",
-    "already_member": "เป็นกรรมการในคณะนี้อยู่แล้ว",
-})
+register_thai(
+    {
+        "committee_not_found": "ไม่พบคณะกรรมการ",
+        "zone_not_found": "ไม่พบโซน",
+        "committee_scope_invalid": "ภาค จังหวัด หรือตำบลของคณะกรรมการไม่สอดคล้องกับระดับ",
+        "unknown_person": "ไม่พบบุคคลนี้",
+        "already_member": "เป็นกรรมการในคณะนี้อยู่แล้ว",
+    }
+)

@@ -25,8 +25,9 @@ class Zone(SQLModel, table=True):
     region: str = Field(max_length=16, foreign_key=f"{SCHEMA}.region.code", index=True)
     name: str = Field(max_length=200)
     provinces: list[str] = Field(default_factory=list, sa_column=Column(ARRAY(String(2)), nullable=False))
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
 
 
 class Committee(SQLModel, table=True):
@@ -46,8 +47,9 @@ class Committee(SQLModel, table=True):
     tambon: str | None = Field(default=None, max_length=6, foreign_key=f"{SCHEMA}.subdistrict.code")
     zone_id: uuid.UUID | None = Field(default=None, foreign_key=f"{SCHEMA}.zone.id")
     created_by: str = Field(max_length=200)
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
 
 
 class CommitteeMember(SQLModel, table=True):
@@ -68,5 +70,6 @@ class CommitteeMember(SQLModel, table=True):
     role: str = Field(max_length=12)
     term_start: dt.date | None = None
     term_end: dt.date | None = None
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

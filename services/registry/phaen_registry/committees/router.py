@@ -30,63 +30,93 @@ router = APIRouter(tags=["committees"])
 STD = (401, 403, 422)
 
 
-@router.post("/committees", response_model=CommitteeOut, status_code=201,
-             responses=responses(*STD, errors.CommitteeScopeInvalid, errors.ZoneNotFound))
-async def create_committee(principal: Writer, session: SessionDep, index: IndexDep,
-                           body: CommitteeIn) -> CommitteeOut:
+@router.post(
+    "/committees",
+    response_model=CommitteeOut,
+    status_code=201,
+    responses=responses(*STD, errors.CommitteeScopeInvalid, errors.ZoneNotFound),
+)
+async def create_committee(principal: Writer, session: SessionDep, index: IndexDep, body: CommitteeIn) -> CommitteeOut:
     """Create a national, regional, provincial or tambon committee."""
     c = await service.create_committee(session, index=index, data=body, actor=principal.sub)
     return await service.committee_out(session, c)
 
 
 @router.get("/committees", response_model=Page[CommitteeOut], responses=responses(*STD))
-async def list_committees(principal: Reader, session: SessionDep, params: PageDep,
-                          level: CommitteeLevel | None = None, region: RegionCode | None = None,
-                          province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
-                          tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None) -> Page[CommitteeOut]:
+async def list_committees(
+    principal: Reader,
+    session: SessionDep,
+    params: PageDep,
+    level: CommitteeLevel | None = None,
+    region: RegionCode | None = None,
+    province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
+) -> Page[CommitteeOut]:
     """Committees the caller may see, with their members."""
-    rows, total, cursor = await service.list_committees(session, params=params, scope=read_scope(principal),
-                                                        level=level, region=region, province=province,
-                                                        tambon=tambon)
+    rows, total, cursor = await service.list_committees(
+        session,
+        params=params,
+        scope=read_scope(principal),
+        level=level,
+        region=region,
+        province=province,
+        tambon=tambon,
+    )
     return Page(items=await service.committees_out(session, rows), total=total, next_cursor=cursor)
 
 
-@router.get("/committees/{committee_id}", response_model=CommitteeOut,
-            responses=responses(*STD, errors.CommitteeNotFound))
+@router.get(
+    "/committees/{committee_id}", response_model=CommitteeOut, responses=responses(*STD, errors.CommitteeNotFound)
+)
 async def get_committee(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> CommitteeOut:
     """One committee with its members (404 outside the caller's region)."""
     c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
     return await service.committee_out(session, c)
 
 
-@router.patch("/committees/{committee_id}", response_model=CommitteeOut,
-              responses=responses(*STD, errors.CommitteeNotFound, errors.ZoneNotFound, errors.CommitteeScopeInvalid))
-async def update_committee(_: Writer, session: SessionDep, committee_id: uuid.UUID,
-                           body: CommitteePatch) -> CommitteeOut:
+@router.patch(
+    "/committees/{committee_id}",
+    response_model=CommitteeOut,
+    responses=responses(*STD, errors.CommitteeNotFound, errors.ZoneNotFound, errors.CommitteeScopeInvalid),
+)
+async def update_committee(
+    _: Writer, session: SessionDep, committee_id: uuid.UUID, body: CommitteePatch
+) -> CommitteeOut:
     """Rename a committee or change its zone."""
     c = await service.update_committee(session, committee_id=committee_id, patch=body)
     return await service.committee_out(session, c)
 
 
-@router.patch("/committees/{committee_id}/members/{member_id}", response_model=MemberOut,
-              responses=responses(*STD, errors.CommitteeNotFound, errors.CommitteeScopeInvalid))
-async def update_member(_: Writer, session: SessionDep, committee_id: uuid.UUID, member_id: uuid.UUID,
-                        body: MemberPatch) -> MemberOut:
+@router.patch(
+    "/committees/{committee_id}/members/{member_id}",
+    response_model=MemberOut,
+    responses=responses(*STD, errors.CommitteeNotFound, errors.CommitteeScopeInvalid),
+)
+async def update_member(
+    _: Writer, session: SessionDep, committee_id: uuid.UUID, member_id: uuid.UUID, body: MemberPatch
+) -> MemberOut:
     """Change a seat's role or term (end the term when a member steps down)."""
     m = await service.update_member(session, committee_id=committee_id, member_id=member_id, patch=body)
     return service.member_out(m)
 
 
-@router.post("/committees/{committee_id}/members", response_model=MemberOut, status_code=201,
-             responses=responses(*STD, errors.CommitteeNotFound, errors.UnknownPerson, errors.AlreadyMember))
+@router.post(
+    "/committees/{committee_id}/members",
+    response_model=MemberOut,
+    status_code=201,
+    responses=responses(*STD, errors.CommitteeNotFound, errors.UnknownPerson, errors.AlreadyMember),
+)
 async def add_member(_: Writer, session: SessionDep, committee_id: uuid.UUID, body: MemberIn) -> MemberOut:
     """Seat a user or a person on the committee with a role (chair, coordinator, secretary, finance, member)."""
     m = await service.add_member(session, committee_id=committee_id, data=body)
     return service.member_out(m)
 
 
-@router.get("/committees/{committee_id}/members", response_model=Page[MemberOut],
-            responses=responses(*STD, errors.CommitteeNotFound))
+@router.get(
+    "/committees/{committee_id}/members",
+    response_model=Page[MemberOut],
+    responses=responses(*STD, errors.CommitteeNotFound),
+)
 async def list_members(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> Page[MemberOut]:
     """The committee's members, current and past."""
     c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
@@ -94,17 +124,20 @@ async def list_members(principal: Reader, session: SessionDep, committee_id: uui
     return Page(items=out.members, total=len(out.members), next_cursor=None)
 
 
-@router.get("/committees/{committee_id}/members/{member_id}", response_model=MemberOut,
-            responses=responses(*STD, errors.CommitteeNotFound))
-async def get_member(principal: Reader, session: SessionDep, committee_id: uuid.UUID,
-                     member_id: uuid.UUID) -> MemberOut:
+@router.get(
+    "/committees/{committee_id}/members/{member_id}",
+    response_model=MemberOut,
+    responses=responses(*STD, errors.CommitteeNotFound),
+)
+async def get_member(
+    principal: Reader, session: SessionDep, committee_id: uuid.UUID, member_id: uuid.UUID
+) -> MemberOut:
     """One seat on a committee."""
     m = await service.get_member(session, committee_id=committee_id, member_id=member_id, scope=read_scope(principal))
     return service.member_out(m)
 
 
-@router.post("/zones", response_model=ZoneOut, status_code=201,
-             responses=responses(*STD, errors.CommitteeScopeInvalid))
+@router.post("/zones", response_model=ZoneOut, status_code=201, responses=responses(*STD, errors.CommitteeScopeInvalid))
 async def create_zone(_: Writer, session: SessionDep, index: IndexDep, body: ZoneIn) -> ZoneOut:
     """A zone inside a region (its provinces must be in that region)."""
     return service.zone_out(await service.create_zone(session, index=index, data=body))

@@ -39,10 +39,12 @@ async def create_zone(session: AsyncSession, *, index: GeoIndex, data: ZoneIn) -
     """A zone of a region; every province named must be in that region."""
     for code in data.provinces:
         if index.region_of.get(code) != data.region:
-            raise errors.CommitteeScopeInvalid(f"Province {code} is not in the {data.region} region.",
-                                               loc=["body", "provinces"])
-    z = Zone(region=data.region, name=data.name, provinces=sorted(set(data.provinces)),
-             created_at=dt.datetime.now(dt.UTC))
+            raise errors.CommitteeScopeInvalid(
+                f"Province {code} is not in the {data.region} region.", loc=["body", "provinces"]
+            )
+    z = Zone(
+        region=data.region, name=data.name, provinces=sorted(set(data.provinces)), created_at=dt.datetime.now(dt.UTC)
+    )
     session.add(z)
     await session.flush()
     await emit(session, type="zone.created", entity="zone", entity_id=z.id, payload=zone_out(z).model_dump(mode="json"))
@@ -67,6 +69,7 @@ async def get_zone(session: AsyncSession, *, zone_id: uuid.UUID) -> Zone:
 
 def _place(index: GeoIndex, data: CommitteeIn) -> tuple[str | None, str | None, str | None]:
     """(region, province, tambon) stored for a committee, derived downwards from its level."""
+
     def bad(msg: str) -> errors.CommitteeScopeInvalid:
         return errors.CommitteeScopeInvalid(msg, loc=["body", "level"])
 
@@ -99,15 +102,30 @@ def _check_region(data: CommitteeIn, region: str) -> str:
 
 
 def _committee_payload(c: Committee) -> dict[str, Any]:
-    return {"id": str(c.id), "level": c.level, "region": c.region, "province": c.province, "tambon": c.tambon,
-            "name": c.name, "zone_id": str(c.zone_id) if c.zone_id else None}
+    return {
+        "id": str(c.id),
+        "level": c.level,
+        "region": c.region,
+        "province": c.province,
+        "tambon": c.tambon,
+        "name": c.name,
+        "zone_id": str(c.zone_id) if c.zone_id else None,
+    }
 
 
 def member_out(m: CommitteeMember, today: dt.date | None = None) -> MemberOut:
     today = today or dt.date.today()
     current = (m.term_start is None or m.term_start <= today) and (m.term_end is None or m.term_end >= today)
-    return MemberOut(id=m.id, committee_id=m.committee_id, user_id=m.user_id, person_id=m.person_id,
-                     role=m.role, term_start=m.term_start, term_end=m.term_end, current=current)  # type: ignore[arg-type]
+    return MemberOut(
+        id=m.id,
+        committee_id=m.committee_id,
+        user_id=m.user_id,
+        person_id=m.person_id,
+        role=m.role,
+        term_start=m.term_start,
+        term_end=m.term_end,
+        current=current,
+    )  # type: ignore[arg-type]
 
 
 async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> list[CommitteeOut]:
@@ -116,12 +134,28 @@ async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> li
         return []
     ids = [c.id for c in rows]
     members: dict[uuid.UUID, list[MemberOut]] = defaultdict(list)
-    for m in (await session.execute(select(CommitteeMember).where(col(CommitteeMember.committee_id).in_(ids))
-                                    .order_by(CommitteeMember.created_at, CommitteeMember.id))).scalars():  # type: ignore[arg-type]
+    for m in (
+        await session.execute(
+            select(CommitteeMember)
+            .where(col(CommitteeMember.committee_id).in_(ids))
+            .order_by(col(CommitteeMember.created_at), col(CommitteeMember.id))
+        )
+    ).scalars():  # type: ignore[arg-type]
         members[m.committee_id].append(member_out(m))
-    return [CommitteeOut(id=c.id, level=c.level, name=c.name, region=c.region, province=c.province,  # type: ignore[arg-type]
-                         tambon=c.tambon, zone_id=c.zone_id, members=members[c.id], created_at=c.created_at)
-            for c in rows]
+    return [
+        CommitteeOut(
+            id=c.id,
+            level=c.level,
+            name=c.name,
+            region=c.region,
+            province=c.province,  # type: ignore[arg-type]
+            tambon=c.tambon,
+            zone_id=c.zone_id,
+            members=members[c.id],
+            created_at=c.created_at,
+        )
+        for c in rows
+    ]
 
 
 async def committee_out(session: AsyncSession, c: Committee) -> CommitteeOut:
@@ -136,8 +170,16 @@ async def create_committee(session: AsyncSession, *, index: GeoIndex, data: Comm
         zone = await get_zone(session, zone_id=data.zone_id)
         if zone.region != region:
             raise errors.CommitteeScopeInvalid("The zone is in another region.", loc=["body", "zone_id"])
-    c = Committee(level=data.level, name=data.name, region=region, province=province, tambon=tambon,
-                  zone_id=data.zone_id, created_by=actor, created_at=dt.datetime.now(dt.UTC))
+    c = Committee(
+        level=data.level,
+        name=data.name,
+        region=region,
+        province=province,
+        tambon=tambon,
+        zone_id=data.zone_id,
+        created_by=actor,
+        created_at=dt.datetime.now(dt.UTC),
+    )
     session.add(c)
     await session.flush()
     await emit(session, type="committee.created", entity="committee", entity_id=c.id, payload=_committee_payload(c))
@@ -157,13 +199,24 @@ async def get_committee(session: AsyncSession, *, committee_id: uuid.UUID, scope
     return c
 
 
-async def list_committees(session: AsyncSession, *, params: PageParams, scope: ReadScope, level: str | None,
-                          region: str | None, province: str | None,
-                          tambon: str | None) -> tuple[list[Committee], int, str | None]:
+async def list_committees(
+    session: AsyncSession,
+    *,
+    params: PageParams,
+    scope: ReadScope,
+    level: str | None,
+    region: str | None,
+    province: str | None,
+    tambon: str | None,
+) -> tuple[list[Committee], int, str | None]:
     """Committees in the caller's scope, filtered."""
     stmt = scoped(select(Committee), scope)
-    for column, value in ((Committee.level, level), (Committee.region, region), (Committee.province, province),
-                          (Committee.tambon, tambon)):
+    for column, value in (
+        (Committee.level, level),
+        (Committee.region, region),
+        (Committee.province, province),
+        (Committee.tambon, tambon),
+    ):
         if value:
             stmt = stmt.where(col(column) == value)
     return await paginate(session, stmt, keys=[Committee.id], params=params)
@@ -183,13 +236,30 @@ async def add_member(session: AsyncSession, *, committee_id: uuid.UUID, data: Me
     # A past term (historical record) never clashes; a current or future one may not overlap a current seat.
     clash = None
     if data.term_end is None or data.term_end >= today:
-        clash = (await session.execute(select(CommitteeMember).where(
-            col(CommitteeMember.committee_id) == c.id, or_(*who),
-            or_(col(CommitteeMember.term_end).is_(None), col(CommitteeMember.term_end) >= today)))).scalars().first()  # type: ignore[union-attr, operator]
+        clash = (
+            (
+                await session.execute(
+                    select(CommitteeMember).where(
+                        col(CommitteeMember.committee_id) == c.id,
+                        or_(*who),
+                        or_(col(CommitteeMember.term_end).is_(None), col(CommitteeMember.term_end) >= today),
+                    )
+                )
+            )
+            .scalars()
+            .first()
+        )  # type: ignore[union-attr, operator]
     if clash is not None:
         raise errors.AlreadyMember("This user or person already holds a current seat on the committee.")
-    m = CommitteeMember(committee_id=c.id, user_id=data.user_id, person_id=data.person_id, role=data.role,
-                        term_start=data.term_start, term_end=data.term_end, created_at=dt.datetime.now(dt.UTC))
+    m = CommitteeMember(
+        committee_id=c.id,
+        user_id=data.user_id,
+        person_id=data.person_id,
+        role=data.role,
+        term_start=data.term_start,
+        term_end=data.term_end,
+        created_at=dt.datetime.now(dt.UTC),
+    )
     session.add(m)
     await session.flush()
     payload = _committee_payload(c) | {"member": member_out(m).model_dump(mode="json")}
@@ -220,15 +290,17 @@ async def _seat_on(session: AsyncSession, c: Committee, member_id: uuid.UUID) ->
     return m
 
 
-async def get_member(session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID,
-                     scope: ReadScope) -> CommitteeMember:
+async def get_member(
+    session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID, scope: ReadScope
+) -> CommitteeMember:
     """One seat on a committee in the caller's scope (404 outside it or when the seat is on another committee)."""
     c = await get_committee(session, committee_id=committee_id, scope=scope)
     return await _seat_on(session, c, member_id)
 
 
-async def update_member(session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID,
-                        patch: MemberPatch) -> CommitteeMember:
+async def update_member(
+    session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID, patch: MemberPatch
+) -> CommitteeMember:
     """Change a seat's role or term; a term may not end before it starts."""
     # Not get_member: the event payload needs the committee too, and re-reading it would cost a query.
     c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))

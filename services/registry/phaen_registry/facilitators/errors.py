@@ -13,7 +13,9 @@ class AlreadyFacilitator(Conflict):
     code, title = "already_facilitator", "This person is already recorded as a facilitator at this level"
 
 
-register_thai({
-    "facilitator_not_found": "ไม่พบวิทยากรกระบวนการ",
-    "already_facilitator": "บุคคลนี้เป็นวิทยากรกระบวนการระดับนี้อยู่แล้ว",
-})
+register_thai(
+    {
+        "facilitator_not_found": "ไม่พบวิทยากรกระบวนการ",
+        "already_facilitator": "บุคคลนี้เป็นวิทยากรกระบวนการระดับนี้อยู่แล้ว",
+    }
+)

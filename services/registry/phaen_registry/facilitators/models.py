@@ -28,7 +28,9 @@ class Facilitator(SQLModel, table=True):
     tambon: str = Field(max_length=6, foreign_key=f"{SCHEMA}.subdistrict.code", index=True)
     level: str = Field(max_length=12)
     trained_on: dt.date | None = None
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
-    updated_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+    updated_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

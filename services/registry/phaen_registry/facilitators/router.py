@@ -21,8 +21,12 @@ router = APIRouter(tags=["facilitators"])
 STD = (401, 403, 422)
 
 
-@router.post("/facilitators", response_model=FacilitatorOut, status_code=201,
-             responses=responses(*STD, UnknownPerson, UnknownTambon, errors.AlreadyFacilitator))
+@router.post(
+    "/facilitators",
+    response_model=FacilitatorOut,
+    status_code=201,
+    responses=responses(*STD, UnknownPerson, UnknownTambon, errors.AlreadyFacilitator),
+)
 async def create_facilitator(_: Writer, session: SessionDep, index: IndexDep, body: FacilitatorIn) -> FacilitatorOut:
     """Record a trained process facilitator (community or intensive level)."""
     f = await service.create_facilitator(session, index=index, data=body)
@@ -30,30 +34,49 @@ async def create_facilitator(_: Writer, session: SessionDep, index: IndexDep, bo
 
 
 @router.get("/facilitators", response_model=Page[FacilitatorOut], responses=responses(*STD))
-async def list_facilitators(_: Reader, session: SessionDep, index: IndexDep, params: PageDep,
-                            region: RegionCode | None = None,
-                            province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
-                            tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
-                            level: FacilitatorLevel | None = None,
-                            person_id: uuid.UUID | None = None) -> Page[FacilitatorOut]:
+async def list_facilitators(
+    _: Reader,
+    session: SessionDep,
+    index: IndexDep,
+    params: PageDep,
+    region: RegionCode | None = None,
+    province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
+    level: FacilitatorLevel | None = None,
+    person_id: uuid.UUID | None = None,
+) -> Page[FacilitatorOut]:
     """Facilitators by region, province, tambon, level or person."""
-    rows, total, cursor = await service.list_facilitators(session, index=index, params=params, region=region,
-                                                          province=province, tambon=tambon, level=level,
-                                                          person_id=person_id)
+    rows, total, cursor = await service.list_facilitators(
+        session,
+        index=index,
+        params=params,
+        region=region,
+        province=province,
+        tambon=tambon,
+        level=level,
+        person_id=person_id,
+    )
     return Page(items=[service.facilitator_out(f, index) for f in rows], total=total, next_cursor=cursor)
 
 
-@router.get("/facilitators/{facilitator_id}", response_model=FacilitatorOut,
-            responses=responses(*STD, errors.FacilitatorNotFound))
+@router.get(
+    "/facilitators/{facilitator_id}",
+    response_model=FacilitatorOut,
+    responses=responses(*STD, errors.FacilitatorNotFound),
+)
 async def get_facilitator(_: Reader, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID) -> FacilitatorOut:
     """One facilitator."""
     return service.facilitator_out(await service.get_facilitator(session, facilitator_id=facilitator_id), index)
 
 
-@router.patch("/facilitators/{facilitator_id}", response_model=FacilitatorOut,
-              responses=responses(*STD, errors.FacilitatorNotFound, UnknownTambon, errors.AlreadyFacilitator))
-async def update_facilitator(_: Writer, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID,
-                             body: FacilitatorPatch) -> FacilitatorOut:
+@router.patch(
+    "/facilitators/{facilitator_id}",
+    response_model=FacilitatorOut,
+    responses=responses(*STD, errors.FacilitatorNotFound, UnknownTambon, errors.AlreadyFacilitator),
+)
+async def update_facilitator(
+    _: Writer, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID, body: FacilitatorPatch
+) -> FacilitatorOut:
     """Change a facilitator's tambon, level or training date."""
     f = await service.update_facilitator(session, index=index, facilitator_id=facilitator_id, patch=body)
     return service.facilitator_out(f, index)

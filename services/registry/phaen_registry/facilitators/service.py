@@ -23,9 +23,16 @@ from phaen_registry.people.models import Person
 def facilitator_out(f: Facilitator, index: GeoIndex) -> FacilitatorOut:
     """The API shape (and the event payload) of a facilitator."""
     # DOPA codes nest: the district and province codes are prefixes of the tambon code.
-    return FacilitatorOut(id=f.id, person_id=f.person_id, tambon=f.tambon, district_code=f.tambon[:4],
-                          province_code=f.tambon[:2], region=index.region_of.get(f.tambon[:2], ""),
-                          level=f.level, trained_on=f.trained_on)  # type: ignore[arg-type]
+    return FacilitatorOut(
+        id=f.id,
+        person_id=f.person_id,
+        tambon=f.tambon,
+        district_code=f.tambon[:4],
+        province_code=f.tambon[:2],
+        region=index.region_of.get(f.tambon[:2], ""),
+        level=f.level,
+        trained_on=f.trained_on,
+    )  # type: ignore[arg-type]
 
 
 def _check_tambon(index: GeoIndex, code: str) -> None:
@@ -33,8 +40,7 @@ def _check_tambon(index: GeoIndex, code: str) -> None:
         raise UnknownTambon("No tambon in use has this code.", loc=["body", "tambon"])
 
 
-async def _check_level_free(session: AsyncSession, person_id: uuid.UUID, level: str,
-                            exclude: uuid.UUID | None) -> None:
+async def _check_level_free(session: AsyncSession, person_id: uuid.UUID, level: str, exclude: uuid.UUID | None) -> None:
     stmt = select(Facilitator.id).where(col(Facilitator.person_id) == person_id, col(Facilitator.level) == level)  # type: ignore[call-overload]
     if exclude is not None:
         stmt = stmt.where(col(Facilitator.id) != exclude)
@@ -49,12 +55,23 @@ async def create_facilitator(session: AsyncSession, *, index: GeoIndex, data: Fa
         raise UnknownPerson("No such person.", loc=["body", "person_id"])
     await _check_level_free(session, data.person_id, data.level, None)
     now = dt.datetime.now(dt.UTC)
-    f = Facilitator(person_id=data.person_id, tambon=data.tambon, level=data.level, trained_on=data.trained_on,
-                    created_at=now, updated_at=now)
+    f = Facilitator(
+        person_id=data.person_id,
+        tambon=data.tambon,
+        level=data.level,
+        trained_on=data.trained_on,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(f)
     await session.flush()
-    await emit(session, type="facilitator.created", entity="facilitator", entity_id=f.id,
-               payload=facilitator_out(f, index).model_dump(mode="json"))
+    await emit(
+        session,
+        type="facilitator.created",
+        entity="facilitator",
+        entity_id=f.id,
+        payload=facilitator_out(f, index).model_dump(mode="json"),
+    )
     return f
 
 
@@ -66,8 +83,9 @@ async def get_facilitator(session: AsyncSession, *, facilitator_id: uuid.UUID) -
     return f
 
 
-async def update_facilitator(session: AsyncSession, *, index: GeoIndex, facilitator_id: uuid.UUID,
-                             patch: FacilitatorPatch) -> Facilitator:
+async def update_facilitator(
+    session: AsyncSession, *, index: GeoIndex, facilitator_id: uuid.UUID, patch: FacilitatorPatch
+) -> Facilitator:
     """Move a facilitator to another tambon, change the level or the training date."""
     f = await get_facilitator(session, facilitator_id=facilitator_id)
     sent = patch.model_fields_set
@@ -81,14 +99,27 @@ async def update_facilitator(session: AsyncSession, *, index: GeoIndex, facilita
         f.trained_on = patch.trained_on
     f.updated_at = dt.datetime.now(dt.UTC)
     await session.flush()
-    await emit(session, type="facilitator.updated", entity="facilitator", entity_id=f.id,
-               payload=facilitator_out(f, index).model_dump(mode="json"))
+    await emit(
+        session,
+        type="facilitator.updated",
+        entity="facilitator",
+        entity_id=f.id,
+        payload=facilitator_out(f, index).model_dump(mode="json"),
+    )
     return f
 
 
-async def list_facilitators(session: AsyncSession, *, index: GeoIndex, params: PageParams, region: str | None,
-                            province: str | None, tambon: str | None, level: str | None,
-                            person_id: uuid.UUID | None) -> tuple[list[Facilitator], int, str | None]:
+async def list_facilitators(
+    session: AsyncSession,
+    *,
+    index: GeoIndex,
+    params: PageParams,
+    region: str | None,
+    province: str | None,
+    tambon: str | None,
+    level: str | None,
+    person_id: uuid.UUID | None,
+) -> tuple[list[Facilitator], int, str | None]:
     """Facilitators by region, province, tambon, level or person."""
     stmt = select(Facilitator)
     if region:

@@ -31,11 +31,13 @@ class UnknownProvince(Unprocessable):
     code, title = "unknown_province", "Unknown province"
 
 
-register_thai({
-    "region_not_found": "ไม่พบภาค",
-    "province_not_found": "ไม่พบจังหวัด",
-    "district_not_found": "ไม่พบอำเภอ",
-    "subdistrict_not_found": "ไม่พบตำบล",
-    "area_abolished": "รหัสนี้ถูกยกเลิกแล้ว",
-    "unknown_province": "ไม่รู้จักจังหวัดนี้",
-})
+register_thai(
+    {
+        "region_not_found": "ไม่พบภาค",
+        "province_not_found": "ไม่พบจังหวัด",
+        "district_not_found": "ไม่พบอำเภอ",
+        "subdistrict_not_found": "ไม่พบตำบล",
+        "area_abolished": "รหัสนี้ถูกยกเลิกแล้ว",
+        "unknown_province": "ไม่รู้จักจังหวัดนี้",
+    }
+)

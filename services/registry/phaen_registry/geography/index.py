@@ -29,8 +29,16 @@ MIN_SCORE = 0.5
 AMBIGUITY_GAP = 0.05
 ACCEPT_SCORE = 0.8
 
-_PROVINCE_ALIASES = {"กทม": "10", "กรุงเทพ": "10", "กรุงเทพฯ": "10", "อยุธยา": "14", "ayutthaya": "14",
-                     "bangkok": "10", "โคราช": "30", "korat": "30"}
+_PROVINCE_ALIASES = {
+    "กทม": "10",
+    "กรุงเทพ": "10",
+    "กรุงเทพฯ": "10",
+    "อยุธยา": "14",
+    "ayutthaya": "14",
+    "bangkok": "10",
+    "โคราช": "30",
+    "korat": "30",
+}
 _MUEANG = {"เมือง", "mueang", "muang"}
 
 
@@ -92,10 +100,20 @@ class Resolution:
         return None
 
 
-def _area(level: str, code: str, name_th: str, name_en: str, province: str, district: str | None,
-          region: str) -> Area:
-    return Area(level, code, name_th, name_en, province, district, region, fold(name_th), toneless(name_th),
-                skeleton(name_th), latin_key(name_en))
+def _area(level: str, code: str, name_th: str, name_en: str, province: str, district: str | None, region: str) -> Area:
+    return Area(
+        level,
+        code,
+        name_th,
+        name_en,
+        province,
+        district,
+        region,
+        fold(name_th),
+        toneless(name_th),
+        skeleton(name_th),
+        latin_key(name_en),
+    )
 
 
 @dataclass
@@ -113,9 +131,13 @@ class GeoIndex:
     _all: list[Area] = field(default_factory=list)
 
     @classmethod
-    def build(cls, provinces: Iterable[tuple[str, str, str, str]], districts: Iterable[tuple[str, str, str, str]],
-              subdistricts: Iterable[tuple[str, str, str, str, str]],
-              abolished: Iterable[tuple[str, str, str | None, str, list[str]]]) -> GeoIndex:
+    def build(
+        cls,
+        provinces: Iterable[tuple[str, str, str, str]],
+        districts: Iterable[tuple[str, str, str, str]],
+        subdistricts: Iterable[tuple[str, str, str, str, str]],
+        abolished: Iterable[tuple[str, str, str | None, str, list[str]]],
+    ) -> GeoIndex:
         """Build from plain rows (code, names, parents)."""
         idx = cls()
         for code, th, en, region in provinces:
@@ -129,13 +151,24 @@ class GeoIndex:
             idx.subdistricts[code] = area
             idx._subs_by_province.setdefault(pcode, []).append(area)
         for old_code, old_th, old_en, level, successors in abolished:
-            a = Abolished(old_code, old_th, old_en, level, tuple(successors), fold(old_th), toneless(old_th),
-                          skeleton(old_th), latin_key(old_en or ""))
+            a = Abolished(
+                old_code,
+                old_th,
+                old_en,
+                level,
+                tuple(successors),
+                fold(old_th),
+                toneless(old_th),
+                skeleton(old_th),
+                latin_key(old_en or ""),
+            )
             idx.abolished[old_code] = a
             if level == "subdistrict":
                 idx._abolished_by_province.setdefault(old_code[:2], []).append(a)
-        idx._all = sorted([*idx.provinces.values(), *idx.districts.values(), *idx.subdistricts.values()],
-                          key=lambda a: (LEVEL_ORDER[a.level], a.code))
+        idx._all = sorted(
+            [*idx.provinces.values(), *idx.districts.values(), *idx.subdistricts.values()],
+            key=lambda a: (LEVEL_ORDER[a.level], a.code),
+        )
         return idx
 
     @property
@@ -234,8 +267,9 @@ class GeoIndex:
         return [h[3] for h in hits]
 
 
-def _score(fold_th: str, toneless_th: str, skel: str, latin: str, f: str, t: str, s: str, lk: str,
-           thai: bool) -> tuple[float, str]:
+def _score(
+    fold_th: str, toneless_th: str, skel: str, latin: str, f: str, t: str, s: str, lk: str, thai: bool
+) -> tuple[float, str]:
     if thai:
         if f == fold_th:
             return EXACT, "exact"
@@ -266,8 +300,10 @@ def _ranked(found: dict[str, Candidate], limit: int) -> list[Candidate]:
 
 def _best_fuzzy(areas: list[Area], s: str, lk: str, thai: bool) -> Area | None:
     """The single clearly best fuzzy match (ratio >= 85, 5 points ahead of the next), else None."""
-    scored = sorted(((fuzz.ratio(s, a.skeleton_th) if thai else fuzz.ratio(lk, a.latin), a.code, a)
-                     for a in areas), key=lambda x: (-x[0], x[1]))
+    scored = sorted(
+        ((fuzz.ratio(s, a.skeleton_th) if thai else fuzz.ratio(lk, a.latin), a.code, a) for a in areas),
+        key=lambda x: (-x[0], x[1]),
+    )
     if not scored or scored[0][0] < 85:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 5:
@@ -277,14 +313,46 @@ def _best_fuzzy(areas: list[Area], s: str, lk: str, thai: bool) -> Area | None:
 
 async def load_index(session: AsyncSession) -> GeoIndex:
     """Build the index from the registry tables."""
-    provinces = (await session.execute(select(Province.code, Province.name_th, Province.name_en,  # type: ignore[call-overload]
-                                              Province.region_code))).all()
-    districts = (await session.execute(select(District.code, District.name_th, District.name_en,  # type: ignore[call-overload]
-                                              District.province_code).where(col(District.in_use)))).all()
-    subs = (await session.execute(select(Subdistrict.code, Subdistrict.name_th, Subdistrict.name_en,  # type: ignore[call-overload]
-                                         Subdistrict.district_code, Subdistrict.province_code)
-                                  .where(col(Subdistrict.in_use)))).all()
-    abolished = (await session.execute(select(AbolishedArea.code, AbolishedArea.name_th,  # type: ignore[call-overload]
-                                              AbolishedArea.name_en, AbolishedArea.level,
-                                              AbolishedArea.successors))).all()
+    provinces = (
+        await session.execute(
+            select(
+                Province.code,
+                Province.name_th,
+                Province.name_en,  # type: ignore[call-overload]
+                Province.region_code,
+            )
+        )
+    ).all()
+    districts = (
+        await session.execute(
+            select(
+                District.code,
+                District.name_th,
+                District.name_en,  # type: ignore[call-overload]
+                District.province_code,
+            ).where(col(District.in_use))
+        )
+    ).all()
+    subs = (
+        await session.execute(
+            select(
+                Subdistrict.code,
+                Subdistrict.name_th,
+                Subdistrict.name_en,  # type: ignore[call-overload]
+                Subdistrict.district_code,
+                Subdistrict.province_code,
+            ).where(col(Subdistrict.in_use))
+        )
+    ).all()
+    abolished = (
+        await session.execute(
+            select(
+                AbolishedArea.code,
+                AbolishedArea.name_th,  # type: ignore[call-overload]
+                AbolishedArea.name_en,
+                AbolishedArea.level,
+                AbolishedArea.successors,
+            )
+        )
+    ).all()
     return GeoIndex.build(provinces, districts, subs, abolished)

@@ -65,8 +65,7 @@ def _upsert(conn: Connection, model: Any, rows: list[dict[str, Any]], key: str, 
         return
     table = _table(model)
     stmt = insert(table)
-    stmt = stmt.on_conflict_do_update(index_elements=[key],
-                                      set_={c: stmt.excluded[c] for c in update_cols})
+    stmt = stmt.on_conflict_do_update(index_elements=[key], set_={c: stmt.excluded[c] for c in update_cols})
     conn.execute(stmt, rows)
 
 
@@ -90,37 +89,90 @@ def load_geography(conn: Connection, *, force: bool = False) -> bool:
         return False
 
     regions = read_csv("regions.csv")
-    _upsert(conn, Region, [{"code": r["code"], "name_th": r["name_th"], "name_en": r["name_en"],
-                            "sort_order": int(r["sort_order"])} for r in regions],
-            "code", ["name_th", "name_en", "sort_order"])
+    _upsert(
+        conn,
+        Region,
+        [
+            {"code": r["code"], "name_th": r["name_th"], "name_en": r["name_en"], "sort_order": int(r["sort_order"])}
+            for r in regions
+        ],
+        "code",
+        ["name_th", "name_en", "sort_order"],
+    )
     region_of = {r["province_code"]: r["region"] for r in read_csv("province_regions.csv")}
 
     provinces = geothai.provinces()
     missing = [p.code for p in provinces if p.code not in region_of]
     if missing:
         raise RuntimeError(f"provinces without a region in province_regions.csv: {missing}")
-    _upsert(conn, Province, [{"code": p.code, "name_th": p.name_th, "name_en": p.name_en,
-                              "region_code": region_of[p.code]} for p in provinces],
-            "code", ["name_th", "name_en", "region_code"])
+    _upsert(
+        conn,
+        Province,
+        [
+            {"code": p.code, "name_th": p.name_th, "name_en": p.name_en, "region_code": region_of[p.code]}
+            for p in provinces
+        ],
+        "code",
+        ["name_th", "name_en", "region_code"],
+    )
 
     districts = [d for p in provinces for d in geothai.districts(p.code)]
-    _upsert(conn, District, [{"code": d.code, "name_th": d.name_th, "name_en": d.name_en,
-                              "province_code": d.province_code, "in_use": True} for d in districts],
-            "code", ["name_th", "name_en", "province_code", "in_use"])
+    _upsert(
+        conn,
+        District,
+        [
+            {
+                "code": d.code,
+                "name_th": d.name_th,
+                "name_en": d.name_en,
+                "province_code": d.province_code,
+                "in_use": True,
+            }
+            for d in districts
+        ],
+        "code",
+        ["name_th", "name_en", "province_code", "in_use"],
+    )
     _mark_unused(conn, District, {d.code for d in districts})
 
     subdistricts = [s for d in districts for s in geothai.subdistricts(d.code)]
-    _upsert(conn, Subdistrict, [{"code": s.code, "name_th": s.name_th, "name_en": s.name_en,
-                                 "district_code": s.district_code, "province_code": s.province_code,
-                                 "postal_codes": list(s.postal_codes), "in_use": True} for s in subdistricts],
-            "code", ["name_th", "name_en", "district_code", "province_code", "postal_codes", "in_use"])
+    _upsert(
+        conn,
+        Subdistrict,
+        [
+            {
+                "code": s.code,
+                "name_th": s.name_th,
+                "name_en": s.name_en,
+                "district_code": s.district_code,
+                "province_code": s.province_code,
+                "postal_codes": list(s.postal_codes),
+                "in_use": True,
+            }
+            for s in subdistricts
+        ],
+        "code",
+        ["name_th", "name_en", "district_code", "province_code", "postal_codes", "in_use"],
+    )
     _mark_unused(conn, Subdistrict, {s.code for s in subdistricts})
 
-    _upsert(conn, AbolishedArea, [{
-        "code": a.code, "level": a.level, "name_th": a.name_th, "name_en": a.name_en,
-        "abolished_on": dt.date.fromisoformat(a.abolished_on) if a.abolished_on else None,
-        "successors": list(a.successors),
-    } for a in abolished_areas()], "code", ["level", "name_th", "name_en", "abolished_on", "successors"])
+    _upsert(
+        conn,
+        AbolishedArea,
+        [
+            {
+                "code": a.code,
+                "level": a.level,
+                "name_th": a.name_th,
+                "name_en": a.name_en,
+                "abolished_on": dt.date.fromisoformat(a.abolished_on) if a.abolished_on else None,
+                "successors": list(a.successors),
+            }
+            for a in abolished_areas()
+        ],
+        "code",
+        ["level", "name_th", "name_en", "abolished_on", "successors"],
+    )
 
     set_version(conn, GEOGRAPHY, version)
     return True
@@ -129,8 +181,11 @@ def load_geography(conn: Connection, *, force: bool = False) -> bool:
 def set_version(conn: Connection, name: str, version: str) -> None:
     """Record that ``name`` is loaded at ``version``."""
     stmt = insert(_table(ReferenceVersion)).values(name=name, version=version)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["name"],
-                                            set_={"version": version, "loaded_at": dt.datetime.now(dt.UTC)}))
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["name"], set_={"version": version, "loaded_at": dt.datetime.now(dt.UTC)}
+        )
+    )
 
 
 def get_version(conn: Connection, name: str) -> str | None:

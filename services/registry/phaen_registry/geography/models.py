@@ -85,5 +85,4 @@ class ReferenceVersion(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=40)
     version: str = Field(max_length=200)
-    loaded_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                    server_default=func.now()))
+    loaded_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))

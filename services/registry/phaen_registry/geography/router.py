@@ -45,8 +45,9 @@ async def get_region(_: Reader, session: SessionDep, code: str) -> RegionOut:
 
 
 @router.get("/provinces", response_model=Page[ProvinceOut], responses=responses(*STD))
-async def list_provinces(_: Reader, session: SessionDep, params: PageDep,
-                         region: RegionCode | None = None) -> Page[ProvinceOut]:
+async def list_provinces(
+    _: Reader, session: SessionDep, params: PageDep, region: RegionCode | None = None
+) -> Page[ProvinceOut]:
     """Provinces (77), optionally of one region."""
     items, total, cursor = await service.list_provinces(session, params=params, region=region)
     return Page(items=items, total=total, next_cursor=cursor)
@@ -59,15 +60,23 @@ async def get_province(_: Reader, session: SessionDep, code: ProvinceCode) -> Pr
 
 
 @router.get("/districts", response_model=Page[DistrictOut], responses=responses(*STD))
-async def list_districts(_: Reader, session: SessionDep, index: IndexDep, params: PageDep,
-                         province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None) -> Page[DistrictOut]:
+async def list_districts(
+    _: Reader,
+    session: SessionDep,
+    index: IndexDep,
+    params: PageDep,
+    province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+) -> Page[DistrictOut]:
     """Districts (928), optionally of one province."""
     items, total, cursor = await service.list_districts(session, index=index, params=params, province=province)
     return Page(items=items, total=total, next_cursor=cursor)
 
 
-@router.get("/districts/{code}", response_model=DistrictOut,
-            responses=responses(*STD, errors.DistrictNotFound, errors.AreaAbolished))
+@router.get(
+    "/districts/{code}",
+    response_model=DistrictOut,
+    responses=responses(*STD, errors.DistrictNotFound, errors.AreaAbolished),
+)
 async def get_district(_: Reader, session: SessionDep, index: IndexDep, code: DistrictCode) -> DistrictOut:
     """One district; an abolished code answers 404 ``area_abolished`` with its ``successors``."""
     return await service.get_district(session, index=index, code=code)
@@ -75,37 +84,48 @@ async def get_district(_: Reader, session: SessionDep, index: IndexDep, code: Di
 
 @router.get("/subdistricts", response_model=Page[SubdistrictOut], responses=responses(*STD))
 async def list_subdistricts(
-    _: Reader, session: SessionDep, index: IndexDep, params: PageDep,
+    _: Reader,
+    session: SessionDep,
+    index: IndexDep,
+    params: PageDep,
     district: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
     province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
     postal_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
 ) -> Page[SubdistrictOut]:
     """Subdistricts (7,436), by district, province or postal code, with their network enrolment if any."""
-    items, total, cursor = await service.list_subdistricts(session, index=index, params=params, district=district,
-                                                           province=province, postal_code=postal_code)
+    items, total, cursor = await service.list_subdistricts(
+        session, index=index, params=params, district=district, province=province, postal_code=postal_code
+    )
     return Page(items=items, total=total, next_cursor=cursor)
 
 
-@router.get("/subdistricts/{code}", response_model=SubdistrictOut,
-            responses=responses(*STD, errors.SubdistrictNotFound, errors.AreaAbolished))
+@router.get(
+    "/subdistricts/{code}",
+    response_model=SubdistrictOut,
+    responses=responses(*STD, errors.SubdistrictNotFound, errors.AreaAbolished),
+)
 async def get_subdistrict(_: Reader, session: SessionDep, index: IndexDep, code: SubdistrictCode) -> SubdistrictOut:
     """One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``."""
     return await service.get_subdistrict(session, index=index, code=code)
 
 
-@router.get("/abolished/{code}", response_model=AbolishedOut,
-            responses=responses(*STD, errors.SubdistrictNotFound))
-async def get_abolished(_: Reader, session: SessionDep,
-                        code: Annotated[str, Path(pattern=r"^\d{4}$|^\d{6}$")]) -> AbolishedOut:
+@router.get("/abolished/{code}", response_model=AbolishedOut, responses=responses(*STD, errors.SubdistrictNotFound))
+async def get_abolished(
+    _: Reader, session: SessionDep, code: Annotated[str, Path(pattern=r"^\d{4}$|^\d{6}$")]
+) -> AbolishedOut:
     """An abolished district or subdistrict code and the codes that replaced it."""
     return await service.get_abolished(session, code=code)
 
 
 @router.get("/search", response_model=Page[SearchItem], responses=responses(*STD))
-async def search(_: Reader, index: IndexDep, params: PageDep,
-                 q: Annotated[str, Query(min_length=1, max_length=200)],
-                 level: Level | None = None,
-                 province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None) -> Page[SearchItem]:
+async def search(
+    _: Reader,
+    index: IndexDep,
+    params: PageDep,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    level: Level | None = None,
+    province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+) -> Page[SearchItem]:
     """Provinces, districts and subdistricts whose Thai or English name contains ``q``.
 
     Spaces, tone marks and a leading level word (ตำบล, ต., อำเภอ, อ., จังหวัด, จ., Tambon, Amphoe) are ignored;
@@ -117,12 +137,16 @@ async def search(_: Reader, index: IndexDep, params: PageDep,
 
 
 @router.get("/resolve", response_model=ResolveOut, responses=responses(*STD, errors.UnknownProvince))
-async def resolve(_: Reader, index: IndexDep,
-                  name: Annotated[str, Query(min_length=1, max_length=200, description="Tambon name or code")],
-                  province: Annotated[str, Query(min_length=1, max_length=200,
-                                                 description="Province: Thai or English name, or code")],
-                  district: Annotated[str | None, Query(max_length=200)] = None,
-                  limit: Annotated[int, Query(ge=1, le=50)] = 10) -> ResolveOut:
+async def resolve(
+    _: Reader,
+    index: IndexDep,
+    name: Annotated[str, Query(min_length=1, max_length=200, description="Tambon name or code")],
+    province: Annotated[
+        str, Query(min_length=1, max_length=200, description="Province: Thai or English name, or code")
+    ],
+    district: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> ResolveOut:
     """Match a legacy or misspelt tambon name within a province; candidates best first, exact = 1.0.
 
     Forgives tone-mark and vowel variants, sound-alike consonants (ษ/ศ/ส...), a character or two extra or

@@ -82,8 +82,7 @@ class ResolveItem(BaseModel):
     district_name_th: str
     province_code: str
     score: float = Field(ge=0, le=1)
-    match: str = Field(description="exact, code, tone_marks, variant_spelling, fuzzy, abolished_name, "
-                                   "abolished_code")
+    match: str = Field(description="exact, code, tone_marks, variant_spelling, fuzzy, abolished_name, abolished_code")
 
 
 class ResolveOut(BaseModel):

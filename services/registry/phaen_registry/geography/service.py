@@ -27,11 +27,22 @@ from phaen_registry.tambons.models import NetworkTambon
 
 async def list_regions(session: AsyncSession) -> list[RegionOut]:
     """The four regions with their province counts (from the province table, never typed in)."""
-    counts: dict[str, int] = {code: n for code, n in (await session.execute(
-        select(col(Province.region_code), func.count()).group_by(col(Province.region_code)))).all()}
+    counts: dict[str, int] = {
+        code: n
+        for code, n in (
+            await session.execute(select(col(Province.region_code), func.count()).group_by(col(Province.region_code)))
+        ).all()
+    }
     regions = (await session.execute(select(Region).order_by(Region.sort_order))).scalars().all()  # type: ignore[arg-type]
-    return [RegionOut(code=r.code, name_th=r.name_th, name_en=r.name_en,  # type: ignore[arg-type]
-                      province_count=counts.get(r.code, 0)) for r in regions]
+    return [
+        RegionOut(
+            code=r.code,
+            name_th=r.name_th,
+            name_en=r.name_en,  # type: ignore[arg-type]
+            province_count=counts.get(r.code, 0),
+        )
+        for r in regions
+    ]
 
 
 async def get_region(session: AsyncSession, *, code: str) -> RegionOut:
@@ -46,8 +57,9 @@ def _province_out(p: Province) -> ProvinceOut:
     return ProvinceOut(code=p.code, name_th=p.name_th, name_en=p.name_en, region=p.region_code)  # type: ignore[arg-type]
 
 
-async def list_provinces(session: AsyncSession, *, params: PageParams,
-                         region: str | None) -> tuple[list[ProvinceOut], int, str | None]:
+async def list_provinces(
+    session: AsyncSession, *, params: PageParams, region: str | None
+) -> tuple[list[ProvinceOut], int, str | None]:
     """Provinces, optionally of one region."""
     stmt = select(Province)
     if region:
@@ -65,12 +77,18 @@ async def get_province(session: AsyncSession, *, code: str) -> ProvinceOut:
 
 
 def _district_out(d: District, index: GeoIndex) -> DistrictOut:
-    return DistrictOut(code=d.code, name_th=d.name_th, name_en=d.name_en, province_code=d.province_code,
-                       region=index.region_of.get(d.province_code, "central"))  # type: ignore[arg-type]
+    return DistrictOut(
+        code=d.code,
+        name_th=d.name_th,
+        name_en=d.name_en,
+        province_code=d.province_code,
+        region=index.region_of.get(d.province_code, "central"),
+    )  # type: ignore[arg-type]
 
 
-async def list_districts(session: AsyncSession, *, index: GeoIndex, params: PageParams,
-                         province: str | None) -> tuple[list[DistrictOut], int, str | None]:
+async def list_districts(
+    session: AsyncSession, *, index: GeoIndex, params: PageParams, province: str | None
+) -> tuple[list[DistrictOut], int, str | None]:
     """Districts in use, optionally of one province."""
     stmt = select(District).where(col(District.in_use))
     if province:
@@ -82,8 +100,9 @@ async def list_districts(session: AsyncSession, *, index: GeoIndex, params: Page
 async def _raise_if_abolished(session: AsyncSession, code: str) -> None:
     old = await session.get(AbolishedArea, code)
     if old is not None:
-        raise errors.AreaAbolished(f"The code {code} was abolished; see successors.",
-                                   extra={"successors": list(old.successors)})
+        raise errors.AreaAbolished(
+            f"The code {code} was abolished; see successors.", extra={"successors": list(old.successors)}
+        )
 
 
 async def get_district(session: AsyncSession, *, index: GeoIndex, code: str) -> DistrictOut:
@@ -99,23 +118,42 @@ async def _network_by_code(session: AsyncSession, codes: list[str]) -> dict[str,
     if not codes:
         return {}
     rows = (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars().all()  # type: ignore[attr-defined]
-    return {n.code: NetworkSummary(tier=n.tier, joined_on=n.joined_on, villages_total=n.villages_total,  # type: ignore[arg-type]
-                                   villages_with_plan=n.villages_with_plan,
-                                   meets_model_criteria=n.meets_model_criteria(),
-                                   tao_plan_integrated=n.tao_plan_integrated, tao_funded=n.tao_funded)
-            for n in rows}
+    return {
+        n.code: NetworkSummary(
+            tier=n.tier,
+            joined_on=n.joined_on,
+            villages_total=n.villages_total,  # type: ignore[arg-type]
+            villages_with_plan=n.villages_with_plan,
+            meets_model_criteria=n.meets_model_criteria(),
+            tao_plan_integrated=n.tao_plan_integrated,
+            tao_funded=n.tao_funded,
+        )
+        for n in rows
+    }
 
 
 def _subdistrict_out(s: Subdistrict, index: GeoIndex, network: NetworkSummary | None) -> SubdistrictOut:
-    return SubdistrictOut(code=s.code, name_th=s.name_th, name_en=s.name_en, district_code=s.district_code,
-                          province_code=s.province_code,
-                          region=index.region_of.get(s.province_code, "central"),  # type: ignore[arg-type]
-                          postal_codes=list(s.postal_codes), network=network)
+    return SubdistrictOut(
+        code=s.code,
+        name_th=s.name_th,
+        name_en=s.name_en,
+        district_code=s.district_code,
+        province_code=s.province_code,
+        region=index.region_of.get(s.province_code, "central"),  # type: ignore[arg-type]
+        postal_codes=list(s.postal_codes),
+        network=network,
+    )
 
 
-async def list_subdistricts(session: AsyncSession, *, index: GeoIndex, params: PageParams, district: str | None,
-                            province: str | None, postal_code: str | None,
-                            ) -> tuple[list[SubdistrictOut], int, str | None]:
+async def list_subdistricts(
+    session: AsyncSession,
+    *,
+    index: GeoIndex,
+    params: PageParams,
+    district: str | None,
+    province: str | None,
+    postal_code: str | None,
+) -> tuple[list[SubdistrictOut], int, str | None]:
     """Subdistricts in use, filtered by district, province or postal code, with their network enrolment."""
     stmt = select(Subdistrict).where(col(Subdistrict.in_use))
     if district:
@@ -144,12 +182,19 @@ async def get_abolished(session: AsyncSession, *, code: str) -> AbolishedOut:
     old = await session.get(AbolishedArea, code)
     if old is None:
         raise errors.SubdistrictNotFound(f"No abolished area has the code {code!r}.")
-    return AbolishedOut(code=old.code, level=old.level, name_th=old.name_th, name_en=old.name_en,
-                        abolished_on=old.abolished_on, successors=list(old.successors))
+    return AbolishedOut(
+        code=old.code,
+        level=old.level,
+        name_th=old.name_th,
+        name_en=old.name_en,
+        abolished_on=old.abolished_on,
+        successors=list(old.successors),
+    )
 
 
-def search(*, index: GeoIndex, q: str, level: str | None, province: str | None,
-           params: PageParams) -> tuple[list[SearchItem], int, str | None]:
+def search(
+    *, index: GeoIndex, q: str, level: str | None, province: str | None, params: PageParams
+) -> tuple[list[SearchItem], int, str | None]:
     """Search names (Thai or English, partial); the cursor is an offset into the ranked hits."""
     hits = index.search(q, level=level, province=province)
     start = 0
@@ -158,10 +203,19 @@ def search(*, index: GeoIndex, q: str, level: str | None, province: str | None,
         if not isinstance(value, int) or value < 0:
             raise Unprocessable("invalid cursor", loc=["query", "cursor"])
         start = value
-    page = hits[start:start + params.limit]
+    page = hits[start : start + params.limit]
     cursor = encode_cursor([start + params.limit]) if start + params.limit < len(hits) else None
-    items = [SearchItem(level=a.level, code=a.code, name_th=a.name_th, name_en=a.name_en,  # type: ignore[arg-type]
-                        province_code=a.province_code, district_code=a.district_code) for a in page]
+    items = [
+        SearchItem(
+            level=a.level,
+            code=a.code,
+            name_th=a.name_th,
+            name_en=a.name_en,  # type: ignore[arg-type]
+            province_code=a.province_code,
+            district_code=a.district_code,
+        )
+        for a in page
+    ]
     return items, len(hits), cursor
 
 
@@ -186,10 +240,24 @@ def resolution_out(index: GeoIndex, res: Resolution) -> ResolveOut:
     for c in res.candidates:
         dcode = c.area.district_code or ""
         dist = index.districts.get(dcode)
-        items.append(ResolveItem(code=c.area.code, name_th=c.area.name_th, name_en=c.area.name_en,
-                                 district_code=dcode, district_name_th=dist.name_th if dist else "",
-                                 province_code=c.area.province_code, score=c.score, match=c.match))
+        items.append(
+            ResolveItem(
+                code=c.area.code,
+                name_th=c.area.name_th,
+                name_en=c.area.name_en,
+                district_code=dcode,
+                district_name_th=dist.name_th if dist else "",
+                province_code=c.area.province_code,
+                score=c.score,
+                match=c.match,
+            )
+        )
     best = res.best
-    return ResolveOut(items=items, total=len(items), province=res.province.code,
-                      district=res.district.code if res.district else None, ambiguous=res.ambiguous,
-                      resolved=best.area.code if best else None)
+    return ResolveOut(
+        items=items,
+        total=len(items),
+        province=res.province.code,
+        district=res.district.code if res.district else None,
+        ambiguous=res.ambiguous,
+        resolved=best.area.code if best else None,
+    )

@@ -15,7 +15,9 @@ class ImportRejected(Unprocessable):
     code, title = "import_rejected", "Import rejected: some rows need attention; nothing was written"
 
 
-register_thai({
-    "bad_csv": "อ่านไฟล์ CSV ไม่ได้",
-    "import_rejected": "นำเข้าไม่สำเร็จ มีบางแถวต้องแก้ไข ยังไม่มีการบันทึกข้อมูลใด ๆ",
-})
+register_thai(
+    {
+        "bad_csv": "อ่านไฟล์ CSV ไม่ได้",
+        "import_rejected": "นำเข้าไม่สำเร็จ มีบางแถวต้องแก้ไข ยังไม่มีการบันทึกข้อมูลใด ๆ",
+    }
+)

@@ -17,11 +17,19 @@ router = APIRouter(tags=["imports"])
 _CSV_BODY = {"requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}}
 
 
-@router.post("/imports/tambons", response_model=ImportReport,
-             responses=responses(401, 403, 413, errors.BadCsv, errors.ImportRejected), openapi_extra=_CSV_BODY)
-async def import_tambons(principal: Writer, request: Request, session: SessionDep, index: IndexDep,
-                         dry_run: Annotated[bool, Query(description="Report only; write nothing")] = True,
-                         ) -> ImportReport:
+@router.post(
+    "/imports/tambons",
+    response_model=ImportReport,
+    responses=responses(401, 403, 413, errors.BadCsv, errors.ImportRejected),
+    openapi_extra=_CSV_BODY,
+)
+async def import_tambons(
+    principal: Writer,
+    request: Request,
+    session: SessionDep,
+    index: IndexDep,
+    dry_run: Annotated[bool, Query(description="Report only; write nothing")] = True,
+) -> ImportReport:
     """Import network tambons from a UTF-8 CSV (by code, or by name + province through resolve).
 
     A dry run (the default) reports every row: ok, unresolved, ambiguous (with candidates) or invalid.

@@ -56,8 +56,9 @@ def parse_csv(raw: bytes) -> list[tuple[int, dict[str, str]]]:
                 continue
             if len(rows) >= MAX_ROWS:
                 raise errors.BadCsv(f"At most {MAX_ROWS} rows per import.", loc=["body"])
-            rows.append((reader.line_num, {h: (values[i].strip() if i < len(values) else "")
-                                           for i, h in enumerate(header)}))
+            rows.append(
+                (reader.line_num, {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)})
+            )
     except csv.Error as exc:
         raise errors.BadCsv(f"The CSV cannot be parsed near line {reader.line_num}.", loc=["body"]) from exc
     return rows
@@ -144,8 +145,16 @@ def plan(index: GeoIndex, rows: list[tuple[int, dict[str, str]]]) -> tuple[list[
             report.append(ImportRow(line=line, status=status, candidates=out.items[:5], errors=problems))
             continue
         code = best.area.code
-        item = ImportRow(line=line, status="ok", code=code, name_th=best.area.name_th, score=best.score,
-                         match=best.match, candidates=out.items[:1], errors=problems)
+        item = ImportRow(
+            line=line,
+            status="ok",
+            code=code,
+            name_th=best.area.name_th,
+            score=best.score,
+            match=best.match,
+            candidates=out.items[:1],
+            errors=problems,
+        )
         if code in seen:
             item.status, item.errors = "invalid", [*problems, f"same tambon as line {seen[code]}"]
         elif data is None:
@@ -161,18 +170,34 @@ def _report(rows: list[ImportRow], *, dry_run: bool, applied: bool) -> ImportRep
     def count(status: str) -> int:
         return sum(1 for r in rows if r.status == status)
 
-    return ImportReport(dry_run=dry_run, applied=applied, total=len(rows), ok=count("ok"),
-                        unresolved=count("unresolved"), ambiguous=count("ambiguous"), invalid=count("invalid"),
-                        rows=rows)
+    return ImportReport(
+        dry_run=dry_run,
+        applied=applied,
+        total=len(rows),
+        ok=count("ok"),
+        unresolved=count("unresolved"),
+        ambiguous=count("ambiguous"),
+        invalid=count("invalid"),
+        rows=rows,
+    )
 
 
-async def import_tambons(session: AsyncSession, *, index: GeoIndex, raw: bytes, dry_run: bool,
-                         actor: str) -> ImportReport:
+async def import_tambons(
+    session: AsyncSession, *, index: GeoIndex, raw: bytes, dry_run: bool, actor: str
+) -> ImportReport:
     """Dry run: report only. Real run: every row must be ok, then all are applied in this transaction."""
     rows, good = plan(index, parse_csv(raw))
     codes = [code for code, _ in good]
-    enrolled = {c for c in (await session.execute(
-        select(NetworkTambon.code).where(col(NetworkTambon.code).in_(codes)))).scalars()} if codes else set()  # type: ignore[call-overload, attr-defined]
+    enrolled = (
+        {
+            c
+            for c in (
+                await session.execute(select(col(NetworkTambon.code)).where(col(NetworkTambon.code).in_(codes)))
+            ).scalars()
+        }
+        if codes
+        else set()
+    )  # type: ignore[call-overload, attr-defined]
     for r in rows:
         if r.status == "ok" and r.code:
             r.action = "update" if r.code in enrolled else "enrol"
@@ -183,8 +208,10 @@ async def import_tambons(session: AsyncSession, *, index: GeoIndex, raw: bytes, 
     if bad:
         exc = errors.ImportRejected(
             f"{len(bad)} of {len(rows)} rows need attention; nothing was written.",
-            errors=[{"loc": ["body", r.line], "msg": f"{r.status}: {'; '.join(r.errors) or 'see candidates'}"}
-                    for r in bad])
+            errors=[
+                {"loc": ["body", r.line], "msg": f"{r.status}: {'; '.join(r.errors) or 'see candidates'}"} for r in bad
+            ],
+        )
         exc.extra["report"] = report.model_dump(mode="json")
         raise exc
     await upsert_tambons(session, index=index, items=good, actor=actor)

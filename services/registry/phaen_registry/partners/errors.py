@@ -17,8 +17,10 @@ class MouNotFound(NotFound):
     code, title = "mou_not_found", "MOU not found"
 
 
-register_thai({
-    "partner_not_found": "ไม่พบภาคีพัฒนา",
-    "partner_exists": "มีภาคีพัฒนารหัสนี้แล้ว",
-    "mou_not_found": "ไม่พบบันทึกความร่วมมือ",
-})
+register_thai(
+    {
+        "partner_not_found": "ไม่พบภาคีพัฒนา",
+        "partner_exists": "มีภาคีพัฒนารหัสนี้แล้ว",
+        "mou_not_found": "ไม่พบบันทึกความร่วมมือ",
+    }
+)

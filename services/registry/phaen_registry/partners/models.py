@@ -21,10 +21,12 @@ class Partner(SQLModel, table=True):
     name_th: str = Field(max_length=300)
     name_en: str = Field(max_length=300)
     kind: str = Field(max_length=40)
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
-    updated_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+    updated_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
 
 
 class Mou(SQLModel, table=True):
@@ -43,5 +45,6 @@ class Mou(SQLModel, table=True):
     signed_on: dt.date | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

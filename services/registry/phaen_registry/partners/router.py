@@ -20,21 +20,20 @@ STD = (401, 403, 422)
 Code = Annotated[str, Path(min_length=2, max_length=32, pattern=r"^[A-Za-z0-9_\-]+$")]
 
 
-@router.post("/partners", response_model=PartnerOut, status_code=201,
-             responses=responses(*STD, errors.PartnerExists))
+@router.post("/partners", response_model=PartnerOut, status_code=201, responses=responses(*STD, errors.PartnerExists))
 async def create_partner(_: Writer, session: SessionDep, body: PartnerIn) -> PartnerOut:
     """Register a partner agency (ภาคีพัฒนา)."""
     return service.partner_out(await service.create_partner(session, data=body))
 
 
 @router.get("/partners", response_model=Page[PartnerOut], responses=responses(*STD))
-async def list_partners(_: Reader, session: SessionDep, params: PageDep,
-                        kind: Annotated[StorableText | None, Query(max_length=40)] = None) -> Page[PartnerOut]:
+async def list_partners(
+    _: Reader, session: SessionDep, params: PageDep, kind: Annotated[StorableText | None, Query(max_length=40)] = None
+) -> Page[PartnerOut]:
     """Partner agencies."""
     rows, total, cursor = await service.list_partners(session, params=params, kind=kind)
     counts = await service.mou_counts(session, [p.code for p in rows])
-    return Page(items=[service.partner_out(p, counts.get(p.code, 0)) for p in rows], total=total,
-                next_cursor=cursor)
+    return Page(items=[service.partner_out(p, counts.get(p.code, 0)) for p in rows], total=total, next_cursor=cursor)
 
 
 @router.get("/partners/{code}", response_model=PartnerOut, responses=responses(*STD, errors.PartnerNotFound))
@@ -51,8 +50,9 @@ async def update_partner(_: Writer, session: SessionDep, code: Code, body: Partn
     return service.partner_out(p, (await service.mou_counts(session, [p.code])).get(p.code, 0))
 
 
-@router.post("/partners/{code}/mous", response_model=MouOut, status_code=201,
-             responses=responses(*STD, errors.PartnerNotFound))
+@router.post(
+    "/partners/{code}/mous", response_model=MouOut, status_code=201, responses=responses(*STD, errors.PartnerNotFound)
+)
 async def add_mou(_: Writer, session: SessionDep, code: Code, body: MouIn) -> MouOut:
     """Record an MOU (scope and dates) with a partner agency."""
     return service.mou_out(await service.add_mou(session, code=code, data=body))
@@ -65,8 +65,11 @@ async def list_mous(_: Reader, session: SessionDep, code: Code) -> Page[MouOut]:
     return Page(items=items, total=len(items), next_cursor=None)
 
 
-@router.get("/partners/{code}/mous/{mou_id}", response_model=MouOut,
-            responses=responses(*STD, errors.PartnerNotFound, errors.MouNotFound))
+@router.get(
+    "/partners/{code}/mous/{mou_id}",
+    response_model=MouOut,
+    responses=responses(*STD, errors.PartnerNotFound, errors.MouNotFound),
+)
 async def get_mou(_: Reader, session: SessionDep, code: Code, mou_id: uuid.UUID) -> MouOut:
     """One MOU."""
     return service.mou_out(await service.get_mou(session, code=code, mou_id=mou_id))

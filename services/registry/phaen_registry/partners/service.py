@@ -28,8 +28,16 @@ def _payload(p: Partner) -> dict[str, Any]:
 def mou_out(m: Mou, today: dt.date | None = None) -> MouOut:
     today = today or dt.date.today()
     in_force = (m.starts_on is None or m.starts_on <= today) and (m.ends_on is None or m.ends_on >= today)
-    return MouOut(id=m.id, partner_code=m.partner_code, title=m.title, scope=m.scope, signed_on=m.signed_on,
-                  starts_on=m.starts_on, ends_on=m.ends_on, in_force=in_force)
+    return MouOut(
+        id=m.id,
+        partner_code=m.partner_code,
+        title=m.title,
+        scope=m.scope,
+        signed_on=m.signed_on,
+        starts_on=m.starts_on,
+        ends_on=m.ends_on,
+        in_force=in_force,
+    )
 
 
 async def create_partner(session: AsyncSession, *, data: PartnerIn) -> Partner:
@@ -37,8 +45,9 @@ async def create_partner(session: AsyncSession, *, data: PartnerIn) -> Partner:
     if await session.get(Partner, data.code) is not None:
         raise errors.PartnerExists(f"A partner agency with the code {data.code!r} exists.")
     now = dt.datetime.now(dt.UTC)
-    p = Partner(code=data.code, name_th=data.name_th, name_en=data.name_en, kind=data.kind, created_at=now,
-                updated_at=now)
+    p = Partner(
+        code=data.code, name_th=data.name_th, name_en=data.name_en, kind=data.kind, created_at=now, updated_at=now
+    )
     session.add(p)
     await session.flush()
     await emit(session, type="partner.created", entity="partner", entity_id=p.code, payload=_payload(p))
@@ -57,8 +66,11 @@ async def mou_counts(session: AsyncSession, codes: list[str]) -> dict[str, int]:
     """How many MOUs each partner has."""
     if not codes:
         return {}
-    rows = await session.execute(select(Mou.partner_code, func.count()).where(col(Mou.partner_code).in_(codes))  # type: ignore[call-overload, attr-defined]
-                                 .group_by(Mou.partner_code))
+    rows = await session.execute(
+        select(col(Mou.partner_code), func.count())
+        .where(col(Mou.partner_code).in_(codes))  # type: ignore[attr-defined]
+        .group_by(col(Mou.partner_code))
+    )
     return dict(rows.all())  # type: ignore[arg-type]
 
 
@@ -75,8 +87,9 @@ async def update_partner(session: AsyncSession, *, code: str, patch: PartnerPatc
     return p
 
 
-async def list_partners(session: AsyncSession, *, params: PageParams,
-                        kind: str | None) -> tuple[list[Partner], int, str | None]:
+async def list_partners(
+    session: AsyncSession, *, params: PageParams, kind: str | None
+) -> tuple[list[Partner], int, str | None]:
     """Partner agencies, by code."""
     stmt = select(Partner)
     if kind:
@@ -87,12 +100,24 @@ async def list_partners(session: AsyncSession, *, params: PageParams,
 async def add_mou(session: AsyncSession, *, code: str, data: MouIn) -> Mou:
     """Record an MOU with a partner agency."""
     await get_partner(session, code=code)
-    m = Mou(partner_code=code, title=data.title, scope=data.scope, signed_on=data.signed_on,
-            starts_on=data.starts_on, ends_on=data.ends_on, created_at=dt.datetime.now(dt.UTC))
+    m = Mou(
+        partner_code=code,
+        title=data.title,
+        scope=data.scope,
+        signed_on=data.signed_on,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        created_at=dt.datetime.now(dt.UTC),
+    )
     session.add(m)
     await session.flush()
-    await emit(session, type="mou.created", entity="mou", entity_id=m.id,
-               payload=mou_out(m).model_dump(mode="json", exclude={"in_force"}))
+    await emit(
+        session,
+        type="mou.created",
+        entity="mou",
+        entity_id=m.id,
+        payload=mou_out(m).model_dump(mode="json", exclude={"in_force"}),
+    )
     return m
 
 

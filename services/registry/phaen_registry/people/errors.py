@@ -17,8 +17,10 @@ class UnknownTambon(Unprocessable):
     code, title = "unknown_tambon", "Unknown tambon code"
 
 
-register_thai({
-    "person_not_found": "ไม่พบบุคคล",
-    "duplicate_national_id": "เลขประจำตัวประชาชนนี้ลงทะเบียนแล้ว",
-    "unknown_tambon": "ไม่พบรหัสตำบลนี้",
-})
+register_thai(
+    {
+        "person_not_found": "ไม่พบบุคคล",
+        "duplicate_national_id": "เลขประจำตัวประชาชนนี้ลงทะเบียนแล้ว",
+        "unknown_tambon": "ไม่พบรหัสตำบลนี้",
+    }
+)

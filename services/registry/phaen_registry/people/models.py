@@ -28,7 +28,9 @@ class Person(SQLModel, table=True):
     tambon: str | None = Field(default=None, max_length=6, foreign_key=f"{SCHEMA}.subdistrict.code")
     province: str | None = Field(default=None, max_length=2)
     region: str | None = Field(default=None, max_length=16, index=True)
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
-    updated_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+    updated_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

@@ -20,8 +20,12 @@ router = APIRouter(tags=["people"])
 STD = (401, 403, 422)
 
 
-@router.post("/people", response_model=PersonOut, status_code=201,
-             responses=responses(*STD, errors.UnknownTambon, errors.DuplicateNationalId))
+@router.post(
+    "/people",
+    response_model=PersonOut,
+    status_code=201,
+    responses=responses(*STD, errors.UnknownTambon, errors.DuplicateNationalId),
+)
 async def create_person(principal: Writer, session: SessionDep, index: IndexDep, body: PersonIn) -> PersonOut:
     """Register a person; a national ID with a bad check digit is a 422."""
     p = await service.create_person(session, index=index, data=body)
@@ -29,12 +33,17 @@ async def create_person(principal: Writer, session: SessionDep, index: IndexDep,
 
 
 @router.get("/people", response_model=Page[PersonOut], responses=responses(*STD))
-async def list_people(principal: Reader, session: SessionDep, params: PageDep,
-                      tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
-                      region: RegionCode | None = None) -> Page[PersonOut]:
+async def list_people(
+    principal: Reader,
+    session: SessionDep,
+    params: PageDep,
+    tambon: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
+    region: RegionCode | None = None,
+) -> Page[PersonOut]:
     """People the caller may see (a regional committee: its region only), masked for most roles."""
-    rows, total, cursor = await service.list_people(session, params=params, scope=read_scope(principal),
-                                                    tambon=tambon, region=region)
+    rows, total, cursor = await service.list_people(
+        session, params=params, scope=read_scope(principal), tambon=tambon, region=region
+    )
     clear = sees_personal_data(principal)
     return Page(items=[service.person_out(p, clear=clear) for p in rows], total=total, next_cursor=cursor)
 
@@ -46,10 +55,14 @@ async def get_person(principal: Reader, session: SessionDep, person_id: uuid.UUI
     return service.person_out(p, clear=sees_personal_data(principal))
 
 
-@router.patch("/people/{person_id}", response_model=PersonOut,
-              responses=responses(*STD, errors.PersonNotFound, errors.UnknownTambon, errors.DuplicateNationalId))
-async def update_person(principal: Writer, session: SessionDep, index: IndexDep, person_id: uuid.UUID,
-                        body: PersonPatch) -> PersonOut:
+@router.patch(
+    "/people/{person_id}",
+    response_model=PersonOut,
+    responses=responses(*STD, errors.PersonNotFound, errors.UnknownTambon, errors.DuplicateNationalId),
+)
+async def update_person(
+    principal: Writer, session: SessionDep, index: IndexDep, person_id: uuid.UUID, body: PersonPatch
+) -> PersonOut:
     """Change a person's name, national ID, phone or tambon."""
     p = await service.update_person(session, index=index, person_id=person_id, patch=body)
     return service.person_out(p, clear=sees_personal_data(principal))

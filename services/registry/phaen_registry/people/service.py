@@ -22,11 +22,18 @@ from phaen_registry.scope import ReadScope
 
 def person_out(p: Person, *, clear: bool) -> PersonOut:
     """The API shape of a person, masked unless ``clear``."""
-    return PersonOut(id=p.id, full_name=p.full_name,
-                     national_id=p.national_id if clear else mask(p.national_id),
-                     phone=p.phone if clear else mask(p.phone), masked=not clear,
-                     tambon=p.tambon, province=p.province, region=p.region,
-                     created_at=p.created_at, updated_at=p.updated_at)
+    return PersonOut(
+        id=p.id,
+        full_name=p.full_name,
+        national_id=p.national_id if clear else mask(p.national_id),
+        phone=p.phone if clear else mask(p.phone),
+        masked=not clear,
+        tambon=p.tambon,
+        province=p.province,
+        region=p.region,
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+    )
 
 
 def _payload(p: Person) -> dict[str, Any]:
@@ -63,8 +70,16 @@ async def create_person(session: AsyncSession, *, index: GeoIndex, data: PersonI
     province, region = _place(index, data.tambon)
     await _check_unique_id(session, data.national_id, None)
     now = dt.datetime.now(dt.UTC)
-    p = Person(full_name=data.full_name, national_id=data.national_id, phone=data.phone, tambon=data.tambon,
-               province=province, region=region, created_at=now, updated_at=now)
+    p = Person(
+        full_name=data.full_name,
+        national_id=data.national_id,
+        phone=data.phone,
+        tambon=data.tambon,
+        province=province,
+        region=region,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(p)
     await session.flush()
     await emit(session, type="person.created", entity="person", entity_id=p.id, payload=_payload(p))
@@ -79,8 +94,7 @@ async def get_person(session: AsyncSession, *, person_id: uuid.UUID, scope: Read
     return p
 
 
-async def update_person(session: AsyncSession, *, index: GeoIndex, person_id: uuid.UUID,
-                        patch: PersonPatch) -> Person:
+async def update_person(session: AsyncSession, *, index: GeoIndex, person_id: uuid.UUID, patch: PersonPatch) -> Person:
     """Change a person's fields; only the fields sent are touched."""
     p = await get_person(session, person_id=person_id, scope=ReadScope(everything=True))
     sent = patch.model_fields_set
@@ -100,8 +114,9 @@ async def update_person(session: AsyncSession, *, index: GeoIndex, person_id: uu
     return p
 
 
-async def list_people(session: AsyncSession, *, params: PageParams, scope: ReadScope, tambon: str | None,
-                      region: str | None) -> tuple[list[Person], int, str | None]:
+async def list_people(
+    session: AsyncSession, *, params: PageParams, scope: ReadScope, tambon: str | None, region: str | None
+) -> tuple[list[Person], int, str | None]:
     """People in the caller's scope, by tambon or region."""
     stmt = scoped(select(Person), scope)
     if tambon:

@@ -17,8 +17,10 @@ class VillageNotFound(NotFound):
     code, title = "village_not_found", "Village not found"
 
 
-register_thai({
-    "tambon_not_found": "ไม่พบตำบล",
-    "tambon_not_in_network": "ตำบลนี้ยังไม่อยู่ในเครือข่าย",
-    "village_not_found": "ไม่พบหมู่บ้าน",
-})
+register_thai(
+    {
+        "tambon_not_found": "ไม่พบตำบล",
+        "tambon_not_in_network": "ตำบลนี้ยังไม่อยู่ในเครือข่าย",
+        "village_not_found": "ไม่พบหมู่บ้าน",
+    }
+)

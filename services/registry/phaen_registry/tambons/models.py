@@ -10,8 +10,15 @@ from sqlmodel import Field, SQLModel
 from phaen_registry import SCHEMA
 
 TIERS = ("model", "pilot", "expansion")
-CRITERIA = ("plans_80pct", "facilitator_team", "joint_plans", "ongoing_activities", "linked_tao", "tao_support",
-            "spread")
+CRITERIA = (
+    "plans_80pct",
+    "facilitator_team",
+    "joint_plans",
+    "ongoing_activities",
+    "linked_tao",
+    "tao_support",
+    "spread",
+)
 
 
 class NetworkTambon(SQLModel, table=True):
@@ -39,10 +46,12 @@ class NetworkTambon(SQLModel, table=True):
     spread: bool = False
     tao_plan_integrated: bool = False
     tao_funded: bool = False
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
-    updated_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    created_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+    updated_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
     updated_by: str = Field(max_length=200)
 
     def criteria(self) -> dict[str, bool]:
@@ -66,8 +75,9 @@ class TierChange(SQLModel, table=True):
     from_tier: str | None = Field(default=None, max_length=12)
     to_tier: str = Field(max_length=12)
     changed_by: str = Field(max_length=200)
-    changed_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    changed_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
 
 
 class Village(SQLModel, table=True):
@@ -85,5 +95,6 @@ class Village(SQLModel, table=True):
     no: int
     name_th: str = Field(max_length=200)
     has_plan: bool = False
-    updated_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False,
-                                                     server_default=func.now()))
+    updated_at: dt.datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

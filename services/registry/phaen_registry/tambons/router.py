@@ -28,54 +28,79 @@ class TierHistory(BaseModel):
     next_cursor: str | None = None
 
 
-@router.put("/tambons/{code}", response_model=TambonOut, status_code=200,
-            responses={201: {"description": "Enrolled", "model": TambonOut},
-                       **responses(*STD, errors.TambonNotFound, AreaAbolished)})
-async def put_tambon(principal: Writer, session: SessionDep, index: IndexDep, code: Code, body: TambonIn,
-                     response: Response) -> TambonOut:
+@router.put(
+    "/tambons/{code}",
+    response_model=TambonOut,
+    status_code=200,
+    responses={
+        201: {"description": "Enrolled", "model": TambonOut},
+        **responses(*STD, errors.TambonNotFound, AreaAbolished),
+    },
+)
+async def put_tambon(
+    principal: Writer, session: SessionDep, index: IndexDep, code: Code, body: TambonIn, response: Response
+) -> TambonOut:
     """Enrol a tambon in the network (201) or update it (200); tier changes are kept with who and when.
 
     ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
     all 7 criteria, with plans in at least 80 % of the villages.
     """
-    [(out, created)] = await service.upsert_tambons(session, index=index, items=[(code, body)],
-                                                    actor=principal.sub)
+    [(out, created)] = await service.upsert_tambons(session, index=index, items=[(code, body)], actor=principal.sub)
     if created:
         response.status_code = 201
     return out
 
 
 @router.get("/tambons", response_model=Page[TambonOut], responses=responses(*STD))
-async def list_tambons(_: Reader, session: SessionDep, index: IndexDep, params: PageDep,
-                       region: RegionCode | None = None, tier: Tier | None = None,
-                       province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
-                       district: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None) -> Page[TambonOut]:
+async def list_tambons(
+    _: Reader,
+    session: SessionDep,
+    index: IndexDep,
+    params: PageDep,
+    region: RegionCode | None = None,
+    tier: Tier | None = None,
+    province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    district: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+) -> Page[TambonOut]:
     """Network tambons by region, tier, province or district."""
-    items, total, cursor = await service.list_tambons(session, index=index, params=params, region=region,
-                                                      tier=tier, province=province, district=district)
+    items, total, cursor = await service.list_tambons(
+        session, index=index, params=params, region=region, tier=tier, province=province, district=district
+    )
     return Page(items=items, total=total, next_cursor=cursor)
 
 
-@router.get("/tambons/{code}", response_model=TambonOut,
-            responses=responses(*STD, errors.TambonNotFound, errors.NotInNetwork, AreaAbolished))
+@router.get(
+    "/tambons/{code}",
+    response_model=TambonOut,
+    responses=responses(*STD, errors.TambonNotFound, errors.NotInNetwork, AreaAbolished),
+)
 async def get_tambon(_: Reader, session: SessionDep, index: IndexDep, code: Code) -> TambonOut:
     """One network tambon."""
     return await service.get_tambon(session, index=index, code=code)
 
 
-@router.get("/tambons/{code}/history", response_model=TierHistory,
-            responses=responses(*STD, errors.TambonNotFound, errors.NotInNetwork, AreaAbolished))
+@router.get(
+    "/tambons/{code}/history",
+    response_model=TierHistory,
+    responses=responses(*STD, errors.TambonNotFound, errors.NotInNetwork, AreaAbolished),
+)
 async def get_history(_: Reader, session: SessionDep, index: IndexDep, code: Code) -> TierHistory:
     """The tambon's tier changes (who and when), oldest first."""
     items = await service.tier_history(session, index=index, code=code)
     return TierHistory(items=items, total=len(items))
 
 
-@router.put("/tambons/{code}/villages/{no}", response_model=VillageOut,
-            responses={201: {"description": "Created", "model": VillageOut},
-                       **responses(*STD, errors.TambonNotFound, AreaAbolished)})
-async def put_village(_: Writer, session: SessionDep, index: IndexDep, code: Code, no: VillageNo,
-                      body: VillageIn, response: Response) -> VillageOut:
+@router.put(
+    "/tambons/{code}/villages/{no}",
+    response_model=VillageOut,
+    responses={
+        201: {"description": "Created", "model": VillageOut},
+        **responses(*STD, errors.TambonNotFound, AreaAbolished),
+    },
+)
+async def put_village(
+    _: Writer, session: SessionDep, index: IndexDep, code: Code, no: VillageNo, body: VillageIn, response: Response
+) -> VillageOut:
     """Record หมู่ที่ ``no`` of a tambon (201 when new) and whether it has a plan."""
     out, created = await service.put_village(session, index=index, code=code, no=no, data=body)
     if created:
@@ -83,16 +108,22 @@ async def put_village(_: Writer, session: SessionDep, index: IndexDep, code: Cod
     return out
 
 
-@router.get("/tambons/{code}/villages", response_model=Page[VillageOut],
-            responses=responses(*STD, errors.TambonNotFound, AreaAbolished))
+@router.get(
+    "/tambons/{code}/villages",
+    response_model=Page[VillageOut],
+    responses=responses(*STD, errors.TambonNotFound, AreaAbolished),
+)
 async def list_villages(_: Reader, session: SessionDep, index: IndexDep, code: Code) -> Page[VillageOut]:
     """The villages recorded under a tambon."""
     items = await service.list_villages(session, index=index, code=code)
     return Page(items=items, total=len(items), next_cursor=None)
 
 
-@router.get("/tambons/{code}/villages/{no}", response_model=VillageOut,
-            responses=responses(*STD, errors.TambonNotFound, errors.VillageNotFound, AreaAbolished))
+@router.get(
+    "/tambons/{code}/villages/{no}",
+    response_model=VillageOut,
+    responses=responses(*STD, errors.TambonNotFound, errors.VillageNotFound, AreaAbolished),
+)
 async def get_village(_: Reader, session: SessionDep, index: IndexDep, code: Code, no: VillageNo) -> VillageOut:
     """One village."""
     return await service.get_village(session, index=index, code=code, no=no)

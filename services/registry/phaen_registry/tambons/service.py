@@ -25,8 +25,9 @@ def area_of(index: GeoIndex, code: str) -> Area:
     if area is None:
         old = index.abolished.get(code)
         if old is not None:
-            raise AreaAbolished(f"The code {code} was abolished; see successors.",
-                                extra={"successors": list(old.successors)})
+            raise AreaAbolished(
+                f"The code {code} was abolished; see successors.", extra={"successors": list(old.successors)}
+            )
         raise errors.TambonNotFound(f"No tambon has the code {code!r}.")
     return area
 
@@ -34,12 +35,22 @@ def area_of(index: GeoIndex, code: str) -> Area:
 def tambon_out(nt: NetworkTambon, area: Area) -> TambonOut:
     """The API shape of a network tambon."""
     return TambonOut(
-        code=nt.code, name_th=area.name_th, name_en=area.name_en, district_code=area.district_code or "",
-        province_code=area.province_code, region=area.region, tier=nt.tier,  # type: ignore[arg-type]
-        joined_on=nt.joined_on, villages_total=nt.villages_total, villages_with_plan=nt.villages_with_plan,
-        criteria=Criteria(**nt.criteria()), meets_model_criteria=nt.meets_model_criteria(),
-        tao_plan_integrated=nt.tao_plan_integrated, tao_funded=nt.tao_funded,
-        created_at=nt.created_at, updated_at=nt.updated_at,
+        code=nt.code,
+        name_th=area.name_th,
+        name_en=area.name_en,
+        district_code=area.district_code or "",
+        province_code=area.province_code,
+        region=area.region,
+        tier=nt.tier,  # type: ignore[arg-type]
+        joined_on=nt.joined_on,
+        villages_total=nt.villages_total,
+        villages_with_plan=nt.villages_with_plan,
+        criteria=Criteria(**nt.criteria()),
+        meets_model_criteria=nt.meets_model_criteria(),
+        tao_plan_integrated=nt.tao_plan_integrated,
+        tao_funded=nt.tao_funded,
+        created_at=nt.created_at,
+        updated_at=nt.updated_at,
     )
 
 
@@ -59,13 +70,16 @@ def _apply(nt: NetworkTambon, data: TambonIn) -> None:
     nt.tao_funded = data.tao_funded
 
 
-async def upsert_tambons(session: AsyncSession, *, index: GeoIndex, items: list[tuple[str, TambonIn]],
-                         actor: str) -> list[tuple[TambonOut, bool]]:
+async def upsert_tambons(
+    session: AsyncSession, *, index: GeoIndex, items: list[tuple[str, TambonIn]], actor: str
+) -> list[tuple[TambonOut, bool]]:
     """Enrol or update many tambons in the caller's transaction; returns (tambon, created) in input order."""
     areas = {code: area_of(index, code) for code, _ in items}
     codes = list(areas)
-    existing = {nt.code: nt for nt in (await session.execute(
-        select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars()}  # type: ignore[attr-defined]
+    existing = {
+        nt.code: nt
+        for nt in (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars()
+    }  # type: ignore[attr-defined]
     now = dt.datetime.now(dt.UTC)
     results: list[tuple[TambonOut, bool]] = []
     changes: list[TierChange] = []
@@ -81,8 +95,9 @@ async def upsert_tambons(session: AsyncSession, *, index: GeoIndex, items: list[
         _apply(nt, data)
         nt.updated_at, nt.updated_by = now, actor
         if old_tier != data.tier:
-            changes.append(TierChange(tambon_code=code, from_tier=old_tier, to_tier=data.tier, changed_by=actor,
-                                      changed_at=now))
+            changes.append(
+                TierChange(tambon_code=code, from_tier=old_tier, to_tier=data.tier, changed_by=actor, changed_at=now)
+            )
         out = tambon_out(nt, areas[code])
         results.append((out, created))
         events.append(("tambon.enrolled" if created else "tambon.updated", "tambon", code, tambon_payload(out)))
@@ -102,9 +117,16 @@ async def get_tambon(session: AsyncSession, *, index: GeoIndex, code: str) -> Ta
     return tambon_out(nt, area)
 
 
-async def list_tambons(session: AsyncSession, *, index: GeoIndex, params: PageParams, region: str | None,
-                       tier: str | None, province: str | None,
-                       district: str | None) -> tuple[list[TambonOut], int, str | None]:
+async def list_tambons(
+    session: AsyncSession,
+    *,
+    index: GeoIndex,
+    params: PageParams,
+    region: str | None,
+    tier: str | None,
+    province: str | None,
+    district: str | None,
+) -> tuple[list[TambonOut], int, str | None]:
     """Network tambons by region, tier, province or district."""
     stmt = select(NetworkTambon)
     if region:
@@ -122,41 +144,68 @@ async def list_tambons(session: AsyncSession, *, index: GeoIndex, params: PagePa
 async def tier_history(session: AsyncSession, *, index: GeoIndex, code: str) -> list[TierChangeOut]:
     """Every tier change of a network tambon, oldest first."""
     await get_tambon(session, index=index, code=code)
-    rows = (await session.execute(select(TierChange).where(col(TierChange.tambon_code) == code)
-                                  .order_by(TierChange.id))).scalars().all()  # type: ignore[arg-type]
-    return [TierChangeOut(from_tier=r.from_tier, to_tier=r.to_tier, changed_by=r.changed_by,  # type: ignore[arg-type]
-                          changed_at=r.changed_at) for r in rows]
+    rows = (
+        (await session.execute(select(TierChange).where(col(TierChange.tambon_code) == code).order_by(col(TierChange.id))))
+        .scalars()
+        .all()
+    )  # type: ignore[arg-type]
+    return [
+        TierChangeOut(
+            from_tier=r.from_tier,
+            to_tier=r.to_tier,
+            changed_by=r.changed_by,  # type: ignore[arg-type]
+            changed_at=r.changed_at,
+        )
+        for r in rows
+    ]
 
 
 def _village_out(v: Village) -> VillageOut:
-    return VillageOut(code=f"{v.tambon_code}{v.no:02d}", tambon=v.tambon_code, no=v.no, name_th=v.name_th,
-                      has_plan=v.has_plan)
+    return VillageOut(
+        code=f"{v.tambon_code}{v.no:02d}", tambon=v.tambon_code, no=v.no, name_th=v.name_th, has_plan=v.has_plan
+    )
 
 
-async def put_village(session: AsyncSession, *, index: GeoIndex, code: str, no: int,
-                      data: VillageIn) -> tuple[VillageOut, bool]:
+async def put_village(
+    session: AsyncSession, *, index: GeoIndex, code: str, no: int, data: VillageIn
+) -> tuple[VillageOut, bool]:
     """Create or update หมู่ที่ ``no`` of a tambon; returns (village, created)."""
     area_of(index, code)
     table = Village.__table__  # type: ignore[attr-defined]
-    existed = (await session.execute(select(Village.id).where(col(Village.tambon_code) == code,  # type: ignore[call-overload]
-                                                              col(Village.no) == no))).first() is not None
+    existed = (
+        await session.execute(
+            select(col(Village.id)).where(
+                col(Village.tambon_code) == code,
+                col(Village.no) == no,
+            )
+        )
+    ).first() is not None
     now = dt.datetime.now(dt.UTC)
-    stmt = insert(table).values(tambon_code=code, no=no, name_th=data.name_th, has_plan=data.has_plan,
-                                updated_at=now)
-    stmt = stmt.on_conflict_do_update(index_elements=["tambon_code", "no"],
-                                      set_={"name_th": data.name_th, "has_plan": data.has_plan, "updated_at": now})
+    stmt = insert(table).values(tambon_code=code, no=no, name_th=data.name_th, has_plan=data.has_plan, updated_at=now)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["tambon_code", "no"],
+        set_={"name_th": data.name_th, "has_plan": data.has_plan, "updated_at": now},
+    )
     await session.execute(stmt)
     out = VillageOut(code=f"{code}{no:02d}", tambon=code, no=no, name_th=data.name_th, has_plan=data.has_plan)
-    await emit(session, type="village.updated" if existed else "village.created", entity="village",
-               entity_id=out.code, payload=out.model_dump(mode="json"))
+    await emit(
+        session,
+        type="village.updated" if existed else "village.created",
+        entity="village",
+        entity_id=out.code,
+        payload=out.model_dump(mode="json"),
+    )
     return out, not existed
 
 
 async def list_villages(session: AsyncSession, *, index: GeoIndex, code: str) -> list[VillageOut]:
     """The villages recorded under a tambon, by number."""
     area_of(index, code)
-    rows = (await session.execute(select(Village).where(col(Village.tambon_code) == code)
-                                  .order_by(Village.no))).scalars().all()  # type: ignore[arg-type]
+    rows = (
+        (await session.execute(select(Village).where(col(Village.tambon_code) == code).order_by(col(Village.no))))
+        .scalars()
+        .all()
+    )  # type: ignore[arg-type]
     return [_village_out(v) for v in rows]
 
 

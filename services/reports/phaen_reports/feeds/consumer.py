@@ -42,8 +42,9 @@ class PollResult:
 class FeedConsumer:
     """Polls every source and projects its events into the read model."""
 
-    def __init__(self, db: Database, sources: Sequence[FeedSource], *, page_size: int = 1000,
-                 poll_seconds: float = 0.5) -> None:
+    def __init__(
+        self, db: Database, sources: Sequence[FeedSource], *, page_size: int = 1000, poll_seconds: float = 0.5
+    ) -> None:
         self.db = db
         self.sources = list(sources)
         self.page_size = page_size
@@ -60,20 +61,25 @@ class FeedConsumer:
         if not self.source_names:
             # An empty VALUES list would insert one row of NULLs.
             return
-        await session.execute(insert(_cursor).values([{"source": n, "after": 0} for n in self.source_names])
-                              .on_conflict_do_nothing(index_elements=["source"]))
+        await session.execute(
+            insert(_cursor)
+            .values([{"source": n, "after": 0} for n in self.source_names])
+            .on_conflict_do_nothing(index_elements=["source"])
+        )
 
     async def _mark_error(self, source: str, reason: str) -> None:
         async with self.db.sessionmaker() as session, session.begin():
-            await session.execute(update(_cursor).where(_cursor.c.source == source)
-                                  .values(last_error_at=_now(), last_error=reason[:200]))
+            await session.execute(
+                update(_cursor).where(_cursor.c.source == source).values(last_error_at=_now(), last_error=reason[:200])
+            )
 
     async def _poll_source(self, source: FeedSource) -> PollResult:
         result = PollResult(source=source.name)
         while True:
             async with self.db.sessionmaker() as session:
-                after = (await session.execute(
-                    select(_cursor.c.after).where(_cursor.c.source == source.name))).scalar_one()
+                after = (
+                    await session.execute(select(_cursor.c.after).where(_cursor.c.source == source.name))
+                ).scalar_one()
             try:
                 page = await source.fetch(after=after, limit=self.page_size)
             except FeedUnavailable as exc:
@@ -85,14 +91,23 @@ class FeedConsumer:
                 return result
             try:
                 async with self.db.sessionmaker() as session, session.begin():
-                    locked = (await session.execute(select(_cursor.c.after).where(
-                        _cursor.c.source == source.name).with_for_update())).scalar_one()
+                    locked = (
+                        await session.execute(
+                            select(_cursor.c.after).where(_cursor.c.source == source.name).with_for_update()
+                        )
+                    ).scalar_one()
                     if locked != after:
                         continue  # another consumer applied this page meanwhile: fetch again from its cursor
                     await apply_events(session, page.items)
-                    await session.execute(update(_cursor).where(_cursor.c.source == source.name).values(
-                        after=max(page.next_after, after),
-                        events_applied=_cursor.c.events_applied + len(page.items), last_success_at=_now()))
+                    await session.execute(
+                        update(_cursor)
+                        .where(_cursor.c.source == source.name)
+                        .values(
+                            after=max(page.next_after, after),
+                            events_applied=_cursor.c.events_applied + len(page.items),
+                            last_success_at=_now(),
+                        )
+                    )
             except Exception as exc:
                 if is_retryable_db_error(exc):
                     raise

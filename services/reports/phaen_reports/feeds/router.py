@@ -25,13 +25,15 @@ async def feeds(fresh: FreshDep, _: Annotated[Principal, require("reports:read")
 
 
 @router.post("/rebuild", response_model=RebuildResult, responses=responses(401, 403, RebuildForbidden))
-async def rebuild(request: Request, session: SessionDep,
-                  principal: Annotated[Principal, require("reports:read")]) -> RebuildResult:
+async def rebuild(
+    request: Request, session: SessionDep, principal: Annotated[Principal, require("reports:read")]
+) -> RebuildResult:
     """Empty the read model and replay every feed from position zero (admin, secretariat)."""
     if not principal.has_role("admin", "secretariat"):
         raise RebuildForbidden()
     consumer = request.app.state.consumer
     results = await consumer.rebuild()
     fresh = await current_freshness(request, session)
-    return RebuildResult(sources=[SourceRebuilt(source=r.source, applied=r.applied, ok=r.ok) for r in results],
-                         freshness=fresh)
+    return RebuildResult(
+        sources=[SourceRebuilt(source=r.source, applied=r.applied, ok=r.ok) for r in results], freshness=fresh
+    )

@@ -33,22 +33,32 @@ class Freshness(BaseModel):
     sources: list[SourceStatus]
 
 
-async def freshness(*, session: AsyncSession, sources: Sequence[str], stale_after: float,
-                    now: dt.datetime | None = None) -> Freshness:
+async def freshness(
+    *, session: AsyncSession, sources: Sequence[str], stale_after: float, now: dt.datetime | None = None
+) -> Freshness:
     """The read model's freshness; a source never polled, failing, or silent too long is stale."""
     now = now or dt.datetime.now(dt.UTC)
-    rows = {r.source: r for r in (await session.execute(
-        select(FeedCursor).where(col(FeedCursor.source).in_(list(sources))))).scalars()}
+    rows = {
+        r.source: r
+        for r in (await session.execute(select(FeedCursor).where(col(FeedCursor.source).in_(list(sources))))).scalars()
+    }
     out: list[SourceStatus] = []
     for name in sources:
         row = rows.get(name)
         ok_at = row.last_success_at if row else None
         err_at = row.last_error_at if row else None
-        stale = (ok_at is None or (err_at is not None and err_at > ok_at)
-                 or (now - ok_at).total_seconds() > stale_after)
-        out.append(SourceStatus(source=name, after=row.after if row else 0,
-                                events_applied=row.events_applied if row else 0, last_success_at=ok_at,
-                                last_error_at=err_at, last_error=row.last_error if row else None, stale=stale))
+        stale = ok_at is None or (err_at is not None and err_at > ok_at) or (now - ok_at).total_seconds() > stale_after
+        out.append(
+            SourceStatus(
+                source=name,
+                after=row.after if row else 0,
+                events_applied=row.events_applied if row else 0,
+                last_success_at=ok_at,
+                last_error_at=err_at,
+                last_error=row.last_error if row else None,
+                stale=stale,
+            )
+        )
     times = [s.last_success_at for s in out]
     as_of = min(t for t in times if t is not None) if times and all(t is not None for t in times) else None
     return Freshness(as_of=as_of, stale=any(s.stale for s in out) or not out, sources=out)

@@ -48,8 +48,9 @@ class StaticToken:
 class ClientCredentialsToken:
     """A client-credentials token from the gateway, cached until shortly before it expires."""
 
-    def __init__(self, *, gateway_url: str, client_id: str, client_secret: SecretStr | None,
-                 client: httpx.AsyncClient) -> None:
+    def __init__(
+        self, *, gateway_url: str, client_id: str, client_secret: SecretStr | None, client: httpx.AsyncClient
+    ) -> None:
         self.url = gateway_url.rstrip("/") + "/v1/auth/token"
         self.client_id = client_id
         self.client_secret = client_secret
@@ -63,9 +64,14 @@ class ClientCredentialsToken:
         if self.client_secret is None:
             raise FeedUnavailable("no client secret configured for the reports service")
         try:
-            resp = await self.client.post(self.url, data={
-                "grant_type": "client_credentials", "client_id": self.client_id,
-                "client_secret": self.client_secret.get_secret_value()})
+            resp = await self.client.post(
+                self.url,
+                data={
+                    "grant_type": "client_credentials",
+                    "client_id": self.client_id,
+                    "client_secret": self.client_secret.get_secret_value(),
+                },
+            )
         except httpx.HTTPError as exc:
             raise FeedUnavailable(f"gateway unreachable: {type(exc).__name__}") from exc
         if resp.status_code != 200:
@@ -83,8 +89,9 @@ class ClientCredentialsToken:
 class HttpFeedSource:
     """``GET {base_url}{path}?after=&limit=`` with a bearer token (one retry after a 401)."""
 
-    def __init__(self, *, name: str, base_url: str, path: str, tokens: TokenProvider,
-                 client: httpx.AsyncClient) -> None:
+    def __init__(
+        self, *, name: str, base_url: str, path: str, tokens: TokenProvider, client: httpx.AsyncClient
+    ) -> None:
         self.name = name
         self.url = base_url.rstrip("/") + path
         self.tokens = tokens
@@ -94,8 +101,9 @@ class HttpFeedSource:
         for attempt in range(2):
             token = await self.tokens.token()
             try:
-                resp = await self.client.get(self.url, params={"after": after, "limit": limit},
-                                             headers={"Authorization": f"Bearer {token}"})
+                resp = await self.client.get(
+                    self.url, params={"after": after, "limit": limit}, headers={"Authorization": f"Bearer {token}"}
+                )
             except httpx.HTTPError as exc:
                 raise FeedUnavailable(f"{self.name} unreachable: {type(exc).__name__}") from exc
             if resp.status_code == 401 and attempt == 0:
@@ -129,7 +137,7 @@ class ListFeedSource:
         if len(self._positions) != len(self.events):
             self._positions = [e.pos for e in self.events]
         start = bisect.bisect_right(self._positions, after)
-        items = self.events[start: start + limit + 1]
+        items = self.events[start : start + limit + 1]
         has_more = len(items) > limit
         items = items[:limit]
         return EventFeed(items=items, next_after=items[-1].pos if items else after, has_more=has_more)

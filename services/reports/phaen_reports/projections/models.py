@@ -283,6 +283,21 @@ def columns(model: type[SQLModel]) -> Any:
 
 
 PROJECTION_TABLES = [
-    Tambon, Facilitator, Committee, CommitteeMember, Person, Partner, Grant, GrantLine, Project, ProjectChange,
-    Proposal, Tranche, ActivityReport, Account, LedgerEntry, Withdrawal, Expense,
+    Tambon,
+    Facilitator,
+    Committee,
+    CommitteeMember,
+    Person,
+    Partner,
+    Grant,
+    GrantLine,
+    Project,
+    ProjectChange,
+    Proposal,
+    Tranche,
+    ActivityReport,
+    Account,
+    LedgerEntry,
+    Withdrawal,
+    Expense,
 ]

@@ -34,8 +34,9 @@ class ThaiPdf(FPDF):
         self.set_font(FONT, size=9)
         self.cell(0, 6, f"หน้า {self.page_no()}/{{nb}}", align="C")
 
-    def line_text(self, text: str, *, size: float = 12, bold: bool = False, align: str = "L",
-                  height: float = 7) -> None:
+    def line_text(
+        self, text: str, *, size: float = 12, bold: bool = False, align: str = "L", height: float = 7
+    ) -> None:
         """A paragraph that wraps at Thai word boundaries."""
         self.set_font(FONT, "B" if bold else "", size)
         self.multi_cell(0, height, breakable(text), align=align, new_x="LMARGIN", new_y="NEXT")
@@ -82,8 +83,9 @@ def draw_table(doc: ThaiPdf, table: Tabular) -> None:
     aligns = tuple("L" if c.kind == "text" else "R" for c in table.columns)
     head = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
     bold = FontFace(emphasis="BOLD")
-    with doc.table(col_widths=widths, text_align=aligns, line_height=6, headings_style=head,
-                   first_row_as_headings=True) as grid:
+    with doc.table(
+        col_widths=widths, text_align=aligns, line_height=6, headings_style=head, first_row_as_headings=True
+    ) as grid:
         header = grid.row()
         for col in table.columns:
             header.cell(breakable(col.header_th), align="C")

@@ -28,14 +28,20 @@ MEDIA = {
 def format_responses(*extra: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI: the 200 of a report comes as JSON or as a document."""
     kinds = ["csv", "xlsx", "pdf", *extra]
-    return {200: {"description": "The report (JSON, or a document with ?format=)",
-                  "content": {MEDIA[k].split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
-                              for k in kinds}}}
+    return {
+        200: {
+            "description": "The report (JSON, or a document with ?format=)",
+            "content": {MEDIA[k].split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for k in kinds},
+        }
+    }
 
 
 def document(content: bytes, fmt: str, filename: str) -> Response:
-    return Response(content=content, media_type=MEDIA[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'})
+    return Response(
+        content=content,
+        media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'},
+    )
 
 
 def json_response(body: BaseModel) -> Response:

@@ -45,8 +45,7 @@ def can_see_project(principal: Principal, project: Project) -> bool:
         return True
     if principal.has_role("regional_committee") and principal.region and project.region == principal.region:
         return True
-    return bool(principal.has_role("tambon_committee") and principal.tambon
-                and project.tambon == principal.tambon)
+    return bool(principal.has_role("tambon_committee") and principal.tambon and project.tambon == principal.tambon)
 
 
 def project_scope(principal: Principal) -> tuple[str | None, str | None]:

@@ -28,6 +28,6 @@ def largest_remainder_percents(amounts: Sequence[Decimal]) -> list[Decimal]:
         floors.append(floor)
         remainders.append((exact - floor, i))
     left = 10000 - sum(floors)
-    for _, i in sorted(remainders, key=lambda r: (-r[0], r[1]))[:max(left, 0)]:
+    for _, i in sorted(remainders, key=lambda r: (-r[0], r[1]))[: max(left, 0)]:
         floors[i] += 1
     return [(Decimal(f) / 100).quantize(CENT) for f in floors]

@@ -14,8 +14,7 @@ async def current_freshness(request: Request, session: SessionDep) -> Freshness:
     """``as_of`` and ``stale`` of the read model, from the consumer's cursors."""
     consumer = request.app.state.consumer
     settings = request.app.state.settings
-    return await freshness(session=session, sources=consumer.source_names,
-                           stale_after=settings.stale_after_seconds)
+    return await freshness(session=session, sources=consumer.source_names, stale_after=settings.stale_after_seconds)
 
 
 FreshDep = Annotated[Freshness, Depends(current_freshness)]

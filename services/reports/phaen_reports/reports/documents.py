@@ -12,10 +12,20 @@ from phaen_reports.render.thai import baht_words, be_date, be_month
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.catalogue import REGION_TH
 
-STATUS_TH = {"released": "โอนแล้ว", "ready": "พร้อมโอน", "blocked": "ติดเงื่อนไข", "pending": "รอ",
-             "present": "มี", "missing": "ขาด", "not_applicable": "ไม่เกี่ยวข้อง"}
-BLOCK_TH = {"project_suspended": "โครงการถูกระงับ", "account_missing": "ยังไม่เปิดบัญชี",
-            "activity_report_required": "ยังไม่ส่งรายงานสรุปผลงวดก่อน"}
+STATUS_TH = {
+    "released": "โอนแล้ว",
+    "ready": "พร้อมโอน",
+    "blocked": "ติดเงื่อนไข",
+    "pending": "รอ",
+    "present": "มี",
+    "missing": "ขาด",
+    "not_applicable": "ไม่เกี่ยวข้อง",
+}
+BLOCK_TH = {
+    "project_suspended": "โครงการถูกระงับ",
+    "account_missing": "ยังไม่เปิดบัญชี",
+    "activity_report_required": "ยังไม่ส่งรายงานสรุปผลงวดก่อน",
+}
 
 
 def _with_cofunding(line: s.PlanLine) -> str:
@@ -25,89 +35,187 @@ def _with_cofunding(line: s.PlanLine) -> str:
 
 def plan_table(r: s.PlanVsActual) -> Tabular:
     return Tabular(
-        title_th="รายงานเปรียบเทียบงบประมาณตามแผนกับการใช้จ่ายจริง", slug="plan-vs-actual", landscape=True,
+        title_th="รายงานเปรียบเทียบงบประมาณตามแผนกับการใช้จ่ายจริง",
+        slug="plan-vs-actual",
+        landscape=True,
         notes=[f"ทุน: {r.grant.name or ''} ({r.grant.funder or ''}) ปีงบประมาณ {r.grant.fiscal_year or ''}"],
-        columns=[Column("no", "ลำดับ", "int", 0.4), Column("title", "แผนงาน", "text", 3),
-                 Column("planned", "งบประมาณ (บาท)", "money"), Column("percent", "ร้อยละ", "percent"),
-                 Column("actual", "จ่ายจริง (บาท)", "money"), Column("variance", "ส่วนต่าง (บาท)", "money")],
+        columns=[
+            Column("no", "ลำดับ", "int", 0.4),
+            Column("title", "แผนงาน", "text", 3),
+            Column("planned", "งบประมาณ (บาท)", "money"),
+            Column("percent", "ร้อยละ", "percent"),
+            Column("actual", "จ่ายจริง (บาท)", "money"),
+            Column("variance", "ส่วนต่าง (บาท)", "money"),
+        ],
         rows=[{**ln.model_dump(mode="json"), "title": _with_cofunding(ln)} for ln in r.lines],
-        totals={"title": "รวมงบประมาณ", **r.totals.model_dump(mode="json")}, as_of=r.as_of, stale=r.stale,
-        in_words=[("งบประมาณรวม", r.totals.planned), ("จ่ายจริงรวม", r.totals.actual)])
+        totals={"title": "รวมงบประมาณ", **r.totals.model_dump(mode="json")},
+        as_of=r.as_of,
+        stale=r.stale,
+        in_words=[("งบประมาณรวม", r.totals.planned), ("จ่ายจริงรวม", r.totals.actual)],
+    )
 
 
 def coverage_table(r: s.Coverage) -> Tabular:
-    cols = [("model", "ตำบลต้นแบบ"), ("pilot", "ตำบลนำร่อง"), ("expansion", "ตำบลขยาย"), ("tambons", "รวมตำบล"),
-            ("districts", "อำเภอ"), ("provinces", "จังหวัด"), ("tao_plan_integrated", "แผนชุมชนเข้าแผน อบต."),
-            ("tao_funded", "อบต. สนับสนุนงบ")]
-    return Tabular(title_th="รายงานพื้นที่ดำเนินงานรายภาค", slug="coverage", landscape=True,
-                   columns=[Column("name_th", "ภาค", "text", 1.5)] + [Column(k, h, "int") for k, h in cols],
-                   rows=[x.model_dump() for x in r.regions], totals=r.totals.model_dump(), as_of=r.as_of,
-                   stale=r.stale)
+    cols = [
+        ("model", "ตำบลต้นแบบ"),
+        ("pilot", "ตำบลนำร่อง"),
+        ("expansion", "ตำบลขยาย"),
+        ("tambons", "รวมตำบล"),
+        ("districts", "อำเภอ"),
+        ("provinces", "จังหวัด"),
+        ("tao_plan_integrated", "แผนชุมชนเข้าแผน อบต."),
+        ("tao_funded", "อบต. สนับสนุนงบ"),
+    ]
+    return Tabular(
+        title_th="รายงานพื้นที่ดำเนินงานรายภาค",
+        slug="coverage",
+        landscape=True,
+        columns=[Column("name_th", "ภาค", "text", 1.5)] + [Column(k, h, "int") for k, h in cols],
+        rows=[x.model_dump() for x in r.regions],
+        totals=r.totals.model_dump(),
+        as_of=r.as_of,
+        stale=r.stale,
+    )
 
 
 def facilitator_table(r: s.Facilitators) -> Tabular:
-    return Tabular(title_th="รายงานวิทยากรกระบวนการรายภาคและระดับ", slug="facilitators",
-                   columns=[Column("name_th", "ภาค", "text", 1.5), Column("community", "ระดับชุมชน", "int"),
-                            Column("intensive", "ระดับเข้มข้น", "int"), Column("other", "อื่น ๆ", "int"),
-                            Column("total", "รวม", "int")],
-                   rows=[x.model_dump() for x in r.regions], totals=r.totals.model_dump(), as_of=r.as_of,
-                   stale=r.stale)
+    return Tabular(
+        title_th="รายงานวิทยากรกระบวนการรายภาคและระดับ",
+        slug="facilitators",
+        columns=[
+            Column("name_th", "ภาค", "text", 1.5),
+            Column("community", "ระดับชุมชน", "int"),
+            Column("intensive", "ระดับเข้มข้น", "int"),
+            Column("other", "อื่น ๆ", "int"),
+            Column("total", "รวม", "int"),
+        ],
+        rows=[x.model_dump() for x in r.regions],
+        totals=r.totals.model_dump(),
+        as_of=r.as_of,
+        stale=r.stale,
+    )
 
 
 def tranche_table(r: s.TrancheReport) -> Tabular:
     rows = []
     for p in r.items:
         for t in p.tranches:
-            rows.append({"name": p.name, "region": REGION_TH.get(p.region or "", p.region or ""),
-                         "tambon": p.tambon, "n": t.n, "percent": t.percent, "planned": t.planned_amount,
-                         "amount": t.amount, "status": STATUS_TH.get(t.status, t.status),
-                         "blocked": ", ".join(BLOCK_TH.get(b, b) for b in p.blocked_by)
-                         if t.n == p.next_tranche else ""})
-    return Tabular(title_th="รายงานสถานะการโอนเงินรายงวด", slug="tranches", landscape=True, rows=rows,
-                   columns=[Column("name", "โครงการ", "text", 2.5), Column("region", "ภาค", "text", 1),
-                            Column("tambon", "ตำบล", "text", 0.7), Column("n", "งวด", "int", 0.4),
-                            Column("percent", "ร้อยละ", "percent"), Column("planned", "ตามแผน (บาท)", "money"),
-                            Column("amount", "โอนแล้ว (บาท)", "money"), Column("status", "สถานะ", "text", 0.8),
-                            Column("blocked", "สิ่งที่ต้องทำก่อนโอนงวดถัดไป", "text", 1.8)],
-                   as_of=r.as_of, stale=r.stale)
+            rows.append(
+                {
+                    "name": p.name,
+                    "region": REGION_TH.get(p.region or "", p.region or ""),
+                    "tambon": p.tambon,
+                    "n": t.n,
+                    "percent": t.percent,
+                    "planned": t.planned_amount,
+                    "amount": t.amount,
+                    "status": STATUS_TH.get(t.status, t.status),
+                    "blocked": ", ".join(BLOCK_TH.get(b, b) for b in p.blocked_by) if t.n == p.next_tranche else "",
+                }
+            )
+    return Tabular(
+        title_th="รายงานสถานะการโอนเงินรายงวด",
+        slug="tranches",
+        landscape=True,
+        rows=rows,
+        columns=[
+            Column("name", "โครงการ", "text", 2.5),
+            Column("region", "ภาค", "text", 1),
+            Column("tambon", "ตำบล", "text", 0.7),
+            Column("n", "งวด", "int", 0.4),
+            Column("percent", "ร้อยละ", "percent"),
+            Column("planned", "ตามแผน (บาท)", "money"),
+            Column("amount", "โอนแล้ว (บาท)", "money"),
+            Column("status", "สถานะ", "text", 0.8),
+            Column("blocked", "สิ่งที่ต้องทำก่อนโอนงวดถัดไป", "text", 1.8),
+        ],
+        as_of=r.as_of,
+        stale=r.stale,
+    )
 
 
 def statement_table(r: s.MonthlyStatement) -> Tabular:
     year, month = (int(x) for x in r.month.split("-"))
-    rows = [{"date": e.booked_at.date().isoformat() if e.booked_at else None, "kind": e.kind,
-             "reference": e.reference, "receipt": e.receipt, "payment": e.payment, "balance": e.balance}
-            for e in r.entries]
+    rows = [
+        {
+            "date": e.booked_at.date().isoformat() if e.booked_at else None,
+            "kind": e.kind,
+            "reference": e.reference,
+            "receipt": e.receipt,
+            "payment": e.payment,
+            "balance": e.balance,
+        }
+        for e in r.entries
+    ]
     rows.insert(0, {"kind": "ยอดยกมา", "balance": r.opening})
     return Tabular(
-        title_th="รายงานรับ-จ่ายเงินประจำเดือน", slug="monthly-statement",
-        notes=[f"บัญชี {r.account.name or ''} ธนาคาร {r.account.bank or ''} สาขา {r.account.branch or ''} "
-               f"เลขที่ ****{r.account.number_last4 or ''}", f"ประจำเดือน {be_month(year, month)}"],
-        columns=[Column("date", "วันที่", "date", 1.2), Column("kind", "รายการ", "text", 1),
-                 Column("reference", "อ้างอิง", "text", 1), Column("receipt", "รายรับ", "money"),
-                 Column("payment", "รายจ่าย", "money"), Column("balance", "คงเหลือ", "money")],
-        rows=rows, totals={"kind": "รวม / ยอดยกไป", "receipt": r.receipts, "payment": r.payments,
-                           "balance": r.closing},
-        as_of=r.as_of, stale=r.stale, in_words=[("ยอดคงเหลือยกไป", r.closing)])
+        title_th="รายงานรับ-จ่ายเงินประจำเดือน",
+        slug="monthly-statement",
+        notes=[
+            f"บัญชี {r.account.name or ''} ธนาคาร {r.account.bank or ''} สาขา {r.account.branch or ''} "
+            f"เลขที่ ****{r.account.number_last4 or ''}",
+            f"ประจำเดือน {be_month(year, month)}",
+        ],
+        columns=[
+            Column("date", "วันที่", "date", 1.2),
+            Column("kind", "รายการ", "text", 1),
+            Column("reference", "อ้างอิง", "text", 1),
+            Column("receipt", "รายรับ", "money"),
+            Column("payment", "รายจ่าย", "money"),
+            Column("balance", "คงเหลือ", "money"),
+        ],
+        rows=rows,
+        totals={"kind": "รวม / ยอดยกไป", "receipt": r.receipts, "payment": r.payments, "balance": r.closing},
+        as_of=r.as_of,
+        stale=r.stale,
+        in_words=[("ยอดคงเหลือยกไป", r.closing)],
+    )
 
 
 def expense_summary_table(r: s.ExpenseSummary) -> Tabular:
-    return Tabular(title_th="แบบสรุปค่าใช้จ่ายกิจกรรม", slug="expense-summary",
-                   notes=[f"โครงการ: {r.project.name or ''}"],
-                   columns=[Column("category", "หมวด", "text", 0.5), Column("name_th", "รายการ", "text", 3),
-                            Column("count", "จำนวนรายการ", "int"), Column("amount", "จำนวนเงิน (บาท)", "money")],
-                   rows=[c.model_dump(mode="json") for c in r.categories],
-                   totals={"name_th": "รวมทั้งสิ้น", "count": r.count, "amount": r.total},
-                   as_of=r.as_of, stale=r.stale, in_words=[("รวมค่าใช้จ่าย", r.total)])
+    return Tabular(
+        title_th="แบบสรุปค่าใช้จ่ายกิจกรรม",
+        slug="expense-summary",
+        notes=[f"โครงการ: {r.project.name or ''}"],
+        columns=[
+            Column("category", "หมวด", "text", 0.5),
+            Column("name_th", "รายการ", "text", 3),
+            Column("count", "จำนวนรายการ", "int"),
+            Column("amount", "จำนวนเงิน (บาท)", "money"),
+        ],
+        rows=[c.model_dump(mode="json") for c in r.categories],
+        totals={"name_th": "รวมทั้งสิ้น", "count": r.count, "amount": r.total},
+        as_of=r.as_of,
+        stale=r.stale,
+        in_words=[("รวมค่าใช้จ่าย", r.total)],
+    )
 
 
 def audit_table(r: s.AuditPackage) -> Tabular:
-    rows = [{"no": i.no, "title": i.title_th, "status": STATUS_TH.get(i.status, i.status),
-             "detail": "; ".join(i.evidence + i.missing)} for i in r.items]
-    return Tabular(title_th="สารบัญเอกสารประกอบการตรวจสอบ (เก็บรักษา 5-10 ปี สำหรับ สตง.)", slug="audit-package",
-                   notes=[f"โครงการ: {r.project.name or ''}", f"มีครบ {r.present} รายการ ขาด {r.missing} รายการ"],
-                   columns=[Column("no", "ข้อ", "text", 0.4), Column("title", "เอกสาร", "text", 3),
-                            Column("status", "สถานะ", "text", 0.6), Column("detail", "รายละเอียด", "text", 2.5)],
-                   rows=rows, as_of=r.as_of, stale=r.stale, landscape=True)
+    rows = [
+        {
+            "no": i.no,
+            "title": i.title_th,
+            "status": STATUS_TH.get(i.status, i.status),
+            "detail": "; ".join(i.evidence + i.missing),
+        }
+        for i in r.items
+    ]
+    return Tabular(
+        title_th="สารบัญเอกสารประกอบการตรวจสอบ (เก็บรักษา 5-10 ปี สำหรับ สตง.)",
+        slug="audit-package",
+        notes=[f"โครงการ: {r.project.name or ''}", f"มีครบ {r.present} รายการ ขาด {r.missing} รายการ"],
+        columns=[
+            Column("no", "ข้อ", "text", 0.4),
+            Column("title", "เอกสาร", "text", 3),
+            Column("status", "สถานะ", "text", 0.6),
+            Column("detail", "รายละเอียด", "text", 2.5),
+        ],
+        rows=rows,
+        as_of=r.as_of,
+        stale=r.stale,
+        landscape=True,
+    )
 
 
 def voucher_pdf(v: s.Voucher) -> bytes:
@@ -124,11 +232,17 @@ def voucher_pdf(v: s.Voucher) -> bytes:
     pdf.line_text(f"เลขประจำตัวประชาชน {v.payee_national_id or blank}")
     pdf.line_text(f"ได้รับเงินจาก {v.project.name or blank} ดังรายการต่อไปนี้")
     pdf.ln(1)
-    table = Tabular(title_th="", slug="voucher", columns=[
-        Column("no", "ลำดับ", "int", 0.4), Column("description", "รายการ", "text", 3),
-        Column("amount", "จำนวนเงิน (บาท)", "money")],
+    table = Tabular(
+        title_th="",
+        slug="voucher",
+        columns=[
+            Column("no", "ลำดับ", "int", 0.4),
+            Column("description", "รายการ", "text", 3),
+            Column("amount", "จำนวนเงิน (บาท)", "money"),
+        ],
         rows=[{"no": i, "description": it.description, "amount": it.amount} for i, it in enumerate(v.items, 1)],
-        totals={"description": "รวมเงิน", "amount": v.amount})
+        totals={"description": "รวมเงิน", "amount": v.amount},
+    )
     draw_table(pdf, table)
     pdf.ln(2)
     pdf.line_text(f"จำนวนเงิน (ตัวอักษร) ({baht_words(v.amount)})", bold=True)
@@ -149,8 +263,14 @@ def voucher_pdf(v: s.Voucher) -> bytes:
     return pdf.output_bytes()
 
 
-def audit_zip(*, package: s.AuditPackage, summary: s.ExpenseSummary, tranches: s.TrancheReport,
-              statements: list[s.MonthlyStatement], vouchers: list[s.Voucher]) -> bytes:
+def audit_zip(
+    *,
+    package: s.AuditPackage,
+    summary: s.ExpenseSummary,
+    tranches: s.TrancheReport,
+    statements: list[s.MonthlyStatement],
+    vouchers: list[s.Voucher],
+) -> bytes:
     """The audit package: a PDF index plus every rendered report of the project."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

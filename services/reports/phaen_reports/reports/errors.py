@@ -37,12 +37,14 @@ class BadMonth(Unprocessable):
     pass
 
 
-register_thai({
-    "grant_not_found": "ไม่พบทุนที่ระบุ",
-    "project_not_found": "ไม่พบโครงการที่ระบุ",
-    "account_not_found": "ไม่พบบัญชีที่ระบุ",
-    "expense_not_found": "ไม่พบรายการค่าใช้จ่ายที่ระบุ",
-    "voucher_not_found": "รายการนี้ไม่มีใบสำคัญรับเงิน",
-    "money_report_forbidden": "สิทธิ์ของท่านอ่านได้เฉพาะรายงานระดับเครือข่าย",
-    "rebuild_forbidden": "เฉพาะผู้ดูแลระบบหรือกองเลขาเท่านั้นที่สร้างข้อมูลรายงานใหม่ได้",
-})
+register_thai(
+    {
+        "grant_not_found": "ไม่พบทุนที่ระบุ",
+        "project_not_found": "ไม่พบโครงการที่ระบุ",
+        "account_not_found": "ไม่พบบัญชีที่ระบุ",
+        "expense_not_found": "ไม่พบรายการค่าใช้จ่ายที่ระบุ",
+        "voucher_not_found": "รายการนี้ไม่มีใบสำคัญรับเงิน",
+        "money_report_forbidden": "สิทธิ์ของท่านอ่านได้เฉพาะรายงานระดับเครือข่าย",
+        "rebuild_forbidden": "เฉพาะผู้ดูแลระบบหรือกองเลขาเท่านั้นที่สร้างข้อมูลรายงานใหม่ได้",
+    }
+)

@@ -33,10 +33,14 @@ Region = Literal["north", "central", "northeast", "south"]
 MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
-@router.get("/plan-vs-actual", response_model=s.PlanVsActual,
-            responses={**responses(401, 403, 422, GrantNotFound), **format_responses()})
-async def plan_vs_actual(session: SessionDep, fresh: FreshDep, _: Reader, grant: uuid.UUID,
-                         format: FormatQ = "json") -> Response:
+@router.get(
+    "/plan-vs-actual",
+    response_model=s.PlanVsActual,
+    responses={**responses(401, 403, 422, GrantNotFound), **format_responses()},
+)
+async def plan_vs_actual(
+    session: SessionDep, fresh: FreshDep, _: Reader, grant: uuid.UUID, format: FormatQ = "json"
+) -> Response:
     """Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual."""
     report = await service.plan_vs_actual(session=session, grant_id=grant)
     report.as_of, report.stale = fresh.as_of, fresh.stale
@@ -51,50 +55,72 @@ async def coverage(session: SessionDep, fresh: FreshDep, principal: Reader, form
     return await respond(format, report, lambda: d.coverage_table(report), "coverage")
 
 
-@router.get("/facilitators", response_model=s.Facilitators,
-            responses={**responses(401, 403, 422), **format_responses()})
-async def facilitators(session: SessionDep, fresh: FreshDep, principal: Reader,
-                       format: FormatQ = "json") -> Response:
+@router.get(
+    "/facilitators", response_model=s.Facilitators, responses={**responses(401, 403, 422), **format_responses()}
+)
+async def facilitators(session: SessionDep, fresh: FreshDep, principal: Reader, format: FormatQ = "json") -> Response:
     """Process facilitators per region and level."""
     report = await service.facilitators(session=session, region=region_filter(principal))
     report.as_of, report.stale = fresh.as_of, fresh.stale
     return await respond(format, report, lambda: d.facilitator_table(report), "facilitators")
 
 
-@router.get("/tranches", response_model=s.TrancheReport,
-            responses={**responses(401, 403, MoneyReportForbidden, 422), **format_responses()})
-async def tranches(session: SessionDep, fresh: FreshDep, principal: MoneyReader,
-                   params: Annotated[PageParams, Depends(page_params)], region: Region | None = None,
-                   project: uuid.UUID | None = None, grant: uuid.UUID | None = None,
-                   format: FormatQ = "json") -> Response:
+@router.get(
+    "/tranches",
+    response_model=s.TrancheReport,
+    responses={**responses(401, 403, MoneyReportForbidden, 422), **format_responses()},
+)
+async def tranches(
+    session: SessionDep,
+    fresh: FreshDep,
+    principal: MoneyReader,
+    params: Annotated[PageParams, Depends(page_params)],
+    region: Region | None = None,
+    project: uuid.UUID | None = None,
+    grant: uuid.UUID | None = None,
+    format: FormatQ = "json",
+) -> Response:
     """Per project: each tranche's state and what blocks the next (JSON paginated; documents list all)."""
     scope_region, scope_tambon = project_scope(principal)
     if scope_region is not None and region is not None and region != scope_region:
         scope_region = NO_REGION  # asking for another region than one's own shows nothing
-    stmt = service.tranche_query(region=scope_region or region, tambon=scope_tambon, project_id=project,
-                                 grant_id=grant)
+    stmt = service.tranche_query(region=scope_region or region, tambon=scope_tambon, project_id=project, grant_id=grant)
     report = await service.tranche_report(session=session, stmt=stmt, params=params if format == "json" else None)
     report.as_of, report.stale = fresh.as_of, fresh.stale
     return await respond(format, report, lambda: d.tranche_table(report), "tranches")
 
 
-@router.get("/accounts/{account_id}/monthly", response_model=s.MonthlyStatement,
-            responses={**responses(401, 403, MoneyReportForbidden, AccountNotFound, 422), **format_responses()})
-async def monthly(request: Request, session: SessionDep, fresh: FreshDep, principal: MoneyReader, account_id: uuid.UUID,
-                  month: Annotated[str, Query(pattern=MONTH, description="YYYY-MM")],
-                  format: FormatQ = "json") -> Response:
+@router.get(
+    "/accounts/{account_id}/monthly",
+    response_model=s.MonthlyStatement,
+    responses={**responses(401, 403, MoneyReportForbidden, AccountNotFound, 422), **format_responses()},
+)
+async def monthly(
+    request: Request,
+    session: SessionDep,
+    fresh: FreshDep,
+    principal: MoneyReader,
+    account_id: uuid.UUID,
+    month: Annotated[str, Query(pattern=MONTH, description="YYYY-MM")],
+    format: FormatQ = "json",
+) -> Response:
     """Monthly income-expense statement: opening, receipts, payments, closing (from the ledger)."""
     account = await money.visible_account(session=session, principal=principal, account_id=account_id)
-    report = await money.monthly_statement(session=session, account=account, month=month,
-                                           tz=request.app.state.settings.timezone)
+    report = await money.monthly_statement(
+        session=session, account=account, month=month, tz=request.app.state.settings.timezone
+    )
     report.as_of, report.stale = fresh.as_of, fresh.stale
     return await respond(format, report, lambda: d.statement_table(report), f"statement-{month}")
 
 
-@router.get("/projects/{project_id}/expense-summary", response_model=s.ExpenseSummary,
-            responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422), **format_responses()})
-async def expense_summary(session: SessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID,
-                          format: FormatQ = "json") -> Response:
+@router.get(
+    "/projects/{project_id}/expense-summary",
+    response_model=s.ExpenseSummary,
+    responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422), **format_responses()},
+)
+async def expense_summary(
+    session: SessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID, format: FormatQ = "json"
+) -> Response:
     """Activity expense summary of a project by category 1.1 .. 6."""
     project = await money.visible_project(session=session, principal=principal, project_id=project_id)
     report = await money.expense_summary(session=session, project=project)
@@ -102,27 +128,43 @@ async def expense_summary(session: SessionDep, fresh: FreshDep, principal: Money
     return await respond(format, report, lambda: d.expense_summary_table(report), f"expense-summary-{project_id}")
 
 
-@router.get("/projects/{project_id}/audit-package", response_model=s.AuditPackage,
-            responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422),
-                       **format_responses("zip")})
-async def audit(request: Request, session: SessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID,
-                format: Annotated[Literal["json", "csv", "xlsx", "pdf", "zip"], Query()] = "json") -> Response:
+@router.get(
+    "/projects/{project_id}/audit-package",
+    response_model=s.AuditPackage,
+    responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422), **format_responses("zip")},
+)
+async def audit(
+    request: Request,
+    session: SessionDep,
+    fresh: FreshDep,
+    principal: MoneyReader,
+    project_id: uuid.UUID,
+    format: Annotated[Literal["json", "csv", "xlsx", "pdf", "zip"], Query()] = "json",
+) -> Response:
     """The seed's checklist 3.1-3.11 (present/missing); ``format=zip`` bundles every document with a PDF index."""
     project = await money.visible_project(session=session, principal=principal, project_id=project_id)
     package = await audit_package(session=session, project=project)
     package.as_of, package.stale = fresh.as_of, fresh.stale
     if format != "zip":
         return await respond(format, package, lambda: d.audit_table(package), f"audit-package-{project_id}")
-    content = await audit_bundle(session=session, project=project, package=package,
-                                 tz=request.app.state.settings.timezone)
+    content = await audit_bundle(
+        session=session, project=project, package=package, tz=request.app.state.settings.timezone
+    )
     return document(content, "zip", f"audit-package-{project_id}")
 
 
-@router.get("/expenses/{expense_id}/voucher", response_model=s.Voucher,
-            responses={**responses(401, 403, MoneyReportForbidden, ExpenseNotFound, NotAVoucher, 422),
-                       **format_responses()})
-async def voucher(session: SessionDep, fresh: FreshDep, principal: MoneyReader, expense_id: uuid.UUID,
-                  format: Annotated[Literal["json", "pdf"], Query()] = "json") -> Response:
+@router.get(
+    "/expenses/{expense_id}/voucher",
+    response_model=s.Voucher,
+    responses={**responses(401, 403, MoneyReportForbidden, ExpenseNotFound, NotAVoucher, 422), **format_responses()},
+)
+async def voucher(
+    session: SessionDep,
+    fresh: FreshDep,
+    principal: MoneyReader,
+    expense_id: uuid.UUID,
+    format: Annotated[Literal["json", "pdf"], Query()] = "json",
+) -> Response:
     """A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form."""
     v = await money.voucher(session=session, principal=principal, expense_id=expense_id)
     v.as_of, v.stale = fresh.as_of, fresh.stale

@@ -43,27 +43,54 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
     grant = await session.get(Grant, grant_id)
     if grant is None:
         raise GrantNotFound()
-    actuals = (select(col(Expense.line_no), func.sum(col(Expense.amount)).label("actual"))
-               .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded")
-               .group_by(col(Expense.line_no)).subquery())
-    rows = (await session.execute(
-        select(col(GrantLine.no), col(GrantLine.title), col(GrantLine.planned), col(GrantLine.cofunding),
-               actuals.c.actual)
-        .outerjoin(actuals, actuals.c.line_no == col(GrantLine.no))
-        .where(col(GrantLine.grant_id) == grant_id).order_by(col(GrantLine.no)))).all()
+    actuals = (
+        select(col(Expense.line_no), func.sum(col(Expense.amount)).label("actual"))
+        .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded")
+        .group_by(col(Expense.line_no))
+        .subquery()
+    )
+    rows = (
+        await session.execute(
+            select(
+                col(GrantLine.no),
+                col(GrantLine.title),
+                col(GrantLine.planned),
+                col(GrantLine.cofunding),
+                actuals.c.actual,
+            )
+            .outerjoin(actuals, actuals.c.line_no == col(GrantLine.no))
+            .where(col(GrantLine.grant_id) == grant_id)
+            .order_by(col(GrantLine.no))
+        )
+    ).all()
     planned = [r.planned or ZERO for r in rows]
     percents = largest_remainder_percents(planned)
-    lines = [s.PlanLine(no=r.no, title=r.title, planned=p, percent=pct, actual=r.actual or ZERO,
-                        variance=p - (r.actual or ZERO), cofunding=_cofunding(r.cofunding))
-             for r, p, pct in zip(rows, planned, percents, strict=True)]
+    lines = [
+        s.PlanLine(
+            no=r.no,
+            title=r.title,
+            planned=p,
+            percent=pct,
+            actual=r.actual or ZERO,
+            variance=p - (r.actual or ZERO),
+            cofunding=_cofunding(r.cofunding),
+        )
+        for r, p, pct in zip(rows, planned, percents, strict=True)
+    ]
     total_planned = sum(planned, ZERO)
     total_actual = sum((ln.actual for ln in lines), ZERO)
     return s.PlanVsActual(
-        grant=s.GrantInfo(id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount,
-                          fiscal_year=grant.fiscal_year),
+        grant=s.GrantInfo(
+            id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount, fiscal_year=grant.fiscal_year
+        ),
         lines=lines,
-        totals=s.PlanTotals(planned=total_planned, percent=HUNDRED if lines and total_planned else ZERO,
-                            actual=total_actual, variance=total_planned - total_actual))
+        totals=s.PlanTotals(
+            planned=total_planned,
+            percent=HUNDRED if lines and total_planned else ZERO,
+            actual=total_actual,
+            variance=total_planned - total_actual,
+        ),
+    )
 
 
 def _cofunding(raw: Any) -> list[s.Cofunding]:
@@ -86,26 +113,34 @@ async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
     """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration."""
     regions = _visible_regions(region)
     t = columns(Tambon)
-    stmt = select(
-        t.region,
-        func.count().filter(t.tier == "model").label("model"),
-        func.count().filter(t.tier == "pilot").label("pilot"),
-        func.count().filter(t.tier == "expansion").label("expansion"),
-        func.count().label("tambons"),
-        func.count(distinct(t.district_code)).label("districts"),
-        func.count(distinct(t.province_code)).label("provinces"),
-        func.count().filter(t.tao_plan_integrated.is_(True)).label("tao_plan_integrated"),
-        func.count().filter(t.tao_funded.is_(True)).label("tao_funded"),
-    ).where(t.region.in_(regions)).group_by(t.region)
+    stmt = (
+        select(
+            t.region,
+            func.count().filter(t.tier == "model").label("model"),
+            func.count().filter(t.tier == "pilot").label("pilot"),
+            func.count().filter(t.tier == "expansion").label("expansion"),
+            func.count().label("tambons"),
+            func.count(distinct(t.district_code)).label("districts"),
+            func.count(distinct(t.province_code)).label("provinces"),
+            func.count().filter(t.tao_plan_integrated.is_(True)).label("tao_plan_integrated"),
+            func.count().filter(t.tao_funded.is_(True)).label("tao_funded"),
+        )
+        .where(t.region.in_(regions))
+        .group_by(t.region)
+    )
     found = {r.region: r for r in (await session.execute(stmt)).all()}
     rows = []
     for code in regions:
         r = found.get(code)
-        data: dict[str, Any] = {k: getattr(r, k) for k in s.CoverageRow.model_fields
-                                if k not in ("region", "name_th")} if r else {}
+        data: dict[str, Any] = (
+            {k: getattr(r, k) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")} if r else {}
+        )
         rows.append(s.CoverageRow(region=code, name_th=REGION_TH[code], **data))
-    totals = s.CoverageRow(region="total", name_th="รวม", **{
-        k: sum(getattr(r, k) for r in rows) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")})
+    totals = s.CoverageRow(
+        region="total",
+        name_th="รวม",
+        **{k: sum(getattr(r, k) for r in rows) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")},
+    )
     return s.Coverage(regions=rows, totals=totals)
 
 
@@ -113,8 +148,7 @@ async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facili
     """Trained process facilitators per region and level."""
     regions = _visible_regions(region)
     f = columns(Facilitator)
-    stmt = (select(f.region, f.level, func.count().label("n"))
-            .where(f.region.in_(regions)).group_by(f.region, f.level))
+    stmt = select(f.region, f.level, func.count().label("n")).where(f.region.in_(regions)).group_by(f.region, f.level)
     counts: dict[str, dict[str, int]] = {code: {} for code in regions}
     for r in (await session.execute(stmt)).all():
         counts[r.region][r.level or "other"] = r.n
@@ -122,16 +156,30 @@ async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facili
     for code in regions:
         c = counts[code]
         other = sum(n for level, n in c.items() if level not in ("community", "intensive"))
-        rows.append(s.FacilitatorRow(region=code, name_th=REGION_TH[code], community=c.get("community", 0),
-                                     intensive=c.get("intensive", 0), other=other, total=sum(c.values())))
-    totals = s.FacilitatorRow(region="total", name_th="รวม", community=sum(r.community for r in rows),
-                              intensive=sum(r.intensive for r in rows), other=sum(r.other for r in rows),
-                              total=sum(r.total for r in rows))
+        rows.append(
+            s.FacilitatorRow(
+                region=code,
+                name_th=REGION_TH[code],
+                community=c.get("community", 0),
+                intensive=c.get("intensive", 0),
+                other=other,
+                total=sum(c.values()),
+            )
+        )
+    totals = s.FacilitatorRow(
+        region="total",
+        name_th="รวม",
+        community=sum(r.community for r in rows),
+        intensive=sum(r.intensive for r in rows),
+        other=sum(r.other for r in rows),
+        total=sum(r.total for r in rows),
+    )
     return s.Facilitators(regions=rows, totals=totals)
 
 
-def tranche_query(*, region: str | None, tambon: str | None, project_id: uuid.UUID | None,
-                  grant_id: uuid.UUID | None) -> Select[Any]:
+def tranche_query(
+    *, region: str | None, tambon: str | None, project_id: uuid.UUID | None, grant_id: uuid.UUID | None
+) -> Select[Any]:
     """Projects in scope, by filters."""
     stmt = select(Project)
     if region is not None:
@@ -160,18 +208,28 @@ async def tranche_report(*, session: AsyncSession, stmt: Select[Any], params: Pa
         for t in (await session.execute(select(Tranche).where(col(Tranche.project_id).in_(ids)))).scalars():
             released.setdefault(t.project_id, {})[t.n] = t
         ar = columns(ActivityReport)
-        for pid, n in (await session.execute(select(ar.project_id, ar.tranche).where(
-                and_(ar.project_id.in_(ids), ar.tranche.is_not(None))))).all():
+        for pid, n in (
+            await session.execute(
+                select(ar.project_id, ar.tranche).where(and_(ar.project_id.in_(ids), ar.tranche.is_not(None)))
+            )
+        ).all():
             reported.setdefault(pid, set()).add(n)
-        with_account = {pid for pid in (await session.execute(select(col(Account.project_id)).where(
-            col(Account.project_id).in_(ids)))).scalars() if pid is not None}
-    items = [project_tranches(p, released.get(p.id, {}), reported.get(p.id, set()), p.id in with_account)
-             for p in projects]
+        with_account = {
+            pid
+            for pid in (
+                await session.execute(select(col(Account.project_id)).where(col(Account.project_id).in_(ids)))
+            ).scalars()
+            if pid is not None
+        }
+    items = [
+        project_tranches(p, released.get(p.id, {}), reported.get(p.id, set()), p.id in with_account) for p in projects
+    ]
     return s.TrancheReport(items=items, total=total, next_cursor=next_cursor)
 
 
-def project_tranches(project: Project, released: dict[int, Tranche], reported: set[int],
-                     has_account: bool) -> s.ProjectTranches:
+def project_tranches(
+    project: Project, released: dict[int, Tranche], reported: set[int], has_account: bool
+) -> s.ProjectTranches:
     """The tranche rule: tranche n+1 waits for tranche n's activity report (and an account, an active project)."""
     shares = [Decimal(str(x)) for x in tranche_split(project)]
     count = max(len(shares), max(released, default=0))
@@ -187,13 +245,30 @@ def project_tranches(project: Project, released: dict[int, Tranche], reported: s
     states = []
     for n in range(1, count + 1):
         share = shares[n - 1] if n <= len(shares) else None
-        planned = (project.amount * share / 100).quantize(CENT) \
-            if project.amount is not None and share is not None else None
+        planned = (
+            (project.amount * share / 100).quantize(CENT) if project.amount is not None and share is not None else None
+        )
         t = released.get(n)
         status = "released" if t else ("pending" if n != next_n else ("blocked" if blocked else "ready"))
-        states.append(s.TrancheState(n=n, percent=share.quantize(CENT) if share is not None else None,
-                                     planned_amount=planned, status=status, amount=t.amount if t else None,
-                                     released_at=t.released_at if t else None, activity_report=n in reported))
-    return s.ProjectTranches(project_id=project.id, name=project.name, region=project.region, tambon=project.tambon,
-                             status=project.status, amount=project.amount, tranches=states, next_tranche=next_n,
-                             blocked_by=blocked)
+        states.append(
+            s.TrancheState(
+                n=n,
+                percent=share.quantize(CENT) if share is not None else None,
+                planned_amount=planned,
+                status=status,
+                amount=t.amount if t else None,
+                released_at=t.released_at if t else None,
+                activity_report=n in reported,
+            )
+        )
+    return s.ProjectTranches(
+        project_id=project.id,
+        name=project.name,
+        region=project.region,
+        tambon=project.tambon,
+        status=project.status,
+        amount=project.amount,
+        tranches=states,
+        next_tranche=next_n,
+        blocked_by=blocked,
+    )

@@ -17,18 +17,35 @@ down_revision: str | Sequence[str] | None = "budget_0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-TABLES = ["grants", "grant_lines", "projects", "proposals", "accounts", "account_signatories", "signatures",
-          "expenses", "attachments", "tranche_releases", "activity_reports"]
+TABLES = [
+    "grants",
+    "grant_lines",
+    "projects",
+    "proposals",
+    "accounts",
+    "account_signatories",
+    "signatures",
+    "expenses",
+    "attachments",
+    "tranche_releases",
+    "activity_reports",
+]
 
 
 def upgrade() -> None:
     for table in TABLES:
-        op.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON budget.{table} "
-                   "FOR EACH ROW EXECUTE FUNCTION budget.refuse_change()")
-        op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON budget.{table} "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION budget.refuse_change()")
-    op.execute("CREATE TRIGGER withdrawals_no_truncate BEFORE TRUNCATE ON budget.withdrawals "
-               "FOR EACH STATEMENT EXECUTE FUNCTION budget.refuse_change()")
+        op.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON budget.{table} "
+            "FOR EACH ROW EXECUTE FUNCTION budget.refuse_change()"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON budget.{table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION budget.refuse_change()"
+        )
+    op.execute(
+        "CREATE TRIGGER withdrawals_no_truncate BEFORE TRUNCATE ON budget.withdrawals "
+        "FOR EACH STATEMENT EXECUTE FUNCTION budget.refuse_change()"
+    )
 
 
 def downgrade() -> None:
