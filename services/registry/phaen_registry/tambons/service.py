@@ -145,7 +145,11 @@ async def tier_history(session: AsyncSession, *, index: GeoIndex, code: str) -> 
     """Every tier change of a network tambon, oldest first."""
     await get_tambon(session, index=index, code=code)
     rows = (
-        (await session.execute(select(TierChange).where(col(TierChange.tambon_code) == code).order_by(col(TierChange.id))))
+        (
+            await session.execute(
+                select(TierChange).where(col(TierChange.tambon_code) == code).order_by(col(TierChange.id))
+            )
+        )
         .scalars()
         .all()
     )  # type: ignore[arg-type]
