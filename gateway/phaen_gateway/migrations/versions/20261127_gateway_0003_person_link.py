@@ -1,0 +1,23 @@
+"""users linked to registry persons (signatories)
+
+Revision ID: gateway_0003
+Revises: gateway_0002
+Create Date: 2026-11-27 13:00:00
+
+Reserved in the chain so that work landing in parallel keeps one head; empty until its owner fills it.
+"""
+
+from collections.abc import Sequence
+
+revision: str = "gateway_0003"
+down_revision: str | Sequence[str] | None = "gateway_0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

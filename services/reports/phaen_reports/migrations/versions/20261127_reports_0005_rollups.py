@@ -1,0 +1,23 @@
+"""incrementally maintained report rollups (performance)
+
+Revision ID: reports_0005
+Revises: reports_0004
+Create Date: 2026-11-27 13:00:00
+
+Reserved in the chain so that work landing in parallel keeps one head; empty until its owner fills it.
+"""
+
+from collections.abc import Sequence
+
+revision: str = "reports_0005"
+down_revision: str | Sequence[str] | None = "reports_0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
