@@ -14,23 +14,23 @@ from phaen_gateway.auth.tokens import TokenIssuer
 
 
 def _hasher(request: Request) -> Hasher:
-    return request.app.state.hasher  # type: ignore[no-any-return]
+    return request.app.state.hasher
 
 
 def _issuer(request: Request) -> TokenIssuer:
-    return request.app.state.issuer  # type: ignore[no-any-return]
+    return request.app.state.issuer
 
 
 def _ring(request: Request) -> KeyRing:
-    return request.app.state.ring  # type: ignore[no-any-return]
+    return request.app.state.ring
 
 
 def _revocations(request: Request) -> DbRevocations:
-    return request.app.state.revocations  # type: ignore[no-any-return]
+    return request.app.state.revocations
 
 
 def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
+    return request.app.state.db
 
 
 HasherDep = Annotated[Hasher, Depends(_hasher)]

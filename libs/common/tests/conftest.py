@@ -9,17 +9,6 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
 from phaen_common.db import to_async_url
-from phaen_common.migrations import upgrade
-
-
-@pytest.fixture(scope="session")
-def budget_db(pg_url: str) -> str:
-    """The budget schema migrated (the common library's tests borrow its migrations)."""
-    from phaen_budget import MIGRATIONS_DIR
-    from phaen_budget import SCHEMA as BUDGET
-
-    upgrade(MIGRATIONS_DIR, pg_url, BUDGET)
-    return pg_url
 
 
 @pytest.fixture(scope="session")

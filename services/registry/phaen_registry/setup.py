@@ -99,7 +99,7 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
         if not found or found[0].area.code != row["expected_code"]:
             raise RuntimeError(f"seed tambon not resolved to {row['expected_code']}: {row['name_as_written']}")
         if await session.get(NetworkTambon, found[0].area.code) is None:
-            items.append((found[0].area.code, TambonIn(tier=row["tier"])))  # type: ignore[arg-type]
+            items.append((found[0].area.code, TambonIn(tier=row["tier"])))
     if items:
         await upsert_tambons(session, index=index, items=items, actor="setup")
         counts["tambons"] = len(items)
@@ -112,12 +112,12 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
                     col(Committee.region) == region if region else col(Committee.region).is_(None),
                 )
             )
-        ).first()  # type: ignore[union-attr]
+        ).first()
         if exists is None:
             await create_committee(
                 session,
                 index=index,
-                data=CommitteeIn(level=level, region=region, name=name),  # type: ignore[arg-type]
+                data=CommitteeIn(level=level, region=region, name=name),
                 actor="setup",
             )
             counts["committees"] += 1

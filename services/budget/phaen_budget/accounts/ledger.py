@@ -121,7 +121,7 @@ async def sums(*, session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> di
             func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
             func.coalesce(func.sum(case((col(LedgerEntry.fund) == "interest", col(LedgerEntry.amount)), else_=0)), 0),
         )
-        .where(col(LedgerEntry.account_id).in_(account_ids))  # type: ignore[attr-defined]
+        .where(col(LedgerEntry.account_id).in_(account_ids))
         .group_by(col(LedgerEntry.account_id))
     )
     for account_id, balance, interest in rows.all():

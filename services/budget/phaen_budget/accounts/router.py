@@ -63,7 +63,7 @@ async def list_accounts(
     """Accounts within the caller's scope."""
     stmt = (
         select(Account)
-        .join(Project, col(Project.id) == col(Account.project_id))  # type: ignore[arg-type]
+        .join(Project, col(Project.id) == col(Account.project_id))
         .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
     )
     if project_id is not None:
@@ -173,7 +173,7 @@ async def _entries(
     await service.get_visible(session=session, principal=principal, account_id=account_id)
     stmt = select(LedgerEntry).where(col(LedgerEntry.account_id) == account_id)
     if kinds:
-        stmt = stmt.where(col(LedgerEntry.kind).in_(kinds))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(LedgerEntry.kind).in_(kinds))
     rows, total, cursor = await paginate(session, stmt, keys=[col(LedgerEntry.seq)], params=params)
     return Page[EntryOut](items=[service.entry_out(e) for e in rows], total=total, next_cursor=cursor)
 

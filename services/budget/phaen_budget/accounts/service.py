@@ -56,9 +56,9 @@ async def signatories_of(*, session: AsyncSession, account_ids: Sequence[uuid.UU
     rows = await session.execute(
         select(col(AccountSignatory.account_id), col(AccountSignatory.user_id))
         .where(
-            col(AccountSignatory.account_id).in_(account_ids),  # type: ignore[attr-defined]
+            col(AccountSignatory.account_id).in_(account_ids),
             col(AccountSignatory.removed_at).is_(None),
-        )  # type: ignore[union-attr]
+        )
         .order_by(col(AccountSignatory.position))
     )
     for account_id, user_id in rows.all():
@@ -200,7 +200,7 @@ async def change_signatories(
     now = utcnow()
     await session.execute(
         update(AccountSignatory)
-        .where(col(AccountSignatory.account_id) == account.id, col(AccountSignatory.removed_at).is_(None))  # type: ignore[union-attr]
+        .where(col(AccountSignatory.account_id) == account.id, col(AccountSignatory.removed_at).is_(None))
         .values(removed_at=now)
     )
     for i, user_id in enumerate(data.signatories):
@@ -218,7 +218,7 @@ async def change_signatories(
     )
     await session.execute(
         update(Signature)
-        .where(col(Signature.withdrawal_id).in_(pending), col(Signature.revoked_at).is_(None))  # type: ignore[attr-defined,union-attr]
+        .where(col(Signature.withdrawal_id).in_(pending), col(Signature.revoked_at).is_(None))
         .values(revoked_at=now)
     )
     account.threshold = data.threshold

@@ -56,7 +56,7 @@ async def verify(session: SessionDep, _: Annotated[Principal, require("audit:rea
 @router.get("/head", response_model=HeadOut, responses=responses(401, 403))
 async def head(request: Request, session: SessionDep, _: Annotated[Principal, require("audit:read")]) -> HeadOut:
     """The latest hash, signed with the service's Ed25519 key: partners keep it as an outside anchor."""
-    row = (await session.execute(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1))).scalar()  # type: ignore[attr-defined]
+    row = (await session.execute(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1))).scalar()
     seq, digest, at = (row.seq, row.hash, row.at) if row else (0, service.GENESIS, None)
     message = f"phaen-budget-audit:{seq}:{digest}"
     signer = request.app.state.audit_signer

@@ -138,7 +138,7 @@ async def verify_chain(session: AsyncSession, *, batch: int = 5000) -> dict[str,
         rows = (
             (
                 await session.execute(
-                    select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(batch)  # type: ignore[arg-type]
+                    select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(batch)
                 )
             )
             .scalars()

@@ -23,5 +23,5 @@ def money_field(*, nullable: bool = False, default: Any = ...) -> Any:
 def ts_field(*, nullable: bool = False) -> Any:
     """A timestamptz column (now by default unless nullable)."""
     if nullable:
-        return Field(default=None, sa_type=DateTime(timezone=True), nullable=True)  # type: ignore[call-overload]
-    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)  # type: ignore[call-overload]
+        return Field(default=None, sa_type=DateTime(timezone=True), nullable=True)
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)

@@ -83,7 +83,7 @@ async def list_expenses(
     """Expenses within the caller's scope."""
     stmt = (
         select(Expense)
-        .join(Project, col(Project.id) == col(Expense.project_id))  # type: ignore[arg-type]
+        .join(Project, col(Project.id) == col(Expense.project_id))
         .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
     )
     for column, value in (

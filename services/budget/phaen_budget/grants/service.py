@@ -174,7 +174,7 @@ async def line_actuals(*, session: AsyncSession, grant_ids: Sequence[uuid.UUID])
         return out
     rows = await session.execute(
         select(col(Expense.grant_id), col(Expense.line_no), func.sum(col(Expense.amount)))
-        .where(col(Expense.grant_id).in_(grant_ids), col(Expense.status) == "recorded")  # type: ignore[attr-defined]
+        .where(col(Expense.grant_id).in_(grant_ids), col(Expense.status) == "recorded")
         .group_by(col(Expense.grant_id), col(Expense.line_no))
     )
     for grant_id, no, total in rows.all():
@@ -189,7 +189,7 @@ async def lines_of(*, session: AsyncSession, grant_ids: Sequence[uuid.UUID]) -> 
         return out
     rows = await session.execute(
         select(GrantLine).where(col(GrantLine.grant_id).in_(grant_ids)).order_by(col(GrantLine.no))
-    )  # type: ignore[attr-defined]
+    )
     for line in rows.scalars().all():
         out[line.grant_id].append(line)
     return out

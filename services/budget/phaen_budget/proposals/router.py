@@ -65,7 +65,7 @@ async def list_proposals(
     """Proposals within the caller's scope."""
     stmt = (
         select(Proposal)
-        .join(Project, col(Project.id) == col(Proposal.project_id))  # type: ignore[arg-type]
+        .join(Project, col(Project.id) == col(Proposal.project_id))
         .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
     )
     for column, value in (

@@ -55,10 +55,10 @@ def proposal_out(p: Proposal) -> ProposalOut:
         title=p.title,
         activities=p.activities,
         route=p.route,
-        route_rule=p.route_rule,  # type: ignore[arg-type]
+        route_rule=p.route_rule,
         tier=p.tier,
         status=p.status,
-        resolution=resolution,  # type: ignore[arg-type]
+        resolution=resolution,
         decided_by=p.decided_by,
         decided_at=p.decided_at,
         created_by=p.created_by,

@@ -115,7 +115,7 @@ async def list_withdrawals(
     """Withdrawals within the caller's scope."""
     stmt = (
         select(Withdrawal)
-        .join(Project, col(Project.id) == col(Withdrawal.project_id))  # type: ignore[arg-type]
+        .join(Project, col(Project.id) == col(Withdrawal.project_id))
         .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
     )
     for column, value in (

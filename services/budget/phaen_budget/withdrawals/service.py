@@ -64,11 +64,11 @@ async def signatures_of(
     rows = await session.execute(
         select(Signature)
         .where(
-            col(Signature.withdrawal_id).in_(withdrawal_ids),  # type: ignore[attr-defined]
+            col(Signature.withdrawal_id).in_(withdrawal_ids),
             col(Signature.revoked_at).is_(None),
-        )  # type: ignore[union-attr]
+        )
         .order_by(col(Signature.signed_at))
-    )  # type: ignore[arg-type]
+    )
     for sig in rows.scalars().all():
         out[sig.withdrawal_id].append(sig)
     return out
@@ -85,11 +85,11 @@ def withdrawal_view(w: Withdrawal, *, signatures: list[Signature], threshold: in
         account_id=w.account_id,
         project_id=w.project_id,
         amount=w.amount,
-        fund=w.fund,  # type: ignore[arg-type]
+        fund=w.fund,
         purpose=w.purpose,
         resolution=Resolution(number=w.resolution_number, meeting_date=w.resolution_date),
         status=w.status,
-        signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in signatures],  # type: ignore[arg-type]
+        signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in signatures],
         threshold=threshold,
         requested_by=w.requested_by,
         requested_at=w.requested_at,
@@ -117,7 +117,7 @@ async def withdrawal_outs(*, session: AsyncSession, withdrawals: Sequence[Withdr
     if account_ids:
         rows = await session.execute(
             select(col(Account.id), col(Account.threshold)).where(col(Account.id).in_(account_ids))
-        )  # type: ignore[attr-defined]
+        )
         thresholds = {account_id: threshold for account_id, threshold in rows.all()}
     return [withdrawal_view(w, signatures=sigs[w.id], threshold=thresholds[w.account_id]) for w in withdrawals]
 

@@ -32,7 +32,7 @@ from phaen_registry.scope import ReadScope
 
 
 def zone_out(z: Zone) -> ZoneOut:
-    return ZoneOut(id=z.id, region=z.region, name=z.name, provinces=list(z.provinces))  # type: ignore[arg-type]
+    return ZoneOut(id=z.id, region=z.region, name=z.name, provinces=list(z.provinces))
 
 
 async def create_zone(session: AsyncSession, *, index: GeoIndex, data: ZoneIn) -> Zone:
@@ -125,7 +125,7 @@ def member_out(m: CommitteeMember, today: dt.date | None = None) -> MemberOut:
         term_start=m.term_start,
         term_end=m.term_end,
         current=current,
-    )  # type: ignore[arg-type]
+    )
 
 
 async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> list[CommitteeOut]:
@@ -140,7 +140,7 @@ async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> li
             .where(col(CommitteeMember.committee_id).in_(ids))
             .order_by(col(CommitteeMember.created_at), col(CommitteeMember.id))
         )
-    ).scalars():  # type: ignore[arg-type]
+    ).scalars():
         members[m.committee_id].append(member_out(m))
     return [
         CommitteeOut(
@@ -148,7 +148,7 @@ async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> li
             level=c.level,
             name=c.name,
             region=c.region,
-            province=c.province,  # type: ignore[arg-type]
+            province=c.province,
             tambon=c.tambon,
             zone_id=c.zone_id,
             members=members[c.id],
@@ -248,7 +248,7 @@ async def add_member(session: AsyncSession, *, committee_id: uuid.UUID, data: Me
             )
             .scalars()
             .first()
-        )  # type: ignore[union-attr, operator]
+        )
     if clash is not None:
         raise errors.AlreadyMember("This user or person already holds a current seat on the committee.")
     m = CommitteeMember(

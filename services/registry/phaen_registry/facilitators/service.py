@@ -32,7 +32,7 @@ def facilitator_out(f: Facilitator, index: GeoIndex) -> FacilitatorOut:
         region=index.region_of.get(f.tambon[:2], ""),
         level=f.level,
         trained_on=f.trained_on,
-    )  # type: ignore[arg-type]
+    )
 
 
 def _check_tambon(index: GeoIndex, code: str) -> None:

@@ -57,7 +57,7 @@ def geography_version() -> str:
 
 
 def _table(model: Any) -> Table:
-    return model.__table__  # type: ignore[no-any-return]
+    return model.__table__
 
 
 def _upsert(conn: Connection, model: Any, rows: list[dict[str, Any]], key: str, update_cols: Iterable[str]) -> None:

@@ -38,7 +38,7 @@ async def list_regions(session: AsyncSession) -> list[RegionOut]:
         RegionOut(
             code=r.code,
             name_th=r.name_th,
-            name_en=r.name_en,  # type: ignore[arg-type]
+            name_en=r.name_en,
             province_count=counts.get(r.code, 0),
         )
         for r in regions
@@ -54,7 +54,7 @@ async def get_region(session: AsyncSession, *, code: str) -> RegionOut:
 
 
 def _province_out(p: Province) -> ProvinceOut:
-    return ProvinceOut(code=p.code, name_th=p.name_th, name_en=p.name_en, region=p.region_code)  # type: ignore[arg-type]
+    return ProvinceOut(code=p.code, name_th=p.name_th, name_en=p.name_en, region=p.region_code)
 
 
 async def list_provinces(
@@ -83,7 +83,7 @@ def _district_out(d: District, index: GeoIndex) -> DistrictOut:
         name_en=d.name_en,
         province_code=d.province_code,
         region=index.region_of.get(d.province_code, "central"),
-    )  # type: ignore[arg-type]
+    )
 
 
 async def list_districts(
@@ -117,12 +117,12 @@ async def get_district(session: AsyncSession, *, index: GeoIndex, code: str) -> 
 async def _network_by_code(session: AsyncSession, codes: list[str]) -> dict[str, NetworkSummary]:
     if not codes:
         return {}
-    rows = (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars().all()  # type: ignore[attr-defined]
+    rows = (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars().all()
     return {
         n.code: NetworkSummary(
             tier=n.tier,
             joined_on=n.joined_on,
-            villages_total=n.villages_total,  # type: ignore[arg-type]
+            villages_total=n.villages_total,
             villages_with_plan=n.villages_with_plan,
             meets_model_criteria=n.meets_model_criteria(),
             tao_plan_integrated=n.tao_plan_integrated,
@@ -139,7 +139,7 @@ def _subdistrict_out(s: Subdistrict, index: GeoIndex, network: NetworkSummary | 
         name_en=s.name_en,
         district_code=s.district_code,
         province_code=s.province_code,
-        region=index.region_of.get(s.province_code, "central"),  # type: ignore[arg-type]
+        region=index.region_of.get(s.province_code, "central"),
         postal_codes=list(s.postal_codes),
         network=network,
     )
@@ -210,7 +210,7 @@ def search(
             level=a.level,
             code=a.code,
             name_th=a.name_th,
-            name_en=a.name_en,  # type: ignore[arg-type]
+            name_en=a.name_en,
             province_code=a.province_code,
             district_code=a.district_code,
         )

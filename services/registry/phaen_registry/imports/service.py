@@ -197,7 +197,7 @@ async def import_tambons(
         }
         if codes
         else set()
-    )  # type: ignore[call-overload, attr-defined]
+    )
     for r in rows:
         if r.status == "ok" and r.code:
             r.action = "update" if r.code in enrolled else "enrol"

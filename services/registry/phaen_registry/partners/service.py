@@ -68,10 +68,10 @@ async def mou_counts(session: AsyncSession, codes: list[str]) -> dict[str, int]:
         return {}
     rows = await session.execute(
         select(col(Mou.partner_code), func.count())
-        .where(col(Mou.partner_code).in_(codes))  # type: ignore[attr-defined]
+        .where(col(Mou.partner_code).in_(codes))
         .group_by(col(Mou.partner_code))
     )
-    return dict(rows.all())  # type: ignore[arg-type]
+    return dict(rows.all())
 
 
 async def update_partner(session: AsyncSession, *, code: str, patch: PartnerPatch) -> Partner:

@@ -41,7 +41,7 @@ def tambon_out(nt: NetworkTambon, area: Area) -> TambonOut:
         district_code=area.district_code or "",
         province_code=area.province_code,
         region=area.region,
-        tier=nt.tier,  # type: ignore[arg-type]
+        tier=nt.tier,
         joined_on=nt.joined_on,
         villages_total=nt.villages_total,
         villages_with_plan=nt.villages_with_plan,
@@ -79,7 +79,7 @@ async def upsert_tambons(
     existing = {
         nt.code: nt
         for nt in (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars()
-    }  # type: ignore[attr-defined]
+    }
     now = dt.datetime.now(dt.UTC)
     results: list[tuple[TambonOut, bool]] = []
     changes: list[TierChange] = []
@@ -152,12 +152,12 @@ async def tier_history(session: AsyncSession, *, index: GeoIndex, code: str) -> 
         )
         .scalars()
         .all()
-    )  # type: ignore[arg-type]
+    )
     return [
         TierChangeOut(
             from_tier=r.from_tier,
             to_tier=r.to_tier,
-            changed_by=r.changed_by,  # type: ignore[arg-type]
+            changed_by=r.changed_by,
             changed_at=r.changed_at,
         )
         for r in rows
@@ -209,7 +209,7 @@ async def list_villages(session: AsyncSession, *, index: GeoIndex, code: str) ->
         (await session.execute(select(Village).where(col(Village.tambon_code) == code).order_by(col(Village.no))))
         .scalars()
         .all()
-    )  # type: ignore[arg-type]
+    )
     return [_village_out(v) for v in rows]
 
 

@@ -27,7 +27,7 @@ def _json() -> Any:
 
 
 def _ts() -> Any:
-    return Field(default=None, sa_type=DateTime(timezone=True), nullable=True)  # type: ignore[call-overload]
+    return Field(default=None, sa_type=DateTime(timezone=True), nullable=True)
 
 
 class Tambon(SQLModel, table=True):
