@@ -202,3 +202,10 @@ async def test_admin_routes_are_401_without_a_token(client):
     for method, path, body in ADMIN_ROUTES:
         r = await client.request(method, path, json=body)
         assert r.status_code == 401, (method, path, r.text)
+
+
+async def test_a_nul_in_the_role_filter_is_a_422_not_a_500(client, admin_headers):
+    # Found by the gateway fuzz test: PostgreSQL text cannot hold NUL, so the filter must refuse it first.
+    r = await client.get("/v1/auth/users", params={"role": "signatory\x00"}, headers=admin_headers)
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "validation_error"

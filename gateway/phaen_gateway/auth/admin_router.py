@@ -11,6 +11,7 @@ from phaen_common.auth import Principal
 from phaen_common.db import AfterCommit, SessionDep, after_commit
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageDep
+from phaen_common.text import StorableText
 from phaen_common.web import require
 from phaen_gateway.auth import service
 from phaen_gateway.auth.deps import HasherDep, RevocationsDep
@@ -48,7 +49,7 @@ async def list_users(
     _: Admin,
     session: SessionDep,
     params: PageDep,
-    role: Annotated[str | None, Query(max_length=40)] = None,
+    role: Annotated[StorableText | None, Query(max_length=40)] = None,
     region: Region | None = None,
     disabled: bool | None = None,
 ) -> Page[UserPublic]:
