@@ -19,6 +19,8 @@ from phaen_gateway.auth.passwords import make_hasher
 from phaen_gateway.auth.revocations import DbRevocations
 from phaen_gateway.auth.tokens import TokenIssuer
 from phaen_gateway.config import UPSTREAMS, Settings
+from phaen_gateway.docs import PUBLIC_PATHS as DOCS_PUBLIC_PATHS
+from phaen_gateway.docs import install_docs
 from phaen_gateway.openapi import openapi_router
 from phaen_gateway.proxy import new_client, proxy_router
 
@@ -28,7 +30,7 @@ PUBLIC_PATHS = frozenset(
     {
         "/healthz",
         "/v1/openapi.json",
-        "/v1/docs",
+        *DOCS_PUBLIC_PATHS,
         *auth_router.PUBLIC_PATHS,
         # Each service's own OpenAPI passes through without a token (the docs need it); nothing else does.
         *(f"/v1/{name}/openapi.json" for name in UPSTREAMS),
@@ -95,5 +97,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(auth_router.router)
     app.include_router(admin_router.router)
     app.include_router(openapi_router())
+    install_docs(app)
     app.include_router(proxy_router())
     return app

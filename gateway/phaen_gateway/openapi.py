@@ -1,4 +1,4 @@
-"""The aggregated OpenAPI document (gateway + every reachable service) and its docs page."""
+"""The aggregated OpenAPI document (gateway + every reachable service); the docs pages are in ``docs.py``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from typing import Any
 
 import httpx
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 
 from phaen_gateway.config import UPSTREAMS, Settings
 
@@ -132,9 +131,5 @@ def openapi_router() -> APIRouter:
             doc["info"]["x-unavailable-services"] = missing
         app.state.openapi_cache = (time.monotonic() + (CACHE_PARTIAL if missing else CACHE_COMPLETE), doc)
         return JSONResponse(doc)
-
-    @router.get("/v1/docs")
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/v1/openapi.json", title="Phaen API")
 
     return router

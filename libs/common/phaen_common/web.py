@@ -27,6 +27,7 @@ from phaen_common.errors import (
     validation_problem,
 )
 from phaen_common.logs import configure_logging, request_id_var
+from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
 
 log = logging.getLogger("phaen.http")
@@ -191,8 +192,10 @@ class AuthMiddleware:
         verifier_getter: Callable[[], TokenVerifier],
         public_paths: Iterable[str] = (),
         public_prefixes: Iterable[str] = (),
+        known: Callable[[Scope], bool] | None = None,
     ) -> None:
         self.app = app
+        self.known = known  # a refused request to a path no route has goes on to the app's 404
         self.verifier_getter = verifier_getter
         self.public_paths = set(public_paths)
         self.public_prefixes = tuple(public_prefixes)
@@ -210,6 +213,9 @@ class AuthMiddleware:
         rid = scope.get("state", {}).get("request_id")
         www = [(b"www-authenticate", b'Bearer realm="phaen"')]
         if not auth.lower().startswith("bearer ") or not auth[7:].strip():
+            if self.known is not None and not self.known(scope):
+                await self.app(scope, receive, send)
+                return
             await _send_problem(
                 scope,
                 send,
@@ -224,6 +230,9 @@ class AuthMiddleware:
         try:
             principal = await self.verifier_getter().verify(auth[7:].strip())
         except Unauthorized as exc:
+            if self.known is not None and not self.known(scope):
+                await self.app(scope, receive, send)
+                return
             await _send_problem(
                 scope,
                 send,
@@ -337,7 +346,12 @@ def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_
 
     app.include_router(healthz_router(_check))
     # Added last, so it runs first: the request id and body cap apply to the 401s too.
-    app.add_middleware(AuthMiddleware, verifier_getter=lambda: app.state.verifier, public_paths=public_paths)
+    app.add_middleware(
+        AuthMiddleware,
+        verifier_getter=lambda: app.state.verifier,
+        public_paths=public_paths,
+        known=route_matcher(app),
+    )
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
 
 
