@@ -67,3 +67,25 @@ async def test_known_paths_still_need_a_token(client: httpx.AsyncClient) -> None
     assert (await client.get("/v1/auth/me")).status_code == 401
     assert (await client.get("/v1/budget/projects")).status_code == 401
     assert (await client.get("/v1/auth/users")).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "status"),
+    [
+        ("GET", "/v1/auth/me", {}, 401),
+        ("GET", "/v1/auth/me", {"Authorization": "Bearer nope"}, 401),
+        ("GET", "/v1/budget/projects", {}, 401),
+        ("GET", "/nope", {}, 404),
+        ("POST", "/v1/auth/token", {}, 422),
+    ],
+)
+async def test_gateway_problems_are_thai(
+    client: httpx.AsyncClient, method: str, path: str, headers: dict[str, str], status: int
+) -> None:
+    resp = await client.request(method, path, headers={"Accept-Language": "th-TH,th;q=0.9", **headers})
+    assert resp.status_code == status
+    body = resp.json()
+    thai = re.compile(r"[\u0E00-\u0E7F]")
+    assert thai.search(body["title"]) and thai.search(body["detail"]), body
+    for err in body.get("errors", []):
+        assert thai.search(err["msg"]), body

@@ -9,6 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from phaen_common.i18n import localize_problem, prefers_thai, thai_validation_msg
+
 PROBLEM_JSON = "application/problem+json"
 
 # Thai titles for the codes every service shares; services add theirs with ``register_thai``.
@@ -105,8 +107,7 @@ class GatewayTimeout(ProblemError):
 def _wants_thai(request: Request | None) -> bool:
     if request is None:
         return False
-    lang = request.headers.get("accept-language", "")
-    return lang.strip().lower().startswith("th")
+    return prefers_thai(request.headers.get("accept-language"))
 
 
 def problem_body(*, status: int, code: str, title: str, detail: str, instance: str | None) -> dict[str, Any]:
@@ -133,10 +134,7 @@ def problem_response(
     extra: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    """Render one problem+json response (Thai title when the client asks for it)."""
-    if _wants_thai(request) and code in THAI_TITLES:
-        title = THAI_TITLES[code]
-        detail = THAI_TITLES[code] if detail is None or detail == title else detail
+    """Render one problem+json response (Thai title, detail and messages when the client asks for it)."""
     body = problem_body(
         status=status,
         code=code,
@@ -146,6 +144,8 @@ def problem_response(
     )
     if extra:
         body.update(extra)
+    if _wants_thai(request):
+        localize_problem(body)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -201,7 +201,10 @@ def _clean_loc(loc: Any) -> list[str | int]:
 
 def validation_problem(request: Request, exc: RequestValidationError) -> JSONResponse:
     """A 422 listing each invalid field as ``{"loc", "msg"}`` (the input value is never echoed)."""
-    errors = [{"loc": _clean_loc(e.get("loc", ())), "msg": str(e.get("msg", "invalid"))} for e in exc.errors()]
+    if _wants_thai(request):
+        errors = [{"loc": _clean_loc(e.get("loc", ())), "msg": thai_validation_msg(e)} for e in exc.errors()]
+    else:
+        errors = [{"loc": _clean_loc(e.get("loc", ())), "msg": str(e.get("msg", "invalid"))} for e in exc.errors()]
     return problem_response(
         request,
         status=422,

@@ -26,6 +26,7 @@ from phaen_common.errors import (
     responses,
     validation_problem,
 )
+from phaen_common.i18n import localize_problem, prefers_thai
 from phaen_common.logs import configure_logging, request_id_var
 from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
@@ -171,9 +172,10 @@ async def _send_problem(
     rid: str | None,
     extra_headers: Sequence[tuple[bytes, bytes]] = (),
 ) -> None:
-    body = orjson.dumps(
-        problem_body(status=status, code=code, title=title, detail=detail, instance=scope.get("path", ""))
-    )
+    problem = problem_body(status=status, code=code, title=title, detail=detail, instance=scope.get("path", ""))
+    if prefers_thai(dict(scope.get("headers") or []).get(b"accept-language", b"").decode("latin-1")):
+        localize_problem(problem)
+    body = orjson.dumps(problem)
     headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
     if rid:
         headers.append((b"x-request-id", rid.encode()))
