@@ -6,14 +6,19 @@ With no ``PHAEN_DATABASE_URL`` an embedded PostgreSQL is started in ``$PHAEN_DAT
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
+
+from supervisor import Child, Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -25,6 +30,7 @@ PROCESSES = [
     ("reports", "phaen_reports", 8003, "PHAEN_REPORTS_PORT"),
     ("gateway", "phaen_gateway", 8000, "PHAEN_GATEWAY_PORT"),
 ]
+SECRET_FILE = re.compile(r"(secret|password)")
 SETUP_ORDER = ["phaen_gateway", "phaen_registry", "phaen_budget", "phaen_reports"]
 
 
@@ -36,25 +42,94 @@ def port_of(env_var: str, default: int) -> int:
     return int(os.environ.get(env_var, default))
 
 
-def run_setup(env: dict[str, str]) -> None:
-    """Migrate every service and load reference data (each step idempotent)."""
-    for pkg in SETUP_ORDER:
-        module = f"{pkg}.setup" if pkg != "phaen_gateway" else f"{pkg}.bootstrap"
-        if importlib.util.find_spec(module) is None:
-            raise SystemExit(f"missing set-up module {module}")
-        say(f"set-up: {module}")
-        started = time.monotonic()
-        subprocess.run([PY, "-m", module], env=env, cwd=ROOT, check=True)
-        say(f"set-up: {module} done in {time.monotonic() - started:.1f}s")
+def setup_module(pkg: str) -> str:
+    return f"{pkg}.setup" if pkg != "phaen_gateway" else f"{pkg}.bootstrap"
 
 
-def wait_healthy(urls: list[str], procs: list[subprocess.Popen[bytes]], timeout: float = 120.0) -> None:
+def fingerprint(pkg: str, env: dict[str, str], data_dir: Path) -> str:
+    """What a set-up step depends on: its package's files, the PHAEN_ settings, and the data folder's files.
+
+    A warm start whose fingerprint matches the one stored after the last successful run skips the step.
+    """
+    spec = importlib.util.find_spec(pkg)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"missing package {pkg}")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    for key in sorted(k for k in env if k.startswith("PHAEN_")):
+        h.update(f"{key}={env[key]}".encode())
+    # The secrets a step writes into the data folder: if one is gone, the step must run again. (Other files
+    # there, such as keys a service writes while serving, are not the set-up's business.)
+    for name in sorted(p.name for p in data_dir.iterdir() if p.is_file() and SECRET_FILE.search(p.name)):
+        h.update(name.encode())
+    return h.hexdigest()
+
+
+class SetupStamps:
+    """Fingerprints of completed set-up steps, kept in the database itself (a fresh database runs everything)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url.replace("postgresql+asyncpg://", "postgresql://")
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+
+    def done(self) -> dict[str, str]:
+        with self._connect() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS public.phaen_setup_stamps "
+                "(module text PRIMARY KEY, fingerprint text NOT NULL, at timestamptz NOT NULL DEFAULT now())"
+            )
+            return dict(conn.execute("SELECT module, fingerprint FROM public.phaen_setup_stamps").fetchall())
+
+    def mark(self, module: str, value: str) -> None:
+        with self._connect() as conn:
+            conn.execute(
+                "INSERT INTO public.phaen_setup_stamps (module, fingerprint) VALUES (%s, %s) "
+                "ON CONFLICT (module) DO UPDATE SET fingerprint = excluded.fingerprint, at = now()",
+                (module, value),
+            )
+
+
+def run_setup(env: dict[str, str], data_dir: Path) -> None:
+    """Migrate every service and load reference data; steps whose inputs did not change are skipped.
+
+    The gateway goes first (it mints the internal clients' secrets into the data folder); the services then
+    set up in parallel, each in its own schema.
+    """
+    stamps = SetupStamps(env["PHAEN_DATABASE_URL"])
+    done = stamps.done()
+    first, rest = SETUP_ORDER[0], SETUP_ORDER[1:]
+    for batch in ([first], rest):
+        running: list[tuple[str, str, float, subprocess.Popen[bytes]]] = []
+        for pkg in batch:
+            module = setup_module(pkg)
+            if importlib.util.find_spec(module) is None:
+                raise SystemExit(f"missing set-up module {module}")
+            if done.get(module) == fingerprint(pkg, env, data_dir):
+                say(f"set-up: {module} unchanged, skipped")
+                continue
+            say(f"set-up: {module}")
+            running.append((pkg, module, time.monotonic(), subprocess.Popen([PY, "-m", module], env=env, cwd=ROOT)))
+        for _pkg, module, started, proc in running:
+            if proc.wait() != 0:
+                raise SystemExit(f"set-up step {module} failed (code {proc.returncode})")
+            say(f"set-up: {module} done in {time.monotonic() - started:.1f}s")
+        # Fingerprints are taken after the whole batch: a step may add files to the data folder.
+        for pkg, module, _started, _proc in running:
+            stamps.mark(module, fingerprint(pkg, env, data_dir))
+
+
+def wait_healthy(urls: list[str], timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     pending = list(urls)
     while pending and time.monotonic() < deadline:
-        for p in procs:
-            if p.poll() is not None:
-                raise SystemExit(f"a process exited during start-up (code {p.returncode})")
         for url in list(pending):
             try:
                 with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - our own loopback URL
@@ -62,22 +137,9 @@ def wait_healthy(urls: list[str], procs: list[subprocess.Popen[bytes]], timeout:
                         pending.remove(url)
             except OSError:
                 pass
-        time.sleep(0.3)
+        time.sleep(0.1)
     if pending:
         raise SystemExit(f"not healthy in time: {pending}")
-
-
-def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
-    for p in procs:
-        if p.poll() is None:
-            p.send_signal(signal.SIGTERM)
-    deadline = time.monotonic() + 15
-    for p in procs:
-        try:
-            p.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
 
 
 def main() -> int:
@@ -102,18 +164,22 @@ def main() -> int:
         env.setdefault(f"PHAEN_{name.upper()}_URL", f"http://127.0.0.1:{port_of(var, default)}")
     env.setdefault("PHAEN_GATEWAY_URL", f"http://127.0.0.1:{gateway_port}")
 
-    procs: list[subprocess.Popen[bytes]] = []
-    stopping = False
+    children: list[Child] = []
+    supervisor = Supervisor(
+        children,
+        say=say,
+        database_alive=pg.is_running if pg is not None else None,
+        revive_database=pg.ensure_running if pg is not None else None,
+    )
 
     def on_signal(signum: int, _frame: object) -> None:
-        nonlocal stopping
-        stopping = True
+        supervisor.stopping = True
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     code = 0
     try:
-        run_setup(env)
+        run_setup(env, data_dir)
         for name, pkg, default, var in PROCESSES:
             port = port_of(var, default)
             cmd = [
@@ -130,9 +196,10 @@ def main() -> int:
                 "--timeout-graceful-shutdown",
                 "5",
             ]
-            procs.append(subprocess.Popen(cmd, env=env, cwd=ROOT))
+            children.append(Child(name=name, cmd=cmd, env=env, cwd=ROOT))
             say(f"{name} starting on http://{host}:{port}")
-        wait_healthy([f"http://127.0.0.1:{port_of(v, d)}/healthz" for _n, _p, d, v in PROCESSES], procs)
+        supervisor.start_all()
+        wait_healthy([f"http://127.0.0.1:{port_of(v, d)}/healthz" for _n, _p, d, v in PROCESSES])
         admin_hint = (
             "from PHAEN_ADMIN_PASSWORD" if env.get("PHAEN_ADMIN_PASSWORD") else f"in {data_dir / 'admin-password'}"
         )
@@ -140,19 +207,13 @@ def main() -> int:
             f"ready: gateway on http://{host}:{gateway_port} (API docs at /v1/docs); "
             f"user 'admin', password {admin_hint}. Ctrl-C to stop."
         )
-        while not stopping:
-            for p in procs:
-                if p.poll() is not None:
-                    say(f"a process exited unexpectedly (code {p.returncode}); stopping")
-                    stopping = True
-                    code = 1
-            time.sleep(0.5)
+        supervisor.run()
     except (SystemExit, subprocess.CalledProcessError) as exc:
         say(f"start-up failed: {exc}")
         code = 1
     finally:
         say("stopping")
-        stop_all(procs)
+        supervisor.stop_all()
         if pg is not None:
             pg.stop()
             say("embedded PostgreSQL stopped")

