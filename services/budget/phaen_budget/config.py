@@ -28,6 +28,11 @@ class Settings(CommonSettings):
     attachments_dir: Path | None = None  # default: $PHAEN_DATA_DIR/attachments
     storage_backend: str = "local"  # only "local" is built; see expenses/storage.py for the S3 extension point
 
+    # Bank statements: a debit matches a ledger entry of the same amount booked within this many days; the
+    # body may be at most this large (camt.053 of a busy month is well under 1 MB).
+    statement_match_window_days: int = 3
+    statement_max_bytes: int = 5 * 1024 * 1024
+
     # Ed25519 private key (PEM) that signs the audit head; generated under data_dir on first use if unset.
     audit_signing_key: SecretStr | None = None
 

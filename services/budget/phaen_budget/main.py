@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 
 from phaen_budget.accounts.router import router as accounts_router
+from phaen_budget.alerts.router import router as alerts_router
 from phaen_budget.audit import service as audit
 from phaen_budget.audit.router import router as audit_router
 from phaen_budget.audit.signing import load_signer
@@ -15,6 +16,7 @@ from phaen_budget.expenses.storage import make_storage
 from phaen_budget.grants.router import router as grants_router
 from phaen_budget.projects.router import router as projects_router
 from phaen_budget.proposals.router import router as proposals_router
+from phaen_budget.statements.router import router as statements_router
 from phaen_budget.tables import outbox
 from phaen_budget.tranches.router import router as tranches_router
 from phaen_budget.withdrawals.router import router as withdrawals_router
@@ -69,6 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         proposals_router,
         accounts_router,
         withdrawals_router,
+        statements_router,
+        alerts_router,
         expenses_router,
         audit_router,
         events_router(PREFIX, outbox),

@@ -1,0 +1,1 @@
+"""Alerts: what reconciling a bank statement found wrong (an unauthorised debit is the gravest)."""

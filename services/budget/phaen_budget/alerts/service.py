@@ -1,0 +1,170 @@
+"""Alerts: raised by statement reconciliation (once per finding), listed in scope, resolved by a note."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from phaen_budget.accounts.models import Account
+from phaen_budget.alerts.errors import AlertAlreadyResolved, AlertNotFound
+from phaen_budget.alerts.models import Alert
+from phaen_budget.alerts.schemas import AlertOut
+from phaen_budget.audit import service as audit
+from phaen_budget.core.models import utcnow
+from phaen_budget.projects.models import Project
+from phaen_budget.tables import outbox
+from phaen_common.auth import Principal
+from phaen_common.errors import Forbidden
+from phaen_common.outbox import record_event
+from phaen_common.pagination import Page, PageParams, paginate
+
+SEVERITY = {
+    "unauthorised_debit": "critical",
+    "unbooked_payout": "high",
+    "missing_on_statement": "high",
+    "balance_mismatch": "high",
+}
+# Who reads alerts: the national oversight roles everywhere, a regional committee within its region.
+_READS_ALL = ("admin", "secretariat", "auditor")
+
+
+def alert_out(alert: Alert) -> AlertOut:
+    return AlertOut.model_validate({**alert.model_dump(), "open": alert.resolved_at is None})
+
+
+def alert_event(alert: Alert) -> dict[str, Any]:
+    return alert_out(alert).model_dump(mode="json")
+
+
+async def raise_alerts(
+    *, session: AsyncSession, actor: str, account: Account, rows: Sequence[dict[str, Any]]
+) -> list[Alert]:
+    """Insert each finding once per (account, code, subject); audit and emit only the new ones.
+
+    ``rows``: dicts with code, subject, detail and the optional statement/line/ledger/withdrawal ids.
+    Returns every alert the rows name, new or already known, in the rows' order.
+    """
+    if not rows:
+        return []
+    values = [
+        {
+            "id": uuid.uuid4(),
+            "account_id": account.id,
+            "project_id": account.project_id,
+            "severity": SEVERITY[r["code"]],
+            "raised_at": utcnow(),
+            **r,
+        }
+        for r in rows
+    ]
+    inserted = await session.execute(
+        insert(Alert)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["account_id", "code", "subject"])
+        .returning(col(Alert.id))
+    )
+    new_ids = set(inserted.scalars().all())
+    keys = [(r["code"], r["subject"]) for r in rows]
+    found = (
+        (
+            await session.execute(
+                select(Alert).where(
+                    col(Alert.account_id) == account.id,
+                    tuple_(col(Alert.code), col(Alert.subject)).in_(keys),
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    by_key = {(a.code, a.subject): a for a in found}
+    for alert in found:
+        if alert.id in new_ids:
+            state = alert_event(alert)
+            audit.record(
+                session, actor=actor, action=f"alert.{alert.code}", entity="alert", entity_id=alert.id, after=state
+            )
+            await record_event(session, outbox, type="alert.raised", entity="alert", entity_id=alert.id, payload=state)
+    return [by_key[k] for k in dict.fromkeys(keys)]
+
+
+def _may_read(principal: Principal) -> None:
+    if not (principal.has_role(*_READS_ALL) or (principal.has_role("regional_committee") and principal.region)):
+        raise Forbidden("Alerts are read by the secretariat, auditors and the regional committee.")
+
+
+def _scoped(principal: Principal, stmt: Select[Any]) -> Select[Any]:
+    if principal.has_role(*_READS_ALL):
+        return stmt
+    return stmt.join(Project, col(Project.id) == col(Alert.project_id)).where(  # type: ignore[arg-type]
+        col(Project.region) == principal.region
+    )
+
+
+async def list_alerts(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    account_id: uuid.UUID | None = None,
+    code: str | None = None,
+    open_only: bool | None = None,
+) -> Page[AlertOut]:
+    """Alerts within the caller's scope, oldest first, filtered by account, code and open/closed."""
+    _may_read(principal)
+    stmt = _scoped(principal, select(Alert))
+    if account_id is not None:
+        stmt = stmt.where(col(Alert.account_id) == account_id)
+    if code is not None:
+        stmt = stmt.where(col(Alert.code) == code)
+    if open_only is True:
+        stmt = stmt.where(col(Alert.resolved_at).is_(None))
+    elif open_only is False:
+        stmt = stmt.where(col(Alert.resolved_at).is_not(None))
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Alert.raised_at), col(Alert.id)], params=params)
+    return Page[AlertOut](items=[alert_out(a) for a in rows], total=total, next_cursor=cursor)
+
+
+async def get_alert(*, session: AsyncSession, principal: Principal, alert_id: uuid.UUID) -> Alert:
+    """One alert in the caller's scope (404 outside it)."""
+    _may_read(principal)
+    alert = (
+        await session.execute(_scoped(principal, select(Alert)).where(col(Alert.id) == alert_id))
+    ).scalar_one_or_none()
+    if alert is None:
+        raise AlertNotFound()
+    return alert
+
+
+async def resolve(*, session: AsyncSession, principal: Principal, alert_id: uuid.UUID, note: str) -> Alert:
+    """Close an open alert with a note saying what was found; a closed alert stays closed (409)."""
+    alert = await session.get(Alert, alert_id, with_for_update=True, populate_existing=True)
+    if alert is None:
+        raise AlertNotFound()
+    if alert.resolved_at is not None:
+        raise AlertAlreadyResolved()
+    before = alert_event(alert)
+    await session.execute(
+        update(Alert)
+        .where(col(Alert.id) == alert_id, col(Alert.resolved_at).is_(None))
+        .values(resolved_at=utcnow(), resolved_by=principal.sub, resolution_note=note)
+    )
+    await session.refresh(alert)
+    state = alert_event(alert)
+    audit.record(
+        session,
+        actor=principal.sub,
+        action="alert.resolve",
+        entity="alert",
+        entity_id=alert.id,
+        before=before,
+        after=state,
+    )
+    await record_event(session, outbox, type="alert.resolved", entity="alert", entity_id=alert.id, payload=state)
+    return alert

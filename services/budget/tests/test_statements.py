@@ -1,0 +1,388 @@
+"""Bank statements close the loop: sample camt.053 and CSV files of October 2026 reconciled with a ledger that
+the API booked in October 2026 (the clock is moved there with time-machine, so every money action runs the real
+path: withdrawal, two signatures, payout by the bank, fee, deposits, interest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import time_machine
+
+from phaen_common.testing import TestKeys
+
+from .factory import Budget, uid
+
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "statements"
+BKK = dt.timezone(dt.timedelta(hours=7))
+XML = {"Content-Type": "application/xml"}
+CSV = {"Content-Type": "text/csv; charset=utf-8"}
+
+
+def sample(name: str) -> bytes:
+    return (DATA / name).read_bytes()
+
+
+def on(day: int, hour: int = 10) -> Any:
+    """Run the block on this day of October 2026 in Thailand (tokens must be made inside it)."""
+    return time_machine.travel(dt.datetime(2026, 10, day, hour, tzinfo=BKK), tick=True)
+
+
+class Month:
+    """An account whose October 2026 ledger matches the sample statements with bank references ``prefix``."""
+
+    def __init__(self, client: httpx.AsyncClient, keys: TestKeys) -> None:
+        self.c = client
+        self.keys = keys
+        self.account: dict[str, Any] = {}
+        self.project: dict[str, Any] = {}
+        self.payouts: list[dict[str, Any]] = []
+
+    def bank(self) -> dict[str, str]:
+        """The account's own bank (a bank partner client carries the bank it is)."""
+        return self.keys.auth(roles=["bank"], sub="bank-" + self.account["bank"], bank=self.account["bank"])
+
+    async def money(self, path: str, body: dict[str, Any], status: int = 201) -> Any:
+        r = await self.c.post(f"/v1/budget/accounts/{self.account['id']}/{path}", headers=self.bank(), json=body)
+        assert r.status_code == status, r.text
+        return r.json()
+
+    async def payout(self, amount: str, ref: str) -> None:
+        b = Budget(self.c, self.keys)
+        w = await b.withdrawal(self.account, amount)
+        await b.sign(w, self.account["signatories"][0])
+        await b.sign(w, self.account["signatories"][1])
+        r = await self.c.post(
+            f"/v1/budget/withdrawals/{w['id']}/payout", headers=self.bank(), json={"bank_reference": ref}
+        )
+        assert r.status_code == 200, r.text
+        self.payouts.append(r.json())
+
+    async def build(self, prefix: str, *, phantom_deposit: bool = False, region: str | None = None) -> Month:
+        with on(1, 9):
+            b = Budget(self.c, self.keys)
+            kw: dict[str, Any] = {"level": "regional", "region": region} if region else {}
+            self.project = await b.project(amount="200000.00", **kw)
+            self.account = await b.account(self.project)
+            await self.money(
+                "deposits", {"amount": "100000.00", "kind": "transfer", "bank_reference": f"{prefix}2610010001"}
+            )
+        with on(5):
+            await self.payout("25000.00", f"{prefix}2610050002")
+            await self.money("fees", {"amount": "15.00", "bank_reference": f"{prefix}2610050003"})
+        with on(12, 15):
+            # Phaen books this payout on the 12th under its own reference; the bank shows it on the 13th.
+            await self.payout("12500.00", f"PAY-{uid()}")
+        if phantom_deposit:
+            with on(20):
+                await self.money(
+                    "deposits", {"amount": "5000.00", "kind": "transfer", "bank_reference": f"{prefix}2610200006"}
+                )
+        with on(31, 16):
+            await self.money(
+                "deposits", {"amount": "35.20", "kind": "interest", "bank_reference": f"{prefix}2610310005"}
+            )
+        return self
+
+    async def import_(
+        self, name: str, headers: dict[str, str] | None = None, as_: dict[str, str] | None = None
+    ) -> httpx.Response:
+        kind = XML if name.endswith(".xml") else CSV
+        return await self.c.post(
+            f"/v1/budget/accounts/{self.account['id']}/statements",
+            content=sample(name),
+            headers={**kind, **(as_ or self.bank()), **(headers or {})},
+        )
+
+
+def codes(answer: dict[str, Any]) -> list[str]:
+    return sorted(a["code"] for a in answer["alerts"])
+
+
+@pytest.fixture(scope="module")
+async def unauthorised(client, keys) -> tuple[Month, dict[str, Any]]:
+    month = await Month(client, keys).build("U", region="north")
+    r = await month.import_("baac-2026-10-unauthorised.xml")
+    assert r.status_code == 201, r.text
+    return month, r.json()
+
+
+async def test_clean_month_camt053_is_fully_matched(client, keys):
+    month = await Month(client, keys).build("X")
+    r = await month.import_("baac-2026-10-clean.xml")
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["lines"], answer["matched"]) == (5, 5)
+    assert answer["unmatched_bank_lines"] == [] and answer["unmatched_ledger_entries"] == []
+    assert answer["alerts"] == []
+    assert (answer["closing_balance"], answer["ledger_closing_balance"]) == ("62520.20", "62520.20")
+    assert (answer["period_from"], answer["period_to"], answer["format"]) == ("2026-10-01", "2026-10-31", "camt053")
+    detail = await Budget(client, keys).get(f"/v1/budget/accounts/{month.account['id']}/statements/{answer['id']}")
+    by_no = {ln["no"]: ln for ln in detail["items"]}
+    assert [by_no[n]["matched_by"] for n in range(1, 6)] == [
+        "reference",
+        "reference",
+        "reference",
+        "amount",
+        "reference",
+    ]
+    assert by_no[4]["withdrawal_id"] == month.payouts[1]["id"]  # the 13th's debit is the payout booked on the 12th
+
+
+async def test_clean_month_csv_with_bom_is_fully_matched(client, keys):
+    month = await Month(client, keys).build("C")
+    r = await month.import_("baac-2026-10-clean.csv")
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["lines"], answer["matched"], answer["alerts"], answer["format"]) == (5, 5, [], "csv")
+    assert answer["opening_balance"] == "0.00" and answer["closing_balance"] == "62520.20"
+
+
+async def test_buddhist_era_csv_with_thousands_separators_is_read(client, keys):
+    month = await Month(client, keys).build("B")
+    r = await month.import_("baac-2026-10-clean-be.csv", as_=Budget(client, keys).secretariat)
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["period_from"], answer["period_to"]) == ("2026-10-01", "2026-10-31")  # 2569 B.E. = 2026
+    assert (answer["lines"], answer["matched"], answer["alerts"]) == (5, 5, [])
+
+
+async def test_planted_unauthorised_debit_raises_its_alert(client, keys, unauthorised):
+    _, answer = unauthorised
+    assert (answer["lines"], answer["matched"]) == (6, 5)
+    [line] = answer["unmatched_bank_lines"]
+    assert (line["amount"], line["reference"], line["booked_on"]) == ("-9000.00", "U2610200006", "2026-10-20")
+    assert codes(answer) == ["balance_mismatch", "unauthorised_debit"]
+    alert = next(a for a in answer["alerts"] if a["code"] == "unauthorised_debit")
+    assert alert["severity"] == "critical" and alert["open"] and alert["line_id"] == line["id"]
+    assert alert["detail"]["amount"] == "-9000.00"
+    mismatch = next(a for a in answer["alerts"] if a["code"] == "balance_mismatch")
+    assert (mismatch["detail"]["statement"], mismatch["detail"]["ledger"]) == ("53520.20", "62520.20")
+
+
+async def test_reimport_changes_nothing(client, keys, unauthorised):
+    month, first = unauthorised
+    b = Budget(client, keys)
+    alerts_before = await b.get(f"/v1/budget/alerts?account={month.account['id']}")
+    r = await month.import_("baac-2026-10-unauthorised.xml")
+    assert r.status_code == 201 and r.headers.get("idempotent-replayed") == "true"
+    assert r.json() == first
+    # By the secretariat this time: the same statement is still the same statement.
+    r = await month.import_("baac-2026-10-unauthorised.xml", as_=b.secretariat)
+    assert r.json() == first
+    listed = await b.get(f"/v1/budget/accounts/{month.account['id']}/statements")
+    assert listed["total"] == 1
+    assert (await b.get(f"/v1/budget/alerts?account={month.account['id']}")) == alerts_before
+    assert alerts_before["total"] == 2
+
+
+async def test_missing_payout_is_flagged(client, keys):
+    month = await Month(client, keys).build("M")
+    r = await month.import_("baac-2026-10-missing-payout.csv")
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["lines"], answer["matched"], answer["unmatched_bank_lines"]) == (4, 4, [])
+    [miss] = answer["unmatched_ledger_entries"]
+    assert (miss["kind"], miss["amount"], miss["reference"]) == ("payout", "-25000.00", "M2610050002")
+    assert codes(answer) == ["balance_mismatch", "missing_on_statement"]
+    alert = next(a for a in answer["alerts"] if a["code"] == "missing_on_statement")
+    assert alert["ledger_entry_id"] == miss["id"] and alert["withdrawal_id"] == month.payouts[0]["id"]
+
+
+async def test_balance_mismatch_is_flagged(client, keys):
+    month = await Month(client, keys).build("K", phantom_deposit=True)
+    r = await month.import_("baac-2026-10-balance-mismatch.xml")
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["lines"], answer["matched"]) == (5, 5)
+    [miss] = answer["unmatched_ledger_entries"]
+    assert (miss["kind"], miss["amount"]) == ("transfer", "5000.00")
+    assert codes(answer) == ["balance_mismatch"]  # a deposit is not a payout: no missing_on_statement
+    [alert] = answer["alerts"]
+    assert alert["detail"] == {"as_of": "2026-10-31", "statement": "62520.20", "ledger": "67520.20"}
+
+
+async def test_statement_for_another_banks_account_is_refused(client, keys, unauthorised):
+    month, _ = unauthorised
+    other = keys.auth(roles=["bank"], sub="bank-ktb", bank="KTB")
+    r = await month.import_("baac-2026-10-unauthorised.xml", as_=other)
+    assert r.status_code == 404 and r.json()["code"] == "account_not_found"
+    no_bank = keys.auth(roles=["bank"], sub="bank-unknown")  # a bank client that says no bank
+    r = await month.import_("baac-2026-10-unauthorised.xml", as_=no_bank)
+    assert r.status_code == 404
+    r = await client.get(f"/v1/budget/accounts/{month.account['id']}/statements", headers=other)
+    assert r.status_code == 404
+    for role in ("auditor", "tambon_committee", "signatory", "regional_committee", "national_committee"):
+        r = await month.import_("baac-2026-10-unauthorised.xml", as_=keys.auth(roles=[role], region="north"))
+        assert r.status_code == 403, role
+    b = Budget(client, keys)
+    denied = await b.get("/v1/budget/audit?action=statement.import&outcome=denied&limit=500", b.secretariat)
+    assert any(e["actor"] == "bank-ktb" and e["detail"] == "account_not_found" for e in denied["items"])
+
+
+BAD_CSV = {
+    "header": b"date,desc,ref,out,in,balance\n2026-10-01,x,r,,1.00,1.00\n",
+    "both_amounts": b"date,description,reference,withdrawal,deposit,balance\n2026-10-01,x,r,1.00,1.00,0.00\n",
+    "no_amount": b"date,description,reference,withdrawal,deposit,balance\n2026-10-01,x,r,,,0.00\n",
+    "three_decimals": b"date,description,reference,withdrawal,deposit,balance\n2026-10-01,x,r,,1.000,1.00\n",
+    "float_text": b"date,description,reference,withdrawal,deposit,balance\n2026-10-01,x,r,,1e3,1000.00\n",
+    "ce_slash_date": b"date,description,reference,withdrawal,deposit,balance\n01/10/2026,x,r,,1.00,1.00\n",
+    "be_iso_date": b"date,description,reference,withdrawal,deposit,balance\n2569-10-01,x,r,,1.00,1.00\n",
+    "no_such_day": b"date,description,reference,withdrawal,deposit,balance\n31/02/2569,x,r,,1.00,1.00\n",
+    "columns": b"date,description,reference,withdrawal,deposit,balance\n2026-10-01,x,r,,1.00\n",
+    "unbalanced": b"date,description,reference,withdrawal,deposit,balance\n"
+    b"2026-10-01,x,r1,,10.00,10.00\n2026-10-02,y,r2,,5.00,99.00\n",
+    "not_utf8": "date,description,reference,withdrawal,deposit,balance\n2026-10-01,ค่า,r,,1.00,1.00\n".encode("cp874"),
+    "nul": b"date,description,reference,withdrawal,deposit,balance\n2026-10-01,a\x00b,r,,1.00,1.00\n",
+    "empty": b"",
+    "only_header": b"date,description,reference,withdrawal,deposit,balance\n",
+    "quote": b'date,description,reference,withdrawal,deposit,balance\n2026-10-01,"x,r,,1.00,1.00\n',
+}
+BAD_XML = {
+    "not_xml": b"this is not xml",
+    "unclosed": b"<Document><BkToCstmrStmt>",
+    "not_camt": b"<Document xmlns='urn:iso:std:iso:20022:tech:xsd:pain.001.001.09'><CstmrCdtTrfInitn/></Document>",
+    "no_statement": b"<Document xmlns='urn:iso:std:iso:20022:tech:xsd:camt.053.001.08'><BkToCstmrStmt/></Document>",
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CSV))
+async def test_malformed_csv_is_a_4xx(client, keys, unauthorised, case):
+    month, _ = unauthorised
+    r = await client.post(
+        f"/v1/budget/accounts/{month.account['id']}/statements",
+        content=BAD_CSV[case],
+        headers={**CSV, **month.bank()},
+    )
+    assert r.status_code == 422, (case, r.status_code, r.text)
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["code"] in {"statement_unreadable", "statement_unbalanced"}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_XML))
+async def test_malformed_xml_is_a_4xx(client, keys, unauthorised, case):
+    month, _ = unauthorised
+    r = await client.post(
+        f"/v1/budget/accounts/{month.account['id']}/statements",
+        content=BAD_XML[case],
+        headers={**XML, **month.bank()},
+    )
+    assert r.status_code == 422, (case, r.status_code, r.text)
+    assert r.json()["code"] == "statement_unreadable"
+
+
+@pytest.mark.parametrize("name", ["bomb.xml", "xxe.xml"])
+async def test_xml_bomb_and_external_entity_are_refused(client, keys, unauthorised, name):
+    month, _ = unauthorised
+    r = await month.import_(name)
+    assert r.status_code == 422 and r.json()["code"] == "statement_unsafe_xml", r.text
+
+
+async def test_statement_of_another_account_number_is_refused(client, keys):
+    b = Budget(client, keys)
+    project = await b.project()
+    account = await b.account(project)
+    body = sample("baac-2026-10-clean.xml").replace(b"020-1-23456-7", b"020-1-99999-9")
+    r = await client.post(
+        f"/v1/budget/accounts/{account['id']}/statements", content=body, headers={**XML, **b.secretariat}
+    )
+    assert r.status_code == 422 and r.json()["code"] == "statement_account_mismatch"
+
+
+async def test_wrong_type_and_too_large_bodies(client, keys, unauthorised, settings):
+    month, _ = unauthorised
+    url = f"/v1/budget/accounts/{month.account['id']}/statements"
+    r = await client.post(url, json={"lines": []}, headers=month.bank())
+    assert r.status_code == 415 and r.json()["code"] == "unsupported_statement_type"
+    big = b"date,description,reference,withdrawal,deposit,balance\n" + b"x" * (settings.statement_max_bytes + 1)
+    r = await client.post(url, content=big, headers={**CSV, **month.bank()})
+    assert r.status_code == 413
+
+
+async def test_alerts_listed_in_scope_and_resolved_once(client, keys, unauthorised):
+    month, answer = unauthorised
+    b = Budget(client, keys)
+    url = f"/v1/budget/alerts?account={month.account['id']}&code=unauthorised_debit"
+    for who in (
+        b.secretariat,
+        keys.auth(roles=["auditor"]),
+        b.admin,
+        keys.auth(roles=["regional_committee"], region="north"),
+    ):
+        page = await b.get(url, who)
+        assert [a["code"] for a in page["items"]] == ["unauthorised_debit"]
+    south = keys.auth(roles=["regional_committee"], region="south")
+    assert (await b.get(url, south))["items"] == []
+    for role in ("bank", "tambon_committee", "signatory"):
+        r = await client.get(url, headers=keys.auth(roles=[role], tambon="100101"))
+        assert r.status_code == 403, role
+
+    alert = next(a for a in answer["alerts"] if a["code"] == "unauthorised_debit")
+    r = await client.post(
+        f"/v1/budget/alerts/{alert['id']}/resolve", headers=keys.auth(roles=["auditor"]), json={"note": "x"}
+    )
+    assert r.status_code == 403
+    note = {"note": "ธ.ก.ส. ยืนยันว่าเป็นการถอนผิดบัญชี คืนเงินแล้ว 21/10/2569"}
+    done = await b.ok("POST", f"/v1/budget/alerts/{alert['id']}/resolve", b.secretariat, note, status=200)
+    assert not done["open"] and done["resolution_note"] == note["note"]
+    r = await client.post(f"/v1/budget/alerts/{alert['id']}/resolve", headers=b.secretariat, json=note)
+    assert r.status_code == 409 and r.json()["code"] == "alert_already_resolved"
+    still_open = await b.get(f"/v1/budget/alerts?account={month.account['id']}&open=true")
+    assert [a["code"] for a in still_open["items"]] == ["balance_mismatch"]
+    closed = await b.get(f"/v1/budget/alerts?account={month.account['id']}&open=false")
+    assert [a["id"] for a in closed["items"]] == [alert["id"]]
+
+
+async def test_alerts_and_statements_are_audited_and_emitted(client, keys, unauthorised):
+    month, answer = unauthorised
+    b = Budget(client, keys)
+    trail = await b.get(f"/v1/budget/audit?entity=bank_statement&id={answer['id']}", b.secretariat)
+    assert [e["action"] for e in trail["items"]] == ["statement.import"]
+    alert = next(a for a in answer["alerts"] if a["code"] == "unauthorised_debit")
+    trail = await b.get(f"/v1/budget/audit?entity=alert&id={alert['id']}", b.secretariat)
+    assert trail["items"][0]["action"] == "alert.unauthorised_debit"
+    assert (await b.get("/v1/budget/audit/verify", b.secretariat))["ok"] is True
+
+    events, after = [], 0
+    feed = keys.auth(roles=["service_events"], sub="reports")
+    while True:
+        page = (await client.get(f"/v1/budget/events?after={after}&limit=1000", headers=feed)).json()
+        events += page["items"]
+        after = page["next_after"]
+        if not page["has_more"]:
+            break
+    imported = [e for e in events if e["type"] == "statement.imported" and e["entity_id"] == answer["id"]]
+    assert len(imported) == 1  # the re-imports emitted nothing
+    payload = imported[0]["payload"]
+    assert payload["account_id"] == month.account["id"] and len(payload["lines_detail"]) == 6
+    raised = {e["entity_id"] for e in events if e["type"] == "alert.raised"}
+    assert {a["id"] for a in answer["alerts"]} <= raised
+
+
+async def test_statement_rows_cannot_be_changed_or_deleted(client, keys, unauthorised, settings):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from phaen_common.db import Database
+
+    _, answer = unauthorised
+    db = Database(settings.database_url.get_secret_value())
+    try:
+        for sql in (
+            "UPDATE budget.bank_statement_lines SET amount = 1 WHERE statement_id = :id",
+            "DELETE FROM budget.bank_statement_lines WHERE statement_id = :id",
+            "DELETE FROM budget.bank_statements WHERE id = :id",
+            "UPDATE budget.bank_statements SET closing_balance = 0 WHERE id = :id",
+            "DELETE FROM budget.alerts WHERE statement_id = :id",
+            "UPDATE budget.alerts SET detail = '{}' WHERE statement_id = :id",
+            "TRUNCATE budget.alerts CASCADE",
+            "TRUNCATE budget.bank_statement_lines CASCADE",
+        ):
+            async with db.sessionmaker() as session:
+                with pytest.raises(DBAPIError, match=r"append-only|final|changes only"):
+                    await session.execute(text(sql), {"id": answer["id"]})
+    finally:
+        await db.dispose()
