@@ -102,9 +102,7 @@ def _may_read(principal: Principal) -> None:
 def _scoped(principal: Principal, stmt: Select[Any]) -> Select[Any]:
     if principal.has_role(*_READS_ALL):
         return stmt
-    return stmt.join(Project, col(Project.id) == col(Alert.project_id)).where(  # type: ignore[arg-type]
-        col(Project.region) == principal.region
-    )
+    return stmt.join(Project, col(Project.id) == col(Alert.project_id)).where(col(Project.region) == principal.region)
 
 
 async def list_alerts(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -95,13 +96,13 @@ async def lines_of(
 async def alerts_of(*, session: AsyncSession, statement_id: uuid.UUID) -> list[Alert]:
     stmt = (
         select(Alert)
-        .join(StatementAlert, col(StatementAlert.alert_id) == col(Alert.id))  # type: ignore[arg-type]
+        .join(StatementAlert, col(StatementAlert.alert_id) == col(Alert.id))
         .where(col(StatementAlert.statement_id) == statement_id)
         .order_by(col(StatementAlert.position))
     )
     return list((await session.execute(stmt)).scalars().all())
 
 
-def of_account(account_id: uuid.UUID) -> Select[tuple[BankStatement]]:
+def of_account(account_id: uuid.UUID) -> Select[Any]:
     """The statements of an account (for a page)."""
     return select(BankStatement).where(col(BankStatement.account_id) == account_id)
