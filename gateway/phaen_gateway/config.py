@@ -14,7 +14,6 @@ UPSTREAMS = ("registry", "budget", "reports")
 class Settings(CommonSettings):
     """Gateway settings."""
 
-    gateway_port: int = 8000
     admin_password: SecretStr | None = None
     # The internal client the reports service uses to read the event feeds (client_id ``phaen-reports``).
     reports_client_secret: SecretStr | None = None

@@ -1,7 +1,5 @@
-"""The small library every Phaen process shares: settings, database, errors, money, auth, outbox."""
+"""The small library every Phaen process shares: settings, database, errors, money, auth, outbox.
 
-from sqlmodel import SQLModel
-
-from phaen_common.db import NAMING_CONVENTION
-
-SQLModel.metadata.naming_convention = NAMING_CONVENTION
+Importing it changes no global state: a service asks for what it needs (for example
+``phaen_common.db.use_naming_convention()``).
+"""

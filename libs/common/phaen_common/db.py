@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from sqlalchemy import MetaData
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlmodel import SQLModel
 
 log = logging.getLogger("phaen.db")
 
@@ -24,9 +25,10 @@ NAMING_CONVENTION = {
 }
 
 
-def make_metadata(schema: str) -> MetaData:
-    """A MetaData bound to one service's own PostgreSQL schema."""
-    return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+def use_naming_convention(metadata: MetaData | None = None) -> None:
+    """Give the metadata (SQLModel's shared one by default) the naming convention; a service calls this once,
+    before it defines its tables (its package ``__init__``), so importing the library changes nothing."""
+    (SQLModel.metadata if metadata is None else metadata).naming_convention = NAMING_CONVENTION
 
 
 RETRYABLE_DB_ERRORS: tuple[type[BaseException], ...] = (

@@ -27,6 +27,42 @@ def upgrade(migrations_dir: Path, url: str, schema: str, revision: str = "head")
     command.upgrade(alembic_config(migrations_dir, url, schema), revision)
 
 
+def compare_options(schema: str) -> dict[str, Any]:
+    """Alembic options that confine autogenerate (and the drift check) to one service's schema."""
+
+    def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        if type_ == "table":
+            return getattr(obj, "schema", None) == schema
+        return True
+
+    def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+        if type_ == "schema":
+            return name == schema
+        return True
+
+    return {
+        "version_table_schema": schema,
+        "include_schemas": True,
+        "include_object": include_object,
+        "include_name": include_name,
+        "compare_type": True,
+    }
+
+
+def drift(url: str, schema: str, metadata: MetaData) -> list[Any]:
+    """What ``alembic revision --autogenerate`` would write for one migrated schema: empty when the models match."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = create_engine(to_sync_url(url))
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"target_metadata": metadata, **compare_options(schema)})
+            return list(compare_metadata(context, metadata))
+    finally:
+        engine.dispose()
+
+
 def run_env(metadata: MetaData, schema: str) -> None:
     """The body of every service's ``migrations/env.py`` (online mode, psycopg)."""
     from alembic import context
@@ -43,27 +79,13 @@ def run_env(metadata: MetaData, schema: str) -> None:
         url = to_sync_url(env_url)
     engine = create_engine(url)
 
-    def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-        if type_ == "table":
-            return getattr(obj, "schema", None) == schema
-        return True
-
-    def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-        if type_ == "schema":
-            return name == schema
-        return True
-
     with engine.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
         conn.commit()
         context.configure(
             connection=conn,
             target_metadata=metadata,
-            version_table_schema=schema,
-            include_schemas=True,
-            include_object=include_object,
-            include_name=include_name,
-            compare_type=True,
+            **compare_options(schema),
         )
         with context.begin_transaction():
             context.run_migrations()

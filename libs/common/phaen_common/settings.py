@@ -41,8 +41,15 @@ class CommonSettings(BaseSettings):
         return self
 
     @property
+    def is_development(self) -> bool:
+        """Only ``PHAEN_ENVIRONMENT=development`` (the default) may run with default secrets and cheap hashing."""
+        return self.environment.strip().lower() == "development"
+
+    @property
     def is_production(self) -> bool:
-        return self.environment.lower() in {"production", "prod", "staging"}
+        """Every environment that is not development (production, staging, uat, test, ...) is held to production
+        rules: a named environment is refused a default, not granted one."""
+        return not self.is_development
 
     def require_database_url(self) -> str:
         """The database URL; a process that needs the database refuses to start without one."""

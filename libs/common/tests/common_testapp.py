@@ -7,13 +7,14 @@ from pydantic import BaseModel, SecretStr
 from sqlalchemy import Column, Integer, String, Table, insert
 from sqlmodel import SQLModel
 
-from phaen_common.db import SessionDep
+from phaen_common.db import SessionDep, use_naming_convention
 from phaen_common.idempotency import idempotent, make_idempotency_table
 from phaen_common.money import PositiveMoney
 from phaen_common.outbox import events_router, make_outbox_table, record_event
 from phaen_common.settings import CommonSettings
 from phaen_common.web import CurrentPrincipal, create_service_app, require
 
+use_naming_convention()
 SCHEMA = "commontest"
 outbox = make_outbox_table(SCHEMA)
 idem = make_idempotency_table(SCHEMA)

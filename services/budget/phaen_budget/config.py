@@ -13,8 +13,6 @@ from phaen_common.settings import CommonSettings
 class Settings(CommonSettings):
     """Budget service settings."""
 
-    budget_port: int = 8002
-
     # The registry answers tambon tiers (GET {registry_url}/v1/registry/tambons/{code}).
     registry_url: str = "http://127.0.0.1:8001"
     registry_timeout_seconds: float = 3.0

@@ -7,5 +7,3 @@ from phaen_common.settings import CommonSettings
 
 class Settings(CommonSettings):
     """Registry service settings."""
-
-    registry_port: int = 8001

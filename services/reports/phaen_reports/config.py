@@ -10,8 +10,6 @@ from phaen_common.settings import CommonSettings
 class Settings(CommonSettings):
     """Reports service settings."""
 
-    reports_port: int = 8003
-
     # The event feeds this service projects (never their tables).
     registry_url: str = "http://127.0.0.1:8001"
     budget_url: str = "http://127.0.0.1:8002"

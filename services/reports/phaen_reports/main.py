@@ -5,7 +5,6 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
-from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
 from phaen_reports.config import Settings
 from phaen_reports.feeds.consumer import FeedConsumer
@@ -13,7 +12,6 @@ from phaen_reports.feeds.router import router as feeds_router
 from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpFeedSource
 from phaen_reports.reconcile.router import router as reconcile_router
 from phaen_reports.reports.router import router as reports_router
-from phaen_reports.tables import outbox
 
 PREFIX = "/v1/reports"
 
@@ -61,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if client is not None:
             await client.aclose()
 
-    routers = [events_router(PREFIX, outbox), reports_router, reconcile_router, feeds_router]
+    routers = [reports_router, reconcile_router, feeds_router]
     return create_service_app(
         name="reports",
         prefix=PREFIX,

@@ -2,7 +2,6 @@
 
 from sqlmodel import SQLModel
 
-from phaen_reports import tables  # noqa: F401
 from phaen_reports.projections import models as projection_models  # noqa: F401
 
 metadata = SQLModel.metadata
