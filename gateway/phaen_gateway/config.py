@@ -21,11 +21,17 @@ class Settings(CommonSettings):
     registry_url: str = "http://127.0.0.1:8001"
     budget_url: str = "http://127.0.0.1:8002"
     reports_url: str = "http://127.0.0.1:8003"
-    # Per-route upstream timeouts (seconds to wait for the service to answer); PDF/XLSX reports are slow.
-    registry_timeout: float = 30.0
-    budget_timeout: float = 30.0
-    reports_timeout: float = 60.0
-    upstream_connect_timeout: float = 5.0
+    # Per-route upstream timeouts (seconds to wait for the service to answer). Reads and money actions answer
+    # in milliseconds, so a frozen service is a 504 within seconds; only rendered documents (PDF, XLSX, the
+    # audit package) get the long one.
+    registry_timeout: float = 5.0
+    budget_timeout: float = 10.0
+    reports_timeout: float = 10.0
+    document_timeout: float = 60.0
+    upstream_connect_timeout: float = 2.0
+    # Idle upstream connections are dropped before the services' own keep-alive (uvicorn: 5 s) can close them
+    # under the gateway: a connection closed by the server just as it is reused would be a needless 503.
+    upstream_keepalive_seconds: float = 4.0
     openapi_fetch_timeout: float = 5.0
     upstream_retry_after: int = 5
 
@@ -49,7 +55,7 @@ class Settings(CommonSettings):
             raise ValueError("key_activation_delay_seconds must be between 0 and 60")
         if self.refresh_token_ttl < self.access_token_ttl:
             raise ValueError("refresh_token_ttl must not be shorter than access_token_ttl")
-        for name in UPSTREAMS:
+        for name in (*UPSTREAMS, "document"):
             if getattr(self, f"{name}_timeout") <= 0:
                 raise ValueError(f"{name}_timeout must be positive")
         if self.is_production and (self.password_hash_memory_kib < 19456 or self.password_hash_time_cost < 2):
@@ -61,9 +67,12 @@ class Settings(CommonSettings):
                 self.refuse_default_secret(f"PHAEN_{name.upper()}", value)
         return self
 
-    def upstream(self, name: str) -> tuple[str, float]:
-        """Base URL and timeout of one upstream service."""
-        return getattr(self, f"{name}_url").rstrip("/"), float(getattr(self, f"{name}_timeout"))
+    def upstream(self, name: str, *, document: bool = False) -> tuple[str, float]:
+        """Base URL and read timeout of one upstream service (the long one for a rendered document)."""
+        timeout = float(getattr(self, f"{name}_timeout"))
+        if document:
+            timeout = max(timeout, self.document_timeout)
+        return getattr(self, f"{name}_url").rstrip("/"), timeout
 
     @property
     def gateway_revocation_cache_seconds(self) -> float:

@@ -81,7 +81,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             leeway=settings.jwt_leeway_seconds,
             revocations=app.state.revocations,
         )
-        app.state.proxy_client = new_client(httpx.Timeout(30.0, connect=settings.upstream_connect_timeout))
+        app.state.proxy_client = new_client(
+            httpx.Timeout(settings.document_timeout, connect=settings.upstream_connect_timeout),
+            keepalive_seconds=settings.upstream_keepalive_seconds,
+        )
         try:
             yield
         finally:

@@ -6,6 +6,7 @@ A service that cannot be reached is a 503 with Retry-After; one that does not an
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -42,12 +43,21 @@ _RESPONSE_DROP = HOP_BY_HOP | {"x-request-id", "date", "server"}
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
-def new_client(default_timeout: httpx.Timeout, max_connections: int = 200) -> httpx.AsyncClient:
+# Methods a proxy may send twice (RFC 9110 9.2.2); a POST may too when it carries an Idempotency-Key.
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Bodies up to this size are read before sending, so that a request can be sent again on a fresh connection.
+_REPLAYABLE_BODY = 256 * 1024
+_DOCUMENT_FORMATS = (b"format=pdf", b"format=xlsx")
+
+
+def new_client(
+    default_timeout: httpx.Timeout, max_connections: int = 200, keepalive_seconds: float = 4.0
+) -> httpx.AsyncClient:
     """The one pooled client (aiohttp transport: httpx's own pool collapses under load, see PITFALLS)."""
     from httpx_aiohttp import AiohttpTransport
 
     limits = httpx.Limits(
-        max_connections=max_connections, max_keepalive_connections=max_connections, keepalive_expiry=30
+        max_connections=max_connections, max_keepalive_connections=max_connections, keepalive_expiry=keepalive_seconds
     )
     return httpx.AsyncClient(transport=AiohttpTransport(limits=limits, trust_env=False), timeout=default_timeout)
 
@@ -124,30 +134,63 @@ def _has_body(request: Request) -> bool:
     return ("content-length" in headers and headers["content-length"] != "0") or "transfer-encoding" in headers
 
 
+def _small_body(request: Request) -> bool:
+    length = request.headers.get("content-length", "")
+    return length.isdigit() and int(length) <= _REPLAYABLE_BODY and "transfer-encoding" not in request.headers
+
+
+def stale_connection(exc: BaseException) -> bool:
+    """Did a pooled connection turn out to be closed by the service (nothing was answered on it)?"""
+    cause = exc.__cause__
+    if isinstance(cause, aiohttp.ServerDisconnectedError):
+        return True
+    return isinstance(cause, aiohttp.ClientOSError) and cause.errno in (errno.ECONNRESET, errno.EPIPE)
+
+
+def is_document(request: Request) -> bool:
+    """A rendered report (PDF, XLSX) or the audit package: slow by nature, so it gets the long timeout."""
+    query = request.scope.get("query_string") or b""
+    return any(f in query for f in _DOCUMENT_FORMATS) or request.url.path.endswith("/audit-package")
+
+
 async def forward(request: Request, service: str) -> Response:
     """Send ``request`` to ``service`` and stream its answer back."""
     settings: Settings = request.app.state.settings
     client: httpx.AsyncClient = request.app.state.proxy_client
-    base, read_timeout = settings.upstream(service)
+    base, read_timeout = settings.upstream(service, document=is_document(request))
     raw_path = request.scope.get("raw_path") or request.url.path.encode()
     query = request.scope.get("query_string") or b""
     url = base + raw_path.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
     rid = getattr(request.state, "request_id", None) or request.headers.get("x-request-id", "")
-    body = _BodyCounter(request, settings.max_body_bytes) if _has_body(request) else None
+    body: _BodyCounter | bytes | None = None
+    if _has_body(request):
+        # A small body is read first so the request can be replayed; a large one streams through.
+        body = await request.body() if _small_body(request) else _BodyCounter(request, settings.max_body_bytes)
     timeout = httpx.Timeout(
         read_timeout, connect=settings.upstream_connect_timeout, pool=settings.upstream_connect_timeout
     )
-    upstream_request = httpx.Request(
-        request.method,
-        url,
-        headers=upstream_headers(request, rid),
-        content=body,
-        extensions={"timeout": timeout.as_dict()},
+    headers = upstream_headers(request, rid)
+    replayable = not isinstance(body, _BodyCounter) and (
+        request.method in _IDEMPOTENT or "idempotency-key" in request.headers
     )
+
+    def build() -> httpx.Request:
+        return httpx.Request(
+            request.method, url, headers=headers, content=body, extensions={"timeout": timeout.as_dict()}
+        )
+
     try:
-        upstream = await client.send(upstream_request, stream=True)
+        try:
+            upstream = await client.send(build(), stream=True)
+        except httpx.HTTPError as exc:
+            # A pooled connection the service had already closed: nothing was answered on it, so a request
+            # that may safely be sent twice is sent once more on a fresh connection. Never after an answer.
+            if not (replayable and stale_connection(exc)):
+                raise
+            log.info("upstream %s: stale connection, sending again", service)
+            upstream = await client.send(build(), stream=True)
     except httpx.HTTPError as exc:
-        if body is not None and body.too_large:
+        if isinstance(body, _BodyCounter) and body.too_large:
             raise PayloadTooLarge(f"The body may not exceed {settings.max_body_bytes} bytes.") from exc
         problem = classify(exc, service, settings.upstream_retry_after)
         log.warning("upstream %s failed: %s -> %s", service, type(exc).__name__, problem.status)
