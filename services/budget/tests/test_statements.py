@@ -386,3 +386,80 @@ async def test_statement_rows_cannot_be_changed_or_deleted(client, keys, unautho
                     await session.execute(text(sql), {"id": answer["id"]})
     finally:
         await db.dispose()
+
+
+def _today_be() -> str:
+    today = dt.datetime.now(BKK).date()
+    return f"{today.day:02d}/{today.month:02d}/{today.year + 543}"
+
+
+def _csv(*rows: str) -> bytes:
+    return ("date,description,reference,withdrawal,deposit,balance\n" + "\n".join(rows) + "\n").encode()
+
+
+async def test_debit_of_an_approved_unbooked_withdrawal_is_not_unauthorised(client, keys):
+    month = Month(client, keys)
+    b = Budget(client, keys)
+    month.project = await b.project()
+    month.account = await b.account(month.project)
+    ref = f"D-{uid()}"
+    await month.money("deposits", {"amount": "10000.00", "kind": "transfer", "bank_reference": ref})
+    w = await b.withdrawal(month.account, "1500.00")
+    await b.sign(w, month.account["signatories"][0])
+    await b.sign(w, month.account["signatories"][1])
+    day = _today_be()
+    body = _csv(
+        f"{day},โอนเข้า,{ref},,10000.00,10000.00",
+        f"{day},ถอนตามมติ,BK-{uid()},1500.00,,8500.00",  # the bank paid w; Phaen was not told
+        f"{day},ถอนเงินสด,BK-{uid()},700.00,,7800.00",  # nothing explains this one
+    )
+    r = await client.post(
+        f"/v1/budget/accounts/{month.account['id']}/statements", content=body, headers={**CSV, **month.bank()}
+    )
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["lines"], answer["matched"]) == (3, 1)
+    by_code = {a["code"]: a for a in answer["alerts"]}
+    assert set(by_code) == {"unbooked_payout", "unauthorised_debit", "balance_mismatch"}
+    assert by_code["unbooked_payout"]["withdrawal_id"] == w["id"]
+    assert by_code["unauthorised_debit"]["detail"]["amount"] == "-700.00"
+
+
+async def test_overlapping_statement_finds_the_same_alert_again(client, keys):
+    month = Month(client, keys)
+    b = Budget(client, keys)
+    month.project = await b.project()
+    month.account = await b.account(month.project)
+    ref = f"D-{uid()}"
+    await month.money("deposits", {"amount": "2000.00", "kind": "transfer", "bank_reference": ref})
+    day = _today_be()
+    shared = (f"{day},โอนเข้า,{ref},,2000.00,2000.00", f"{day},ถอนเงินสด,BK-{uid()},700.00,,1300.00")
+    url = f"/v1/budget/accounts/{month.account['id']}/statements"
+    first = (await client.post(url, content=_csv(*shared), headers={**CSV, **month.bank()})).json()
+    second = await client.post(
+        url, content=_csv(*shared, f"{day},ดอกเบี้ย,BK-{uid()},,1.50,1301.50"), headers={**CSV, **month.bank()}
+    )
+    assert second.status_code == 201 and second.json()["id"] != first["id"]
+    debit = [a["id"] for a in first["alerts"] if a["code"] == "unauthorised_debit"]
+    assert debit == [a["id"] for a in second.json()["alerts"] if a["code"] == "unauthorised_debit"]
+    listed = await b.get(f"/v1/budget/alerts?account={month.account['id']}&code=unauthorised_debit")
+    assert listed["total"] == 1
+    assert (await b.get(f"/v1/budget/accounts/{month.account['id']}/statements"))["total"] == 2
+
+
+async def test_concurrent_imports_of_one_statement_store_it_once(client, keys):
+    import asyncio
+
+    month = Month(client, keys)
+    b = Budget(client, keys)
+    month.project = await b.project()
+    month.account = await b.account(month.project)
+    body = _csv(f"{_today_be()},ถอนเงินสด,BK-{uid()},700.00,,-700.00")
+    url = f"/v1/budget/accounts/{month.account['id']}/statements"
+    headers = {**CSV, **month.bank()}
+    answers = await asyncio.gather(*(client.post(url, content=body, headers=headers) for _ in range(8)))
+    assert {r.status_code for r in answers} == {201}
+    assert len({r.json()["id"] for r in answers}) == 1
+    assert sum(r.headers.get("idempotent-replayed") != "true" for r in answers) == 1
+    assert (await b.get(f"/v1/budget/accounts/{month.account['id']}/statements"))["total"] == 1
+    assert (await b.get(f"/v1/budget/alerts?account={month.account['id']}"))["total"] == 2
