@@ -1,4 +1,4 @@
-"""First-start set-up, idempotent: a signing key, the ``admin`` user, the reports service's client.
+"""First-start set-up, idempotent: a signing key, the ``admin`` user, the reports and budget services' clients.
 
 ``python -m phaen_gateway.bootstrap`` migrates the gateway schema, then runs ``bootstrap``. The admin
 password comes from ``PHAEN_ADMIN_PASSWORD``; if unset, one is generated and written to
@@ -14,6 +14,7 @@ import os
 import secrets
 from pathlib import Path
 
+from pydantic import SecretStr
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -32,6 +33,9 @@ REPORTS_CLIENT_ID = "phaen-reports"
 REPORTS_CLIENT_ROLES = ["service_events"]
 ADMIN_PASSWORD_FILE = "admin-password"
 REPORTS_SECRET_FILE = "reports-client-secret"
+BUDGET_CLIENT_ID = "phaen-budget"
+BUDGET_CLIENT_ROLES = ["service_directory"]
+BUDGET_SECRET_FILE = "budget-client-secret"
 _LOCK_KEY = int.from_bytes(hashlib.sha256(b"gateway:bootstrap").digest()[:8], "big", signed=True)
 
 
@@ -73,32 +77,69 @@ async def ensure_admin(*, session: AsyncSession, hasher: Hasher, settings: Setti
     return True
 
 
-async def ensure_reports_client(*, session: AsyncSession, hasher: Hasher, settings: Settings) -> None:
-    """The reports service reads the event feeds as client ``phaen-reports`` (role service_events).
-
-    Its secret is ``PHAEN_REPORTS_CLIENT_SECRET``, else the one in ``$PHAEN_DATA_DIR/reports-client-secret``
-    (generated on first start). The stored hash follows the configured secret.
-    """
-    path = settings.data_dir / REPORTS_SECRET_FILE
-    if settings.reports_client_secret is not None:
-        secret = settings.reports_client_secret.get_secret_value()
+async def ensure_service_client(
+    *,
+    session: AsyncSession,
+    hasher: Hasher,
+    client_id: str,
+    name: str,
+    roles: list[str],
+    configured: SecretStr | None,
+    path: Path,
+) -> None:
+    """An internal client with a fixed id: its secret is ``configured``, else the one in ``path``
+    (generated on first start). The stored hash follows the configured secret."""
+    if configured is not None:
+        secret = configured.get_secret_value()
     else:
         secret = read_secret(path) or secrets.token_urlsafe(32)
         write_secret(path, secret)
-    stmt = select(PartnerClient).where(col(PartnerClient.client_id) == REPORTS_CLIENT_ID).with_for_update()
+    stmt = select(PartnerClient).where(col(PartnerClient.client_id) == client_id).with_for_update()
     client = (await session.execute(stmt)).scalar_one_or_none()
     if client is None:
         await create_client(
             session=session,
             hasher=hasher,
-            client_id=REPORTS_CLIENT_ID,
+            client_id=client_id,
             secret=secret,
-            data=ClientCreate(name="Phaen reports service", roles=REPORTS_CLIENT_ROLES),
+            data=ClientCreate(name=name, roles=roles),
         )
-        log.info("created internal client %s", REPORTS_CLIENT_ID)
+        log.info("created internal client %s", client_id)
     elif not await hasher.verify(client.secret_hash, secret):
         client.secret_hash = await hasher.hash(secret)
-        log.info("updated the secret of internal client %s", REPORTS_CLIENT_ID)
+        log.info("updated the secret of internal client %s", client_id)
+
+
+async def ensure_reports_client(*, session: AsyncSession, hasher: Hasher, settings: Settings) -> None:
+    """The reports service reads the event feeds as client ``phaen-reports`` (role service_events).
+
+    Its secret is ``PHAEN_REPORTS_CLIENT_SECRET``, else the one in ``$PHAEN_DATA_DIR/reports-client-secret``.
+    """
+    await ensure_service_client(
+        session=session,
+        hasher=hasher,
+        client_id=REPORTS_CLIENT_ID,
+        name="Phaen reports service",
+        roles=REPORTS_CLIENT_ROLES,
+        configured=settings.reports_client_secret,
+        path=settings.data_dir / REPORTS_SECRET_FILE,
+    )
+
+
+async def ensure_budget_client(*, session: AsyncSession, hasher: Hasher, settings: Settings) -> None:
+    """The budget service checks signatories as client ``phaen-budget`` (role service_directory).
+
+    Its secret is ``PHAEN_BUDGET_CLIENT_SECRET``, else the one in ``$PHAEN_DATA_DIR/budget-client-secret``.
+    """
+    await ensure_service_client(
+        session=session,
+        hasher=hasher,
+        client_id=BUDGET_CLIENT_ID,
+        name="Phaen budget service",
+        roles=BUDGET_CLIENT_ROLES,
+        configured=settings.budget_client_secret,
+        path=settings.data_dir / BUDGET_SECRET_FILE,
+    )
 
 
 async def bootstrap(settings: Settings) -> None:
@@ -112,6 +153,7 @@ async def bootstrap(settings: Settings) -> None:
         await ensure_signing_key(session=session)
         await ensure_admin(session=session, hasher=hasher, settings=settings)
         await ensure_reports_client(session=session, hasher=hasher, settings=settings)
+        await ensure_budget_client(session=session, hasher=hasher, settings=settings)
 
     try:
         await run_in_transaction(db, run)

@@ -17,6 +17,8 @@ class Settings(CommonSettings):
     admin_password: SecretStr | None = None
     # The internal client the reports service uses to read the event feeds (client_id ``phaen-reports``).
     reports_client_secret: SecretStr | None = None
+    # The internal client the budget service uses to check signatories (client_id ``phaen-budget``).
+    budget_client_secret: SecretStr | None = None
 
     registry_url: str = "http://127.0.0.1:8001"
     budget_url: str = "http://127.0.0.1:8002"
@@ -33,6 +35,8 @@ class Settings(CommonSettings):
     # under the gateway: a connection closed by the server just as it is reused would be a needless 503.
     upstream_keepalive_seconds: float = 4.0
     openapi_fetch_timeout: float = 5.0
+    # Linking a user to a registry person asks the registry (before anything is written).
+    person_check_timeout: float = 5.0
     upstream_retry_after: int = 5
 
     access_token_ttl: int = 900
@@ -61,7 +65,7 @@ class Settings(CommonSettings):
         if self.is_production and (self.password_hash_memory_kib < 19456 or self.password_hash_time_cost < 2):
             raise ValueError("password hashing cost is below the OWASP minimum (19 MiB, t=2)")
         # Unset secrets are generated at bootstrap; a well-known one is refused outside development.
-        for name in ("admin_password", "reports_client_secret"):
+        for name in ("admin_password", "reports_client_secret", "budget_client_secret"):
             value = getattr(self, name)
             if value is not None:
                 self.refuse_default_secret(f"PHAEN_{name.upper()}", value)

@@ -16,6 +16,7 @@ from phaen_gateway.auth import admin_router
 from phaen_gateway.auth import router as auth_router
 from phaen_gateway.auth.keys import KeyRing, ensure_signing_key
 from phaen_gateway.auth.passwords import make_hasher
+from phaen_gateway.auth.people import RegistryPeople
 from phaen_gateway.auth.revocations import DbRevocations
 from phaen_gateway.auth.tokens import TokenIssuer
 from phaen_gateway.config import UPSTREAMS, Settings
@@ -85,6 +86,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             httpx.Timeout(settings.document_timeout, connect=settings.upstream_connect_timeout),
             keepalive_seconds=settings.upstream_keepalive_seconds,
         )
+        if not hasattr(app.state, "people"):
+            app.state.people = RegistryPeople(base_url=settings.registry_url, timeout=settings.person_check_timeout)
         try:
             yield
         finally:

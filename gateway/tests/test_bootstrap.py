@@ -65,7 +65,7 @@ async def test_bootstrap_generates_the_admin_password_into_a_private_file(pg_url
     await bootstrap(settings)  # again: nothing changes
     assert password_file.read_text().strip() == password and secret_file.read_text().strip() == secret
     async with gateway_client(settings) as (app, client):
-        assert await _counts(app) == (1, 1, 1)
+        assert await _counts(app) == (1, 1, 2)  # the reports and budget clients
         tokens = await login(client, "admin", password)
         me = await client.get("/v1/auth/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
         assert me.json()["roles"] == ["admin"] and me.json()["username"] == "admin"
@@ -118,7 +118,7 @@ async def test_bootstrap_cli_migrates_uses_the_env_password_and_never_logs_it(pg
     assert not (tmp_path / "admin-password").exists()
     settings = gateway_settings(url, data_dir=tmp_path, reports_client_secret=SecretStr(secret))
     async with gateway_client(settings) as (app, client):
-        assert await _counts(app) == (1, 1, 1)
+        assert await _counts(app) == (1, 1, 2)  # the reports and budget clients
         await login(client, "admin", password)
         r = await client.post(
             "/v1/auth/token",

@@ -5,25 +5,36 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from phaen_common.auth import Principal
 from phaen_common.db import AfterCommit, SessionDep, after_commit
-from phaen_common.errors import responses
+from phaen_common.errors import ServiceUnavailable, responses
 from phaen_common.pagination import Page, PageDep
 from phaen_common.text import StorableText
 from phaen_common.web import require
 from phaen_gateway.auth import service
-from phaen_gateway.auth.deps import HasherDep, RevocationsDep
+from phaen_gateway.auth.deps import HasherDep, PeopleDep, RevocationsDep
 from phaen_gateway.auth.errors import (
     ClientNotFound,
     LastAdmin,
+    PersonWithoutNationalId,
     ScopeClaimRequired,
+    UnknownPerson,
     UnknownRole,
     UsernameTaken,
     UserNotFound,
 )
-from phaen_gateway.auth.schemas import ClientCreate, ClientCreated, ClientPublic, Region, UserCreate, UserPublic
+from phaen_gateway.auth.schemas import (
+    ClientCreate,
+    ClientCreated,
+    ClientPublic,
+    DirectoryAnswer,
+    DirectoryUser,
+    Region,
+    UserCreate,
+    UserPublic,
+)
 
 router = APIRouter(prefix="/v1/auth", tags=["auth admin"])
 
@@ -36,12 +47,50 @@ _AUTHZ = (401, 403)
     "/users",
     status_code=201,
     response_model=UserPublic,
-    responses=responses(*_AUTHZ, UsernameTaken, UnknownRole, ScopeClaimRequired, 422),
+    responses=responses(
+        *_AUTHZ,
+        UsernameTaken,
+        UnknownRole,
+        ScopeClaimRequired,
+        UnknownPerson,
+        PersonWithoutNationalId,
+        ServiceUnavailable,
+        422,
+    ),
 )
-async def create_user(_: Admin, data: UserCreate, session: SessionDep, hasher: HasherDep) -> UserPublic:
-    """Create a user; the password is stored as an argon2id hash and never shown again."""
+async def create_user(
+    _: Admin, data: UserCreate, request: Request, session: SessionDep, hasher: HasherDep, people: PeopleDep
+) -> UserPublic:
+    """Create a user; the password is stored as an argon2id hash and never shown again.
+
+    `person_id` links the user to the registry person it is; the registry must know that person with a valid
+    national ID (422 `unknown_person` / `person_without_national_id`; 503 when the registry cannot answer).
+    """
+    if data.person_id is not None:
+        await people.ensure_linkable(data.person_id, authorization=request.headers.get("authorization"))
     user = await service.create_user(session=session, hasher=hasher, data=data)
     return service.user_public(user)
+
+
+@router.get(
+    "/directory/users",
+    response_model=DirectoryAnswer,
+    responses=responses(*_AUTHZ, 422),
+    summary="Users by id, for the services (scope auth:directory)",
+)
+async def directory(
+    _: Annotated[Principal, require("auth:directory", "auth:admin")],
+    session: SessionDep,
+    id: Annotated[list[str], Query(min_length=1, max_length=50)],
+) -> DirectoryAnswer:
+    """Enabled flag, roles and linked person of each id that is a user; other ids (clients, made-up) are absent."""
+    users = await service.directory(session=session, ids=[i[:64] for i in id])
+    return DirectoryAnswer(
+        users=[
+            DirectoryUser(id=u.id, enabled=u.disabled_at is None, roles=list(u.roles), person_id=u.person_id)
+            for u in users
+        ]
+    )
 
 
 @router.get("/users", response_model=Page[UserPublic], responses=responses(*_AUTHZ, 422))

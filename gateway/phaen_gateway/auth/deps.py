@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from phaen_common.db import Database
 from phaen_gateway.auth.keys import KeyRing
 from phaen_gateway.auth.passwords import Hasher
+from phaen_gateway.auth.people import PersonCheck
 from phaen_gateway.auth.revocations import DbRevocations
 from phaen_gateway.auth.tokens import TokenIssuer
 
@@ -33,8 +34,13 @@ def _db(request: Request) -> Database:
     return request.app.state.db
 
 
+def _people(request: Request) -> PersonCheck:
+    return request.app.state.people  # type: ignore[no-any-return]
+
+
 HasherDep = Annotated[Hasher, Depends(_hasher)]
 IssuerDep = Annotated[TokenIssuer, Depends(_issuer)]
 RingDep = Annotated[KeyRing, Depends(_ring)]
 RevocationsDep = Annotated[DbRevocations, Depends(_revocations)]
 DatabaseDep = Annotated[Database, Depends(_db)]
+PeopleDep = Annotated[PersonCheck, Depends(_people)]

@@ -45,6 +45,14 @@ class ScopeClaimRequired(Unprocessable):
     code, title = "scope_claim_required", "The role needs a region, province or tambon"
 
 
+class UnknownPerson(Unprocessable):
+    code, title = "unknown_person", "No such person in the registry"
+
+
+class PersonWithoutNationalId(Unprocessable):
+    code, title = "person_without_national_id", "The person has no valid national ID on record"
+
+
 register_thai(
     {
         "invalid_grant": "ชื่อผู้ใช้ รหัสผ่าน หรือโทเคนไม่ถูกต้อง",
@@ -57,5 +65,7 @@ register_thai(
         "last_admin": "ไม่สามารถระงับผู้ดูแลระบบคนสุดท้ายได้",
         "unknown_role": "ไม่รู้จักบทบาทนี้",
         "scope_claim_required": "บทบาทนี้ต้องระบุภาค จังหวัด หรือตำบล",
+        "unknown_person": "ไม่พบบุคคลนี้ในทะเบียน",
+        "person_without_national_id": "บุคคลนี้ไม่มีเลขประจำตัวประชาชนที่ถูกต้องในทะเบียน",
     }
 )

@@ -41,6 +41,7 @@ class User(SQLModel, table=True):
     __table_args__ = (
         # Usernames are unique regardless of case: "Admin" and "admin" are the same person.
         Index("users_username_lower_key", text("lower(username)"), unique=True),
+        Index("users_person_id_idx", "person_id"),
         CheckConstraint("cardinality(roles) > 0", name="roles_not_empty"),
         CheckConstraint("region IS NULL OR region IN ('north', 'central', 'northeast', 'south')", name="region_known"),
         {"schema": SCHEMA},
@@ -54,6 +55,9 @@ class User(SQLModel, table=True):
     region: str | None = Field(default=None, sa_column=Column(String(20), nullable=True))
     province: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
     tambon: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
+    # The registry person this user is (ผู้ใช้ผูกกับบุคคล); one person may hold several user ids, so the
+    # budget service counts signatures by person, never by user id.
+    person_id: uuid.UUID | None = Field(default=None, nullable=True)
     created_at: dt.datetime | None = _ts(nullable=False, default_now=True)
     disabled_at: dt.datetime | None = _ts()
 

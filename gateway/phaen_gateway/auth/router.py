@@ -117,8 +117,8 @@ async def revocations(session: SessionDep, request: Request, response: Response)
 
 @router.get("/me", response_model=Me, response_model_exclude_none=True, responses=responses(401))
 async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
-    """Who the caller is: sub, roles, scope and scope claims."""
-    username = display_name = None
+    """Who the caller is: sub, roles, scope, scope claims and the linked registry person."""
+    username = display_name = person_id = None
     if principal.kind == "user":
         try:
             stmt = select(User).where(col(User.id) == uuid.UUID(principal.sub))
@@ -127,6 +127,7 @@ async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
             user = None
         if user is not None:
             username, display_name = user.username, user.display_name
+            person_id = str(user.person_id) if user.person_id else None
     return Me(
         sub=principal.sub,
         kind=principal.kind,
@@ -137,6 +138,8 @@ async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
         tambon=principal.tambon,
         username=username,
         display_name=display_name,
+        # The database is the truth (the token's claim is as old as the token).
+        person_id=person_id or principal.person_id,
     )
 
 

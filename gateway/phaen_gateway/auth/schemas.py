@@ -27,6 +27,9 @@ class UserCreate(ScopeClaims):
     password: str = Field(min_length=8, max_length=256)
     display_name: str = Field(min_length=1, max_length=200)
     roles: RoleList = Field(min_length=1, max_length=10)
+    person_id: uuid.UUID | None = Field(
+        default=None, description="the registry person this user is (needs a valid national ID on record)"
+    )
 
 
 class UserPublic(ScopeClaims):
@@ -38,6 +41,7 @@ class UserPublic(ScopeClaims):
     username: str
     display_name: str
     roles: list[str]
+    person_id: uuid.UUID | None = None
     disabled: bool
     created_at: dt.datetime
     disabled_at: dt.datetime | None = None
@@ -58,6 +62,7 @@ class ClientPublic(BaseModel):
     client_id: str
     name: str
     roles: list[str]
+    person_id: uuid.UUID | None = None
     disabled: bool
     created_at: dt.datetime
     disabled_at: dt.datetime | None = None
@@ -84,6 +89,22 @@ class Me(ScopeClaims):
     scope: str
     username: str | None = None
     display_name: str | None = None
+    person_id: str | None = Field(default=None, description="the registry person this user is linked to")
+
+
+class DirectoryUser(BaseModel):
+    """What another service may know of a user: enabled, roles, linked person (no name, no scope claims)."""
+
+    id: uuid.UUID
+    enabled: bool
+    roles: list[str]
+    person_id: uuid.UUID | None = None
+
+
+class DirectoryAnswer(BaseModel):
+    """The users found among the ids asked for; ids that are no user (client ids, made-up ids) are absent."""
+
+    users: list[DirectoryUser]
 
 
 class Revocations(BaseModel):

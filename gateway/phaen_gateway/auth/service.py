@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -46,6 +46,7 @@ def user_public(user: User) -> UserPublic:
         username=user.username,
         display_name=user.display_name,
         roles=list(user.roles),
+        person_id=user.person_id,
         region=user.region,
         province=user.province,
         tambon=user.tambon,
@@ -85,6 +86,7 @@ async def create_user(*, session: AsyncSession, hasher: Hasher, data: UserCreate
         region=data.region,
         province=province,
         tambon=data.tambon,
+        person_id=data.person_id,
     )
     session.add(user)
     try:
@@ -155,6 +157,20 @@ async def set_user_disabled(*, session: AsyncSession, user_id: uuid.UUID, disabl
         user.disabled_at = None
     await session.flush()
     return user
+
+
+async def directory(*, session: AsyncSession, ids: Sequence[str]) -> list[User]:
+    """The users among ``ids`` (ids that are not user uuids, such as client ids, match nothing)."""
+    wanted: list[uuid.UUID] = []
+    for raw in ids:
+        try:
+            wanted.append(uuid.UUID(raw))
+        except ValueError:
+            continue
+    if not wanted:
+        return []
+    rows = await session.execute(select(User).where(col(User.id).in_(wanted)))
+    return list(rows.scalars().all())
 
 
 def new_client_id() -> str:

@@ -47,6 +47,7 @@ class TokenIssuer:
         region: str | None = None,
         province: str | None = None,
         tambon: str | None = None,
+        person_id: str | None = None,
     ) -> tuple[str, str]:
         """A signed access token and its scope string."""
         now = int(time.time())
@@ -63,7 +64,7 @@ class TokenIssuer:
             "roles": role_list,
             "scope": scope,
         }
-        for name, value in (("region", region), ("province", province), ("tambon", tambon)):
+        for name, value in (("region", region), ("province", province), ("tambon", tambon), ("person_id", person_id)):
             if value:
                 claims[name] = value
         return await self.ring.sign(claims), scope
@@ -88,7 +89,13 @@ async def _user_tokens(
     *, session: AsyncSession, issuer: TokenIssuer, user: User, family_id: uuid.UUID, now: dt.datetime
 ) -> TokenResponse:
     access, scope = await issuer.access_token(
-        sub=str(user.id), kind="user", roles=user.roles, region=user.region, province=user.province, tambon=user.tambon
+        sub=str(user.id),
+        kind="user",
+        roles=user.roles,
+        region=user.region,
+        province=user.province,
+        tambon=user.tambon,
+        person_id=str(user.person_id) if user.person_id else None,
     )
     refresh = await _new_refresh_token(
         session=session, user_id=user.id, family_id=family_id, ttl=issuer.refresh_ttl, now=now

@@ -60,6 +60,8 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
     "bank": frozenset({"budget:read", "bank:execute"}),
     # Internal: the reports service reads the other services' event feeds.
     "service_events": frozenset({"events:read"}),
+    # Internal: the budget service checks signatories (gateway users, their registry persons).
+    "service_directory": frozenset({"auth:directory", "registry:read"}),
 }
 
 KNOWN_ROLES = frozenset(ROLE_SCOPES)

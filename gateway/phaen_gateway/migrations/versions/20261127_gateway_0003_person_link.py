@@ -4,10 +4,15 @@ Revision ID: gateway_0003
 Revises: gateway_0002
 Create Date: 2026-11-27 13:00:00
 
-Reserved in the chain so that work landing in parallel keeps one head; empty until its owner fills it.
+A user may be linked to the registry person it is. Nullable (service users, and users made before the
+link existed, have none); not unique, because one person may hold several user ids: the budget service
+counts signatures by person.
 """
 
 from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
 
 revision: str = "gateway_0003"
 down_revision: str | Sequence[str] | None = "gateway_0002"
@@ -16,8 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column("users", sa.Column("person_id", sa.Uuid(), nullable=True), schema="gateway")
+    op.create_index("users_person_id_idx", "users", ["person_id"], unique=False, schema="gateway")
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("users_person_id_idx", table_name="users", schema="gateway")
+    op.drop_column("users", "person_id", schema="gateway")
