@@ -35,7 +35,7 @@ def _db(request: Request) -> Database:
 
 
 def _people(request: Request) -> PersonCheck:
-    return request.app.state.people  # type: ignore[no-any-return]
+    return request.app.state.people
 
 
 HasherDep = Annotated[Hasher, Depends(_hasher)]
