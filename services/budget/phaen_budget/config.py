@@ -33,6 +33,9 @@ class Settings(CommonSettings):
 
     # Ed25519 private key (PEM) that signs the audit head; generated under data_dir on first use if unset.
     audit_signing_key: SecretStr | None = None
+    # The audit head is signed (kept, published, anchored outside the database) this often when the chain
+    # has moved, and on every GET /v1/budget/audit/head; 0 turns the periodic signing off.
+    audit_head_interval_seconds: float = 60.0
 
     def tier_standards(self) -> dict[str, Decimal]:
         """The standard amount per tambon tier (tiers without one always route nationally)."""

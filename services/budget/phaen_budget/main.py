@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from fastapi import APIRouter, FastAPI, Request
 
 from phaen_budget.accounts.router import router as accounts_router
 from phaen_budget.alerts.router import router as alerts_router
+from phaen_budget.audit import heads as audit_heads
 from phaen_budget.audit import service as audit
 from phaen_budget.audit.router import router as audit_router
 from phaen_budget.audit.signing import load_signer
@@ -53,9 +57,18 @@ async def _startup(app: FastAPI) -> None:
         app.state.storage = make_storage(settings.storage_backend, settings.attachments_root())
     if not hasattr(app.state, "audit_signer"):
         app.state.audit_signer = load_signer(settings)
+    if settings.audit_head_interval_seconds > 0:
+        app.state.audit_head_task = asyncio.create_task(
+            audit_heads.sign_periodically(app, settings.audit_head_interval_seconds)
+        )
 
 
 async def _shutdown(app: FastAPI) -> None:
+    task = getattr(app.state, "audit_head_task", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
     tiers = getattr(app.state, "tiers", None)
     if isinstance(tiers, HttpTierLookup):
         await tiers.aclose()

@@ -27,3 +27,20 @@ class AuditEntry(SQLModel, table=True):
     after_digest: str | None = Field(default=None, max_length=64)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64, unique=True)
+
+
+class AuditHead(SQLModel, table=True):
+    """A signed head of the chain: the service's Ed25519 signature over ``phaen-budget-audit:<seq>:<hash>``.
+
+    Append-only (triggers). Each one is also published as an ``audit.head_signed`` event and kept in a file
+    outside the database, so deleting the chain's tail (and these rows) is still found by ``verify``.
+    """
+
+    __tablename__ = "audit_heads"
+    __table_args__ = {"schema": SCHEMA}
+
+    seq: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    hash: str = Field(max_length=64)
+    signed_at: dt.datetime = ts_field()
+    key_id: str = Field(max_length=32)
+    signature: str = Field(max_length=120)

@@ -8,27 +8,25 @@ because the request's own transaction rolls back.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import event, select, text
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from phaen_budget.audit.models import AuditEntry
+from phaen_budget.audit import chain, heads, repository
+from phaen_budget.audit.chain import AUDIT_LOCK_KEY, GENESIS
+from phaen_budget.audit.signing import HeadSigner
 from phaen_common.db import Database
+from phaen_common.pagination import PageParams, paginate
 
-GENESIS = "0" * 64
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+__all__ = ["AUDIT_LOCK_KEY", "GENESIS", "digest", "install_hooks", "record", "record_denial"]
+
 _PENDING = "phaen_budget_audit_pending"
-_APPEND = text(
-    "SELECT budget.audit_append(:actor, :action, :entity, :entity_id, :outcome, :detail, :before_digest, :after_digest)"
-)
-# The key of the chain's pg_advisory_xact_lock (written into migration budget_0003).
-AUDIT_LOCK_KEY = int.from_bytes(hashlib.sha256(b"budget.audit_log").digest()[:8], "big", signed=True)
 
 
 def digest(state: Any) -> str | None:
@@ -39,34 +37,6 @@ def digest(state: Any) -> str | None:
         state = state.model_dump(mode="json")
     raw = orjson.dumps(state, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
     return hashlib.sha256(raw).hexdigest()
-
-
-def _field(value: object) -> str:
-    if value is None:
-        return "-"
-    text_value = str(value)
-    return f"{len(text_value)}:{text_value}"
-
-
-def entry_hash(
-    *,
-    seq: int,
-    at: dt.datetime,
-    actor: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    outcome: str,
-    detail: str | None,
-    before_digest: str | None,
-    after_digest: str | None,
-    prev_hash: str,
-) -> str:
-    """The hash of one entry, chaining it to the previous one (the same as ``budget.audit_append``)."""
-    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-    at_us = (aware - _EPOCH) // dt.timedelta(microseconds=1)
-    fields = [seq, at_us, actor, action, entity, entity_id, outcome, detail, before_digest, after_digest, prev_hash]
-    return hashlib.sha256("|".join(_field(f) for f in fields).encode()).hexdigest()
 
 
 def record(
@@ -98,11 +68,8 @@ def record(
 
 def _append_pending(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
-    if not pending:
-        return
-    # One statement per entry; the first takes the chain lock, held only until this commit ends.
-    for item in pending:
-        session.execute(_APPEND, item)
+    if pending:
+        chain.append(session, pending)
 
 
 def _discard_pending(session: Session, *args: Any) -> None:
@@ -129,40 +96,20 @@ async def record_denial(db: Database, *, actor: str, action: str, entity: str, e
         await session.commit()
 
 
-async def verify_chain(session: AsyncSession, *, batch: int = 5000) -> dict[str, Any]:
-    """Recompute every hash in seq order; report the first entry that does not match."""
-    prev = GENESIS
-    count = 0
-    after = 0
-    while True:
-        rows = (
-            (
-                await session.execute(
-                    select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(batch)
-                )
-            )
-            .scalars()
-            .all()
-        )
-        if not rows:
-            return {"ok": True, "entries": count}
-        for row in rows:
-            expected = entry_hash(
-                seq=row.seq,
-                at=row.at,
-                actor=row.actor,
-                action=row.action,
-                entity=row.entity,
-                entity_id=row.entity_id,
-                outcome=row.outcome,
-                detail=row.detail,
-                before_digest=row.before_digest,
-                after_digest=row.after_digest,
-                prev_hash=row.prev_hash,
-            )
-            if row.prev_hash != prev or row.hash != expected:
-                return {"ok": False, "entries": count, "first_bad_seq": row.seq}
-            prev = row.hash
-            count += 1
-            after = row.seq
-        session.expunge_all()
+async def list_entries(
+    *,
+    session: AsyncSession,
+    params: PageParams,
+    entity: str | None,
+    entity_id: str | None,
+    action: str | None,
+    outcome: str | None,
+) -> tuple[list[Any], int, str | None]:
+    """One page of the chain in seq order, filtered."""
+    stmt = repository.entries_stmt(entity=entity, entity_id=entity_id, action=action, outcome=outcome)
+    return await paginate(session, stmt, keys=[col(repository.AuditEntry.seq)], params=params)
+
+
+async def signed_head(*, session: AsyncSession, signer: HeadSigner, data_dir: Path) -> heads.SignedHead:
+    """The current head, signed (and kept, published and anchored the first time)."""
+    return await heads.sign_current(session=session, signer=signer, anchor=heads.anchor_path(data_dir))

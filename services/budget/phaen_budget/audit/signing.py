@@ -7,10 +7,12 @@ service publishes, without being able to forge one.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import os
 from pathlib import Path
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -28,6 +30,19 @@ class HeadSigner:
 
     def sign(self, message: bytes) -> str:
         return base64.b64encode(self.key.sign(message)).decode()
+
+    def verify(self, message: bytes, signature: str) -> bool:
+        """True when ``signature`` (base64) is this key's signature of ``message``."""
+        try:
+            self.key.public_key().verify(base64.b64decode(signature, validate=True), message)
+        except (InvalidSignature, binascii.Error, ValueError):
+            return False
+        return True
+
+
+def head_message(seq: int, digest: str) -> str:
+    """What a signed head signs."""
+    return f"phaen-budget-audit:{seq}:{digest}"
 
 
 def load_signer(settings: Settings) -> HeadSigner:
