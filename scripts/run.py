@@ -126,7 +126,7 @@ def run_setup(env: dict[str, str], data_dir: Path) -> None:
             stamps.mark(module, fingerprint(pkg, env, data_dir))
 
 
-def wait_healthy(urls: list[str], timeout: float = 120.0) -> None:
+def wait_healthy(urls: list[str], timeout: float = 600.0) -> None:
     deadline = time.monotonic() + timeout
     pending = list(urls)
     while pending and time.monotonic() < deadline:

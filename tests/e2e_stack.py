@@ -83,7 +83,7 @@ def start_stack(data_dir: Path | None = None, password: str | None = None) -> St
         start_new_session=True,
     )
     stack = Stack(proc=proc, data_dir=data_dir, ports=ports, admin_password=password, log_path=log_path)
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 480
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise AssertionError(f"make run exited early ({proc.returncode}):\n{stack.log()[-4000:]}")
