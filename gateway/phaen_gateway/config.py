@@ -34,7 +34,7 @@ class Settings(CommonSettings):
     # Idle upstream connections are dropped before the services' own keep-alive (uvicorn: 5 s) can close them
     # under the gateway: a connection closed by the server just as it is reused would be a needless 503.
     upstream_keepalive_seconds: float = 4.0
-    openapi_fetch_timeout: float = 5.0
+    openapi_fetch_timeout: float = 15.0  # a service builds its document on first request: seconds on a busy host
     # Linking a user to a registry person asks the registry (before anything is written).
     person_check_timeout: float = 5.0
     upstream_retry_after: int = 5
