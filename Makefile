@@ -4,33 +4,44 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
-STAMP := $(VENV)/.synced
+# The stamp's name changes when the sync command does, so existing virtual environments are synced again.
+STAMP := $(VENV)/.synced-bytecode
+# Our own packages, compiled before the processes that import them start (see test and run below).
+PACKAGES := libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports
 
-.PHONY: help setup run test lint format bench clean
+.PHONY: help setup run test test-fast bytecode lint format bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check 'uv>=0.5'
 
+# --compile-bytecode: every process imports from .pyc files even where PYTHONDONTWRITEBYTECODE is set (then no
+# process writes them, and each `make run` child and test subprocess would compile the libraries again).
 $(STAMP): uv.lock pyproject.toml | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create the virtual environment from the lock file
 
-run: $(STAMP) ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate, seed, serve all four processes
+bytecode: $(STAMP)
+	@$(VENV)/bin/python -m compileall -q -j 0 $(PACKAGES) scripts
+
+run: bytecode ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate, seed, serve all four processes
 	$(VENV)/bin/python scripts/run.py
 
-test: $(STAMP) ## Run the whole test suite against a throwaway embedded PostgreSQL
+test: bytecode ## Run the whole test suite against a throwaway embedded PostgreSQL
 	$(VENV)/bin/python -m pytest
+
+test-fast: bytecode ## The suite without the tests marked slow (whole-stack, subprocess and fuzz tests)
+	$(VENV)/bin/python -m pytest -m "not slow"
 
 lint: $(STAMP) ## ruff (lint and format check) and mypy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports
+	$(VENV)/bin/mypy $(PACKAGES)
 
 format: $(STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff format .

@@ -11,6 +11,27 @@ import pytest
 
 from phaen_common.testing import TestKeys
 
+# The heavy tests, marked ``slow`` here in one place: the whole stack under `make run`, services in
+# subprocesses, and the property/fuzz runs. `make test` runs them; `make test-fast` (-m "not slow") skips them.
+SLOW = (
+    "tests/test_e2e_money_flow.py",
+    "tests/test_make_run.py",
+    "tests/test_make_run_shutdown.py",
+    "tests/test_openapi_fuzz.py",
+    "tests/test_reports_e2e.py",
+    "gateway/tests/test_fuzz.py",
+    "gateway/tests/test_bootstrap.py::test_bootstrap_cli_",
+    "services/budget/tests/test_fuzz.py",
+    "services/budget/tests/test_concurrency.py",
+    "services/budget/tests/test_state_machine.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:

@@ -16,3 +16,14 @@ def stack() -> Iterator[Stack]:
         yield s
     finally:
         s.stop()
+
+
+@pytest.fixture
+def stoppable_stack(stack: Stack, request: pytest.FixtureRequest) -> Iterator[Stack]:
+    """The shared stack for a test that stops it: if a later test of this run uses the stack, it is started
+    again (same data folder) afterwards, so no test depends on running last."""
+    yield stack
+    items = request.session.items
+    later = items[items.index(request.node) + 1 :]
+    if stack.stopped and any("stack" in getattr(item, "fixturenames", ()) for item in later):
+        stack.restart()

@@ -60,6 +60,13 @@ class Stack:
                 self.exit_code = self.proc.wait()
         return self.exit_code if self.exit_code is not None else -1
 
+    def restart(self) -> None:
+        """Start `make run` again on the same data folder and password, in place of this stopped one."""
+        again = start_stack(self.data_dir, self.admin_password)
+        self.proc, self.ports, self.log_path = again.proc, again.ports, again.log_path
+        self.stopped, self.exit_code = False, None
+        self.tokens.clear()
+
 
 def start_stack(data_dir: Path | None = None, password: str | None = None) -> Stack:
     """Start `make run`; pass the data folder (and password) of an earlier run to reuse its data."""

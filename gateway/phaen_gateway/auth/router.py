@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import uuid
 from typing import Annotated
 from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request, Response
-from sqlalchemy import select
-from sqlmodel import col
 
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep, after_commit
 from phaen_common.errors import responses
 from phaen_common.web import CurrentPrincipal, require
-from phaen_gateway.auth import keys, tokens
+from phaen_gateway.auth import keys, service, tokens
 from phaen_gateway.auth.deps import DatabaseDep, HasherDep, IssuerDep, RingDep
 from phaen_gateway.auth.errors import InvalidClient, InvalidGrant, InvalidRequest, UnsupportedGrantType
-from phaen_gateway.auth.models import User
 from phaen_gateway.auth.revocations import revoked_subjects
 from phaen_gateway.auth.schemas import KeyRotated, Me, Revocations, TokenResponse
 
@@ -118,16 +114,8 @@ async def revocations(session: SessionDep, request: Request, response: Response)
 @router.get("/me", response_model=Me, response_model_exclude_none=True, responses=responses(401))
 async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
     """Who the caller is: sub, roles, scope, scope claims and the linked registry person."""
-    username = display_name = person_id = None
-    if principal.kind == "user":
-        try:
-            stmt = select(User).where(col(User.id) == uuid.UUID(principal.sub))
-            user = (await session.execute(stmt)).scalar_one_or_none()
-        except ValueError:
-            user = None
-        if user is not None:
-            username, display_name = user.username, user.display_name
-            person_id = str(user.person_id) if user.person_id else None
+    user = await service.user_of(session=session, principal=principal)
+    person_id = str(user.person_id) if user is not None and user.person_id else None
     return Me(
         sub=principal.sub,
         kind=principal.kind,
@@ -136,8 +124,8 @@ async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
         region=principal.region,
         province=principal.province,
         tambon=principal.tambon,
-        username=username,
-        display_name=display_name,
+        username=user.username if user else None,
+        display_name=user.display_name if user else None,
         # The database is the truth (the token's claim is as old as the token).
         person_id=person_id or principal.person_id,
     )

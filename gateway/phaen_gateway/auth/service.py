@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from phaen_common.auth import KNOWN_ROLES
+from phaen_common.auth import KNOWN_ROLES, Principal
 from phaen_common.pagination import PageParams, paginate
 from phaen_gateway.auth.errors import (
     ClientNotFound,
@@ -173,11 +173,24 @@ async def directory(*, session: AsyncSession, ids: Sequence[str]) -> list[User]:
     return list(rows.scalars().all())
 
 
+async def user_of(*, session: AsyncSession, principal: Principal) -> User | None:
+    """The user a principal is; None for a client or a subject that names no user."""
+    if principal.kind != "user":
+        return None
+    try:
+        user_id = uuid.UUID(principal.sub)
+    except ValueError:
+        return None
+    return (await session.execute(select(User).where(col(User.id) == user_id))).scalar_one_or_none()
+
+
 def new_client_id() -> str:
+    """A new public client id."""
     return f"c-{secrets.token_hex(8)}"
 
 
 def new_secret() -> str:
+    """A new client secret (256 bits, URL-safe)."""
     return secrets.token_urlsafe(32)
 
 

@@ -64,7 +64,7 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
     for row in read_csv("partners.csv"):
         if await session.get(Partner, row["code"]) is None:
             await create_partner(
-                session,
+                session=session,
                 data=PartnerIn(code=row["code"], name_th=row["name_th"], name_en=row["name_en"], kind=row["kind"]),
             )
             counts["partners"] += 1
@@ -79,7 +79,7 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
         ).first()
         if exists is None:
             await add_mou(
-                session,
+                session=session,
                 code=row["partner_code"],
                 data=MouIn.model_validate(
                     {k: (row[k] or None) for k in ("title", "scope", "signed_on", "starts_on", "ends_on")}
@@ -101,7 +101,7 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
         if await session.get(NetworkTambon, found[0].area.code) is None:
             items.append((found[0].area.code, TambonIn(tier=row["tier"])))
     if items:
-        await upsert_tambons(session, index=index, items=items, actor="setup")
+        await upsert_tambons(session=session, index=index, items=items, actor="setup")
         counts["tambons"] = len(items)
 
     for level, region, name in _COMMITTEES:
@@ -115,7 +115,7 @@ async def _seed(session: AsyncSession) -> dict[str, int]:
         ).first()
         if exists is None:
             await create_committee(
-                session,
+                session=session,
                 index=index,
                 data=CommitteeIn(level=level, region=region, name=name),
                 actor="setup",

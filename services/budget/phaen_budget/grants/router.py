@@ -6,18 +6,15 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from sqlalchemy import select
-from sqlmodel import col
 
 from phaen_budget.core.schemas import SafeStr
 from phaen_budget.grants import service
 from phaen_budget.grants.errors import GrantNotFound, LineExists, LineNotFound, OverAllocated
-from phaen_budget.grants.models import Grant
 from phaen_budget.grants.schemas import Cofunding, GrantCreate, GrantOut, LineCreate, LineOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageDep, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/grants", tags=["grants"])
@@ -41,14 +38,7 @@ async def list_grants(
     funder: SafeStr | None = None,
 ) -> Page[GrantOut]:
     """Grants with their lines and derived figures."""
-    stmt = select(Grant)
-    if fiscal_year is not None:
-        stmt = stmt.where(col(Grant.fiscal_year) == fiscal_year)
-    if funder is not None:
-        stmt = stmt.where(col(Grant.funder) == funder)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Grant.id)], params=params)
-    items = await service.grant_views(session=session, grants=rows)
-    return Page[GrantOut](items=items, total=total, next_cursor=cursor)
+    return await service.list_grants(session=session, params=params, fiscal_year=fiscal_year, funder=funder)
 
 
 @router.get("/{grant_id}", response_model=GrantOut, responses=responses(401, 403, GrantNotFound, 422))
@@ -71,8 +61,7 @@ async def add_line(
 ) -> LineOut:
     """Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``)."""
     line = await service.add_line(session=session, principal=principal, grant_id=grant_id, data=body)
-    view = await service.grant_view(session=session, grant=await service.get_grant(session=session, grant_id=grant_id))
-    return next(x for x in view.lines if x.no == line.no)
+    return await service.line_view(session=session, grant_id=grant_id, no=line.no)
 
 
 @router.post(
@@ -90,5 +79,4 @@ async def add_cofunding(
 ) -> LineOut:
     """Record a second funder's share of a line (e.g. ThaiHealth on the festival line)."""
     await service.add_cofunding(session=session, principal=principal, grant_id=grant_id, no=no, data=body)
-    view = await service.grant_view(session=session, grant=await service.get_grant(session=session, grant_id=grant_id))
-    return next(x for x in view.lines if x.no == no)
+    return await service.line_view(session=session, grant_id=grant_id, no=no)

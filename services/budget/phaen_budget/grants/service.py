@@ -30,6 +30,7 @@ from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
 from phaen_common.money import CENT
 from phaen_common.outbox import record_event
+from phaen_common.pagination import Page, PageParams, paginate
 
 ZERO = Decimal("0.00")
 
@@ -249,3 +250,22 @@ async def grant_views(*, session: AsyncSession, grants: Sequence[Grant]) -> list
 async def grant_view(*, session: AsyncSession, grant: Grant) -> GrantOut:
     """One grant, as a page shows it."""
     return (await grant_views(session=session, grants=[grant]))[0]
+
+
+async def list_grants(
+    *, session: AsyncSession, params: PageParams, fiscal_year: int | None, funder: str | None
+) -> Page[GrantOut]:
+    """A page of grants, optionally of one fiscal year or funder, with their lines and derived figures."""
+    stmt = select(Grant)
+    if fiscal_year is not None:
+        stmt = stmt.where(col(Grant.fiscal_year) == fiscal_year)
+    if funder is not None:
+        stmt = stmt.where(col(Grant.funder) == funder)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Grant.id)], params=params)
+    return Page[GrantOut](items=await grant_views(session=session, grants=rows), total=total, next_cursor=cursor)
+
+
+async def line_view(*, session: AsyncSession, grant_id: uuid.UUID, no: int) -> LineOut:
+    """One line of a grant with its derived figures, as the grant's view shows it."""
+    view = await grant_view(session=session, grant=await get_grant(session=session, grant_id=grant_id))
+    return next(x for x in view.lines if x.no == no)

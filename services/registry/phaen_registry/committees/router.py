@@ -11,6 +11,7 @@ from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageDep
 from phaen_registry.committees import errors, service
+from phaen_registry.committees.deps import VisibleCommittee
 from phaen_registry.committees.schemas import (
     CommitteeIn,
     CommitteeLevel,
@@ -38,8 +39,8 @@ STD = (401, 403, 422)
 )
 async def create_committee(principal: Writer, session: SessionDep, index: IndexDep, body: CommitteeIn) -> CommitteeOut:
     """Create a national, regional, provincial or tambon committee."""
-    c = await service.create_committee(session, index=index, data=body, actor=principal.sub)
-    return await service.committee_out(session, c)
+    c = await service.create_committee(session=session, index=index, data=body, actor=principal.sub)
+    return await service.committee_out(session=session, c=c)
 
 
 @router.get("/committees", response_model=Page[CommitteeOut], responses=responses(*STD))
@@ -54,7 +55,7 @@ async def list_committees(
 ) -> Page[CommitteeOut]:
     """Committees the caller may see, with their members."""
     rows, total, cursor = await service.list_committees(
-        session,
+        session=session,
         params=params,
         scope=read_scope(principal),
         level=level,
@@ -62,16 +63,15 @@ async def list_committees(
         province=province,
         tambon=tambon,
     )
-    return Page(items=await service.committees_out(session, rows), total=total, next_cursor=cursor)
+    return Page(items=await service.committees_out(session=session, rows=rows), total=total, next_cursor=cursor)
 
 
 @router.get(
     "/committees/{committee_id}", response_model=CommitteeOut, responses=responses(*STD, errors.CommitteeNotFound)
 )
-async def get_committee(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> CommitteeOut:
+async def get_committee(committee: VisibleCommittee, session: SessionDep) -> CommitteeOut:
     """One committee with its members (404 outside the caller's region)."""
-    c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
-    return await service.committee_out(session, c)
+    return await service.committee_out(session=session, c=committee)
 
 
 @router.patch(
@@ -83,8 +83,8 @@ async def update_committee(
     _: Writer, session: SessionDep, committee_id: uuid.UUID, body: CommitteePatch
 ) -> CommitteeOut:
     """Rename a committee or change its zone."""
-    c = await service.update_committee(session, committee_id=committee_id, patch=body)
-    return await service.committee_out(session, c)
+    c = await service.update_committee(session=session, committee_id=committee_id, patch=body)
+    return await service.committee_out(session=session, c=c)
 
 
 @router.patch(
@@ -96,7 +96,7 @@ async def update_member(
     _: Writer, session: SessionDep, committee_id: uuid.UUID, member_id: uuid.UUID, body: MemberPatch
 ) -> MemberOut:
     """Change a seat's role or term (end the term when a member steps down)."""
-    m = await service.update_member(session, committee_id=committee_id, member_id=member_id, patch=body)
+    m = await service.update_member(session=session, committee_id=committee_id, member_id=member_id, patch=body)
     return service.member_out(m)
 
 
@@ -108,7 +108,7 @@ async def update_member(
 )
 async def add_member(_: Writer, session: SessionDep, committee_id: uuid.UUID, body: MemberIn) -> MemberOut:
     """Seat a user or a person on the committee with a role (chair, coordinator, secretary, finance, member)."""
-    m = await service.add_member(session, committee_id=committee_id, data=body)
+    m = await service.add_member(session=session, committee_id=committee_id, data=body)
     return service.member_out(m)
 
 
@@ -117,10 +117,9 @@ async def add_member(_: Writer, session: SessionDep, committee_id: uuid.UUID, bo
     response_model=Page[MemberOut],
     responses=responses(*STD, errors.CommitteeNotFound),
 )
-async def list_members(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> Page[MemberOut]:
+async def list_members(committee: VisibleCommittee, session: SessionDep) -> Page[MemberOut]:
     """The committee's members, current and past."""
-    c = await service.get_committee(session, committee_id=committee_id, scope=read_scope(principal))
-    out = await service.committee_out(session, c)
+    out = await service.committee_out(session=session, c=committee)
     return Page(items=out.members, total=len(out.members), next_cursor=None)
 
 
@@ -129,28 +128,25 @@ async def list_members(principal: Reader, session: SessionDep, committee_id: uui
     response_model=MemberOut,
     responses=responses(*STD, errors.CommitteeNotFound),
 )
-async def get_member(
-    principal: Reader, session: SessionDep, committee_id: uuid.UUID, member_id: uuid.UUID
-) -> MemberOut:
+async def get_member(committee: VisibleCommittee, session: SessionDep, member_id: uuid.UUID) -> MemberOut:
     """One seat on a committee."""
-    m = await service.get_member(session, committee_id=committee_id, member_id=member_id, scope=read_scope(principal))
-    return service.member_out(m)
+    return service.member_out(await service.get_member(session=session, committee=committee, member_id=member_id))
 
 
 @router.post("/zones", response_model=ZoneOut, status_code=201, responses=responses(*STD, errors.CommitteeScopeInvalid))
 async def create_zone(_: Writer, session: SessionDep, index: IndexDep, body: ZoneIn) -> ZoneOut:
     """A zone inside a region (its provinces must be in that region)."""
-    return service.zone_out(await service.create_zone(session, index=index, data=body))
+    return service.zone_out(await service.create_zone(session=session, index=index, data=body))
 
 
 @router.get("/zones", response_model=Page[ZoneOut], responses=responses(*STD))
 async def list_zones(_: Reader, session: SessionDep, region: RegionCode | None = None) -> Page[ZoneOut]:
     """Zones, optionally of one region."""
-    items = [service.zone_out(z) for z in await service.list_zones(session, region=region)]
+    items = [service.zone_out(z) for z in await service.list_zones(session=session, region=region)]
     return Page(items=items, total=len(items), next_cursor=None)
 
 
 @router.get("/zones/{zone_id}", response_model=ZoneOut, responses=responses(*STD, errors.ZoneNotFound))
 async def get_zone(_: Reader, session: SessionDep, zone_id: uuid.UUID) -> ZoneOut:
     """One zone."""
-    return service.zone_out(await service.get_zone(session, zone_id=zone_id))
+    return service.zone_out(await service.get_zone(session=session, zone_id=zone_id))

@@ -32,10 +32,11 @@ from phaen_registry.scope import ReadScope
 
 
 def zone_out(z: Zone) -> ZoneOut:
+    """A zone as the API shows it."""
     return ZoneOut(id=z.id, region=z.region, name=z.name, provinces=list(z.provinces))
 
 
-async def create_zone(session: AsyncSession, *, index: GeoIndex, data: ZoneIn) -> Zone:
+async def create_zone(*, session: AsyncSession, index: GeoIndex, data: ZoneIn) -> Zone:
     """A zone of a region; every province named must be in that region."""
     for code in data.provinces:
         if index.region_of.get(code) != data.region:
@@ -51,7 +52,7 @@ async def create_zone(session: AsyncSession, *, index: GeoIndex, data: ZoneIn) -
     return z
 
 
-async def list_zones(session: AsyncSession, *, region: str | None) -> list[Zone]:
+async def list_zones(*, session: AsyncSession, region: str | None) -> list[Zone]:
     """Zones, optionally of one region."""
     stmt = select(Zone).order_by(Zone.region, Zone.name, Zone.id)  # type: ignore[arg-type]
     if region:
@@ -59,7 +60,7 @@ async def list_zones(session: AsyncSession, *, region: str | None) -> list[Zone]
     return list((await session.execute(stmt)).scalars())
 
 
-async def get_zone(session: AsyncSession, *, zone_id: uuid.UUID) -> Zone:
+async def get_zone(*, session: AsyncSession, zone_id: uuid.UUID) -> Zone:
     """One zone."""
     z = await session.get(Zone, zone_id)
     if z is None:
@@ -114,6 +115,7 @@ def _committee_payload(c: Committee) -> dict[str, Any]:
 
 
 def member_out(m: CommitteeMember, today: dt.date | None = None) -> MemberOut:
+    """A seat as the API shows it; current when today falls inside its term."""
     today = today or dt.date.today()
     current = (m.term_start is None or m.term_start <= today) and (m.term_end is None or m.term_end >= today)
     return MemberOut(
@@ -128,7 +130,7 @@ def member_out(m: CommitteeMember, today: dt.date | None = None) -> MemberOut:
     )
 
 
-async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> list[CommitteeOut]:
+async def committees_out(*, session: AsyncSession, rows: Sequence[Committee]) -> list[CommitteeOut]:
     """Committees with their members, current and past, loaded in one query for the whole page."""
     if not rows:
         return []
@@ -158,16 +160,16 @@ async def committees_out(session: AsyncSession, rows: Sequence[Committee]) -> li
     ]
 
 
-async def committee_out(session: AsyncSession, c: Committee) -> CommitteeOut:
+async def committee_out(*, session: AsyncSession, c: Committee) -> CommitteeOut:
     """A committee with its members, current and past."""
-    return (await committees_out(session, [c]))[0]
+    return (await committees_out(session=session, rows=[c]))[0]
 
 
-async def create_committee(session: AsyncSession, *, index: GeoIndex, data: CommitteeIn, actor: str) -> Committee:
+async def create_committee(*, session: AsyncSession, index: GeoIndex, data: CommitteeIn, actor: str) -> Committee:
     """A committee at its level; region and province are derived from a tambon or province."""
     region, province, tambon = _place(index, data)
     if data.zone_id is not None:
-        zone = await get_zone(session, zone_id=data.zone_id)
+        zone = await get_zone(session=session, zone_id=data.zone_id)
         if zone.region != region:
             raise errors.CommitteeScopeInvalid("The zone is in another region.", loc=["body", "zone_id"])
     c = Committee(
@@ -191,7 +193,7 @@ def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
     return scope.where(stmt, region=col(Committee.region), tambon=col(Committee.tambon))
 
 
-async def get_committee(session: AsyncSession, *, committee_id: uuid.UUID, scope: ReadScope) -> Committee:
+async def get_committee(*, session: AsyncSession, committee_id: uuid.UUID, scope: ReadScope) -> Committee:
     """One committee in the caller's scope (404 outside it)."""
     c = (await session.execute(scoped(select(Committee).where(col(Committee.id) == committee_id), scope))).scalar()
     if c is None:
@@ -200,8 +202,8 @@ async def get_committee(session: AsyncSession, *, committee_id: uuid.UUID, scope
 
 
 async def list_committees(
-    session: AsyncSession,
     *,
+    session: AsyncSession,
     params: PageParams,
     scope: ReadScope,
     level: str | None,
@@ -222,9 +224,9 @@ async def list_committees(
     return await paginate(session, stmt, keys=[Committee.id], params=params)
 
 
-async def add_member(session: AsyncSession, *, committee_id: uuid.UUID, data: MemberIn) -> CommitteeMember:
+async def add_member(*, session: AsyncSession, committee_id: uuid.UUID, data: MemberIn) -> CommitteeMember:
     """Seat a user or person on a committee; a second current seat for the same one is a 409."""
-    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+    c = await get_committee(session=session, committee_id=committee_id, scope=ReadScope(everything=True))
     if data.person_id is not None and await session.get(Person, data.person_id) is None:
         raise errors.UnknownPerson("No such person.", loc=["body", "person_id"])
     today = dt.date.today()
@@ -267,14 +269,14 @@ async def add_member(session: AsyncSession, *, committee_id: uuid.UUID, data: Me
     return m
 
 
-async def update_committee(session: AsyncSession, *, committee_id: uuid.UUID, patch: CommitteePatch) -> Committee:
+async def update_committee(*, session: AsyncSession, committee_id: uuid.UUID, patch: CommitteePatch) -> Committee:
     """Rename a committee or change its zone (same region only)."""
-    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+    c = await get_committee(session=session, committee_id=committee_id, scope=ReadScope(everything=True))
     if patch.name is not None:
         c.name = patch.name
     if "zone_id" in patch.model_fields_set:
         if patch.zone_id is not None:
-            zone = await get_zone(session, zone_id=patch.zone_id)
+            zone = await get_zone(session=session, zone_id=patch.zone_id)
             if zone.region != c.region:
                 raise errors.CommitteeScopeInvalid("The zone is in another region.", loc=["body", "zone_id"])
         c.zone_id = patch.zone_id
@@ -290,20 +292,17 @@ async def _seat_on(session: AsyncSession, c: Committee, member_id: uuid.UUID) ->
     return m
 
 
-async def get_member(
-    session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID, scope: ReadScope
-) -> CommitteeMember:
-    """One seat on a committee in the caller's scope (404 outside it or when the seat is on another committee)."""
-    c = await get_committee(session, committee_id=committee_id, scope=scope)
-    return await _seat_on(session, c, member_id)
+async def get_member(*, session: AsyncSession, committee: Committee, member_id: uuid.UUID) -> CommitteeMember:
+    """One seat on a committee already found in scope (404 when the seat is on another committee)."""
+    return await _seat_on(session, committee, member_id)
 
 
 async def update_member(
-    session: AsyncSession, *, committee_id: uuid.UUID, member_id: uuid.UUID, patch: MemberPatch
+    *, session: AsyncSession, committee_id: uuid.UUID, member_id: uuid.UUID, patch: MemberPatch
 ) -> CommitteeMember:
     """Change a seat's role or term; a term may not end before it starts."""
     # Not get_member: the event payload needs the committee too, and re-reading it would cost a query.
-    c = await get_committee(session, committee_id=committee_id, scope=ReadScope(everything=True))
+    c = await get_committee(session=session, committee_id=committee_id, scope=ReadScope(everything=True))
     m = await _seat_on(session, c, member_id)
     for name in ("role", "term_start", "term_end"):
         if name in patch.model_fields_set and (name != "role" or patch.role is not None):

@@ -29,7 +29,7 @@ STD = (401, 403, 422)
 )
 async def create_facilitator(_: Writer, session: SessionDep, index: IndexDep, body: FacilitatorIn) -> FacilitatorOut:
     """Record a trained process facilitator (community or intensive level)."""
-    f = await service.create_facilitator(session, index=index, data=body)
+    f = await service.create_facilitator(session=session, index=index, data=body)
     return service.facilitator_out(f, index)
 
 
@@ -47,7 +47,7 @@ async def list_facilitators(
 ) -> Page[FacilitatorOut]:
     """Facilitators by region, province, tambon, level or person."""
     rows, total, cursor = await service.list_facilitators(
-        session,
+        session=session,
         index=index,
         params=params,
         region=region,
@@ -66,7 +66,7 @@ async def list_facilitators(
 )
 async def get_facilitator(_: Reader, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID) -> FacilitatorOut:
     """One facilitator."""
-    return service.facilitator_out(await service.get_facilitator(session, facilitator_id=facilitator_id), index)
+    return service.facilitator_out(await service.get_facilitator(session=session, facilitator_id=facilitator_id), index)
 
 
 @router.patch(
@@ -78,5 +78,5 @@ async def update_facilitator(
     _: Writer, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID, body: FacilitatorPatch
 ) -> FacilitatorOut:
     """Change a facilitator's tambon, level or training date."""
-    f = await service.update_facilitator(session, index=index, facilitator_id=facilitator_id, patch=body)
+    f = await service.update_facilitator(session=session, index=index, facilitator_id=facilitator_id, patch=body)
     return service.facilitator_out(f, index)

@@ -48,7 +48,7 @@ async def _check_level_free(session: AsyncSession, person_id: uuid.UUID, level: 
         raise errors.AlreadyFacilitator("This person already has a facilitator record at this level.")
 
 
-async def create_facilitator(session: AsyncSession, *, index: GeoIndex, data: FacilitatorIn) -> Facilitator:
+async def create_facilitator(*, session: AsyncSession, index: GeoIndex, data: FacilitatorIn) -> Facilitator:
     """Record a trained facilitator (one record per person and level)."""
     _check_tambon(index, data.tambon)
     if await session.get(Person, data.person_id) is None:
@@ -75,7 +75,7 @@ async def create_facilitator(session: AsyncSession, *, index: GeoIndex, data: Fa
     return f
 
 
-async def get_facilitator(session: AsyncSession, *, facilitator_id: uuid.UUID) -> Facilitator:
+async def get_facilitator(*, session: AsyncSession, facilitator_id: uuid.UUID) -> Facilitator:
     """One facilitator."""
     f = await session.get(Facilitator, facilitator_id)
     if f is None:
@@ -84,10 +84,10 @@ async def get_facilitator(session: AsyncSession, *, facilitator_id: uuid.UUID) -
 
 
 async def update_facilitator(
-    session: AsyncSession, *, index: GeoIndex, facilitator_id: uuid.UUID, patch: FacilitatorPatch
+    *, session: AsyncSession, index: GeoIndex, facilitator_id: uuid.UUID, patch: FacilitatorPatch
 ) -> Facilitator:
     """Move a facilitator to another tambon, change the level or the training date."""
-    f = await get_facilitator(session, facilitator_id=facilitator_id)
+    f = await get_facilitator(session=session, facilitator_id=facilitator_id)
     sent = patch.model_fields_set
     if "tambon" in sent and patch.tambon is not None:
         _check_tambon(index, patch.tambon)
@@ -110,8 +110,8 @@ async def update_facilitator(
 
 
 async def list_facilitators(
-    session: AsyncSession,
     *,
+    session: AsyncSession,
     index: GeoIndex,
     params: PageParams,
     region: str | None,

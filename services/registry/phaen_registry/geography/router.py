@@ -34,14 +34,14 @@ SubdistrictCode = Annotated[str, Path(pattern=r"^\d{6}$", description="6-digit D
 @router.get("/regions", response_model=Page[RegionOut], responses=responses(*STD))
 async def list_regions(_: Reader, session: SessionDep) -> Page[RegionOut]:
     """The network's four regions with their province counts (15 / 28 / 20 / 14)."""
-    items = await service.list_regions(session)
+    items = await service.list_regions(session=session)
     return Page(items=items, total=len(items), next_cursor=None)
 
 
 @router.get("/regions/{code}", response_model=RegionOut, responses=responses(*STD, errors.RegionNotFound))
 async def get_region(_: Reader, session: SessionDep, code: str) -> RegionOut:
     """One region."""
-    return await service.get_region(session, code=code)
+    return await service.get_region(session=session, code=code)
 
 
 @router.get("/provinces", response_model=Page[ProvinceOut], responses=responses(*STD))
@@ -49,14 +49,14 @@ async def list_provinces(
     _: Reader, session: SessionDep, params: PageDep, region: RegionCode | None = None
 ) -> Page[ProvinceOut]:
     """Provinces (77), optionally of one region."""
-    items, total, cursor = await service.list_provinces(session, params=params, region=region)
+    items, total, cursor = await service.list_provinces(session=session, params=params, region=region)
     return Page(items=items, total=total, next_cursor=cursor)
 
 
 @router.get("/provinces/{code}", response_model=ProvinceOut, responses=responses(*STD, errors.ProvinceNotFound))
 async def get_province(_: Reader, session: SessionDep, code: ProvinceCode) -> ProvinceOut:
     """One province."""
-    return await service.get_province(session, code=code)
+    return await service.get_province(session=session, code=code)
 
 
 @router.get("/districts", response_model=Page[DistrictOut], responses=responses(*STD))
@@ -68,7 +68,7 @@ async def list_districts(
     province: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
 ) -> Page[DistrictOut]:
     """Districts (928), optionally of one province."""
-    items, total, cursor = await service.list_districts(session, index=index, params=params, province=province)
+    items, total, cursor = await service.list_districts(session=session, index=index, params=params, province=province)
     return Page(items=items, total=total, next_cursor=cursor)
 
 
@@ -79,7 +79,7 @@ async def list_districts(
 )
 async def get_district(_: Reader, session: SessionDep, index: IndexDep, code: DistrictCode) -> DistrictOut:
     """One district; an abolished code answers 404 ``area_abolished`` with its ``successors``."""
-    return await service.get_district(session, index=index, code=code)
+    return await service.get_district(session=session, index=index, code=code)
 
 
 @router.get("/subdistricts", response_model=Page[SubdistrictOut], responses=responses(*STD))
@@ -94,7 +94,7 @@ async def list_subdistricts(
 ) -> Page[SubdistrictOut]:
     """Subdistricts (7,436), by district, province or postal code, with their network enrolment if any."""
     items, total, cursor = await service.list_subdistricts(
-        session, index=index, params=params, district=district, province=province, postal_code=postal_code
+        session=session, index=index, params=params, district=district, province=province, postal_code=postal_code
     )
     return Page(items=items, total=total, next_cursor=cursor)
 
@@ -106,7 +106,7 @@ async def list_subdistricts(
 )
 async def get_subdistrict(_: Reader, session: SessionDep, index: IndexDep, code: SubdistrictCode) -> SubdistrictOut:
     """One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``."""
-    return await service.get_subdistrict(session, index=index, code=code)
+    return await service.get_subdistrict(session=session, index=index, code=code)
 
 
 @router.get("/abolished/{code}", response_model=AbolishedOut, responses=responses(*STD, errors.SubdistrictNotFound))
@@ -114,7 +114,7 @@ async def get_abolished(
     _: Reader, session: SessionDep, code: Annotated[str, Path(pattern=r"^\d{4}$|^\d{6}$")]
 ) -> AbolishedOut:
     """An abolished district or subdistrict code and the codes that replaced it."""
-    return await service.get_abolished(session, code=code)
+    return await service.get_abolished(session=session, code=code)
 
 
 @router.get("/search", response_model=Page[SearchItem], responses=responses(*STD))

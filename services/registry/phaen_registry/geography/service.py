@@ -25,7 +25,7 @@ from phaen_registry.geography.schemas import (
 from phaen_registry.tambons.models import NetworkTambon
 
 
-async def list_regions(session: AsyncSession) -> list[RegionOut]:
+async def list_regions(*, session: AsyncSession) -> list[RegionOut]:
     """The four regions with their province counts (from the province table, never typed in)."""
     counts: dict[str, int] = {
         code: n
@@ -45,9 +45,9 @@ async def list_regions(session: AsyncSession) -> list[RegionOut]:
     ]
 
 
-async def get_region(session: AsyncSession, *, code: str) -> RegionOut:
+async def get_region(*, session: AsyncSession, code: str) -> RegionOut:
     """One region."""
-    for r in await list_regions(session):
+    for r in await list_regions(session=session):
         if r.code == code:
             return r
     raise errors.RegionNotFound(f"No region has the code {code!r}.")
@@ -58,7 +58,7 @@ def _province_out(p: Province) -> ProvinceOut:
 
 
 async def list_provinces(
-    session: AsyncSession, *, params: PageParams, region: str | None
+    *, session: AsyncSession, params: PageParams, region: str | None
 ) -> tuple[list[ProvinceOut], int, str | None]:
     """Provinces, optionally of one region."""
     stmt = select(Province)
@@ -68,7 +68,7 @@ async def list_provinces(
     return [_province_out(p) for p in rows], total, cursor
 
 
-async def get_province(session: AsyncSession, *, code: str) -> ProvinceOut:
+async def get_province(*, session: AsyncSession, code: str) -> ProvinceOut:
     """One province by its 2-digit code."""
     p = await session.get(Province, code)
     if p is None:
@@ -87,7 +87,7 @@ def _district_out(d: District, index: GeoIndex) -> DistrictOut:
 
 
 async def list_districts(
-    session: AsyncSession, *, index: GeoIndex, params: PageParams, province: str | None
+    *, session: AsyncSession, index: GeoIndex, params: PageParams, province: str | None
 ) -> tuple[list[DistrictOut], int, str | None]:
     """Districts in use, optionally of one province."""
     stmt = select(District).where(col(District.in_use))
@@ -105,7 +105,7 @@ async def _raise_if_abolished(session: AsyncSession, code: str) -> None:
         )
 
 
-async def get_district(session: AsyncSession, *, index: GeoIndex, code: str) -> DistrictOut:
+async def get_district(*, session: AsyncSession, index: GeoIndex, code: str) -> DistrictOut:
     """One district by its 4-digit code (an abolished code is a 404 naming its successors)."""
     d = await session.get(District, code)
     if d is None:
@@ -146,8 +146,8 @@ def _subdistrict_out(s: Subdistrict, index: GeoIndex, network: NetworkSummary | 
 
 
 async def list_subdistricts(
-    session: AsyncSession,
     *,
+    session: AsyncSession,
     index: GeoIndex,
     params: PageParams,
     district: str | None,
@@ -167,7 +167,7 @@ async def list_subdistricts(
     return [_subdistrict_out(s, index, network.get(s.code)) for s in rows], total, cursor
 
 
-async def get_subdistrict(session: AsyncSession, *, index: GeoIndex, code: str) -> SubdistrictOut:
+async def get_subdistrict(*, session: AsyncSession, index: GeoIndex, code: str) -> SubdistrictOut:
     """One subdistrict by its 6-digit code (an abolished code is a 404 naming its successors)."""
     s = await session.get(Subdistrict, code)
     if s is None:
@@ -177,7 +177,7 @@ async def get_subdistrict(session: AsyncSession, *, index: GeoIndex, code: str) 
     return _subdistrict_out(s, index, network.get(s.code))
 
 
-async def get_abolished(session: AsyncSession, *, code: str) -> AbolishedOut:
+async def get_abolished(*, session: AsyncSession, code: str) -> AbolishedOut:
     """An abolished district or subdistrict and the codes that replaced it."""
     old = await session.get(AbolishedArea, code)
     if old is None:

@@ -37,4 +37,4 @@ async def import_tambons(
     with the report).
     """
     raw = await request.body()
-    return await service.import_tambons(session, index=index, raw=raw, dry_run=dry_run, actor=principal.sub)
+    return await service.import_tambons(session=session, index=index, raw=raw, dry_run=dry_run, actor=principal.sub)

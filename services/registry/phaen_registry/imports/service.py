@@ -183,7 +183,7 @@ def _report(rows: list[ImportRow], *, dry_run: bool, applied: bool) -> ImportRep
 
 
 async def import_tambons(
-    session: AsyncSession, *, index: GeoIndex, raw: bytes, dry_run: bool, actor: str
+    *, session: AsyncSession, index: GeoIndex, raw: bytes, dry_run: bool, actor: str
 ) -> ImportReport:
     """Dry run: report only. Real run: every row must be ok, then all are applied in this transaction."""
     rows, good = plan(index, parse_csv(raw))
@@ -214,5 +214,5 @@ async def import_tambons(
         )
         exc.extra["report"] = report.model_dump(mode="json")
         raise exc
-    await upsert_tambons(session, index=index, items=good, actor=actor)
+    await upsert_tambons(session=session, index=index, items=good, actor=actor)
     return _report(rows, dry_run=False, applied=True)

@@ -23,7 +23,7 @@ Code = Annotated[str, Path(min_length=2, max_length=32, pattern=r"^[A-Za-z0-9_\-
 @router.post("/partners", response_model=PartnerOut, status_code=201, responses=responses(*STD, errors.PartnerExists))
 async def create_partner(_: Writer, session: SessionDep, body: PartnerIn) -> PartnerOut:
     """Register a partner agency (ภาคีพัฒนา)."""
-    return service.partner_out(await service.create_partner(session, data=body))
+    return service.partner_out(await service.create_partner(session=session, data=body))
 
 
 @router.get("/partners", response_model=Page[PartnerOut], responses=responses(*STD))
@@ -31,23 +31,23 @@ async def list_partners(
     _: Reader, session: SessionDep, params: PageDep, kind: Annotated[StorableText | None, Query(max_length=40)] = None
 ) -> Page[PartnerOut]:
     """Partner agencies."""
-    rows, total, cursor = await service.list_partners(session, params=params, kind=kind)
-    counts = await service.mou_counts(session, [p.code for p in rows])
+    rows, total, cursor = await service.list_partners(session=session, params=params, kind=kind)
+    counts = await service.mou_counts(session=session, codes=[p.code for p in rows])
     return Page(items=[service.partner_out(p, counts.get(p.code, 0)) for p in rows], total=total, next_cursor=cursor)
 
 
 @router.get("/partners/{code}", response_model=PartnerOut, responses=responses(*STD, errors.PartnerNotFound))
 async def get_partner(_: Reader, session: SessionDep, code: Code) -> PartnerOut:
     """One partner agency."""
-    p = await service.get_partner(session, code=code)
-    return service.partner_out(p, (await service.mou_counts(session, [p.code])).get(p.code, 0))
+    p = await service.get_partner(session=session, code=code)
+    return service.partner_out(p, (await service.mou_counts(session=session, codes=[p.code])).get(p.code, 0))
 
 
 @router.patch("/partners/{code}", response_model=PartnerOut, responses=responses(*STD, errors.PartnerNotFound))
 async def update_partner(_: Writer, session: SessionDep, code: Code, body: PartnerPatch) -> PartnerOut:
     """Change a partner agency's names or kind."""
-    p = await service.update_partner(session, code=code, patch=body)
-    return service.partner_out(p, (await service.mou_counts(session, [p.code])).get(p.code, 0))
+    p = await service.update_partner(session=session, code=code, patch=body)
+    return service.partner_out(p, (await service.mou_counts(session=session, codes=[p.code])).get(p.code, 0))
 
 
 @router.post(
@@ -55,13 +55,13 @@ async def update_partner(_: Writer, session: SessionDep, code: Code, body: Partn
 )
 async def add_mou(_: Writer, session: SessionDep, code: Code, body: MouIn) -> MouOut:
     """Record an MOU (scope and dates) with a partner agency."""
-    return service.mou_out(await service.add_mou(session, code=code, data=body))
+    return service.mou_out(await service.add_mou(session=session, code=code, data=body))
 
 
 @router.get("/partners/{code}/mous", response_model=Page[MouOut], responses=responses(*STD, errors.PartnerNotFound))
 async def list_mous(_: Reader, session: SessionDep, code: Code) -> Page[MouOut]:
     """A partner agency's MOUs."""
-    items = [service.mou_out(m) for m in await service.list_mous(session, code=code)]
+    items = [service.mou_out(m) for m in await service.list_mous(session=session, code=code)]
     return Page(items=items, total=len(items), next_cursor=None)
 
 
@@ -72,4 +72,4 @@ async def list_mous(_: Reader, session: SessionDep, code: Code) -> Page[MouOut]:
 )
 async def get_mou(_: Reader, session: SessionDep, code: Code, mou_id: uuid.UUID) -> MouOut:
     """One MOU."""
-    return service.mou_out(await service.get_mou(session, code=code, mou_id=mou_id))
+    return service.mou_out(await service.get_mou(session=session, code=code, mou_id=mou_id))

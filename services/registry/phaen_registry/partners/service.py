@@ -18,6 +18,7 @@ from phaen_registry.partners.schemas import MouIn, MouOut, PartnerIn, PartnerOut
 
 
 def partner_out(p: Partner, mou_count: int = 0) -> PartnerOut:
+    """A partner as the API shows it, with its number of MOUs."""
     return PartnerOut(code=p.code, name_th=p.name_th, name_en=p.name_en, kind=p.kind, mou_count=mou_count)
 
 
@@ -26,6 +27,7 @@ def _payload(p: Partner) -> dict[str, Any]:
 
 
 def mou_out(m: Mou, today: dt.date | None = None) -> MouOut:
+    """An MOU as the API shows it; in force when today falls inside its dates."""
     today = today or dt.date.today()
     in_force = (m.starts_on is None or m.starts_on <= today) and (m.ends_on is None or m.ends_on >= today)
     return MouOut(
@@ -40,7 +42,7 @@ def mou_out(m: Mou, today: dt.date | None = None) -> MouOut:
     )
 
 
-async def create_partner(session: AsyncSession, *, data: PartnerIn) -> Partner:
+async def create_partner(*, session: AsyncSession, data: PartnerIn) -> Partner:
     """Register a partner agency; codes are unique."""
     if await session.get(Partner, data.code) is not None:
         raise errors.PartnerExists(f"A partner agency with the code {data.code!r} exists.")
@@ -54,7 +56,7 @@ async def create_partner(session: AsyncSession, *, data: PartnerIn) -> Partner:
     return p
 
 
-async def get_partner(session: AsyncSession, *, code: str) -> Partner:
+async def get_partner(*, session: AsyncSession, code: str) -> Partner:
     """One partner agency."""
     p = await session.get(Partner, code)
     if p is None:
@@ -62,7 +64,7 @@ async def get_partner(session: AsyncSession, *, code: str) -> Partner:
     return p
 
 
-async def mou_counts(session: AsyncSession, codes: list[str]) -> dict[str, int]:
+async def mou_counts(*, session: AsyncSession, codes: list[str]) -> dict[str, int]:
     """How many MOUs each partner has."""
     if not codes:
         return {}
@@ -74,9 +76,9 @@ async def mou_counts(session: AsyncSession, codes: list[str]) -> dict[str, int]:
     return dict(rows.all())
 
 
-async def update_partner(session: AsyncSession, *, code: str, patch: PartnerPatch) -> Partner:
+async def update_partner(*, session: AsyncSession, code: str, patch: PartnerPatch) -> Partner:
     """Change a partner agency's names or kind."""
-    p = await get_partner(session, code=code)
+    p = await get_partner(session=session, code=code)
     for name in ("name_th", "name_en", "kind"):
         value = getattr(patch, name)
         if name in patch.model_fields_set and value is not None:
@@ -88,7 +90,7 @@ async def update_partner(session: AsyncSession, *, code: str, patch: PartnerPatc
 
 
 async def list_partners(
-    session: AsyncSession, *, params: PageParams, kind: str | None
+    *, session: AsyncSession, params: PageParams, kind: str | None
 ) -> tuple[list[Partner], int, str | None]:
     """Partner agencies, by code."""
     stmt = select(Partner)
@@ -97,9 +99,9 @@ async def list_partners(
     return await paginate(session, stmt, keys=[Partner.code], params=params)
 
 
-async def add_mou(session: AsyncSession, *, code: str, data: MouIn) -> Mou:
+async def add_mou(*, session: AsyncSession, code: str, data: MouIn) -> Mou:
     """Record an MOU with a partner agency."""
-    await get_partner(session, code=code)
+    await get_partner(session=session, code=code)
     m = Mou(
         partner_code=code,
         title=data.title,
@@ -121,14 +123,14 @@ async def add_mou(session: AsyncSession, *, code: str, data: MouIn) -> Mou:
     return m
 
 
-async def list_mous(session: AsyncSession, *, code: str) -> list[Mou]:
+async def list_mous(*, session: AsyncSession, code: str) -> list[Mou]:
     """A partner's MOUs, oldest first."""
-    await get_partner(session, code=code)
+    await get_partner(session=session, code=code)
     stmt = select(Mou).where(col(Mou.partner_code) == code).order_by(Mou.created_at, Mou.id)  # type: ignore[arg-type]
     return list((await session.execute(stmt)).scalars())
 
 
-async def get_mou(session: AsyncSession, *, code: str, mou_id: uuid.UUID) -> Mou:
+async def get_mou(*, session: AsyncSession, code: str, mou_id: uuid.UUID) -> Mou:
     """One MOU of a partner."""
     m = await session.get(Mou, mou_id)
     if m is None or m.partner_code != code:

@@ -65,7 +65,7 @@ async def _check_unique_id(session: AsyncSession, national_id: str | None, exclu
         raise errors.DuplicateNationalId("A person with this national ID is already registered.")
 
 
-async def create_person(session: AsyncSession, *, index: GeoIndex, data: PersonIn) -> Person:
+async def create_person(*, session: AsyncSession, index: GeoIndex, data: PersonIn) -> Person:
     """Register a person (national ID unique when given)."""
     province, region = _place(index, data.tambon)
     await _check_unique_id(session, data.national_id, None)
@@ -86,7 +86,7 @@ async def create_person(session: AsyncSession, *, index: GeoIndex, data: PersonI
     return p
 
 
-async def get_person(session: AsyncSession, *, person_id: uuid.UUID, scope: ReadScope) -> Person:
+async def get_person(*, session: AsyncSession, person_id: uuid.UUID, scope: ReadScope) -> Person:
     """One person inside the caller's scope (404 outside it: existence is not leaked)."""
     p = (await session.execute(scoped(select(Person).where(col(Person.id) == person_id), scope))).scalar()
     if p is None:
@@ -94,9 +94,9 @@ async def get_person(session: AsyncSession, *, person_id: uuid.UUID, scope: Read
     return p
 
 
-async def update_person(session: AsyncSession, *, index: GeoIndex, person_id: uuid.UUID, patch: PersonPatch) -> Person:
+async def update_person(*, session: AsyncSession, index: GeoIndex, person_id: uuid.UUID, patch: PersonPatch) -> Person:
     """Change a person's fields; only the fields sent are touched."""
-    p = await get_person(session, person_id=person_id, scope=ReadScope(everything=True))
+    p = await get_person(session=session, person_id=person_id, scope=ReadScope(everything=True))
     sent = patch.model_fields_set
     if "full_name" in sent and patch.full_name is not None:
         p.full_name = patch.full_name
@@ -115,7 +115,7 @@ async def update_person(session: AsyncSession, *, index: GeoIndex, person_id: uu
 
 
 async def list_people(
-    session: AsyncSession, *, params: PageParams, scope: ReadScope, tambon: str | None, region: str | None
+    *, session: AsyncSession, params: PageParams, scope: ReadScope, tambon: str | None, region: str | None
 ) -> tuple[list[Person], int, str | None]:
     """People in the caller's scope, by tambon or region."""
     stmt = scoped(select(Person), scope)

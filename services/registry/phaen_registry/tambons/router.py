@@ -45,7 +45,9 @@ async def put_tambon(
     ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
     all 7 criteria, with plans in at least 80 % of the villages.
     """
-    [(out, created)] = await service.upsert_tambons(session, index=index, items=[(code, body)], actor=principal.sub)
+    [(out, created)] = await service.upsert_tambons(
+        session=session, index=index, items=[(code, body)], actor=principal.sub
+    )
     if created:
         response.status_code = 201
     return out
@@ -64,7 +66,7 @@ async def list_tambons(
 ) -> Page[TambonOut]:
     """Network tambons by region, tier, province or district."""
     items, total, cursor = await service.list_tambons(
-        session, index=index, params=params, region=region, tier=tier, province=province, district=district
+        session=session, index=index, params=params, region=region, tier=tier, province=province, district=district
     )
     return Page(items=items, total=total, next_cursor=cursor)
 
@@ -76,7 +78,7 @@ async def list_tambons(
 )
 async def get_tambon(_: Reader, session: SessionDep, index: IndexDep, code: Code) -> TambonOut:
     """One network tambon."""
-    return await service.get_tambon(session, index=index, code=code)
+    return await service.get_tambon(session=session, index=index, code=code)
 
 
 @router.get(
@@ -86,7 +88,7 @@ async def get_tambon(_: Reader, session: SessionDep, index: IndexDep, code: Code
 )
 async def get_history(_: Reader, session: SessionDep, index: IndexDep, code: Code) -> TierHistory:
     """The tambon's tier changes (who and when), oldest first."""
-    items = await service.tier_history(session, index=index, code=code)
+    items = await service.tier_history(session=session, index=index, code=code)
     return TierHistory(items=items, total=len(items))
 
 
@@ -102,7 +104,7 @@ async def put_village(
     _: Writer, session: SessionDep, index: IndexDep, code: Code, no: VillageNo, body: VillageIn, response: Response
 ) -> VillageOut:
     """Record หมู่ที่ ``no`` of a tambon (201 when new) and whether it has a plan."""
-    out, created = await service.put_village(session, index=index, code=code, no=no, data=body)
+    out, created = await service.put_village(session=session, index=index, code=code, no=no, data=body)
     if created:
         response.status_code = 201
     return out
@@ -115,7 +117,7 @@ async def put_village(
 )
 async def list_villages(_: Reader, session: SessionDep, index: IndexDep, code: Code) -> Page[VillageOut]:
     """The villages recorded under a tambon."""
-    items = await service.list_villages(session, index=index, code=code)
+    items = await service.list_villages(session=session, index=index, code=code)
     return Page(items=items, total=len(items), next_cursor=None)
 
 
@@ -126,4 +128,4 @@ async def list_villages(_: Reader, session: SessionDep, index: IndexDep, code: C
 )
 async def get_village(_: Reader, session: SessionDep, index: IndexDep, code: Code, no: VillageNo) -> VillageOut:
     """One village."""
-    return await service.get_village(session, index=index, code=code, no=no)
+    return await service.get_village(session=session, index=index, code=code, no=no)

@@ -71,7 +71,7 @@ def _apply(nt: NetworkTambon, data: TambonIn) -> None:
 
 
 async def upsert_tambons(
-    session: AsyncSession, *, index: GeoIndex, items: list[tuple[str, TambonIn]], actor: str
+    *, session: AsyncSession, index: GeoIndex, items: list[tuple[str, TambonIn]], actor: str
 ) -> list[tuple[TambonOut, bool]]:
     """Enrol or update many tambons in the caller's transaction; returns (tambon, created) in input order."""
     areas = {code: area_of(index, code) for code, _ in items}
@@ -108,7 +108,7 @@ async def upsert_tambons(
     return results
 
 
-async def get_tambon(session: AsyncSession, *, index: GeoIndex, code: str) -> TambonOut:
+async def get_tambon(*, session: AsyncSession, index: GeoIndex, code: str) -> TambonOut:
     """One network tambon (404 when the tambon exists but is not enrolled)."""
     area = area_of(index, code)
     nt = await session.get(NetworkTambon, code)
@@ -118,8 +118,8 @@ async def get_tambon(session: AsyncSession, *, index: GeoIndex, code: str) -> Ta
 
 
 async def list_tambons(
-    session: AsyncSession,
     *,
+    session: AsyncSession,
     index: GeoIndex,
     params: PageParams,
     region: str | None,
@@ -141,9 +141,9 @@ async def list_tambons(
     return [tambon_out(nt, area_of(index, nt.code)) for nt in rows], total, cursor
 
 
-async def tier_history(session: AsyncSession, *, index: GeoIndex, code: str) -> list[TierChangeOut]:
+async def tier_history(*, session: AsyncSession, index: GeoIndex, code: str) -> list[TierChangeOut]:
     """Every tier change of a network tambon, oldest first."""
-    await get_tambon(session, index=index, code=code)
+    await get_tambon(session=session, index=index, code=code)
     rows = (
         (
             await session.execute(
@@ -171,7 +171,7 @@ def _village_out(v: Village) -> VillageOut:
 
 
 async def put_village(
-    session: AsyncSession, *, index: GeoIndex, code: str, no: int, data: VillageIn
+    *, session: AsyncSession, index: GeoIndex, code: str, no: int, data: VillageIn
 ) -> tuple[VillageOut, bool]:
     """Create or update หมู่ที่ ``no`` of a tambon; returns (village, created)."""
     area_of(index, code)
@@ -202,7 +202,7 @@ async def put_village(
     return out, not existed
 
 
-async def list_villages(session: AsyncSession, *, index: GeoIndex, code: str) -> list[VillageOut]:
+async def list_villages(*, session: AsyncSession, index: GeoIndex, code: str) -> list[VillageOut]:
     """The villages recorded under a tambon, by number."""
     area_of(index, code)
     rows = (
@@ -213,7 +213,7 @@ async def list_villages(session: AsyncSession, *, index: GeoIndex, code: str) ->
     return [_village_out(v) for v in rows]
 
 
-async def get_village(session: AsyncSession, *, index: GeoIndex, code: str, no: int) -> VillageOut:
+async def get_village(*, session: AsyncSession, index: GeoIndex, code: str, no: int) -> VillageOut:
     """One village of a tambon."""
     area_of(index, code)
     v = (await session.execute(select(Village).where(col(Village.tambon_code) == code, col(Village.no) == no))).scalar()

@@ -1,4 +1,7 @@
-"""Ctrl-C on `make run` stops every process and the database. Named to run after every test using the stack."""
+"""Ctrl-C on `make run` stops every process and the database; a second run on the same data keeps it.
+
+The test stops the shared stack; ``stoppable_stack`` starts it again when a later test needs it, so the order of
+the tests does not matter."""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ import httpx
 from e2e_stack import Stack, login, start_stack
 
 
-def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stack: Stack) -> None:
+def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stoppable_stack: Stack) -> None:
+    stack = stoppable_stack
     admin = {"Authorization": f"Bearer {login(stack, 'admin', stack.admin_password)}"}
     marker = f"reuse-{stack.ports['gateway']}"
     r = httpx.post(
