@@ -24,6 +24,15 @@ from phaen_gateway.testing import add_user, gateway_client, gateway_settings, lo
 GW, REG = "http://gateway", "http://registry"
 
 
+@pytest.fixture(scope="module")
+def gateway_db(pg_url: str) -> str:
+    """The gateway schema migrated (this test spans two services, so it lives in the repository's tests/)."""
+    from phaen_gateway import MIGRATIONS_DIR, SCHEMA
+
+    upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
+    return pg_url
+
+
 def national_id(seed: int) -> str:
     from phaen_common.thai_id import national_id_check_digit
 
