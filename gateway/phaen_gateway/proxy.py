@@ -16,7 +16,14 @@ from fastapi import APIRouter, Request
 from starlette.background import BackgroundTask
 from starlette.responses import Response, StreamingResponse
 
-from phaen_common.errors import GatewayTimeout, PayloadTooLarge, ProblemError, ServiceUnavailable, responses
+from phaen_common.errors import (
+    GatewayTimeout,
+    InvalidHeader,
+    PayloadTooLarge,
+    ProblemError,
+    ServiceUnavailable,
+    responses,
+)
 from phaen_gateway.config import UPSTREAMS, Settings
 
 log = logging.getLogger("phaen.gateway.proxy")
@@ -71,20 +78,39 @@ def _connection_tokens(headers: list[tuple[bytes, bytes]]) -> set[str]:
     return out
 
 
-def upstream_headers(request: Request, request_id: str) -> list[tuple[str, str]]:
-    """The client's headers minus hop-by-hop ones, plus the request id and X-Forwarded-*."""
+def upstream_headers(request: Request, request_id: str) -> list[tuple[bytes, bytes]]:
+    """The client's headers minus hop-by-hop ones, plus the request id and X-Forwarded-*.
+
+    Values stay bytes: encoding a non-ASCII header (an ``Idempotency-Key`` in Thai) again as text was a 500.
+    UTF-8 passes through unchanged; other non-ASCII bytes are a 400 ``invalid_header`` (the upstream client
+    would re-encode them and the service would see different bytes than the client sent).
+    """
     raw = request.scope.get("headers") or []
     drop = _REQUEST_DROP | _connection_tokens(raw)
-    out = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw if k.decode("latin-1").lower() not in drop]
+    out = [(k, v) for k, v in raw if k.decode("latin-1").lower() not in drop]
+    for name, value in out:
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidHeader(f"The {name.decode('latin-1')} header is neither ASCII nor UTF-8.") from None
     client = request.client.host if request.client else ""
-    prior = request.headers.get("x-forwarded-for")
+    prior = _header(raw, b"x-forwarded-for")
     out += [
-        ("x-request-id", request_id),
-        ("x-forwarded-for", f"{prior}, {client}" if prior else client),
-        ("x-forwarded-proto", request.url.scheme),
-        ("x-forwarded-host", request.headers.get("host", "")),
+        (b"x-request-id", request_id.encode()),
+        (b"x-forwarded-for", (prior + b", " if prior else b"") + client.encode()),
+        (b"x-forwarded-proto", request.url.scheme.encode()),
+        (b"x-forwarded-host", _header(raw, b"host") or b""),
     ]
     return out
+
+
+def _header(raw: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    """The last value of one header, as the client sent its bytes."""
+    found = None
+    for key, value in raw:
+        if key.lower() == name:
+            found = value
+    return found
 
 
 def downstream_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
@@ -222,7 +248,7 @@ def proxy_router() -> APIRouter:
             _endpoint(name),
             methods=METHODS,
             include_in_schema=False,
-            responses=responses(401, 413, 503, 504),
+            responses=responses(400, 401, 413, 503, 504),
         )
     return router
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request, Response
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep, after_commit
 from phaen_common.errors import responses
+from phaen_common.text import refuse_unstorable_text
 from phaen_common.web import CurrentPrincipal, require
 from phaen_gateway.auth import keys, service, tokens
 from phaen_gateway.auth.deps import DatabaseDep, HasherDep, IssuerDep, RingDep
@@ -39,6 +40,15 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     if not sep:
         raise InvalidClient("The Basic credentials are malformed.")
     return unquote(client_id), unquote(secret)
+
+
+def _refuse_unstorable(**fields: str | None) -> None:
+    """A NUL or an unpaired surrogate in a credential reached PostgreSQL and was a 500: it is a 400 here."""
+    for name, value in fields.items():
+        try:
+            refuse_unstorable_text(value)
+        except ValueError as exc:
+            raise InvalidRequest(f"{name}: {exc}.") from None
 
 
 @router.post(
@@ -70,6 +80,7 @@ async def token(
     """
     response.headers["Cache-Control"] = "no-store"
     response.headers["Pragma"] = "no-cache"
+    _refuse_unstorable(username=username, password=password, client_id=client_id, refresh_token=refresh_token)
     if grant_type == "password":
         if not username or not password:
             raise InvalidRequest("The password grant needs username and password.")
@@ -81,6 +92,7 @@ async def token(
         cid, secret = basic if basic else (client_id, client_secret)
         if not cid or not secret:
             raise InvalidRequest("The client_credentials grant needs client_id and client_secret.")
+        _refuse_unstorable(client_id=cid, client_secret=secret)
         return await tokens.client_credentials_grant(
             session=session, hasher=hasher, issuer=issuer, client_id=cid, client_secret=secret
         )

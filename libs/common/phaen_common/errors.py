@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from phaen_common.i18n import localize_problem, prefers_thai, thai_validation_msg
@@ -27,6 +28,10 @@ THAI_TITLES: dict[str, str] = {
     "idempotency_key_reused": "Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว",
     "gateway_timeout": "บริการปลายทางตอบสนองช้าเกินไป",
     "bad_request": "คำขอไม่ถูกต้อง",
+    "invalid_header": "ส่วนหัวของคำขอไม่ถูกต้อง",
+    "amount_out_of_range": "จำนวนเงินเกินขอบเขตที่ระบบรองรับ",
+    "invalid_value": "ค่าที่ส่งมาไม่สามารถบันทึกได้",
+    "too_many_requests": "มีคำขอมากเกินไป กรุณาลองใหม่ภายหลัง",
 }
 
 
@@ -53,6 +58,10 @@ class ProblemError(Exception):
 
 class BadRequest(ProblemError):
     status, code, title = 400, "bad_request", "Bad request"
+
+
+class InvalidHeader(BadRequest):
+    code, title = "invalid_header", "A request header is not valid"
 
 
 class Unauthorized(ProblemError):
@@ -87,6 +96,23 @@ class Unprocessable(ProblemError):
     ) -> None:
         errs = errors if errors is not None else [{"loc": loc or ["body"], "msg": detail or self.title}]
         super().__init__(detail, extra={"errors": errs})
+
+
+class AmountOutOfRange(Unprocessable):
+    """An amount, or a total it would make, that the ledger's NUMERIC(14, 2) cannot hold."""
+
+    code, title = "amount_out_of_range", "Amount out of range"
+
+
+class InvalidValue(Unprocessable):
+    code, title = "invalid_value", "A value cannot be stored"
+
+
+class TooManyRequests(ProblemError):
+    status, code, title = 429, "too_many_requests", "Too many requests"
+
+    def __init__(self, detail: str | None = None, *, retry_after: int) -> None:
+        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after))})
 
 
 class IdempotencyKeyReused(Conflict):
@@ -260,3 +286,33 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         return validation_problem(request, exc)
+
+    @app.exception_handler(DBAPIError)
+    async def _data_exception(request: Request, exc: DBAPIError) -> JSONResponse:
+        problem = data_exception_problem(exc)
+        if problem is None:
+            raise exc  # not the caller's value: the request-context middleware answers (503 or 500)
+        return problem_response(
+            request, status=problem.status, code=problem.code, title=problem.title, detail=problem.detail
+        )
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    orig = exc.orig
+    found = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return found or getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+
+
+def data_exception_problem(exc: DBAPIError) -> ProblemError | None:
+    """A PostgreSQL *data exception* (SQLSTATE class 22) is a value the caller sent that cannot be stored.
+
+    The main case is a sum that overflows NUMERIC(14, 2) when an amount is added to a balance (22003); others
+    are over-long text (22001), a NUL or bad encoding (22021, 22P05), a date out of range (22008). They were
+    500s. Services bound their inputs first; this is the net under them.
+    """
+    state = _sqlstate(exc)
+    if not state or not state.startswith("22"):
+        return None
+    if state == "22003":
+        return AmountOutOfRange("The amount, or the total it would make, is larger than the ledger can hold.")
+    return InvalidValue("A value in the request cannot be stored (too long, out of range or not valid text).")

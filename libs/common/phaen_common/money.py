@@ -33,7 +33,8 @@ def parse_money(value: Any, *, positive: bool = False, allow_negative: bool = Fa
         if amount.as_tuple().exponent < -2:  # type: ignore[operator]
             raise ValueError("amount may have at most 2 decimals")
     elif isinstance(value, str):
-        if not _RE.match(value):
+        # fullmatch: ``re.match`` with ``$`` also took "100\n" (``$`` matches before a final newline).
+        if not _RE.fullmatch(value):
             raise ValueError('amount must be a decimal string with at most 2 decimals, like "45000.00"')
         try:
             amount = Decimal(value)
@@ -48,6 +49,15 @@ def parse_money(value: Any, *, positive: bool = False, allow_negative: bool = Fa
     if not allow_negative and amount < 0:
         raise ValueError("amount may not be negative")
     return amount.quantize(CENT)
+
+
+def check_total(total: Decimal) -> Decimal:
+    """A balance or sum about to be stored: refuse one NUMERIC(14, 2) cannot hold (422, never a 500)."""
+    from phaen_common.errors import AmountOutOfRange
+
+    if not total.is_finite() or abs(total) > MAX_AMOUNT:
+        raise AmountOutOfRange(f"The total may not exceed {MAX_AMOUNT}.")
+    return total
 
 
 def format_money(value: Decimal) -> str:

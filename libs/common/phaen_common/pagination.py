@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_common.errors import Unprocessable
+from phaen_common.text import refuse_unstorable_text
 
 T = TypeVar("T")
 
@@ -91,12 +92,26 @@ def _key_value(row: Any, key: Any) -> Any:
     return row._mapping[name]
 
 
+_INT64 = 2**63
+
+
 def _coerce(key: Any, value: Any) -> Any:
-    """Turn a cursor value back into the key column's Python type."""
+    """Turn a cursor value back into the key column's Python type; anything else is a 422, never a 500.
+
+    A cursor is caller input like any other: ``[null]``, a nested list, an integer past BIGINT, a NUL or a
+    surrogate reached the database (or ``int(None)``) and were 500s.
+    """
     import datetime as dt
     import uuid
     from decimal import Decimal
 
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise Unprocessable("invalid cursor", loc=["query", "cursor"])
+    if isinstance(value, str):
+        try:
+            refuse_unstorable_text(value)
+        except ValueError as exc:
+            raise Unprocessable("invalid cursor", loc=["query", "cursor"]) from exc
     try:
         ptype = key.type.python_type
     except (AttributeError, NotImplementedError):
@@ -108,8 +123,18 @@ def _coerce(key: Any, value: Any) -> Any:
             return dt.datetime.fromisoformat(str(value))
         if ptype is dt.date:
             return dt.date.fromisoformat(str(value))
-        if ptype in (int, Decimal, str):
-            return ptype(value)
-    except (ValueError, ArithmeticError) as exc:
+        if ptype is int:
+            number = int(value)
+            if not -_INT64 <= number < _INT64:
+                raise ValueError("out of range")
+            return number
+        if ptype is Decimal:
+            amount = Decimal(value)
+            if not amount.is_finite() or abs(amount) >= Decimal(10) ** 18:
+                raise ValueError("out of range")
+            return amount
+        if ptype is str:
+            return str(value)
+    except (ValueError, ArithmeticError, TypeError) as exc:
         raise Unprocessable("invalid cursor", loc=["query", "cursor"]) from exc
     return value

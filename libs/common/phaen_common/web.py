@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import uuid
@@ -30,6 +31,7 @@ from phaen_common.i18n import localize_problem, prefers_thai
 from phaen_common.logs import configure_logging, request_id_var
 from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
+from phaen_common.text import MAX_JSON_DEPTH, json_depth
 
 log = logging.getLogger("phaen.http")
 
@@ -313,6 +315,48 @@ def install_authorization_first(app: FastAPI) -> None:
         return validation_problem(request, exc)
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _is_json(content_type: str | None) -> bool:
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
+async def strict_json_body(request: Request) -> None:
+    """Refuse a JSON body with a duplicate key or nested deeper than ``MAX_JSON_DEPTH`` (422).
+
+    The JSON parser keeps the last of two equal keys, so ``{"amount": "1", "amount": "1000000"}`` meant
+    whatever the last one said, and a reviewer reading the first saw another request. Raised as a
+    validation error, so a caller without the route's scope still gets its 403 first.
+    """
+    if request.method in ("GET", "HEAD", "OPTIONS", "DELETE") or not _is_json(request.headers.get("content-type")):
+        return
+    body = await request.body()
+    if not body:
+        return
+    try:
+        parsed = json.loads(body, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        detail = f"duplicate key {str(exc)[:40]!r}: each member may appear once"
+        raise RequestValidationError([{"loc": ("body",), "msg": detail, "type": "duplicate_key"}]) from None
+    except (ValueError, RecursionError):
+        return  # not JSON at all: FastAPI's own parser answers that (422)
+    if json_depth(parsed) > MAX_JSON_DEPTH:
+        detail = f"the body may nest at most {MAX_JSON_DEPTH} levels deep"
+        raise RequestValidationError([{"loc": ("body",), "msg": detail, "type": "too_deep"}])
+
+
 def healthz_router(check: Callable[[Request], Any]) -> APIRouter:
     """``GET /healthz``: 200 only when the database answers."""
     router = APIRouter()
@@ -412,6 +456,7 @@ def create_service_app(
         version="1.0.0",
         description=description,
         lifespan=lifespan,
+        dependencies=[Depends(strict_json_body)],
         openapi_url=f"{prefix}/openapi.json",
         docs_url=f"{prefix}/docs",
         redoc_url=None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,6 +17,21 @@ from phaen_common.errors import Forbidden, ProblemError
 from phaen_common.web import ScopeGuard, current_principal
 
 DENIED_STATUSES = frozenset({403, 404, 409})
+
+
+def denied_entity_id(path_params: dict[str, Any]) -> str:
+    """The entity a refused request aimed at, as text of ours: a UUID, or a digest of whatever the caller sent.
+
+    The raw path parameter is the caller's text (it may be 5,000 characters, Thai, a NUL or a spreadsheet
+    formula): written as is, it overflowed the 80-character column (a 500) and put caller text in the chain.
+    """
+    if not path_params:
+        return "-"
+    raw = str(next(iter(path_params.values())))
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        return "unparsed:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @asynccontextmanager
@@ -49,13 +66,12 @@ class AuditedScopeGuard(ScopeGuard):
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
         principal = current_principal(request)
         if not self.allows(principal):
-            params = list(request.path_params.values())
             await record_denial(
                 request.app.state.db,
                 actor=principal.sub,
                 action=self.action,
                 entity="route",
-                entity_id=str(params[0]) if params else request.url.path[:80],
+                entity_id=denied_entity_id(request.path_params),
                 code="forbidden",
             )
             raise Forbidden("Your role does not allow this action.")

@@ -9,12 +9,20 @@ import xlsxwriter
 
 from phaen_reports.render.table import Tabular, cell_value
 
+# OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading ``= + - @`` (or tab, CR) gets a ``'`` before it."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
 
 def to_csv(table: Tabular) -> bytes:
     """CSV with a BOM so Excel opens Thai correctly; plain numbers (no separators) for re-import."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.header_th for c in table.columns])
+    writer.writerow([neutralise(c.header_th) for c in table.columns])
     rows = list(table.rows) + ([table.totals] if table.totals else [])
     for row in rows:
         out: list[str] = []
@@ -26,8 +34,10 @@ def to_csv(table: Tabular) -> bytes:
                 out.append(f"{value:.2f}")
             elif col.kind == "date":
                 out.append(value.isoformat())
-            else:
+            elif col.kind == "int":
                 out.append(str(value))
+            else:
+                out.append(neutralise(str(value)))
         writer.writerow(out)
     return buf.getvalue().encode("utf-8-sig")
 
@@ -63,7 +73,8 @@ def to_xlsx(table: Tabular) -> bytes:
             elif col.kind == "date":
                 sheet.write_datetime(r, c, value, date_f)
             else:
-                sheet.write_string(r, c, str(value), text_f)
+                # write_string never makes a formula, but the sheet may be saved again as CSV: neutralise here too.
+                sheet.write_string(r, c, neutralise(str(value)), text_f)
     for c, col in enumerate(table.columns):
         sheet.set_column(c, c, 14 if col.kind != "text" else 12 + 18 * col.width)
     book.close()

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from phaen_common.dates import Month
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import PageParams, page_params
@@ -101,7 +102,7 @@ async def monthly(
     fresh: FreshDep,
     principal: MoneyReader,
     account_id: uuid.UUID,
-    month: Annotated[str, Query(pattern=MONTH, description="YYYY-MM")],
+    month: Annotated[Month, Query(pattern=MONTH, description="YYYY-MM, between 1990-01 and 2100-12 (CE)")],
     format: FormatQ = "json",
 ) -> Response:
     """Monthly income-expense statement: opening, receipts, payments, closing (from the ledger)."""

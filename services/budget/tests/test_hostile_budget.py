@@ -1,0 +1,100 @@
+"""Hostile input on the budget service, written as the attack: each case was a 500 before its fix."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+NASTY_IDS = [
+    "x" * 81,
+    "x" * 5000,
+    "โครงการทดสอบ",
+    "a%00b",
+    "%ED%A0%80",  # an encoded lone surrogate
+    "%FF%FE",  # bytes that are not UTF-8
+    "-1",
+    "99999999999999999999999999",
+]
+
+
+@pytest.mark.parametrize("path_id", NASTY_IDS)
+async def test_forbidden_money_route_with_hostile_path_id_is_a_403(client, keys, path_id) -> None:
+    # An auditor may read but not pay: the refusal is audited, and the hostile id once broke that write.
+    auditor = keys.auth(roles=["auditor"])
+    r = await client.post(f"/v1/budget/withdrawals/{path_id}/payout", headers=auditor, json={})
+    assert r.status_code == 403, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_denial_records_carry_no_caller_text(client, keys, settings) -> None:
+    sub = str(uuid.uuid4())
+    marker = "=HYPERLINK(evil)"
+    r = await client.post(f"/v1/budget/withdrawals/{marker}/payout", headers=keys.auth(sub=sub, roles=["auditor"]))
+    assert r.status_code == 403
+    from phaen_common.db import Database
+
+    db = Database(settings.require_database_url())
+    try:
+        async with db.sessionmaker() as s:
+            rows = (
+                await s.execute(text("SELECT entity_id, detail FROM budget.audit_log WHERE actor = :a"), {"a": sub})
+            ).all()
+    finally:
+        await db.dispose()
+    assert rows, "the denial was not recorded"
+    for entity_id, detail in rows:
+        assert "HYPERLINK" not in entity_id and "HYPERLINK" not in (detail or "")
+        assert len(entity_id) <= 80
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+CURSORS = [
+    "!!!",
+    _b64(b"\xff\xfe"),
+    _b64(json.dumps(["x" * 600]).encode())[:512],
+    _b64(json.dumps([None]).encode()),
+    _b64(json.dumps([{"a": 1}]).encode()),
+    _b64(json.dumps([[1, 2]]).encode()),
+    _b64(json.dumps(["\u0000"]).encode()),
+    _b64(json.dumps(["\ud800"]).encode()),
+    _b64(json.dumps([1e308]).encode()),
+    _b64(json.dumps([10**40]).encode()),
+    _b64(json.dumps([-(10**40)]).encode()),
+    _b64(json.dumps(["not-a-uuid"]).encode()),
+    _b64(json.dumps(["2026-13-45"]).encode()),
+    _b64(json.dumps(["9999-12-31T23:59:59", "x"]).encode()),
+    _b64(json.dumps([True, True]).encode()),
+    _b64(json.dumps(["NaN", "Infinity"]).encode()),
+    _b64(b"[" * 2000),
+]
+
+LISTS = [
+    "/v1/budget/projects",
+    "/v1/budget/accounts",
+    "/v1/budget/withdrawals",
+    "/v1/budget/proposals",
+    "/v1/budget/expenses",
+    "/v1/budget/tranches",
+    "/v1/budget/grants",
+    "/v1/budget/audit",
+]
+
+
+@pytest.mark.parametrize("path", LISTS)
+async def test_crafted_cursors_are_a_422(client, keys, path) -> None:
+    admin = keys.auth(roles=["admin"])
+    for cursor in CURSORS:
+        r = await client.get(path, params={"cursor": cursor}, headers=admin)
+        assert r.status_code in (404, 405, 422) or (r.status_code == 200 and path.endswith("tranches")), (
+            path,
+            cursor[:40],
+            r.status_code,
+            r.text[:300],
+        )
