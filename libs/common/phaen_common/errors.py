@@ -31,7 +31,6 @@ THAI_TITLES: dict[str, str] = {
     "invalid_header": "ส่วนหัวของคำขอไม่ถูกต้อง",
     "amount_out_of_range": "จำนวนเงินเกินขอบเขตที่ระบบรองรับ",
     "invalid_value": "ค่าที่ส่งมาไม่สามารถบันทึกได้",
-    "too_many_requests": "มีคำขอมากเกินไป กรุณาลองใหม่ภายหลัง",
 }
 
 
