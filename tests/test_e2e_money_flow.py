@@ -62,7 +62,9 @@ def people(stack: Stack) -> dict[str, Any]:
         )
         assert "password" not in user and "password_hash" not in user
         made[name] = {"id": user["id"], "api": Api(stack, login(stack, f"{name}-{tag}", pw))}
-    client = admin.call("POST", "/v1/auth/clients", 201, json={"name": f"BAAC {tag}", "roles": ["bank"]})
+    client = admin.call(
+        "POST", "/v1/auth/clients", 201, json={"name": f"BAAC {tag}", "roles": ["bank"], "bank": "BAAC"}
+    )
     r = httpx.post(
         f"{stack.gateway}/v1/auth/token",
         data={

@@ -95,7 +95,8 @@ async def test_bad_grant_requests(client):
 
 
 async def _new_client(client, admin_headers, roles=("bank",)) -> dict:
-    r = await client.post("/v1/auth/clients", json={"name": "BAAC test", "roles": list(roles)}, headers=admin_headers)
+    body = {"name": "BAAC test", "roles": list(roles), **({"bank": "BAAC"} if "bank" in roles else {})}
+    r = await client.post("/v1/auth/clients", json=body, headers=admin_headers)
     assert r.status_code == 201, r.text
     return r.json()
 

@@ -16,6 +16,8 @@ from phaen_common.web import require
 from phaen_gateway.auth import service
 from phaen_gateway.auth.deps import HasherDep, PeopleDep, RevocationsDep
 from phaen_gateway.auth.errors import (
+    BankNotAllowed,
+    BankRequired,
     ClientNotFound,
     LastAdmin,
     PersonWithoutNationalId,
@@ -137,7 +139,7 @@ async def enable_user(_: Admin, user_id: uuid.UUID, session: SessionDep, revocat
     "/clients",
     status_code=201,
     response_model=ClientCreated,
-    responses=responses(*_AUTHZ, UnknownRole, ScopeClaimRequired, 422),
+    responses=responses(*_AUTHZ, UnknownRole, ScopeClaimRequired, BankRequired, BankNotAllowed, 422),
 )
 async def create_client(_: Admin, data: ClientCreate, session: SessionDep, hasher: HasherDep) -> ClientCreated:
     """Register a partner system; the secret is in this response only."""

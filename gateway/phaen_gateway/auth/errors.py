@@ -41,6 +41,14 @@ class UnknownRole(Unprocessable):
     code, title = "unknown_role", "Unknown role"
 
 
+class BankRequired(Unprocessable):
+    code, title = "bank_required", "A bank partner client needs its bank"
+
+
+class BankNotAllowed(Unprocessable):
+    code, title = "bank_not_allowed", "Only a client with the bank role carries a bank"
+
+
 class ScopeClaimRequired(Unprocessable):
     code, title = "scope_claim_required", "The role needs a region, province or tambon"
 
@@ -64,6 +72,8 @@ register_thai(
         "username_taken": "ชื่อผู้ใช้นี้ถูกใช้แล้ว",
         "last_admin": "ไม่สามารถระงับผู้ดูแลระบบคนสุดท้ายได้",
         "unknown_role": "ไม่รู้จักบทบาทนี้",
+        "bank_required": "ระบบลูกข่ายของธนาคารต้องระบุธนาคาร",
+        "bank_not_allowed": "ระบุธนาคารได้เฉพาะระบบลูกข่ายที่มีบทบาทธนาคาร",
         "scope_claim_required": "บทบาทนี้ต้องระบุภาค จังหวัด หรือตำบล",
         "unknown_person": "ไม่พบบุคคลนี้ในทะเบียน",
         "person_without_national_id": "บุคคลนี้ไม่มีเลขประจำตัวประชาชนที่ถูกต้องในทะเบียน",

@@ -68,6 +68,8 @@ class PartnerClient(SQLModel, table=True):
     __tablename__ = "clients"
     __table_args__ = (
         CheckConstraint("cardinality(roles) > 0", name="roles_not_empty"),
+        # Only a bank partner carries a bank (older bank clients without one see no account at all).
+        CheckConstraint("bank IS NULL OR 'bank' = ANY(roles)", name="bank_only_for_bank_role"),
         {"schema": SCHEMA},
     )
 
@@ -75,6 +77,8 @@ class PartnerClient(SQLModel, table=True):
     name: str = Field(sa_column=Column(String(200), nullable=False))
     secret_hash: str = Field(sa_column=Column(String(255), nullable=False))
     roles: list[str] = Field(sa_column=Column(ARRAY(String(40)), nullable=False))
+    # The bank a ``bank`` partner is (e.g. "BAAC"): it acts on accounts at that bank only.
+    bank: str | None = Field(default=None, sa_column=Column(String(20), nullable=True))
     created_at: dt.datetime | None = _ts(nullable=False, default_now=True)
     disabled_at: dt.datetime | None = _ts()
 

@@ -140,6 +140,7 @@ async def me(principal: CurrentPrincipal, session: SessionDep) -> Me:
         display_name=user.display_name if user else None,
         # The database is the truth (the token's claim is as old as the token).
         person_id=person_id or principal.person_id,
+        bank=principal.bank,
     )
 
 

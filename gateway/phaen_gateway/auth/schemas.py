@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -47,6 +47,16 @@ class UserPublic(ScopeClaims):
     disabled_at: dt.datetime | None = None
 
 
+BankCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Z][A-Z0-9]{1,19}$",
+        description="the bank a `bank` partner client is, as a short code (e.g. `BAAC`); required for that role",
+        examples=["BAAC"],
+    ),
+]
+
+
 class ClientCreate(BaseModel):
     """A new partner or internal client (ระบบลูกข่าย)."""
 
@@ -54,6 +64,7 @@ class ClientCreate(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     roles: RoleList = Field(min_length=1, max_length=10)
+    bank: BankCode | None = None
 
 
 class ClientPublic(BaseModel):
@@ -63,6 +74,7 @@ class ClientPublic(BaseModel):
     name: str
     roles: list[str]
     person_id: uuid.UUID | None = None
+    bank: str | None = None
     disabled: bool
     created_at: dt.datetime
     disabled_at: dt.datetime | None = None
@@ -87,6 +99,7 @@ class Me(ScopeClaims):
     kind: str
     roles: list[str]
     scope: str
+    bank: str | None = Field(default=None, description="the bank of a `bank` partner client")
     username: str | None = None
     display_name: str | None = None
     person_id: str | None = Field(default=None, description="the registry person this user is linked to")

@@ -14,6 +14,8 @@ from sqlmodel import col
 from phaen_common.auth import KNOWN_ROLES, Principal
 from phaen_common.pagination import PageParams, paginate
 from phaen_gateway.auth.errors import (
+    BankNotAllowed,
+    BankRequired,
     ClientNotFound,
     LastAdmin,
     ScopeClaimRequired,
@@ -62,6 +64,7 @@ def client_public(client: PartnerClient) -> ClientPublic:
         client_id=client.client_id,
         name=client.name,
         roles=list(client.roles),
+        bank=client.bank,
         disabled=client.disabled_at is not None,
         created_at=client.created_at,
         disabled_at=client.disabled_at,
@@ -202,11 +205,22 @@ async def create_client(
     client_id: str | None = None,
     secret: str | None = None,
 ) -> tuple[PartnerClient, str]:
-    """Create a client; returns it with its secret in clear (shown once, stored hashed)."""
+    """Create a client; returns it with its secret in clear (shown once, stored hashed).
+
+    A ``bank`` client is the bank it names (422 ``bank_required`` without one); no other client has a bank.
+    """
     roles = check_roles(roles=data.roles)
+    if "bank" in roles and not data.bank:
+        raise BankRequired('A client with the bank role needs its bank (e.g. "BAAC").', loc=["body", "bank"])
+    if data.bank and "bank" not in roles:
+        raise BankNotAllowed("Only a client with the bank role carries a bank.", loc=["body", "bank"])
     secret = secret or new_secret()
     client = PartnerClient(
-        client_id=client_id or new_client_id(), name=data.name, secret_hash=await hasher.hash(secret), roles=roles
+        client_id=client_id or new_client_id(),
+        name=data.name,
+        secret_hash=await hasher.hash(secret),
+        roles=roles,
+        bank=data.bank,
     )
     session.add(client)
     await session.flush()

@@ -48,6 +48,7 @@ class TokenIssuer:
         province: str | None = None,
         tambon: str | None = None,
         person_id: str | None = None,
+        bank: str | None = None,
     ) -> tuple[str, str]:
         """A signed access token and its scope string."""
         now = int(time.time())
@@ -64,7 +65,13 @@ class TokenIssuer:
             "roles": role_list,
             "scope": scope,
         }
-        for name, value in (("region", region), ("province", province), ("tambon", tambon), ("person_id", person_id)):
+        for name, value in (
+            ("region", region),
+            ("province", province),
+            ("tambon", tambon),
+            ("person_id", person_id),
+            ("bank", bank),
+        ):
             if value:
                 claims[name] = value
         return await self.ring.sign(claims), scope
@@ -131,7 +138,7 @@ async def client_credentials_grant(
     ok = await hasher.verify(client.secret_hash if client else None, client_secret)
     if client is None or not ok or client.disabled_at is not None:
         raise InvalidClient(_BAD_CLIENT)
-    access, scope = await issuer.access_token(sub=client.client_id, kind="client", roles=client.roles)
+    access, scope = await issuer.access_token(sub=client.client_id, kind="client", roles=client.roles, bank=client.bank)
     return TokenResponse(access_token=access, expires_in=issuer.access_ttl, scope=scope)
 
 

@@ -47,6 +47,8 @@ def main() -> None:
         access_log=False,
         backlog=2048,
         timeout_keep_alive=120,
+        # uvicorn pings a new worker within 5 s by default; on a loaded 2-core machine its imports take longer.
+        timeout_worker_healthcheck=120,
     )
 
 

@@ -1,5 +1,8 @@
-"""The ledger: the only way money moves. Each entry updates the account's cached figures in the same
-transaction, on a row the caller has already locked FOR UPDATE."""
+"""The ledger: the only way money moves, and the only code that changes an account's reservations.
+
+Each entry updates the account's cached figures in the same transaction, on a row the caller has already
+locked FOR UPDATE; ``reserve`` and ``release`` move money in and out of "approved, not yet paid".
+"""
 
 from __future__ import annotations
 
@@ -15,12 +18,38 @@ from sqlmodel import col
 
 from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.audit import service as audit
-from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
+from phaen_budget.core.constraints import refuse
+from phaen_budget.core.enums import Fund, LedgerKind
+from phaen_budget.core.errors import (
+    AlreadyPaid,
+    BalanceLimitExceeded,
+    BankReferenceUsed,
+    InsufficientFunds,
+    InternalReferenceUsed,
+)
 from phaen_budget.tables import outbox
-from phaen_common.money import CENT
+from phaen_common.errors import ProblemError
+from phaen_common.money import CENT, MAX_AMOUNT
 from phaen_common.outbox import record_event
 
 ZERO = Decimal("0.00")
+
+# Who pays back a bank fee (seed: CODI pays transfer fees). Shown on fee entries and in their events.
+FEE_PAYER = "CODI"
+
+# Every constraint a ledger write can meet, and the refusal it stands for.
+CONSTRAINT_ERRORS: dict[str, type[ProblemError]] = {
+    "ledger_entries_reference_key": BankReferenceUsed,
+    "ledger_entries_internal_reference_key": InternalReferenceUsed,
+    "ledger_entries_payout_key": AlreadyPaid,
+    "accounts_balance_nonnegative_check": InsufficientFunds,
+    "accounts_reserved_within_balance_check": InsufficientFunds,
+}
+
+
+def owed_by(entry: LedgerEntry) -> str | None:
+    """Who owes this debit back to the account (a bank fee is paid back by CODI)."""
+    return FEE_PAYER if entry.kind == LedgerKind.FEE else None
 
 
 def entry_event(entry: LedgerEntry) -> dict[str, Any]:
@@ -33,15 +62,48 @@ def entry_event(entry: LedgerEntry) -> dict[str, Any]:
         "amount": entry.amount,
         "booked_at": entry.booked_at,
         "reference": entry.reference,
+        "internal_reference": entry.internal_reference,
         "withdrawal_id": entry.withdrawal_id,
+        "owed_by": owed_by(entry),
     }
 
 
 def available(account: Account, fund: str) -> Decimal:
     """What can still be approved from ``fund`` (balance less approved, unpaid withdrawals)."""
-    if fund == "interest":
+    if fund == Fund.INTEREST:
         return account.interest_balance - account.reserved_interest
     return (account.balance - account.interest_balance) - (account.reserved - account.reserved_interest)
+
+
+def _check_bounds(account: Account) -> None:
+    """Refuse (409) a figure NUMERIC(14,2) cannot hold, instead of letting the database fail with a 500."""
+    if max(account.balance, account.interest_balance, account.reserved, account.reserved_interest) > MAX_AMOUNT:
+        raise BalanceLimitExceeded(f"An account holds at most {MAX_AMOUNT:,.2f}.")
+
+
+def reserve(*, account: Account, fund: str, amount: Decimal) -> None:
+    """Set ``amount`` of ``fund`` aside for an approved withdrawal (409 ``insufficient_funds`` beyond available)."""
+    if amount <= 0:
+        raise ValueError("a reservation is positive")
+    if amount > available(account, fund):
+        raise InsufficientFunds(f"Available {available(account, fund):.2f} ({fund}).")
+    account.reserved = account.reserved + amount
+    if fund == Fund.INTEREST:
+        account.reserved_interest = account.reserved_interest + amount
+    _check_bounds(account)
+
+
+def release(*, account: Account, fund: str, amount: Decimal) -> None:
+    """Give back a reservation (the withdrawal was paid, cancelled or expired)."""
+    if amount <= 0:
+        raise ValueError("a release is positive")
+    reserved = account.reserved_interest if fund == Fund.INTEREST else account.reserved - account.reserved_interest
+    if amount > reserved:
+        # The cache and the withdrawals disagree: never let it go negative silently.
+        raise RuntimeError(f"release of {amount} exceeds the {fund} reservation {reserved} of account {account.id}")
+    account.reserved = account.reserved - amount
+    if fund == Fund.INTEREST:
+        account.reserved_interest = account.reserved_interest - amount
 
 
 async def post(
@@ -53,11 +115,14 @@ async def post(
     amount: Decimal,
     actor: str,
     reference: str | None = None,
+    internal_reference: str | None = None,
     withdrawal_id: uuid.UUID | None = None,
     release_reservation: bool = False,
 ) -> LedgerEntry:
     """Append one entry (signed amount) and update the locked account's caches.
 
+    ``reference`` is the bank's own reference (banks write it); ``internal_reference`` one that Phaen
+    makes itself (e.g. ``tranche:<project>:<n>``), kept where no bank can write it.
     ``release_reservation``: a payout also frees the reservation its approval made.
     """
     entry = LedgerEntry(
@@ -67,17 +132,17 @@ async def post(
         fund=fund,
         amount=amount,
         reference=reference,
+        internal_reference=internal_reference,
         withdrawal_id=withdrawal_id,
         actor=actor,
     )
-    account.balance = account.balance + amount
-    if fund == "interest":
-        account.interest_balance = account.interest_balance + amount
     if release_reservation:
-        account.reserved = account.reserved + amount  # amount is negative for a payout
-        if fund == "interest":
-            account.reserved_interest = account.reserved_interest + amount
-    if account.balance < 0 or account.interest_balance < 0 or (available(account, fund) < 0 and kind == "fee"):
+        release(account=account, fund=fund, amount=-amount)  # amount is negative for a payout
+    account.balance = account.balance + amount
+    if fund == Fund.INTEREST:
+        account.interest_balance = account.interest_balance + amount
+    _check_bounds(account)
+    if account.balance < 0 or account.interest_balance < 0 or (available(account, fund) < 0 and kind == LedgerKind.FEE):
         raise InsufficientFunds()
     session.add(entry)
     session.add(account)
@@ -85,12 +150,7 @@ async def post(
         # No savepoint (it costs two round trips under the account lock): a failed flush ends the request.
         await session.flush()
     except IntegrityError as exc:
-        # The unique bank reference, or the CHECK that keeps available >= 0: both are refusals, not 500s.
-        if "reference_key" in str(exc.orig):
-            raise BankReferenceUsed() from exc
-        if "payout_key" in str(exc.orig):
-            raise AlreadyPaid() from exc
-        raise InsufficientFunds() from exc
+        refuse(exc, CONSTRAINT_ERRORS)
     audit.record(
         session,
         actor=actor,
@@ -106,24 +166,36 @@ async def post(
 
 
 async def by_reference(*, session: AsyncSession, reference: str) -> LedgerEntry | None:
+    """The entry that recorded this bank reference, if any."""
     stmt = select(LedgerEntry).where(col(LedgerEntry.reference) == reference)
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def sums(*, session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[Decimal, Decimal]]:
-    """(balance, interest part) per account, summed from the ledger itself; (0.00, 0.00) without entries."""
-    out = dict.fromkeys(account_ids, (ZERO, ZERO))
+async def sums(
+    *, session: AsyncSession, account_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[Decimal, Decimal, Decimal]]:
+    """(balance, interest part, fees owed back by CODI) per account, summed from the ledger itself."""
+    out = dict.fromkeys(account_ids, (ZERO, ZERO, ZERO))
     if not account_ids:
         return out
     rows = await session.execute(
         select(
             col(LedgerEntry.account_id),
             func.coalesce(func.sum(col(LedgerEntry.amount)), 0),
-            func.coalesce(func.sum(case((col(LedgerEntry.fund) == "interest", col(LedgerEntry.amount)), else_=0)), 0),
+            func.coalesce(
+                func.sum(case((col(LedgerEntry.fund) == Fund.INTEREST, col(LedgerEntry.amount)), else_=0)), 0
+            ),
+            func.coalesce(
+                func.sum(case((col(LedgerEntry.kind) == LedgerKind.FEE, -col(LedgerEntry.amount)), else_=0)), 0
+            ),
         )
         .where(col(LedgerEntry.account_id).in_(account_ids))
         .group_by(col(LedgerEntry.account_id))
     )
-    for account_id, balance, interest in rows.all():
-        out[account_id] = (Decimal(balance).quantize(CENT), Decimal(interest).quantize(CENT))
+    for account_id, balance, interest, fees in rows.all():
+        out[account_id] = (
+            Decimal(balance).quantize(CENT),
+            Decimal(interest).quantize(CENT),
+            Decimal(fees).quantize(CENT),
+        )
     return out

@@ -75,6 +75,12 @@ class LedgerEntry(SQLModel, table=True):
     __tablename__ = "ledger_entries"
     __table_args__ = (
         Index("ledger_entries_reference_key", "reference", unique=True, postgresql_where=text("reference IS NOT NULL")),
+        Index(
+            "ledger_entries_internal_reference_key",
+            "internal_reference",
+            unique=True,
+            postgresql_where=text("internal_reference IS NOT NULL"),
+        ),
         Index("ledger_entries_payout_key", "withdrawal_id", unique=True, postgresql_where=text("kind = 'payout'")),
         {"schema": SCHEMA},
     )
@@ -86,7 +92,10 @@ class LedgerEntry(SQLModel, table=True):
     kind: str = Field(max_length=20)
     fund: str = Field(max_length=20)
     amount: Decimal = money_field()
+    # The bank's own reference (deposits, payouts, fees): banks write it.
     reference: str | None = Field(default=None, max_length=120)
+    # A reference Phaen makes itself (``tranche:<project>:<n>``): no bank can write here.
+    internal_reference: str | None = Field(default=None, max_length=120)
     withdrawal_id: uuid.UUID | None = Field(default=None, foreign_key=f"{SCHEMA}.withdrawals.id")
     actor: str = Field(max_length=200)
     booked_at: dt.datetime = ts_field()

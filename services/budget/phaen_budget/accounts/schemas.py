@@ -58,6 +58,9 @@ class AccountOut(BaseModel):
     reserved: Money = Field(description="approved, unpaid withdrawals")
     available: Money = Field(description="balance less approved, unpaid withdrawals")
     available_interest: Money
+    fees_owed_by_codi: Money = Field(
+        description="bank fees debited from the account so far, which CODI pays back (seed: CODI pays transfer fees)"
+    )
     created_at: dt.datetime
 
 
@@ -80,7 +83,11 @@ class EntryOut(BaseModel):
     kind: Literal["transfer", "interest", "payout", "fee", "tranche"]
     fund: Literal["grant", "interest"]
     amount: SignedMoney = Field(description="+ in, - out")
-    reference: str | None
+    reference: str | None = Field(description="the bank's own reference")
+    internal_reference: str | None = Field(
+        default=None, description="a reference Phaen made itself (e.g. `tranche:<project>:<n>`); no bank writes it"
+    )
+    owed_by: Literal["CODI"] | None = Field(default=None, description="a fee is owed back to the account by CODI")
     withdrawal_id: uuid.UUID | None
     actor: str
     booked_at: dt.datetime

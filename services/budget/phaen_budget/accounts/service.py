@@ -71,7 +71,13 @@ async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -
 
 
 def account_out(
-    *, principal: Principal, account: Account, balance: Decimal, interest: Decimal, signatories: list[str]
+    *,
+    principal: Principal,
+    account: Account,
+    balance: Decimal,
+    interest: Decimal,
+    fees: Decimal,
+    signatories: list[str],
 ) -> AccountOut:
     """The account with figures derived from the ledger (the cache is only a lock target)."""
     number = account.number if principal.has_role(*_FULL_NUMBER_ROLES) else masked(account.number)
@@ -93,6 +99,7 @@ def account_out(
         reserved=account.reserved,
         available=balance - account.reserved,
         available_interest=interest - account.reserved_interest,
+        fees_owed_by_codi=fees,
         created_at=account.created_at,
     )
 
@@ -106,7 +113,12 @@ async def account_views(
     signatories = await signatories_of(session=session, account_ids=ids)
     return [
         account_out(
-            principal=principal, account=a, balance=sums[a.id][0], interest=sums[a.id][1], signatories=signatories[a.id]
+            principal=principal,
+            account=a,
+            balance=sums[a.id][0],
+            interest=sums[a.id][1],
+            fees=sums[a.id][2],
+            signatories=signatories[a.id],
         )
         for a in accounts
     ]
@@ -241,7 +253,7 @@ async def change_signatories(
 
 
 def entry_out(entry: LedgerEntry, *, duplicate: bool = False) -> EntryOut:
-    return EntryOut.model_validate({**entry.model_dump(), "duplicate": duplicate})
+    return EntryOut.model_validate({**entry.model_dump(), "owed_by": ledger.owed_by(entry), "duplicate": duplicate})
 
 
 async def deposit(

@@ -31,9 +31,19 @@ class AlreadyPaid(Conflict):
     code, title = "already_paid", "The withdrawal has already been paid"
 
 
+class InternalReferenceUsed(Conflict):
+    code, title = "internal_reference_used", "This movement has already been booked"
+
+
+class BalanceLimitExceeded(Conflict):
+    code, title = "balance_limit_exceeded", "The account's figures would exceed what an amount can hold"
+
+
 register_thai(
     {
         "already_paid": "รายการนี้จ่ายเงินแล้ว",
+        "internal_reference_used": "รายการนี้ถูกบันทึกแล้ว",
+        "balance_limit_exceeded": "ยอดเงินในบัญชีเกินกว่าที่ระบบรองรับ",
         "project_not_found": "ไม่พบโครงการ",
         "project_suspended": "โครงการถูกระงับ",
         "project_closed": "โครงการปิดแล้ว",

@@ -106,7 +106,7 @@ async def release(
         fund="grant",
         amount=value,
         actor=principal.sub,
-        reference=f"tranche:{project.id}:{n}",
+        internal_reference=f"tranche:{project.id}:{n}",
     )
     rel = TrancheRelease(
         project_id=project.id,

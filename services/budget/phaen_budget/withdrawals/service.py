@@ -23,6 +23,7 @@ from phaen_budget.accounts.service import current_signatories, lock_for_money
 from phaen_budget.accounts.service import get_visible as get_account
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import acts_for
+from phaen_budget.core.constraints import refuse
 from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
@@ -184,12 +185,8 @@ async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uu
     before = _state(w)
     approving = len({s.signer for s in sigs} | {signer}) >= account.threshold
     if approving:
-        if w.amount > ledger.available(account, w.fund):
-            # Nothing is recorded: the signature is refused with the approval.
-            raise InsufficientFunds(f"Available {ledger.available(account, w.fund):.2f} ({w.fund}).")
-        account.reserved = account.reserved + w.amount
-        if w.fund == "interest":
-            account.reserved_interest = account.reserved_interest + w.amount
+        # More than available is refused (nothing is recorded: the signature is refused with the approval).
+        ledger.reserve(account=account, fund=w.fund, amount=w.amount)
         w.status = "approved"
         w.approved_at = utcnow()
         session.add(account)
@@ -198,9 +195,7 @@ async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uu
     try:
         await session.flush()  # no savepoint: a failed flush ends the request (rolled back)
     except IntegrityError as exc:
-        if "signer_key" in str(exc.orig):
-            raise AlreadySigned() from exc
-        raise InsufficientFunds() from exc
+        refuse(exc, {"signatures_withdrawal_signer_key": AlreadySigned, **ledger.CONSTRAINT_ERRORS})
     audit.record(
         session,
         actor=signer,
@@ -280,9 +275,7 @@ async def cancel(
         raise NotPending("The withdrawal is already cancelled.")
     before = _state(w)
     if w.status == "approved":
-        account.reserved = account.reserved - w.amount
-        if w.fund == "interest":
-            account.reserved_interest = account.reserved_interest - w.amount
+        ledger.release(account=account, fund=w.fund, amount=w.amount)
         session.add(account)
     w.status = "cancelled"
     w.cancelled_at = utcnow()
