@@ -52,7 +52,9 @@ async def test_bank_code_is_a_short_upper_case_code(client, admin_headers):
 
 async def test_only_a_bank_client_carries_a_bank(client, admin_headers):
     r = await client.post(
-        "/v1/auth/clients", json={"name": "registry", "roles": ["partner_registry"], "bank": "BAAC"}, headers=admin_headers
+        "/v1/auth/clients",
+        json={"name": "registry", "roles": ["partner_registry"], "bank": "BAAC"},
+        headers=admin_headers,
     )
     assert r.status_code == 422 and r.json()["code"] == "bank_not_allowed"
 
