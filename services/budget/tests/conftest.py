@@ -82,7 +82,7 @@ def live_url(budget_url: str, data_dir: Path, keys: TestKeys) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("live_server.py")), str(port)], env=env)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 240  # two workers import everything; slow on a loaded 2-core machine
         while True:
             try:
                 if httpx.get(url + "/healthz", timeout=1).status_code == 200:
