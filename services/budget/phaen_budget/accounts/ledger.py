@@ -53,7 +53,11 @@ def owed_by(entry: LedgerEntry) -> str | None:
 
 
 def entry_event(entry: LedgerEntry) -> dict[str, Any]:
-    return {
+    """The entry's own facts, as the audit chain records them (``verify`` recomputes this from the row).
+
+    ``internal_reference`` appears only when set, so entries audited before it existed still verify.
+    """
+    state: dict[str, Any] = {
         "id": entry.id,
         "account_id": entry.account_id,
         "project_id": entry.project_id,
@@ -62,10 +66,16 @@ def entry_event(entry: LedgerEntry) -> dict[str, Any]:
         "amount": entry.amount,
         "booked_at": entry.booked_at,
         "reference": entry.reference,
-        "internal_reference": entry.internal_reference,
         "withdrawal_id": entry.withdrawal_id,
-        "owed_by": owed_by(entry),
     }
+    if entry.internal_reference is not None:
+        state["internal_reference"] = entry.internal_reference
+    return state
+
+
+def entry_payload(entry: LedgerEntry) -> dict[str, Any]:
+    """The ``ledger.entry`` event: the entry's facts and who owes a fee back (the reports show it)."""
+    return {**entry_event(entry), "internal_reference": entry.internal_reference, "owed_by": owed_by(entry)}
 
 
 def available(account: Account, fund: str) -> Decimal:
@@ -160,7 +170,7 @@ async def post(
         after=entry_event(entry),
     )
     await record_event(
-        session, outbox, type="ledger.entry", entity="ledger_entry", entity_id=entry.id, payload=entry_event(entry)
+        session, outbox, type="ledger.entry", entity="ledger_entry", entity_id=entry.id, payload=entry_payload(entry)
     )
     return entry
 
