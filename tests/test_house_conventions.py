@@ -105,3 +105,13 @@ def test_the_select_check_can_fail(tmp_path: Path) -> None:
     path = tmp_path / "router.py"
     path.write_text("from sqlalchemy import select\nasync def r(s):\n    return await s.execute(select(1))\n")
     assert selects_in(path) == [3]
+
+
+def test_every_app_is_built_by_the_one_factory() -> None:
+    """The gateway and the three services call ``create_service_app``; none builds ``FastAPI(...)`` itself."""
+    for pkg in PACKAGES[:4]:
+        calls = set()
+        for node in ast.walk(ast.parse((pkg / "main.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                calls.add(node.func.id)
+        assert "create_service_app" in calls and "FastAPI" not in calls, pkg

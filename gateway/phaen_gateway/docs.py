@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import fastapi_offline
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
@@ -73,9 +73,9 @@ def _asset_route(router: APIRouter, name: str) -> None:
         return FileResponse(path, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})
 
 
-def install_docs(app: FastAPI) -> None:
-    """Add the docs routes and the packaged assets (one route each: any other asset path is a plain 404)."""
+def docs_routes() -> APIRouter:
+    """The docs routes and the packaged assets (one route each: any other asset path is a plain 404)."""
     router = docs_router()
     for name in ASSETS:
         _asset_route(router, name)
-    app.include_router(router)
+    return router

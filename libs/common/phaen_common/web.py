@@ -411,11 +411,18 @@ def create_service_app(
     on_startup: Callable[[FastAPI], Any] | None = None,
     on_shutdown: Callable[[FastAPI], Any] | None = None,
     description: str = "",
+    title: str | None = None,
+    public_paths: Iterable[str] = (),
+    own_openapi: bool = True,
+    strict_json: bool = True,
 ) -> FastAPI:
-    """Build a Phaen service: same middleware, errors, health and OpenAPI in every one.
+    """Build a Phaen app (the gateway and every service): same middleware, errors, health and OpenAPI in every one.
 
     ``prefix`` is the service's public path (``/v1/budget``); its OpenAPI is served at
-    ``{prefix}/openapi.json`` so the gateway can aggregate it.
+    ``{prefix}/openapi.json`` so the gateway can aggregate it. The gateway passes ``own_openapi=False`` (it
+    serves the aggregated document and its own docs pages), its extra ``public_paths`` and ``strict_json=False``
+    (it forwards bodies; the services check them). ``on_startup`` runs with ``app.state.db`` set and may set
+    ``app.state.verifier``; otherwise the gateway's JWKS is used.
     """
     from phaen_common.auth import RemoteKeySource, RemoteRevocations
     from phaen_common.db import Database
@@ -428,6 +435,8 @@ def create_service_app(
             max_overflow=settings.db_max_overflow,
             application_name=f"phaen-{name}",
         )
+        if on_startup is not None:
+            await on_startup(app)
         if not hasattr(app.state, "verifier"):
             if verifier_factory is not None:
                 app.state.verifier = verifier_factory(app)
@@ -442,8 +451,6 @@ def create_service_app(
                         f"{base}/v1/auth/revocations", cache_seconds=settings.revocation_cache_seconds
                     ),
                 )
-        if on_startup is not None:
-            await on_startup(app)
         try:
             yield
         finally:
@@ -452,22 +459,18 @@ def create_service_app(
             await app.state.db.dispose()
 
     app = FastAPI(
-        title=f"Phaen {name}",
+        title=title or f"Phaen {name}",
         version="1.0.0",
         description=description,
         lifespan=lifespan,
-        dependencies=[Depends(strict_json_body)],
-        openapi_url=f"{prefix}/openapi.json",
-        docs_url=f"{prefix}/docs",
+        dependencies=[Depends(strict_json_body)] if strict_json else None,
+        openapi_url=f"{prefix}/openapi.json" if own_openapi else None,
+        docs_url=f"{prefix}/docs" if own_openapi else None,
         redoc_url=None,
     )
     app.state.settings = settings
-    install_common(
-        app,
-        name=name,
-        settings=settings,
-        public_paths={"/healthz", f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"},
-    )
+    docs = {f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"} if own_openapi else set()
+    install_common(app, name=name, settings=settings, public_paths={"/healthz", *docs, *public_paths})
     for router in routers:
         app.include_router(router)
     return app
