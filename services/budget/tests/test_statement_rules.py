@@ -126,3 +126,11 @@ def test_the_digest_is_over_content_not_bytes():
     assert (
         parse_csv(rows.encode()).digest() == parse_csv(b"\xef\xbb\xbf" + rows.replace("\r\n", "\n").encode()).digest()
     )
+
+
+def test_a_statement_longer_than_the_cap_is_refused():
+    from phaen_budget.statements.parsing import MAX_LINES
+
+    rows = "".join(f"2026-10-01,a,r{i},,1.00,\n" for i in range(MAX_LINES + 1))
+    with pytest.raises(StatementUnreadable, match="at most"):
+        parse_csv(("date,description,reference,withdrawal,deposit,balance\n" + rows).encode())

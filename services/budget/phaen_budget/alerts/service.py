@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select, tuple_, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -21,7 +21,7 @@ from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
 from phaen_common.errors import Forbidden
-from phaen_common.outbox import record_event
+from phaen_common.outbox import record_event, record_events
 from phaen_common.pagination import Page, PageParams, paginate
 
 SEVERITY = {
@@ -63,34 +63,38 @@ async def raise_alerts(
         }
         for r in rows
     ]
+    # One statement compiled once, sent as batched multi-row VALUES (insertmanyvalues), RETURNING the new ids.
     inserted = await session.execute(
-        insert(Alert)
-        .values(values)
-        .on_conflict_do_nothing(index_elements=["account_id", "code", "subject"])
-        .returning(col(Alert.id))
+        insert(Alert).on_conflict_do_nothing(index_elements=["account_id", "code", "subject"]).returning(col(Alert.id)),
+        values,
     )
     new_ids = set(inserted.scalars().all())
     keys = [(r["code"], r["subject"]) for r in rows]
-    found = (
-        (
-            await session.execute(
-                select(Alert).where(
-                    col(Alert.account_id) == account.id,
-                    tuple_(col(Alert.code), col(Alert.subject)).in_(keys),
+    subjects = sorted({subject for _, subject in keys})
+    found: list[Alert] = []
+    for start in range(0, len(subjects), 2000):
+        found += (
+            (
+                await session.execute(
+                    select(Alert).where(
+                        col(Alert.account_id) == account.id,
+                        col(Alert.subject).in_(subjects[start : start + 2000]),
+                    )
                 )
             )
+            .scalars()
+            .all()
         )
-        .scalars()
-        .all()
-    )
     by_key = {(a.code, a.subject): a for a in found}
+    events = []
     for alert in found:
         if alert.id in new_ids:
             state = alert_event(alert)
             audit.record(
                 session, actor=actor, action=f"alert.{alert.code}", entity="alert", entity_id=alert.id, after=state
             )
-            await record_event(session, outbox, type="alert.raised", entity="alert", entity_id=alert.id, payload=state)
+            events.append(("alert.raised", "alert", alert.id, state))
+    await record_events(session, outbox, events)
     return [by_key[k] for k in dict.fromkeys(keys)]
 
 

@@ -92,13 +92,16 @@ def reconcile(
                 used.add(hit.id)
                 break
     window = dt.timedelta(days=window_days)
+    by_amount: dict[Decimal, list[LedgerItem]] = {}
+    for item in ledger:
+        by_amount.setdefault(item.amount, []).append(item)
     for line in statement.lines:
         if line.no in out.matches:
             continue
         candidates = [
             i
-            for i in ledger
-            if i.id not in used and _same_side(line, i) and abs(i.booked_on - line.booked_on) <= window
+            for i in by_amount.get(line.amount, [])
+            if i.id not in used and abs(i.booked_on - line.booked_on) <= window
         ]
         if candidates:
             hit = min(candidates, key=lambda i: (abs(i.booked_on - line.booked_on), i.booked_on, str(i.id)))

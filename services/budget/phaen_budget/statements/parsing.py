@@ -27,7 +27,7 @@ from phaen_budget.statements.errors import StatementUnbalanced, StatementUnreada
 from phaen_common.money import CENT, MAX_AMOUNT
 
 CSV_HEADER = ("date", "description", "reference", "withdrawal", "deposit", "balance")
-MAX_LINES = 20_000
+MAX_LINES = 5_000  # a project account moves a few hundred times a month at most
 MAX_DESCRIPTION = 500
 MAX_REFERENCE = 120
 BE_OFFSET = 543  # Buddhist Era year = Common Era year + 543

@@ -108,7 +108,7 @@ async def import_statement(account_id: uuid.UUID, request: Request, session: Ses
             window_days=settings.statement_match_window_days,
         )
     headers = {"Idempotent-Replayed": "true"} if replayed else None
-    return JSONResponse(answer.model_dump(mode="json"), status_code=201, headers=headers)
+    return JSONResponse(answer.model_dump(mode="json", exclude={"items"}), status_code=201, headers=headers)
 
 
 @router.get(

@@ -6,22 +6,25 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts import service as accounts
 from phaen_budget.accounts.models import Account
 from phaen_budget.alerts import service as alerts
+from phaen_budget.alerts.models import Alert
 from phaen_budget.audit import service as audit
 from phaen_budget.core.errors import AccountNotFound
 from phaen_budget.statements import repository as repo
 from phaen_budget.statements.errors import StatementAccountMismatch, StatementNotFound
 from phaen_budget.statements.matching import LedgerItem, reconcile
-from phaen_budget.statements.models import BankStatement, StatementAlert, StatementLine
+from phaen_budget.statements.models import BankStatement, StatementAlert
 from phaen_budget.statements.parsing import ParsedStatement, parse
-from phaen_budget.statements.schemas import LedgerMiss, LineOut, StatementDetail, StatementOut, StatementSummary
+from phaen_budget.statements.schemas import LedgerMiss, LineOut, StatementDetail, StatementSummary
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
+from phaen_common.money import format_money
 from phaen_common.outbox import record_event
 from phaen_common.pagination import Page, PageParams, paginate
 
@@ -50,8 +53,9 @@ async def account_in_scope(*, session: AsyncSession, principal: Principal, accou
     return account
 
 
-def _line_out(line: StatementLine) -> LineOut:
-    return LineOut.model_validate(line.model_dump())
+def _line_out(row: dict[str, Any]) -> LineOut:
+    # Rows this service wrote itself: no need to validate each of thousands again.
+    return LineOut.model_construct(**{k: row[k] for k in LineOut.model_fields})
 
 
 def _summary(s: BankStatement) -> dict[str, Any]:
@@ -62,17 +66,46 @@ def _summary(s: BankStatement) -> dict[str, Any]:
     }
 
 
-async def statement_out(*, session: AsyncSession, statement: BankStatement, detail: bool = False) -> StatementDetail:
-    """The reconciliation answer rebuilt from what was stored (the same for a repeated import)."""
-    lines = await repo.lines_of(session=session, statement_id=statement.id)
-    found = await repo.alerts_of(session=session, statement_id=statement.id)
+async def statement_out(
+    *,
+    session: AsyncSession,
+    statement: BankStatement,
+    detail: bool = False,
+    lines: list[dict[str, Any]] | None = None,
+    found: list[Alert] | None = None,
+) -> StatementDetail:
+    """The reconciliation answer rebuilt from what was stored (the same for a repeated import).
+
+    ``lines``/``found``: the rows just written, when the caller has them (no need to read them back).
+    """
+    if lines is None:
+        lines = await repo.lines_of(session=session, statement_id=statement.id)
+    if found is None:
+        found = await repo.alerts_of(session=session, statement_id=statement.id)
     return StatementDetail(
         **_summary(statement),
-        unmatched_bank_lines=[_line_out(ln) for ln in lines if ln.status == "unmatched"],
+        unmatched_bank_lines=[_line_out(ln) for ln in lines if ln["status"] == "unmatched"],
         unmatched_ledger_entries=[LedgerMiss.model_validate(m) for m in statement.unmatched_ledger_entries],
         alerts=[alerts.alert_out(a) for a in found],
         items=[_line_out(ln) for ln in lines] if detail else [],
     )
+
+
+def _line_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A line as the ``statement.imported`` event carries it (JSON-ready: amounts as 2-decimal strings)."""
+    return {
+        "id": str(row["id"]),
+        "no": row["no"],
+        "booked_on": row["booked_on"].isoformat(),
+        "amount": format_money(row["amount"]),
+        "reference": row["reference"],
+        "description": row["description"],
+        "balance": None if row["balance"] is None else format_money(row["balance"]),
+        "status": row["status"],
+        "matched_by": row["matched_by"],
+        "ledger_entry_id": None if row["ledger_entry_id"] is None else str(row["ledger_entry_id"]),
+        "withdrawal_id": None if row["withdrawal_id"] is None else str(row["withdrawal_id"]),
+    }
 
 
 def _miss(item: LedgerItem) -> dict[str, Any]:
@@ -94,10 +127,10 @@ async def import_statement(
     body: bytes,
     media_type: str,
     window_days: int,
-) -> tuple[StatementOut, bool]:
+) -> tuple[StatementDetail, bool]:
     """Import one statement and reconcile it; the same statement again returns its first answer unchanged.
 
-    Returns (answer, replayed).
+    Returns (answer, replayed); the import's answer is the detail without ``items``.
     """
     await account_in_scope(session=session, principal=principal, account_id=account_id)
     parsed = parse(body, media_type)
@@ -109,13 +142,11 @@ async def import_statement(
     digest = parsed.digest()
     existing = await repo.by_digest(session=session, account_id=account.id, digest=digest)
     if existing is not None:
-        return StatementOut.model_validate(
-            (await statement_out(session=session, statement=existing)).model_dump(exclude={"items"})
-        ), True
-    statement = await _reconcile_and_store(
+        return await statement_out(session=session, statement=existing), True
+    statement, rows, raised = await _reconcile_and_store(
         session=session, principal=principal, account=account, parsed=parsed, digest=digest, window_days=window_days
     )
-    answer = await statement_out(session=session, statement=statement, detail=True)
+    answer = await statement_out(session=session, statement=statement, lines=rows, found=raised)
     summary = _summary(statement)
     audit.record(
         session,
@@ -134,11 +165,11 @@ async def import_statement(
         payload={
             **StatementSummary.model_validate(summary).model_dump(mode="json"),
             "project_id": str(account.project_id),
-            "lines_detail": [ln.model_dump(mode="json") for ln in answer.items],
+            "lines_detail": [_line_event(row) for row in rows],
             "alerts": [str(a.id) for a in answer.alerts],
         },
     )
-    return StatementOut.model_validate(answer.model_dump(exclude={"items"})), False
+    return answer, False
 
 
 async def _reconcile_and_store(
@@ -149,7 +180,8 @@ async def _reconcile_and_store(
     parsed: ParsedStatement,
     digest: str,
     window_days: int,
-) -> BankStatement:
+) -> tuple[BankStatement, list[dict[str, Any]], list[Alert]]:
+    """Match, then write the statement, its lines, its alerts and their links; returns all three."""
     window = dt.timedelta(days=window_days)
     ledger = await repo.ledger_around(
         session=session, account_id=account.id, first=parsed.period_from - window, last=parsed.period_to + window
@@ -178,29 +210,30 @@ async def _reconcile_and_store(
     session.add(statement)
     await session.flush()
     line_ids: dict[int, uuid.UUID] = {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for line in parsed.lines:
         match = result.matches.get(line.no)
         unbooked = result.unbooked.get(line.no)
-        row = StatementLine(
-            statement_id=statement.id,
-            account_id=account.id,
-            no=line.no,
-            booked_on=line.booked_on,
-            amount=line.amount,
-            reference=line.reference,
-            description=line.description,
-            balance=line.balance,
-            fingerprint=line.fingerprint(),
-            status="matched" if match else "unmatched",
-            matched_by=match[1] if match else None,
-            ledger_entry_id=match[0].id if match else None,
-            withdrawal_id=(match[0].withdrawal_id if match else None) or (unbooked.id if unbooked else None),
+        line_ids[line.no] = uuid.uuid4()
+        rows.append(
+            {
+                "id": line_ids[line.no],
+                "statement_id": statement.id,
+                "account_id": account.id,
+                "no": line.no,
+                "booked_on": line.booked_on,
+                "amount": line.amount,
+                "reference": line.reference,
+                "description": line.description,
+                "balance": line.balance,
+                "fingerprint": line.fingerprint(),
+                "status": "matched" if match else "unmatched",
+                "matched_by": match[1] if match else None,
+                "ledger_entry_id": match[0].id if match else None,
+                "withdrawal_id": (match[0].withdrawal_id if match else None) or (unbooked.id if unbooked else None),
+            }
         )
-        line_ids[line.no] = row.id
-        rows.append(row)
-    session.add_all(rows)
-    await session.flush()
+    await repo.insert_lines(session=session, rows=rows)
     raised = await alerts.raise_alerts(
         session=session,
         actor=principal.sub,
@@ -218,11 +251,12 @@ async def _reconcile_and_store(
             for f in result.findings
         ],
     )
-    session.add_all(
-        [StatementAlert(statement_id=statement.id, alert_id=a.id, position=i) for i, a in enumerate(raised)]
-    )
-    await session.flush()
-    return statement
+    if raised:
+        await session.execute(
+            insert(StatementAlert),
+            [{"statement_id": statement.id, "alert_id": a.id, "position": i} for i, a in enumerate(raised)],
+        )
+    return statement, rows, raised
 
 
 async def list_statements(
