@@ -9,7 +9,7 @@ STAMP := $(VENV)/.synced-bytecode
 # Our own packages, compiled before the processes that import them start (see test and run below).
 PACKAGES := libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports
 
-.PHONY: help setup run test test-fast bytecode lint format bench clean
+.PHONY: help setup run test test-fast bytecode lint format bench clean client
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,3 +51,6 @@ bench: $(STAMP) ## Benchmarks (time and peak RSS); writes bench/RESULTS.md
 
 clean: ## Remove the virtual environment (keeps .data)
 	rm -rf $(VENV) .tools
+
+client: $(STAMP) ## Regenerate the typed Python client in clients/python from the OpenAPI document
+	$(VENV)/bin/python scripts/make_client.py

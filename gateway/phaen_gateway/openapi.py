@@ -14,6 +14,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
 from phaen_gateway.config import UPSTREAMS, Settings
+from phaen_gateway.openapi_polish import polish
 
 log = logging.getLogger("phaen.gateway.openapi")
 
@@ -26,14 +27,26 @@ DESCRIPTION = (
 )
 
 
+def _renamed(ref: str, section_renames: dict[str, dict[str, str]]) -> str:
+    if not ref.startswith("#/components/"):
+        return ref
+    _, _, section, name = ref.split("/", 3)
+    return f"#/components/{section}/{section_renames.get(section, {}).get(name, name)}"
+
+
 def _prefix_refs(node: Any, section_renames: dict[str, dict[str, str]]) -> Any:
-    """Rewrite every ``$ref`` to ``#/components/<section>/<name>`` to the renamed component."""
+    """Rewrite every ``$ref`` (and discriminator mapping) to ``#/components/<section>/<name>`` to the renamed
+    component."""
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
-            if key == "$ref" and isinstance(value, str) and value.startswith("#/components/"):
-                _, _, section, name = value.split("/", 3)
-                value = f"#/components/{section}/{section_renames.get(section, {}).get(name, name)}"
+            if key == "$ref" and isinstance(value, str):
+                value = _renamed(value, section_renames)
+            elif key == "discriminator" and isinstance(value, dict) and isinstance(value.get("mapping"), dict):
+                mapping = {
+                    k: _renamed(v, section_renames) if isinstance(v, str) else v for k, v in value["mapping"].items()
+                }
+                value = {**value, "mapping": mapping}
             out[key] = _prefix_refs(value, section_renames)
         return out
     if isinstance(node, list):
@@ -77,6 +90,11 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
             doc.setdefault("tags", []).append({"name": name, "description": f"Routed to the {name} service."})
             tags.add(name)
     return doc
+
+
+def aggregate(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The public document: the services' merged into the gateway's, then polished for generators and people."""
+    return polish(merge(own, services))
 
 
 def own_openapi(app: FastAPI) -> dict[str, Any]:
@@ -125,7 +143,7 @@ def openapi_router() -> APIRouter:
             app.state.own_openapi = own_openapi(app)
         specs = await asyncio.gather(*(_fetch(app.state.proxy_client, settings, n) for n in UPSTREAMS))
         reachable = {n: s for n, s in zip(UPSTREAMS, specs, strict=True) if s is not None}
-        doc = merge(app.state.own_openapi, reachable)
+        doc = aggregate(app.state.own_openapi, reachable)
         missing = [n for n in UPSTREAMS if n not in reachable]
         if missing:
             doc["info"]["x-unavailable-services"] = missing

@@ -29,6 +29,7 @@ from phaen_common.errors import (
 )
 from phaen_common.i18n import localize_problem, prefers_thai
 from phaen_common.logs import configure_logging, request_id_var
+from phaen_common.openapi_extras import install_openapi_extras
 from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
 from phaen_common.text import MAX_JSON_DEPTH, json_depth
@@ -473,4 +474,5 @@ def create_service_app(
     install_common(app, name=name, settings=settings, public_paths={"/healthz", *docs, *public_paths})
     for router in routers:
         app.include_router(router)
+    install_openapi_extras(app)
     return app

@@ -1,0 +1,301 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_audit_entry_out import PageAuditEntryOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    entity: None | str | Unset = UNSET,
+    id: None | str | Unset = UNSET,
+    action: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_entity: None | str | Unset
+    if isinstance(entity, Unset):
+        json_entity = UNSET
+    else:
+        json_entity = entity
+    params["entity"] = json_entity
+
+    json_id: None | str | Unset
+    if isinstance(id, Unset):
+        json_id = UNSET
+    else:
+        json_id = id
+    params["id"] = json_id
+
+    json_action: None | str | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    json_outcome: None | str | Unset
+    if isinstance(outcome, Unset):
+        json_outcome = UNSET
+    else:
+        json_outcome = outcome
+    params["outcome"] = json_outcome
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/budget/audit",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageAuditEntryOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageAuditEntryOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAuditEntryOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    entity: None | str | Unset = UNSET,
+    id: None | str | Unset = UNSET,
+    action: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageAuditEntryOut | Problem]:
+    """Read the audit trail
+
+     The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
+
+    Args:
+        entity (None | str | Unset):
+        id (None | str | Unset):
+        action (None | str | Unset):
+        outcome (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAuditEntryOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        entity=entity,
+        id=id,
+        action=action,
+        outcome=outcome,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    entity: None | str | Unset = UNSET,
+    id: None | str | Unset = UNSET,
+    action: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageAuditEntryOut | Problem | None:
+    """Read the audit trail
+
+     The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
+
+    Args:
+        entity (None | str | Unset):
+        id (None | str | Unset):
+        action (None | str | Unset):
+        outcome (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAuditEntryOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        entity=entity,
+        id=id,
+        action=action,
+        outcome=outcome,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    entity: None | str | Unset = UNSET,
+    id: None | str | Unset = UNSET,
+    action: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageAuditEntryOut | Problem]:
+    """Read the audit trail
+
+     The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
+
+    Args:
+        entity (None | str | Unset):
+        id (None | str | Unset):
+        action (None | str | Unset):
+        outcome (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAuditEntryOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        entity=entity,
+        id=id,
+        action=action,
+        outcome=outcome,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    entity: None | str | Unset = UNSET,
+    id: None | str | Unset = UNSET,
+    action: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageAuditEntryOut | Problem | None:
+    """Read the audit trail
+
+     The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
+
+    Args:
+        entity (None | str | Unset):
+        id (None | str | Unset):
+        action (None | str | Unset):
+        outcome (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAuditEntryOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            entity=entity,
+            id=id,
+            action=action,
+            outcome=outcome,
+            limit=limit,
+            cursor=cursor,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_zones_v1_registry_zones_get_region_type_0 import ListZonesV1RegistryZonesGetRegionType0
+from ...models.page_zone_out import PageZoneOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_region: None | str | Unset
+    if isinstance(region, Unset):
+        json_region = UNSET
+    elif isinstance(region, ListZonesV1RegistryZonesGetRegionType0):
+        json_region = region.value
+    else:
+        json_region = region
+    params["region"] = json_region
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/registry/zones",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageZoneOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageZoneOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageZoneOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageZoneOut | Problem]:
+    """List zones
+
+     Zones, optionally of one region.
+
+    Args:
+        region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageZoneOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        region=region,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageZoneOut | Problem | None:
+    """List zones
+
+     Zones, optionally of one region.
+
+    Args:
+        region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageZoneOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        region=region,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageZoneOut | Problem]:
+    """List zones
+
+     Zones, optionally of one region.
+
+    Args:
+        region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageZoneOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        region=region,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageZoneOut | Problem | None:
+    """List zones
+
+     Zones, optionally of one region.
+
+    Args:
+        region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageZoneOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            region=region,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.member_out import MemberOut
+from ...models.member_patch import MemberPatch
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    committee_id: UUID,
+    member_id: UUID,
+    *,
+    body: MemberPatch,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/registry/committees/{committee_id}/members/{member_id}".format(
+            committee_id=quote(str(committee_id), safe=""),
+            member_id=quote(str(member_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MemberOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = MemberOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MemberOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    committee_id: UUID,
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberPatch,
+    accept_language: str | Unset = UNSET,
+) -> Response[MemberOut | Problem]:
+    """Change a member's role or term
+
+     Change a seat's role or term (end the term when a member steps down).
+
+    Args:
+        committee_id (UUID):
+        member_id (UUID):
+        accept_language (str | Unset):
+        body (MemberPatch): Change a seat's role or term (``term_end`` set when a member steps
+            down).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MemberOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        committee_id=committee_id,
+        member_id=member_id,
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    committee_id: UUID,
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberPatch,
+    accept_language: str | Unset = UNSET,
+) -> MemberOut | Problem | None:
+    """Change a member's role or term
+
+     Change a seat's role or term (end the term when a member steps down).
+
+    Args:
+        committee_id (UUID):
+        member_id (UUID):
+        accept_language (str | Unset):
+        body (MemberPatch): Change a seat's role or term (``term_end`` set when a member steps
+            down).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MemberOut | Problem
+    """
+
+    return sync_detailed(
+        committee_id=committee_id,
+        member_id=member_id,
+        client=client,
+        body=body,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    committee_id: UUID,
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberPatch,
+    accept_language: str | Unset = UNSET,
+) -> Response[MemberOut | Problem]:
+    """Change a member's role or term
+
+     Change a seat's role or term (end the term when a member steps down).
+
+    Args:
+        committee_id (UUID):
+        member_id (UUID):
+        accept_language (str | Unset):
+        body (MemberPatch): Change a seat's role or term (``term_end`` set when a member steps
+            down).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MemberOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        committee_id=committee_id,
+        member_id=member_id,
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    committee_id: UUID,
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberPatch,
+    accept_language: str | Unset = UNSET,
+) -> MemberOut | Problem | None:
+    """Change a member's role or term
+
+     Change a seat's role or term (end the term when a member steps down).
+
+    Args:
+        committee_id (UUID):
+        member_id (UUID):
+        accept_language (str | Unset):
+        body (MemberPatch): Change a seat's role or term (``term_end`` set when a member steps
+            down).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MemberOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            committee_id=committee_id,
+            member_id=member_id,
+            client=client,
+            body=body,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,281 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_subdistrict_out import PageSubdistrictOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    district: None | str | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    postal_code: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_district: None | str | Unset
+    if isinstance(district, Unset):
+        json_district = UNSET
+    else:
+        json_district = district
+    params["district"] = json_district
+
+    json_province: None | str | Unset
+    if isinstance(province, Unset):
+        json_province = UNSET
+    else:
+        json_province = province
+    params["province"] = json_province
+
+    json_postal_code: None | str | Unset
+    if isinstance(postal_code, Unset):
+        json_postal_code = UNSET
+    else:
+        json_postal_code = postal_code
+    params["postal_code"] = json_postal_code
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/registry/subdistricts",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageSubdistrictOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageSubdistrictOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSubdistrictOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    district: None | str | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    postal_code: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageSubdistrictOut | Problem]:
+    """List subdistricts (tambon)
+
+     Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
+
+    Args:
+        district (None | str | Unset):
+        province (None | str | Unset):
+        postal_code (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSubdistrictOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        district=district,
+        province=province,
+        postal_code=postal_code,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    district: None | str | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    postal_code: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageSubdistrictOut | Problem | None:
+    """List subdistricts (tambon)
+
+     Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
+
+    Args:
+        district (None | str | Unset):
+        province (None | str | Unset):
+        postal_code (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSubdistrictOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        district=district,
+        province=province,
+        postal_code=postal_code,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    district: None | str | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    postal_code: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageSubdistrictOut | Problem]:
+    """List subdistricts (tambon)
+
+     Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
+
+    Args:
+        district (None | str | Unset):
+        province (None | str | Unset):
+        postal_code (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSubdistrictOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        district=district,
+        province=province,
+        postal_code=postal_code,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    district: None | str | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    postal_code: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageSubdistrictOut | Problem | None:
+    """List subdistricts (tambon)
+
+     Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
+
+    Args:
+        district (None | str | Unset):
+        province (None | str | Unset):
+        postal_code (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSubdistrictOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            district=district,
+            province=province,
+            postal_code=postal_code,
+            limit=limit,
+            cursor=cursor,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,299 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_search_item import PageSearchItem
+from ...models.problem import Problem
+from ...models.search_v1_registry_search_get_level_type_0 import SearchV1RegistrySearchGetLevelType0
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    q: str,
+    level: None | SearchV1RegistrySearchGetLevelType0 | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    params["q"] = q
+
+    json_level: None | str | Unset
+    if isinstance(level, Unset):
+        json_level = UNSET
+    elif isinstance(level, SearchV1RegistrySearchGetLevelType0):
+        json_level = level.value
+    else:
+        json_level = level
+    params["level"] = json_level
+
+    json_province: None | str | Unset
+    if isinstance(province, Unset):
+        json_province = UNSET
+    else:
+        json_province = province
+    params["province"] = json_province
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/registry/search",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageSearchItem | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageSearchItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSearchItem | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    q: str,
+    level: None | SearchV1RegistrySearchGetLevelType0 | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageSearchItem | Problem]:
+    """Search places by Thai or English name
+
+     Provinces, districts and subdistricts whose Thai or English name contains ``q``.
+
+    Spaces, tone marks and a leading level word (ตำบล, ต., อำเภอ, อ., จังหวัด, จ., Tambon, Amphoe) are
+    ignored;
+    exact names first, then names starting with ``q``, then the rest; provinces before districts before
+    subdistricts.
+
+    Args:
+        q (str):
+        level (None | SearchV1RegistrySearchGetLevelType0 | Unset):
+        province (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSearchItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        q=q,
+        level=level,
+        province=province,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    q: str,
+    level: None | SearchV1RegistrySearchGetLevelType0 | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageSearchItem | Problem | None:
+    """Search places by Thai or English name
+
+     Provinces, districts and subdistricts whose Thai or English name contains ``q``.
+
+    Spaces, tone marks and a leading level word (ตำบล, ต., อำเภอ, อ., จังหวัด, จ., Tambon, Amphoe) are
+    ignored;
+    exact names first, then names starting with ``q``, then the rest; provinces before districts before
+    subdistricts.
+
+    Args:
+        q (str):
+        level (None | SearchV1RegistrySearchGetLevelType0 | Unset):
+        province (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSearchItem | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        q=q,
+        level=level,
+        province=province,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    q: str,
+    level: None | SearchV1RegistrySearchGetLevelType0 | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageSearchItem | Problem]:
+    """Search places by Thai or English name
+
+     Provinces, districts and subdistricts whose Thai or English name contains ``q``.
+
+    Spaces, tone marks and a leading level word (ตำบล, ต., อำเภอ, อ., จังหวัด, จ., Tambon, Amphoe) are
+    ignored;
+    exact names first, then names starting with ``q``, then the rest; provinces before districts before
+    subdistricts.
+
+    Args:
+        q (str):
+        level (None | SearchV1RegistrySearchGetLevelType0 | Unset):
+        province (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSearchItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        q=q,
+        level=level,
+        province=province,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    q: str,
+    level: None | SearchV1RegistrySearchGetLevelType0 | Unset = UNSET,
+    province: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageSearchItem | Problem | None:
+    """Search places by Thai or English name
+
+     Provinces, districts and subdistricts whose Thai or English name contains ``q``.
+
+    Spaces, tone marks and a leading level word (ตำบล, ต., อำเภอ, อ., จังหวัด, จ., Tambon, Amphoe) are
+    ignored;
+    exact names first, then names starting with ``q``, then the rest; provinces before districts before
+    subdistricts.
+
+    Args:
+        q (str):
+        level (None | SearchV1RegistrySearchGetLevelType0 | Unset):
+        province (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSearchItem | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            q=q,
+            level=level,
+            province=province,
+            limit=limit,
+            cursor=cursor,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.line_create import LineCreate
+from ...models.line_out import LineOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    grant_id: UUID,
+    *,
+    body: LineCreate,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/budget/grants/{grant_id}/lines".format(
+            grant_id=quote(str(grant_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LineOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = LineOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LineOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    grant_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LineCreate,
+    accept_language: str | Unset = UNSET,
+) -> Response[LineOut | Problem]:
+    """Add a planned line to a grant
+
+     Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
+
+    Args:
+        grant_id (UUID):
+        accept_language (str | Unset):
+        body (LineCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LineOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        grant_id=grant_id,
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    grant_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LineCreate,
+    accept_language: str | Unset = UNSET,
+) -> LineOut | Problem | None:
+    """Add a planned line to a grant
+
+     Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
+
+    Args:
+        grant_id (UUID):
+        accept_language (str | Unset):
+        body (LineCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LineOut | Problem
+    """
+
+    return sync_detailed(
+        grant_id=grant_id,
+        client=client,
+        body=body,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    grant_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LineCreate,
+    accept_language: str | Unset = UNSET,
+) -> Response[LineOut | Problem]:
+    """Add a planned line to a grant
+
+     Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
+
+    Args:
+        grant_id (UUID):
+        accept_language (str | Unset):
+        body (LineCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LineOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        grant_id=grant_id,
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    grant_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LineCreate,
+    accept_language: str | Unset = UNSET,
+) -> LineOut | Problem | None:
+    """Add a planned line to a grant
+
+     Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
+
+    Args:
+        grant_id (UUID):
+        accept_language (str | Unset):
+        body (LineCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LineOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            grant_id=grant_id,
+            client=client,
+            body=body,
+            accept_language=accept_language,
+        )
+    ).parsed

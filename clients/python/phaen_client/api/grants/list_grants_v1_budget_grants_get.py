@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_grant_out import PageGrantOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    fiscal_year: int | None | Unset = UNSET,
+    funder: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_fiscal_year: int | None | Unset
+    if isinstance(fiscal_year, Unset):
+        json_fiscal_year = UNSET
+    else:
+        json_fiscal_year = fiscal_year
+    params["fiscal_year"] = json_fiscal_year
+
+    json_funder: None | str | Unset
+    if isinstance(funder, Unset):
+        json_funder = UNSET
+    else:
+        json_funder = funder
+    params["funder"] = json_funder
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/budget/grants",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageGrantOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageGrantOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageGrantOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fiscal_year: int | None | Unset = UNSET,
+    funder: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageGrantOut | Problem]:
+    """List grants
+
+     Grants with their lines and derived figures.
+
+    Args:
+        fiscal_year (int | None | Unset):
+        funder (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageGrantOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fiscal_year=fiscal_year,
+        funder=funder,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    fiscal_year: int | None | Unset = UNSET,
+    funder: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageGrantOut | Problem | None:
+    """List grants
+
+     Grants with their lines and derived figures.
+
+    Args:
+        fiscal_year (int | None | Unset):
+        funder (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageGrantOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        fiscal_year=fiscal_year,
+        funder=funder,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fiscal_year: int | None | Unset = UNSET,
+    funder: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageGrantOut | Problem]:
+    """List grants
+
+     Grants with their lines and derived figures.
+
+    Args:
+        fiscal_year (int | None | Unset):
+        funder (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageGrantOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fiscal_year=fiscal_year,
+        funder=funder,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    fiscal_year: int | None | Unset = UNSET,
+    funder: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageGrantOut | Problem | None:
+    """List grants
+
+     Grants with their lines and derived figures.
+
+    Args:
+        fiscal_year (int | None | Unset):
+        funder (None | str | Unset):
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageGrantOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            fiscal_year=fiscal_year,
+            funder=funder,
+            limit=limit,
+            cursor=cursor,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.mou_in import MouIn
+from ...models.mou_out import MouOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    body: MouIn,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/registry/partners/{code}/mous".format(
+            code=quote(str(code), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MouOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = MouOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MouOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MouIn,
+    accept_language: str | Unset = UNSET,
+) -> Response[MouOut | Problem]:
+    """Record an MOU with a partner agency
+
+     Record an MOU (scope and dates) with a partner agency.
+
+    Args:
+        code (str):
+        accept_language (str | Unset):
+        body (MouIn): An MOU: what it covers and its dates.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MouOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MouIn,
+    accept_language: str | Unset = UNSET,
+) -> MouOut | Problem | None:
+    """Record an MOU with a partner agency
+
+     Record an MOU (scope and dates) with a partner agency.
+
+    Args:
+        code (str):
+        accept_language (str | Unset):
+        body (MouIn): An MOU: what it covers and its dates.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MouOut | Problem
+    """
+
+    return sync_detailed(
+        code=code,
+        client=client,
+        body=body,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MouIn,
+    accept_language: str | Unset = UNSET,
+) -> Response[MouOut | Problem]:
+    """Record an MOU with a partner agency
+
+     Record an MOU (scope and dates) with a partner agency.
+
+    Args:
+        code (str):
+        accept_language (str | Unset):
+        body (MouIn): An MOU: what it covers and its dates.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MouOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MouIn,
+    accept_language: str | Unset = UNSET,
+) -> MouOut | Problem | None:
+    """Record an MOU with a partner agency
+
+     Record an MOU (scope and dates) with a partner agency.
+
+    Args:
+        code (str):
+        accept_language (str | Unset):
+        body (MouIn): An MOU: what it covers and its dates.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MouOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            code=code,
+            client=client,
+            body=body,
+            accept_language=accept_language,
+        )
+    ).parsed

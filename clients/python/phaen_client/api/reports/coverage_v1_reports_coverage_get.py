@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.coverage import Coverage
+from ...models.coverage_v1_reports_coverage_get_format import CoverageV1ReportsCoverageGetFormat
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/coverage",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Coverage | Problem | None:
+    if response.status_code == 200:
+        response_200 = Coverage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Coverage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[Coverage | Problem]:
+    """Network coverage: tambons, villages and plans per area
+
+     Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
+
+    Args:
+        format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
+            BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Coverage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Coverage | Problem | None:
+    """Network coverage: tambons, villages and plans per area
+
+     Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
+
+    Args:
+        format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
+            BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Coverage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        format_=format_,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[Coverage | Problem]:
+    """Network coverage: tambons, villages and plans per area
+
+     Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
+
+    Args:
+        format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
+            BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Coverage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Coverage | Problem | None:
+    """Network coverage: tambons, villages and plans per area
+
+     Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
+
+    Args:
+        format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
+            BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Coverage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            format_=format_,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.expense_summary import ExpenseSummary
+from ...models.expense_summary_v1_reports_projects_project_id_expense_summary_get_format import (
+    ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat,
+)
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project_id: UUID,
+    *,
+    format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
+    | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/projects/{project_id}/expense-summary".format(
+            project_id=quote(str(project_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ExpenseSummary | Problem | None:
+    if response.status_code == 200:
+        response_200 = ExpenseSummary.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ExpenseSummary | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
+    | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[ExpenseSummary | Problem]:
+    """A project's spending by expense category
+
+     Activity expense summary of a project by category 1.1 .. 6.
+
+    Args:
+        project_id (UUID):
+        format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
+            (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExpenseSummary | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
+    | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> ExpenseSummary | Problem | None:
+    """A project's spending by expense category
+
+     Activity expense summary of a project by category 1.1 .. 6.
+
+    Args:
+        project_id (UUID):
+        format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
+            (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExpenseSummary | Problem
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        client=client,
+        format_=format_,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
+    | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[ExpenseSummary | Problem]:
+    """A project's spending by expense category
+
+     Activity expense summary of a project by category 1.1 .. 6.
+
+    Args:
+        project_id (UUID):
+        format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
+            (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExpenseSummary | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
+    | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> ExpenseSummary | Problem | None:
+    """A project's spending by expense category
+
+     Activity expense summary of a project by category 1.1 .. 6.
+
+    Args:
+        project_id (UUID):
+        format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
+            (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExpenseSummary | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            client=client,
+            format_=format_,
+            accept_language=accept_language,
+        )
+    ).parsed

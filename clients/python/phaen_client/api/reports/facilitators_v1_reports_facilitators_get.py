@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.facilitators import Facilitators
+from ...models.facilitators_v1_reports_facilitators_get_format import FacilitatorsV1ReportsFacilitatorsGetFormat
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/facilitators",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Facilitators | Problem | None:
+    if response.status_code == 200:
+        response_200 = Facilitators.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Facilitators | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[Facilitators | Problem]:
+    """Facilitators per area and level
+
+     Process facilitators per region and level.
+
+    Args:
+        format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
+            with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Facilitators | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Facilitators | Problem | None:
+    """Facilitators per area and level
+
+     Process facilitators per region and level.
+
+    Args:
+        format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
+            with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Facilitators | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        format_=format_,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[Facilitators | Problem]:
+    """Facilitators per area and level
+
+     Process facilitators per region and level.
+
+    Args:
+        format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
+            with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Facilitators | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Facilitators | Problem | None:
+    """Facilitators per area and level
+
+     Process facilitators per region and level.
+
+    Args:
+        format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
+            with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Facilitators | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            format_=format_,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,258 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.monthly_statement import MonthlyStatement
+from ...models.monthly_v1_reports_accounts_account_id_monthly_get_format import (
+    MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat,
+)
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: UUID,
+    *,
+    month: str,
+    format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
+    | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    params["month"] = month
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/accounts/{account_id}/monthly".format(
+            account_id=quote(str(account_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MonthlyStatement | Problem | None:
+    if response.status_code == 200:
+        response_200 = MonthlyStatement.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MonthlyStatement | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    month: str,
+    format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
+    | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[MonthlyStatement | Problem]:
+    """An account's monthly statement
+
+     Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
+
+    Args:
+        account_id (UUID):
+        month (str): YYYY-MM
+        format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
+            (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonthlyStatement | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        month=month,
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    month: str,
+    format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
+    | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> MonthlyStatement | Problem | None:
+    """An account's monthly statement
+
+     Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
+
+    Args:
+        account_id (UUID):
+        month (str): YYYY-MM
+        format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
+            (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonthlyStatement | Problem
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        client=client,
+        month=month,
+        format_=format_,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    month: str,
+    format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
+    | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[MonthlyStatement | Problem]:
+    """An account's monthly statement
+
+     Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
+
+    Args:
+        account_id (UUID):
+        month (str): YYYY-MM
+        format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
+            (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonthlyStatement | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        month=month,
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    month: str,
+    format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
+    | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> MonthlyStatement | Problem | None:
+    """An account's monthly statement
+
+     Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
+
+    Args:
+        account_id (UUID):
+        month (str): YYYY-MM
+        format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
+            (UTF-8 with BOM), xlsx or pdf (Thai) Default:
+            MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonthlyStatement | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            client=client,
+            month=month,
+            format_=format_,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reports_voucher import ReportsVoucher
+from ...models.voucher_v1_reports_expenses_expense_id_voucher_get_format import (
+    VoucherV1ReportsExpensesExpenseIdVoucherGetFormat,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    expense_id: UUID,
+    *,
+    format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
+    | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/expenses/{expense_id}/voucher".format(
+            expense_id=quote(str(expense_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReportsVoucher | None:
+    if response.status_code == 200:
+        response_200 = ReportsVoucher.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReportsVoucher]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    expense_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
+    | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | ReportsVoucher]:
+    """Print an expense's payment voucher
+
+     A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    Args:
+        expense_id (UUID):
+        format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
+            VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportsVoucher]
+    """
+
+    kwargs = _get_kwargs(
+        expense_id=expense_id,
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    expense_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
+    | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Problem | ReportsVoucher | None:
+    """Print an expense's payment voucher
+
+     A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    Args:
+        expense_id (UUID):
+        format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
+            VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportsVoucher
+    """
+
+    return sync_detailed(
+        expense_id=expense_id,
+        client=client,
+        format_=format_,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    expense_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
+    | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | ReportsVoucher]:
+    """Print an expense's payment voucher
+
+     A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    Args:
+        expense_id (UUID):
+        format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
+            VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportsVoucher]
+    """
+
+    kwargs = _get_kwargs(
+        expense_id=expense_id,
+        format_=format_,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    expense_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
+    | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    accept_language: str | Unset = UNSET,
+) -> Problem | ReportsVoucher | None:
+    """Print an expense's payment voucher
+
+     A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    Args:
+        expense_id (UUID):
+        format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
+            VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportsVoucher
+    """
+
+    return (
+        await asyncio_detailed(
+            expense_id=expense_id,
+            client=client,
+            format_=format_,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class BudgetStatementV1ReportsReconcileBudgetStatementPostFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    PDF = "pdf"
+    XLSX = "xlsx"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CategoryRow")
+
+
+@_attrs_define
+class CategoryRow:
+    """
+    Attributes:
+        category (str):
+        name_th (str):
+        count (int):
+        amount (str):
+    """
+
+    category: str
+    name_th: str
+    count: int
+    amount: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        category = self.category
+
+        name_th = self.name_th
+
+        count = self.count
+
+        amount = self.amount
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "category": category,
+                "name_th": name_th,
+                "count": count,
+                "amount": amount,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        category = d.pop("category")
+
+        name_th = d.pop("name_th")
+
+        count = d.pop("count")
+
+        amount = d.pop("amount")
+
+        category_row = cls(
+            category=category,
+            name_th=name_th,
+            count=count,
+            amount=amount,
+        )
+
+        category_row.additional_properties = d
+        return category_row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

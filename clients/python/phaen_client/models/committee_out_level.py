@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class CommitteeOutLevel(StrEnum):
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+    REGIONAL = "regional"
+    TAMBON = "tambon"
+
+    def __str__(self) -> str:
+        return str(self.value)

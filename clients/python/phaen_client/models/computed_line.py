@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ComputedLine")
+
+
+@_attrs_define
+class ComputedLine:
+    """
+    Attributes:
+        no (int):
+        title (str):
+        planned (str):
+        percent (str):
+        actual (str):
+        variance (str):
+    """
+
+    no: int
+    title: str
+    planned: str
+    percent: str
+    actual: str
+    variance: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        no = self.no
+
+        title = self.title
+
+        planned = self.planned
+
+        percent = self.percent
+
+        actual = self.actual
+
+        variance = self.variance
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "no": no,
+                "title": title,
+                "planned": planned,
+                "percent": percent,
+                "actual": actual,
+                "variance": variance,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        no = d.pop("no")
+
+        title = d.pop("title")
+
+        planned = d.pop("planned")
+
+        percent = d.pop("percent")
+
+        actual = d.pop("actual")
+
+        variance = d.pop("variance")
+
+        computed_line = cls(
+            no=no,
+            title=title,
+            planned=planned,
+            percent=percent,
+            actual=actual,
+            variance=variance,
+        )
+
+        computed_line.additional_properties = d
+        return computed_line
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class DistrictOutRegion(StrEnum):
+    CENTRAL = "central"
+    NORTH = "north"
+    NORTHEAST = "northeast"
+    SOUTH = "south"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="GrantTotals")
+
+
+@_attrs_define
+class GrantTotals:
+    """
+    Attributes:
+        planned (str):
+        percent (str):
+        actual (str):
+        variance (str):
+        reserved (str):
+        unallocated (str):
+    """
+
+    planned: str
+    percent: str
+    actual: str
+    variance: str
+    reserved: str
+    unallocated: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        planned = self.planned
+
+        percent = self.percent
+
+        actual = self.actual
+
+        variance = self.variance
+
+        reserved = self.reserved
+
+        unallocated = self.unallocated
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "planned": planned,
+                "percent": percent,
+                "actual": actual,
+                "variance": variance,
+                "reserved": reserved,
+                "unallocated": unallocated,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        planned = d.pop("planned")
+
+        percent = d.pop("percent")
+
+        actual = d.pop("actual")
+
+        variance = d.pop("variance")
+
+        reserved = d.pop("reserved")
+
+        unallocated = d.pop("unallocated")
+
+        grant_totals = cls(
+            planned=planned,
+            percent=percent,
+            actual=actual,
+            variance=variance,
+            reserved=reserved,
+            unallocated=unallocated,
+        )
+
+        grant_totals.additional_properties = d
+        return grant_totals
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

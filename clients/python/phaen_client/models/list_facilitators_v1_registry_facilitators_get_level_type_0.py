@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ListFacilitatorsV1RegistryFacilitatorsGetLevelType0(StrEnum):
+    COMMUNITY = "community"
+    INTENSIVE = "intensive"
+
+    def __str__(self) -> str:
+        return str(self.value)

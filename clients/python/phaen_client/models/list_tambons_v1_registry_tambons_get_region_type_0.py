@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ListTambonsV1RegistryTambonsGetRegionType0(StrEnum):
+    CENTRAL = "central"
+    NORTH = "north"
+    NORTHEAST = "northeast"
+    SOUTH = "south"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class MemberInRole(StrEnum):
+    CHAIR = "chair"
+    COORDINATOR = "coordinator"
+    FINANCE = "finance"
+    MEMBER = "member"
+    SECRETARY = "secretary"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.province_out_region import ProvinceOutRegion
+
+T = TypeVar("T", bound="ProvinceOut")
+
+
+@_attrs_define
+class ProvinceOut:
+    """
+    Attributes:
+        code (str):
+        name_th (str):
+        name_en (str):
+        region (ProvinceOutRegion):
+    """
+
+    code: str
+    name_th: str
+    name_en: str
+    region: ProvinceOutRegion
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        name_th = self.name_th
+
+        name_en = self.name_en
+
+        region = self.region.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "name_th": name_th,
+                "name_en": name_en,
+                "region": region,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        name_th = d.pop("name_th")
+
+        name_en = d.pop("name_en")
+
+        region = ProvinceOutRegion(d.pop("region"))
+
+        province_out = cls(
+            code=code,
+            name_th=name_th,
+            name_en=name_en,
+            region=region,
+        )
+
+        province_out.additional_properties = d
+        return province_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class TierChangeOutToTier(StrEnum):
+    EXPANSION = "expansion"
+    MODEL = "model"
+    PILOT = "pilot"
+
+    def __str__(self) -> str:
+        return str(self.value)
