@@ -113,6 +113,8 @@ def _example(op: dict[str, Any], key: str) -> None:
                 "receipt": {"summary": "ค่าอาหาร มีใบเสร็จรับเงิน (a receipt)", "value": EXAMPLES[key]},
                 "voucher": {"summary": "ค่าตอบแทนวิทยากร ใช้ใบสำคัญรับเงิน (a payment voucher)", "value": voucher},
             }
+        elif isinstance(EXAMPLES[key], dict) and media_type in EXAMPLES[key] and "/" in media_type:
+            content["example"] = copy.deepcopy(EXAMPLES[key][media_type])  # one example per media type
         else:
             content["example"] = copy.deepcopy(EXAMPLES[key])
 

@@ -14,6 +14,7 @@ SUMMARIES: dict[str, str] = {
     "GET /v1/auth/jwks.json": "The public keys that verify access tokens",
     "GET /v1/auth/revocations": "Disabled users and clients (hashed), for token checks",
     "GET /v1/auth/me": "Who am I: the caller's user or client, roles and scope",
+    "GET /v1/auth/directory/users": "Look up users by id (for the services)",
     "POST /v1/auth/keys/rotate": "Rotate the token signing key (admin)",
     "POST /v1/auth/users": "Create a user (admin)",
     "GET /v1/auth/users": "List users (admin)",
@@ -100,6 +101,12 @@ SUMMARIES: dict[str, str] = {
     "POST /v1/budget/accounts/{account_id}/fees": "Record a bank fee taken from the account (bank)",
     "GET /v1/budget/accounts/{account_id}/ledger": "Read an account's ledger",
     "GET /v1/budget/accounts/{account_id}/deposits/{entry_id}": "Get one deposit",
+    "POST /v1/budget/accounts/{account_id}/statements": "Import the bank's monthly statement (camt.053 or CSV)",
+    "GET /v1/budget/accounts/{account_id}/statements": "List an account's imported statements",
+    "GET /v1/budget/accounts/{account_id}/statements/{statement_id}": "Get one statement and how it matched",
+    "GET /v1/budget/alerts": "List alerts raised by statement checks",
+    "GET /v1/budget/alerts/{alert_id}": "Get one alert",
+    "POST /v1/budget/alerts/{alert_id}/resolve": "Resolve an alert with a note",
     "POST /v1/budget/withdrawals": "Request a withdrawal from a project account",
     "GET /v1/budget/withdrawals": "List withdrawals",
     "GET /v1/budget/withdrawals/{withdrawal_id}": "Get one withdrawal and its state",
@@ -119,7 +126,6 @@ SUMMARIES: dict[str, str] = {
     "GET /v1/budget/audit/verify": "Verify the audit chain end to end",
     "GET /v1/budget/audit/head": "The signed head of the audit chain",
     "GET /v1/budget/events": "Read the budget's event feed",
-    "GET /v1/reports/events": "Read the reports' event feed",
     "GET /v1/reports/plan-vs-actual": "Plan against actual spending, per grant line",
     "GET /v1/reports/coverage": "Network coverage: tambons, villages and plans per area",
     "GET /v1/reports/facilitators": "Facilitators per area and level",
@@ -171,6 +177,28 @@ CSV_EXAMPLE = (
     "joint_plans,ongoing_activities,linked_tao,tao_support,spread,tao_plan_integrated,tao_funded\n"
     "570101,,,model,2566-10-01,12,11,ใช่,ใช่,ใช่,ใช่,ใช่,ใช่,ไม่ใช่,ใช่,ใช่\n"
     ",ศรีภูมิ,เชียงใหม่,pilot,2024-01-15,8,5,0,1,1,1,0,0,0,0,0\n"
+)
+
+STATEMENT_CSV_EXAMPLE = (
+    "date,description,reference,withdrawal,deposit,balance\n"
+    "01/10/2569,โอนเงินงวดที่ 1 จาก พอช.,X2610010001,,100000.00,100000.00\n"
+    "05/10/2569,ถอนเงินตามมติ ค่าจัดเวที,X2610050002,25000.00,,75000.00\n"
+)
+STATEMENT_XML_EXAMPLE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>'
+    "<GrpHdr><MsgId>BAAC-STMT-202610-0201234567</MsgId><CreDtTm>2026-11-01T06:00:00+07:00</CreDtTm></GrpHdr>"
+    "<Stmt><Id>BAAC-0201234567-2026-10</Id><CreDtTm>2026-11-01T06:00:00+07:00</CreDtTm>"
+    "<FrToDt><FrDtTm>2026-10-01T00:00:00+07:00</FrDtTm><ToDtTm>2026-10-31T23:59:59+07:00</ToDtTm></FrToDt>"
+    "<Acct><Id><Othr><Id>020-1-23456-7</Id></Othr></Id><Ccy>THB</Ccy><Nm>กลุ่มออมทรัพย์บ้านหนองบัว</Nm></Acct>"
+    '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="THB">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>'
+    "<Dt><Dt>2026-10-01</Dt></Dt></Bal>"
+    '<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="THB">100000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>'
+    "<Dt><Dt>2026-10-31</Dt></Dt></Bal>"
+    '<Ntry><Amt Ccy="THB">100000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>'
+    "<BookgDt><Dt>2026-10-01</Dt></BookgDt><AcctSvcrRef>X2610010001</AcctSvcrRef>"
+    "<AddtlNtryInf>โอนเงินงวดที่ 1 จาก พอช.</AddtlNtryInf></Ntry>"
+    "</Stmt></BkToCstmrStmt></Document>\n"
 )
 
 _RESOLUTION = {"number": "มติที่ประชุมคณะกรรมการ ครั้งที่ 3/2567", "meeting_date": "2024-03-15"}
@@ -340,6 +368,11 @@ EXAMPLES: dict[str, Any] = {
     },
     "POST /v1/budget/expenses/{expense_id}/void": {"reason": "บันทึกจำนวนเงินผิด บันทึกใหม่แล้ว"},
     "POST /v1/budget/expenses/{expense_id}/attachments": {"file": "ใบเสร็จ-เล่ม12-เลขที่0345.pdf"},
+    "POST /v1/budget/alerts/{alert_id}/resolve": {"note": "ธนาคารยืนยันว่าเป็นรายการโอนคืน ตรวจสอบแล้วถูกต้อง"},
+    "POST /v1/budget/accounts/{account_id}/statements": {
+        "application/xml": STATEMENT_XML_EXAMPLE,
+        "text/csv": STATEMENT_CSV_EXAMPLE,
+    },
     "POST /v1/reports/reconcile/budget-statement": {
         "lines": [
             {"no": 1, "title": "ค่าอาหาร", "planned": "30000.00", "percent": "66.67", "actual": "24000.00"},

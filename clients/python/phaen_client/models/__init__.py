@@ -7,6 +7,11 @@ from .account_out import AccountOut
 from .activity_report_create import ActivityReportCreate
 from .activity_report_out import ActivityReportOut
 from .activity_report_out_details import ActivityReportOutDetails
+from .alert_out import AlertOut
+from .alert_out_code import AlertOutCode
+from .alert_out_detail import AlertOutDetail
+from .alert_out_severity import AlertOutSeverity
+from .alert_resolve import AlertResolve
 from .attachment_out import AttachmentOut
 from .audit_entry_out import AuditEntryOut
 from .audit_package import AuditPackage
@@ -22,6 +27,12 @@ from .budget_cofunding_output import BudgetCofundingOutput
 from .budget_event import BudgetEvent
 from .budget_event_feed import BudgetEventFeed
 from .budget_event_payload import BudgetEventPayload
+from .budget_phaen_budget_grants_schemas_line_out import BudgetPhaenBudgetGrantsSchemasLineOut
+from .budget_phaen_budget_statements_schemas_line_out import BudgetPhaenBudgetStatementsSchemasLineOut
+from .budget_phaen_budget_statements_schemas_line_out_matched_by_type_0 import (
+    BudgetPhaenBudgetStatementsSchemasLineOutMatchedByType0,
+)
+from .budget_phaen_budget_statements_schemas_line_out_status import BudgetPhaenBudgetStatementsSchemasLineOutStatus
 from .budget_statement import BudgetStatement
 from .budget_statement_v1_reports_reconcile_budget_statement_post_format import (
     BudgetStatementV1ReportsReconcileBudgetStatementPostFormat,
@@ -51,6 +62,8 @@ from .decision import Decision
 from .decision_decision import DecisionDecision
 from .deposit_create import DepositCreate
 from .deposit_create_kind import DepositCreateKind
+from .directory_answer import DirectoryAnswer
+from .directory_user import DirectoryUser
 from .discrepancy import Discrepancy
 from .district_out import DistrictOut
 from .district_out_region import DistrictOutRegion
@@ -93,8 +106,9 @@ from .jwks_v1_auth_jwks_json_get_response_jwks_v1_auth_jwks_json_get import (
     JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet,
 )
 from .key_rotated import KeyRotated
+from .ledger_miss import LedgerMiss
 from .line_create import LineCreate
-from .line_out import LineOut
+from .list_alerts_v1_budget_alerts_get_code_type_0 import ListAlertsV1BudgetAlertsGetCodeType0
 from .list_committees_v1_registry_committees_get_level_type_0 import ListCommitteesV1RegistryCommitteesGetLevelType0
 from .list_committees_v1_registry_committees_get_region_type_0 import ListCommitteesV1RegistryCommitteesGetRegionType0
 from .list_expenses_v1_budget_expenses_get_status_type_0 import ListExpensesV1BudgetExpensesGetStatusType0
@@ -131,6 +145,7 @@ from .network_summary import NetworkSummary
 from .network_summary_tier import NetworkSummaryTier
 from .page_account_out import PageAccountOut
 from .page_activity_report_out import PageActivityReportOut
+from .page_alert_out import PageAlertOut
 from .page_attachment_out import PageAttachmentOut
 from .page_audit_entry_out import PageAuditEntryOut
 from .page_client_public import PageClientPublic
@@ -149,6 +164,7 @@ from .page_proposal_out import PageProposalOut
 from .page_province_out import PageProvinceOut
 from .page_region_out import PageRegionOut
 from .page_search_item import PageSearchItem
+from .page_statement_summary import PageStatementSummary
 from .page_subdistrict_out import PageSubdistrictOut
 from .page_tambon_out import PageTambonOut
 from .page_user_public import PageUserPublic
@@ -193,9 +209,6 @@ from .registry_event_feed import RegistryEventFeed
 from .registry_event_payload import RegistryEventPayload
 from .release_body import ReleaseBody
 from .reports_cofunding import ReportsCofunding
-from .reports_event import ReportsEvent
-from .reports_event_feed import ReportsEventFeed
-from .reports_event_payload import ReportsEventPayload
 from .reports_voucher import ReportsVoucher
 from .resolution import Resolution
 from .resolve_item import ResolveItem
@@ -210,7 +223,13 @@ from .source_rebuilt import SourceRebuilt
 from .source_status import SourceStatus
 from .stated_line import StatedLine
 from .stated_totals import StatedTotals
+from .statement_detail import StatementDetail
+from .statement_detail_format import StatementDetailFormat
 from .statement_entry import StatementEntry
+from .statement_out import StatementOut
+from .statement_out_format import StatementOutFormat
+from .statement_summary import StatementSummary
+from .statement_summary_format import StatementSummaryFormat
 from .subdistrict_out import SubdistrictOut
 from .subdistrict_out_region import SubdistrictOutRegion
 from .tambon_in import TambonIn
@@ -254,6 +273,11 @@ __all__ = (
     "ActivityReportCreate",
     "ActivityReportOut",
     "ActivityReportOutDetails",
+    "AlertOut",
+    "AlertOutCode",
+    "AlertOutDetail",
+    "AlertOutSeverity",
+    "AlertResolve",
     "AttachmentOut",
     "AuditEntryOut",
     "AuditPackage",
@@ -265,6 +289,10 @@ __all__ = (
     "BudgetEvent",
     "BudgetEventFeed",
     "BudgetEventPayload",
+    "BudgetPhaenBudgetGrantsSchemasLineOut",
+    "BudgetPhaenBudgetStatementsSchemasLineOut",
+    "BudgetPhaenBudgetStatementsSchemasLineOutMatchedByType0",
+    "BudgetPhaenBudgetStatementsSchemasLineOutStatus",
     "BudgetStatement",
     "BudgetStatementV1ReportsReconcileBudgetStatementPostFormat",
     "BudgetVoucher",
@@ -292,6 +320,8 @@ __all__ = (
     "DecisionDecision",
     "DepositCreate",
     "DepositCreateKind",
+    "DirectoryAnswer",
+    "DirectoryUser",
     "Discrepancy",
     "DistrictOut",
     "DistrictOutRegion",
@@ -330,8 +360,9 @@ __all__ = (
     "Item",
     "JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet",
     "KeyRotated",
+    "LedgerMiss",
     "LineCreate",
-    "LineOut",
+    "ListAlertsV1BudgetAlertsGetCodeType0",
     "ListCommitteesV1RegistryCommitteesGetLevelType0",
     "ListCommitteesV1RegistryCommitteesGetRegionType0",
     "ListExpensesV1BudgetExpensesGetStatusType0",
@@ -364,6 +395,7 @@ __all__ = (
     "NetworkSummaryTier",
     "PageAccountOut",
     "PageActivityReportOut",
+    "PageAlertOut",
     "PageAttachmentOut",
     "PageAuditEntryOut",
     "PageClientPublic",
@@ -382,6 +414,7 @@ __all__ = (
     "PageProvinceOut",
     "PageRegionOut",
     "PageSearchItem",
+    "PageStatementSummary",
     "PageSubdistrictOut",
     "PageTambonOut",
     "PageUserPublic",
@@ -426,9 +459,6 @@ __all__ = (
     "RegistryEventPayload",
     "ReleaseBody",
     "ReportsCofunding",
-    "ReportsEvent",
-    "ReportsEventFeed",
-    "ReportsEventPayload",
     "ReportsVoucher",
     "Resolution",
     "ResolveItem",
@@ -443,7 +473,13 @@ __all__ = (
     "SourceStatus",
     "StatedLine",
     "StatedTotals",
+    "StatementDetail",
+    "StatementDetailFormat",
     "StatementEntry",
+    "StatementOut",
+    "StatementOutFormat",
+    "StatementSummary",
+    "StatementSummaryFormat",
     "SubdistrictOut",
     "SubdistrictOutRegion",
     "TambonIn",

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,6 +24,7 @@ class ClientCreated:
         disabled (bool):
         created_at (datetime.datetime):
         client_secret (str):
+        person_id (None | Unset | UUID):
         disabled_at (datetime.datetime | None | Unset):
     """
 
@@ -32,6 +34,7 @@ class ClientCreated:
     disabled: bool
     created_at: datetime.datetime
     client_secret: str
+    person_id: None | Unset | UUID = UNSET
     disabled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,6 +50,14 @@ class ClientCreated:
         created_at = self.created_at.isoformat()
 
         client_secret = self.client_secret
+
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        elif isinstance(self.person_id, UUID):
+            person_id = str(self.person_id)
+        else:
+            person_id = self.person_id
 
         disabled_at: None | str | Unset
         if isinstance(self.disabled_at, Unset):
@@ -68,6 +79,8 @@ class ClientCreated:
                 "client_secret": client_secret,
             }
         )
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
         if disabled_at is not UNSET:
             field_dict["disabled_at"] = disabled_at
 
@@ -87,6 +100,23 @@ class ClientCreated:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         client_secret = d.pop("client_secret")
+
+        def _parse_person_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                person_id_type_0 = UUID(data)
+
+                return person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
 
         def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -112,6 +142,7 @@ class ClientCreated:
             disabled=disabled,
             created_at=created_at,
             client_secret=client_secret,
+            person_id=person_id,
             disabled_at=disabled_at,
         )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,6 +22,7 @@ class ClientPublic:
         roles (list[str]):
         disabled (bool):
         created_at (datetime.datetime):
+        person_id (None | Unset | UUID):
         disabled_at (datetime.datetime | None | Unset):
     """
 
@@ -29,6 +31,7 @@ class ClientPublic:
     roles: list[str]
     disabled: bool
     created_at: datetime.datetime
+    person_id: None | Unset | UUID = UNSET
     disabled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,6 +45,14 @@ class ClientPublic:
         disabled = self.disabled
 
         created_at = self.created_at.isoformat()
+
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        elif isinstance(self.person_id, UUID):
+            person_id = str(self.person_id)
+        else:
+            person_id = self.person_id
 
         disabled_at: None | str | Unset
         if isinstance(self.disabled_at, Unset):
@@ -62,6 +73,8 @@ class ClientPublic:
                 "created_at": created_at,
             }
         )
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
         if disabled_at is not UNSET:
             field_dict["disabled_at"] = disabled_at
 
@@ -79,6 +92,23 @@ class ClientPublic:
         disabled = d.pop("disabled")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_person_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                person_id_type_0 = UUID(data)
+
+                return person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
 
         def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -103,6 +133,7 @@ class ClientPublic:
             roles=roles,
             disabled=disabled,
             created_at=created_at,
+            person_id=person_id,
             disabled_at=disabled_at,
         )
 

@@ -9,9 +9,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.budget_phaen_budget_grants_schemas_line_out import BudgetPhaenBudgetGrantsSchemasLineOut
     from ..models.fiscal_period import FiscalPeriod
     from ..models.grant_totals import GrantTotals
-    from ..models.line_out import LineOut
 
 
 T = TypeVar("T", bound="GrantOut")
@@ -28,7 +28,7 @@ class GrantOut:
         fiscal_year (int):
         fiscal_period (FiscalPeriod):
         created_at (datetime.datetime):
-        lines (list[LineOut]):
+        lines (list[BudgetPhaenBudgetGrantsSchemasLineOut]):
         totals (GrantTotals):
     """
 
@@ -39,7 +39,7 @@ class GrantOut:
     fiscal_year: int
     fiscal_period: FiscalPeriod
     created_at: datetime.datetime
-    lines: list[LineOut]
+    lines: list[BudgetPhaenBudgetGrantsSchemasLineOut]
     totals: GrantTotals
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -85,9 +85,9 @@ class GrantOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_phaen_budget_grants_schemas_line_out import BudgetPhaenBudgetGrantsSchemasLineOut  # noqa: PLC0415
         from ..models.fiscal_period import FiscalPeriod  # noqa: PLC0415
         from ..models.grant_totals import GrantTotals  # noqa: PLC0415
-        from ..models.line_out import LineOut  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -107,7 +107,7 @@ class GrantOut:
         lines = []
         _lines = d.pop("lines")
         for lines_item_data in _lines:
-            lines_item = LineOut.from_dict(lines_item_data)
+            lines_item = BudgetPhaenBudgetGrantsSchemasLineOut.from_dict(lines_item_data)
 
             lines.append(lines_item)
 

@@ -25,6 +25,7 @@ class Me:
         tambon (None | str | Unset): DOPA subdistrict code
         username (None | str | Unset):
         display_name (None | str | Unset):
+        person_id (None | str | Unset): the registry person this user is linked to
     """
 
     sub: str
@@ -36,6 +37,7 @@ class Me:
     tambon: None | str | Unset = UNSET
     username: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
+    person_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +81,12 @@ class Me:
         else:
             display_name = self.display_name
 
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        else:
+            person_id = self.person_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -99,6 +107,8 @@ class Me:
             field_dict["username"] = username
         if display_name is not UNSET:
             field_dict["display_name"] = display_name
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
 
         return field_dict
 
@@ -166,6 +176,15 @@ class Me:
 
         display_name = _parse_display_name(d.pop("display_name", UNSET))
 
+        def _parse_person_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
+
         me = cls(
             sub=sub,
             kind=kind,
@@ -176,6 +195,7 @@ class Me:
             tambon=tambon,
             username=username,
             display_name=display_name,
+            person_id=person_id,
         )
 
         me.additional_properties = d

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -23,6 +24,7 @@ class UserCreate:
         region (None | Unset | UserCreateRegionType0):
         province (None | str | Unset): DOPA province code
         tambon (None | str | Unset): DOPA subdistrict code
+        person_id (None | Unset | UUID): the registry person this user is (needs a valid national ID on record)
     """
 
     username: str
@@ -32,6 +34,7 @@ class UserCreate:
     region: None | Unset | UserCreateRegionType0 = UNSET
     province: None | str | Unset = UNSET
     tambon: None | str | Unset = UNSET
+    person_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         username = self.username
@@ -62,6 +65,14 @@ class UserCreate:
         else:
             tambon = self.tambon
 
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        elif isinstance(self.person_id, UUID):
+            person_id = str(self.person_id)
+        else:
+            person_id = self.person_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -78,6 +89,8 @@ class UserCreate:
             field_dict["province"] = province
         if tambon is not UNSET:
             field_dict["tambon"] = tambon
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
 
         return field_dict
 
@@ -127,6 +140,23 @@ class UserCreate:
 
         tambon = _parse_tambon(d.pop("tambon", UNSET))
 
+        def _parse_person_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                person_id_type_0 = UUID(data)
+
+                return person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
+
         user_create = cls(
             username=username,
             password=password,
@@ -135,6 +165,7 @@ class UserCreate:
             region=region,
             province=province,
             tambon=tambon,
+            person_id=person_id,
         )
 
         return user_create

@@ -28,6 +28,7 @@ class UserPublic:
         region (None | Unset | UserPublicRegionType0):
         province (None | str | Unset): DOPA province code
         tambon (None | str | Unset): DOPA subdistrict code
+        person_id (None | Unset | UUID):
         disabled_at (datetime.datetime | None | Unset):
     """
 
@@ -40,6 +41,7 @@ class UserPublic:
     region: None | Unset | UserPublicRegionType0 = UNSET
     province: None | str | Unset = UNSET
     tambon: None | str | Unset = UNSET
+    person_id: None | Unset | UUID = UNSET
     disabled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,6 +78,14 @@ class UserPublic:
         else:
             tambon = self.tambon
 
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        elif isinstance(self.person_id, UUID):
+            person_id = str(self.person_id)
+        else:
+            person_id = self.person_id
+
         disabled_at: None | str | Unset
         if isinstance(self.disabled_at, Unset):
             disabled_at = UNSET
@@ -102,6 +112,8 @@ class UserPublic:
             field_dict["province"] = province
         if tambon is not UNSET:
             field_dict["tambon"] = tambon
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
         if disabled_at is not UNSET:
             field_dict["disabled_at"] = disabled_at
 
@@ -157,6 +169,23 @@ class UserPublic:
 
         tambon = _parse_tambon(d.pop("tambon", UNSET))
 
+        def _parse_person_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                person_id_type_0 = UUID(data)
+
+                return person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
+
         def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -184,6 +213,7 @@ class UserPublic:
             region=region,
             province=province,
             tambon=tambon,
+            person_id=person_id,
             disabled_at=disabled_at,
         )
 

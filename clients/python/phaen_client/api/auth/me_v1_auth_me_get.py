@@ -60,7 +60,7 @@ def sync_detailed(
 ) -> Response[Me | Problem]:
     """Who am I: the caller's user or client, roles and scope
 
-     Who the caller is: sub, roles, scope and scope claims.
+     Who the caller is: sub, roles, scope, scope claims and the linked registry person.
 
     Args:
         accept_language (str | Unset):
@@ -91,7 +91,7 @@ def sync(
 ) -> Me | Problem | None:
     """Who am I: the caller's user or client, roles and scope
 
-     Who the caller is: sub, roles, scope and scope claims.
+     Who the caller is: sub, roles, scope, scope claims and the linked registry person.
 
     Args:
         accept_language (str | Unset):
@@ -117,7 +117,7 @@ async def asyncio_detailed(
 ) -> Response[Me | Problem]:
     """Who am I: the caller's user or client, roles and scope
 
-     Who the caller is: sub, roles, scope and scope claims.
+     Who the caller is: sub, roles, scope, scope claims and the linked registry person.
 
     Args:
         accept_language (str | Unset):
@@ -146,7 +146,7 @@ async def asyncio(
 ) -> Me | Problem | None:
     """Who am I: the caller's user or client, roles and scope
 
-     Who the caller is: sub, roles, scope and scope claims.
+     Who the caller is: sub, roles, scope, scope claims and the linked registry person.
 
     Args:
         accept_language (str | Unset):

@@ -59,6 +59,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -85,6 +90,11 @@ def sync_detailed(
     """Create a user (admin)
 
      Create a user; the password is stored as an argon2id hash and never shown again.
+
+    `person_id` links the user to the registry person it is; the registry must know that person with a
+    valid
+    national ID (422 `unknown_person` / `person_without_national_id`; 503 when the registry cannot
+    answer).
 
     Args:
         accept_language (str | Unset):
@@ -120,6 +130,11 @@ def sync(
 
      Create a user; the password is stored as an argon2id hash and never shown again.
 
+    `person_id` links the user to the registry person it is; the registry must know that person with a
+    valid
+    national ID (422 `unknown_person` / `person_without_national_id`; 503 when the registry cannot
+    answer).
+
     Args:
         accept_language (str | Unset):
         body (UserCreate): A new user (ผู้ใช้งาน).
@@ -148,6 +163,11 @@ async def asyncio_detailed(
     """Create a user (admin)
 
      Create a user; the password is stored as an argon2id hash and never shown again.
+
+    `person_id` links the user to the registry person it is; the registry must know that person with a
+    valid
+    national ID (422 `unknown_person` / `person_without_national_id`; 503 when the registry cannot
+    answer).
 
     Args:
         accept_language (str | Unset):
@@ -180,6 +200,11 @@ async def asyncio(
     """Create a user (admin)
 
      Create a user; the password is stored as an argon2id hash and never shown again.
+
+    `person_id` links the user to the registry person it is; the registry must know that person with a
+    valid
+    national ID (422 `unknown_person` / `person_without_national_id`; 503 when the registry cannot
+    answer).
 
     Args:
         accept_language (str | Unset):

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.budget_cofunding_input import BudgetCofundingInput
-from ...models.line_out import LineOut
+from ...models.budget_phaen_budget_grants_schemas_line_out import BudgetPhaenBudgetGrantsSchemasLineOut
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,9 +40,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LineOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BudgetPhaenBudgetGrantsSchemasLineOut | Problem | None:
     if response.status_code == 201:
-        response_201 = LineOut.from_dict(response.json())
+        response_201 = BudgetPhaenBudgetGrantsSchemasLineOut.from_dict(response.json())
 
         return response_201
 
@@ -72,7 +74,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LineOut | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +92,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: BudgetCofundingInput,
     accept_language: str | Unset = UNSET,
-) -> Response[LineOut | Problem]:
+) -> Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]:
     """Add co-funding to a grant line
 
      Record a second funder's share of a line (e.g. ThaiHealth on the festival line).
@@ -104,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LineOut | Problem]
+        Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +132,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: BudgetCofundingInput,
     accept_language: str | Unset = UNSET,
-) -> LineOut | Problem | None:
+) -> BudgetPhaenBudgetGrantsSchemasLineOut | Problem | None:
     """Add co-funding to a grant line
 
      Record a second funder's share of a line (e.g. ThaiHealth on the festival line).
@@ -144,7 +148,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LineOut | Problem
+        BudgetPhaenBudgetGrantsSchemasLineOut | Problem
     """
 
     return sync_detailed(
@@ -163,7 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: BudgetCofundingInput,
     accept_language: str | Unset = UNSET,
-) -> Response[LineOut | Problem]:
+) -> Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]:
     """Add co-funding to a grant line
 
      Record a second funder's share of a line (e.g. ThaiHealth on the festival line).
@@ -179,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LineOut | Problem]
+        Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: BudgetCofundingInput,
     accept_language: str | Unset = UNSET,
-) -> LineOut | Problem | None:
+) -> BudgetPhaenBudgetGrantsSchemasLineOut | Problem | None:
     """Add co-funding to a grant line
 
      Record a second funder's share of a line (e.g. ThaiHealth on the festival line).
@@ -217,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LineOut | Problem
+        BudgetPhaenBudgetGrantsSchemasLineOut | Problem
     """
 
     return (

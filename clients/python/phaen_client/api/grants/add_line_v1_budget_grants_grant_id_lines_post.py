@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.budget_phaen_budget_grants_schemas_line_out import BudgetPhaenBudgetGrantsSchemasLineOut
 from ...models.line_create import LineCreate
-from ...models.line_out import LineOut
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -38,9 +38,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LineOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BudgetPhaenBudgetGrantsSchemasLineOut | Problem | None:
     if response.status_code == 201:
-        response_201 = LineOut.from_dict(response.json())
+        response_201 = BudgetPhaenBudgetGrantsSchemasLineOut.from_dict(response.json())
 
         return response_201
 
@@ -75,7 +77,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LineOut | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: LineCreate,
     accept_language: str | Unset = UNSET,
-) -> Response[LineOut | Problem]:
+) -> Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]:
     """Add a planned line to a grant
 
      Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
@@ -105,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LineOut | Problem]
+        Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +131,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: LineCreate,
     accept_language: str | Unset = UNSET,
-) -> LineOut | Problem | None:
+) -> BudgetPhaenBudgetGrantsSchemasLineOut | Problem | None:
     """Add a planned line to a grant
 
      Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
@@ -142,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LineOut | Problem
+        BudgetPhaenBudgetGrantsSchemasLineOut | Problem
     """
 
     return sync_detailed(
@@ -159,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: LineCreate,
     accept_language: str | Unset = UNSET,
-) -> Response[LineOut | Problem]:
+) -> Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]:
     """Add a planned line to a grant
 
      Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
@@ -174,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LineOut | Problem]
+        Response[BudgetPhaenBudgetGrantsSchemasLineOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +198,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: LineCreate,
     accept_language: str | Unset = UNSET,
-) -> LineOut | Problem | None:
+) -> BudgetPhaenBudgetGrantsSchemasLineOut | Problem | None:
     """Add a planned line to a grant
 
      Add a plan line; the planned sum may not exceed the grant (409 ``over_allocated``).
@@ -209,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LineOut | Problem
+        BudgetPhaenBudgetGrantsSchemasLineOut | Problem
     """
 
     return (

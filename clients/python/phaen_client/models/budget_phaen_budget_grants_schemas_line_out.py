@@ -11,11 +11,11 @@ if TYPE_CHECKING:
     from ..models.budget_cofunding_output import BudgetCofundingOutput
 
 
-T = TypeVar("T", bound="LineOut")
+T = TypeVar("T", bound="BudgetPhaenBudgetGrantsSchemasLineOut")
 
 
 @_attrs_define
-class LineOut:
+class BudgetPhaenBudgetGrantsSchemasLineOut:
     """
     Attributes:
         id (UUID):
@@ -122,7 +122,7 @@ class LineOut:
 
             cofunding.append(cofunding_item)
 
-        line_out = cls(
+        budget_phaen_budget_grants_schemas_line_out = cls(
             id=id,
             grant_id=grant_id,
             no=no,
@@ -136,8 +136,8 @@ class LineOut:
             cofunding=cofunding,
         )
 
-        line_out.additional_properties = d
-        return line_out
+        budget_phaen_budget_grants_schemas_line_out.additional_properties = d
+        return budget_phaen_budget_grants_schemas_line_out
 
     @property
     def additional_keys(self) -> list[str]:

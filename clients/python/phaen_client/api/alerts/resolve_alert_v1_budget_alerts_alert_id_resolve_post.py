@@ -1,48 +1,46 @@
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.alert_out import AlertOut
+from ...models.alert_resolve import AlertResolve
 from ...models.problem import Problem
-from ...models.reports_event_feed import ReportsEventFeed
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
+    alert_id: UUID,
     *,
-    after: int | Unset = 0,
-    limit: int | Unset = 500,
+    body: AlertResolve,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
-    params: dict[str, Any] = {}
-
-    params["after"] = after
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/reports/events",
-        "params": params,
+        "method": "post",
+        "url": "/v1/budget/alerts/{alert_id}/resolve".format(
+            alert_id=quote(str(alert_id), safe=""),
+        ),
     }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReportsEventFeed | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AlertOut | Problem | None:
     if response.status_code == 200:
-        response_200 = ReportsEventFeed.from_dict(response.json())
+        response_200 = AlertOut.from_dict(response.json())
 
         return response_200
 
@@ -56,6 +54,16 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -67,9 +75,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReportsEventFeed]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AlertOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,32 +85,32 @@ def _build_response(
 
 
 def sync_detailed(
+    alert_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    after: int | Unset = 0,
-    limit: int | Unset = 500,
+    body: AlertResolve,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ReportsEventFeed]:
-    """Read the reports' event feed
+) -> Response[AlertOut | Problem]:
+    """Resolve an alert with a note
 
-     Events in commit order after the cursor ``after``.
+     Close an alert with a note (secretariat or admin); it stays listed, with who closed it and why.
 
     Args:
-        after (int | Unset): Last position already consumed Default: 0.
-        limit (int | Unset):  Default: 500.
+        alert_id (UUID):
         accept_language (str | Unset):
+        body (AlertResolve):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportsEventFeed]
+        Response[AlertOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        after=after,
-        limit=limit,
+        alert_id=alert_id,
+        body=body,
         accept_language=accept_language,
     )
 
@@ -116,64 +122,64 @@ def sync_detailed(
 
 
 def sync(
+    alert_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    after: int | Unset = 0,
-    limit: int | Unset = 500,
+    body: AlertResolve,
     accept_language: str | Unset = UNSET,
-) -> Problem | ReportsEventFeed | None:
-    """Read the reports' event feed
+) -> AlertOut | Problem | None:
+    """Resolve an alert with a note
 
-     Events in commit order after the cursor ``after``.
+     Close an alert with a note (secretariat or admin); it stays listed, with who closed it and why.
 
     Args:
-        after (int | Unset): Last position already consumed Default: 0.
-        limit (int | Unset):  Default: 500.
+        alert_id (UUID):
         accept_language (str | Unset):
+        body (AlertResolve):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportsEventFeed
+        AlertOut | Problem
     """
 
     return sync_detailed(
+        alert_id=alert_id,
         client=client,
-        after=after,
-        limit=limit,
+        body=body,
         accept_language=accept_language,
     ).parsed
 
 
 async def asyncio_detailed(
+    alert_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    after: int | Unset = 0,
-    limit: int | Unset = 500,
+    body: AlertResolve,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ReportsEventFeed]:
-    """Read the reports' event feed
+) -> Response[AlertOut | Problem]:
+    """Resolve an alert with a note
 
-     Events in commit order after the cursor ``after``.
+     Close an alert with a note (secretariat or admin); it stays listed, with who closed it and why.
 
     Args:
-        after (int | Unset): Last position already consumed Default: 0.
-        limit (int | Unset):  Default: 500.
+        alert_id (UUID):
         accept_language (str | Unset):
+        body (AlertResolve):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportsEventFeed]
+        Response[AlertOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        after=after,
-        limit=limit,
+        alert_id=alert_id,
+        body=body,
         accept_language=accept_language,
     )
 
@@ -183,34 +189,34 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    alert_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    after: int | Unset = 0,
-    limit: int | Unset = 500,
+    body: AlertResolve,
     accept_language: str | Unset = UNSET,
-) -> Problem | ReportsEventFeed | None:
-    """Read the reports' event feed
+) -> AlertOut | Problem | None:
+    """Resolve an alert with a note
 
-     Events in commit order after the cursor ``after``.
+     Close an alert with a note (secretariat or admin); it stays listed, with who closed it and why.
 
     Args:
-        after (int | Unset): Last position already consumed Default: 0.
-        limit (int | Unset):  Default: 500.
+        alert_id (UUID):
         accept_language (str | Unset):
+        body (AlertResolve):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportsEventFeed
+        AlertOut | Problem
     """
 
     return (
         await asyncio_detailed(
+            alert_id=alert_id,
             client=client,
-            after=after,
-            limit=limit,
+            body=body,
             accept_language=accept_language,
         )
     ).parsed

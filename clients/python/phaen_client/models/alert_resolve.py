@@ -6,27 +6,43 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ReportsEventPayload")
+T = TypeVar("T", bound="AlertResolve")
 
 
 @_attrs_define
-class ReportsEventPayload:
+class AlertResolve:
+    """
+    Attributes:
+        note (str): what was found and done (e.g. the bank reversed it)
+    """
+
+    note: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        note = self.note
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "note": note,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        reports_event_payload = cls()
+        note = d.pop("note")
 
-        reports_event_payload.additional_properties = d
-        return reports_event_payload
+        alert_resolve = cls(
+            note=note,
+        )
+
+        alert_resolve.additional_properties = d
+        return alert_resolve
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,30 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
-    from ..models.reports_event import ReportsEvent
+    from ..models.alert_out import AlertOut
 
 
-T = TypeVar("T", bound="ReportsEventFeed")
+T = TypeVar("T", bound="PageAlertOut")
 
 
 @_attrs_define
-class ReportsEventFeed:
+class PageAlertOut:
     """
     Attributes:
-        items (list[ReportsEvent]):
-        next_after (int):
-        has_more (bool):
+        items (list[AlertOut]):
+        total (int):
+        next_cursor (None | str | Unset):
     """
 
-    items: list[ReportsEvent]
-    next_after: int
-    has_more: bool
+    items: list[AlertOut]
+    total: int
+    next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,46 +35,58 @@ class ReportsEventFeed:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        next_after = self.next_after
+        total = self.total
 
-        has_more = self.has_more
+        next_cursor: None | str | Unset
+        if isinstance(self.next_cursor, Unset):
+            next_cursor = UNSET
+        else:
+            next_cursor = self.next_cursor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "items": items,
-                "next_after": next_after,
-                "has_more": has_more,
+                "total": total,
             }
         )
+        if next_cursor is not UNSET:
+            field_dict["next_cursor"] = next_cursor
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.reports_event import ReportsEvent  # noqa: PLC0415
+        from ..models.alert_out import AlertOut  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = ReportsEvent.from_dict(items_item_data)
+            items_item = AlertOut.from_dict(items_item_data)
 
             items.append(items_item)
 
-        next_after = d.pop("next_after")
+        total = d.pop("total")
 
-        has_more = d.pop("has_more")
+        def _parse_next_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        reports_event_feed = cls(
+        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
+
+        page_alert_out = cls(
             items=items,
-            next_after=next_after,
-            has_more=has_more,
+            total=total,
+            next_cursor=next_cursor,
         )
 
-        reports_event_feed.additional_properties = d
-        return reports_event_feed
+        page_alert_out.additional_properties = d
+        return page_alert_out
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,289 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_alerts_v1_budget_alerts_get_code_type_0 import ListAlertsV1BudgetAlertsGetCodeType0
+from ...models.page_alert_out import PageAlertOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    account: None | Unset | UUID = UNSET,
+    code: ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset = UNSET,
+    open_: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_account: None | str | Unset
+    if isinstance(account, Unset):
+        json_account = UNSET
+    elif isinstance(account, UUID):
+        json_account = str(account)
+    else:
+        json_account = account
+    params["account"] = json_account
+
+    json_code: None | str | Unset
+    if isinstance(code, Unset):
+        json_code = UNSET
+    elif isinstance(code, ListAlertsV1BudgetAlertsGetCodeType0):
+        json_code = code.value
+    else:
+        json_code = code
+    params["code"] = json_code
+
+    json_open_: bool | None | Unset
+    if isinstance(open_, Unset):
+        json_open_ = UNSET
+    else:
+        json_open_ = open_
+    params["open"] = json_open_
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/budget/alerts",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAlertOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageAlertOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAlertOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    account: None | Unset | UUID = UNSET,
+    code: ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset = UNSET,
+    open_: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageAlertOut | Problem]:
+    """List alerts raised by statement checks
+
+     Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
+    region.
+
+    Args:
+        account (None | Unset | UUID):
+        code (ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset):
+        open_ (bool | None | Unset): true: open only; false: resolved only
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAlertOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        code=code,
+        open_=open_,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    account: None | Unset | UUID = UNSET,
+    code: ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset = UNSET,
+    open_: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageAlertOut | Problem | None:
+    """List alerts raised by statement checks
+
+     Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
+    region.
+
+    Args:
+        account (None | Unset | UUID):
+        code (ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset):
+        open_ (bool | None | Unset): true: open only; false: resolved only
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAlertOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        account=account,
+        code=code,
+        open_=open_,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    account: None | Unset | UUID = UNSET,
+    code: ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset = UNSET,
+    open_: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[PageAlertOut | Problem]:
+    """List alerts raised by statement checks
+
+     Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
+    region.
+
+    Args:
+        account (None | Unset | UUID):
+        code (ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset):
+        open_ (bool | None | Unset): true: open only; false: resolved only
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAlertOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        code=code,
+        open_=open_,
+        limit=limit,
+        cursor=cursor,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    account: None | Unset | UUID = UNSET,
+    code: ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset = UNSET,
+    open_: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> PageAlertOut | Problem | None:
+    """List alerts raised by statement checks
+
+     Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
+    region.
+
+    Args:
+        account (None | Unset | UUID):
+        code (ListAlertsV1BudgetAlertsGetCodeType0 | None | Unset):
+        open_ (bool | None | Unset): true: open only; false: resolved only
+        limit (int | Unset): Page size (max 500) Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAlertOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            account=account,
+            code=code,
+            open_=open_,
+            limit=limit,
+            cursor=cursor,
+            accept_language=accept_language,
+        )
+    ).parsed
