@@ -40,6 +40,8 @@ from .budget_statement_v1_reports_reconcile_budget_statement_post_format import 
 from .budget_voucher import BudgetVoucher
 from .cancel_body import CancelBody
 from .category_row import CategoryRow
+from .checked_head_out import CheckedHeadOut
+from .checked_head_out_source import CheckedHeadOutSource
 from .checklist_item import ChecklistItem
 from .client_create import ClientCreate
 from .client_created import ClientCreated
@@ -90,6 +92,8 @@ from .facilitator_row import FacilitatorRow
 from .facilitators import Facilitators
 from .facilitators_v1_reports_facilitators_get_format import FacilitatorsV1ReportsFacilitatorsGetFormat
 from .fee_create import FeeCreate
+from .finding_out import FindingOut
+from .finding_out_code import FindingOutCode
 from .fiscal_period import FiscalPeriod
 from .freshness import Freshness
 from .grant_create import GrantCreate
@@ -298,6 +302,8 @@ __all__ = (
     "BudgetVoucher",
     "CancelBody",
     "CategoryRow",
+    "CheckedHeadOut",
+    "CheckedHeadOutSource",
     "ChecklistItem",
     "ClientCreate",
     "ClientCreated",
@@ -346,6 +352,8 @@ __all__ = (
     "Facilitators",
     "FacilitatorsV1ReportsFacilitatorsGetFormat",
     "FeeCreate",
+    "FindingOut",
+    "FindingOutCode",
     "FiscalPeriod",
     "Freshness",
     "GrantCreate",

@@ -36,6 +36,8 @@ class AccountOut:
         reserved (str): approved, unpaid withdrawals
         available (str): balance less approved, unpaid withdrawals
         available_interest (str):
+        fees_owed_by_codi (str): bank fees debited from the account so far, which CODI pays back (seed: CODI pays
+            transfer fees)
         created_at (datetime.datetime):
     """
 
@@ -56,6 +58,7 @@ class AccountOut:
     reserved: str
     available: str
     available_interest: str
+    fees_owed_by_codi: str
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -94,6 +97,8 @@ class AccountOut:
 
         available_interest = self.available_interest
 
+        fees_owed_by_codi = self.fees_owed_by_codi
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -117,6 +122,7 @@ class AccountOut:
                 "reserved": reserved,
                 "available": available,
                 "available_interest": available_interest,
+                "fees_owed_by_codi": fees_owed_by_codi,
                 "created_at": created_at,
             }
         )
@@ -162,6 +168,8 @@ class AccountOut:
 
         available_interest = d.pop("available_interest")
 
+        fees_owed_by_codi = d.pop("fees_owed_by_codi")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         account_out = cls(
@@ -182,6 +190,7 @@ class AccountOut:
             reserved=reserved,
             available=available,
             available_interest=available_interest,
+            fees_owed_by_codi=fees_owed_by_codi,
             created_at=created_at,
         )
 

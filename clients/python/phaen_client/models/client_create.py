@@ -5,6 +5,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ClientCreate")
 
 
@@ -15,15 +17,23 @@ class ClientCreate:
     Attributes:
         name (str):
         roles (list[str]):
+        bank (None | str | Unset):
     """
 
     name: str
     roles: list[str]
+    bank: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         roles = self.roles
+
+        bank: None | str | Unset
+        if isinstance(self.bank, Unset):
+            bank = UNSET
+        else:
+            bank = self.bank
 
         field_dict: dict[str, Any] = {}
 
@@ -33,6 +43,8 @@ class ClientCreate:
                 "roles": roles,
             }
         )
+        if bank is not UNSET:
+            field_dict["bank"] = bank
 
         return field_dict
 
@@ -43,9 +55,19 @@ class ClientCreate:
 
         roles = cast(list[str], d.pop("roles"))
 
+        def _parse_bank(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bank = _parse_bank(d.pop("bank", UNSET))
+
         client_create = cls(
             name=name,
             roles=roles,
+            bank=bank,
         )
 
         return client_create

@@ -25,6 +25,7 @@ class ClientCreated:
         created_at (datetime.datetime):
         client_secret (str):
         person_id (None | Unset | UUID):
+        bank (None | str | Unset):
         disabled_at (datetime.datetime | None | Unset):
     """
 
@@ -35,6 +36,7 @@ class ClientCreated:
     created_at: datetime.datetime
     client_secret: str
     person_id: None | Unset | UUID = UNSET
+    bank: None | str | Unset = UNSET
     disabled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -59,6 +61,12 @@ class ClientCreated:
         else:
             person_id = self.person_id
 
+        bank: None | str | Unset
+        if isinstance(self.bank, Unset):
+            bank = UNSET
+        else:
+            bank = self.bank
+
         disabled_at: None | str | Unset
         if isinstance(self.disabled_at, Unset):
             disabled_at = UNSET
@@ -81,6 +89,8 @@ class ClientCreated:
         )
         if person_id is not UNSET:
             field_dict["person_id"] = person_id
+        if bank is not UNSET:
+            field_dict["bank"] = bank
         if disabled_at is not UNSET:
             field_dict["disabled_at"] = disabled_at
 
@@ -118,6 +128,15 @@ class ClientCreated:
 
         person_id = _parse_person_id(d.pop("person_id", UNSET))
 
+        def _parse_bank(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bank = _parse_bank(d.pop("bank", UNSET))
+
         def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -143,6 +162,7 @@ class ClientCreated:
             created_at=created_at,
             client_secret=client_secret,
             person_id=person_id,
+            bank=bank,
             disabled_at=disabled_at,
         )
 

@@ -23,6 +23,7 @@ class ClientPublic:
         disabled (bool):
         created_at (datetime.datetime):
         person_id (None | Unset | UUID):
+        bank (None | str | Unset):
         disabled_at (datetime.datetime | None | Unset):
     """
 
@@ -32,6 +33,7 @@ class ClientPublic:
     disabled: bool
     created_at: datetime.datetime
     person_id: None | Unset | UUID = UNSET
+    bank: None | str | Unset = UNSET
     disabled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,6 +56,12 @@ class ClientPublic:
         else:
             person_id = self.person_id
 
+        bank: None | str | Unset
+        if isinstance(self.bank, Unset):
+            bank = UNSET
+        else:
+            bank = self.bank
+
         disabled_at: None | str | Unset
         if isinstance(self.disabled_at, Unset):
             disabled_at = UNSET
@@ -75,6 +83,8 @@ class ClientPublic:
         )
         if person_id is not UNSET:
             field_dict["person_id"] = person_id
+        if bank is not UNSET:
+            field_dict["bank"] = bank
         if disabled_at is not UNSET:
             field_dict["disabled_at"] = disabled_at
 
@@ -110,6 +120,15 @@ class ClientPublic:
 
         person_id = _parse_person_id(d.pop("person_id", UNSET))
 
+        def _parse_bank(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bank = _parse_bank(d.pop("bank", UNSET))
+
         def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -134,6 +153,7 @@ class ClientPublic:
             disabled=disabled,
             created_at=created_at,
             person_id=person_id,
+            bank=bank,
             disabled_at=disabled_at,
         )
 

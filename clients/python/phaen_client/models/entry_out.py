@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -26,10 +26,13 @@ class EntryOut:
         kind (EntryOutKind):
         fund (EntryOutFund):
         amount (str): + in, - out
-        reference (None | str):
+        reference (None | str): the bank's own reference
         withdrawal_id (None | UUID):
         actor (str):
         booked_at (datetime.datetime):
+        internal_reference (None | str | Unset): a reference Phaen made itself (e.g. `tranche:<project>:<n>`); no bank
+            writes it
+        owed_by (Literal['CODI'] | None | Unset): a fee is owed back to the account by CODI
         duplicate (bool | Unset): true when this bank_reference was already recorded Default: False.
     """
 
@@ -44,6 +47,8 @@ class EntryOut:
     withdrawal_id: None | UUID
     actor: str
     booked_at: datetime.datetime
+    internal_reference: None | str | Unset = UNSET
+    owed_by: Literal["CODI"] | None | Unset = UNSET
     duplicate: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +80,18 @@ class EntryOut:
 
         booked_at = self.booked_at.isoformat()
 
+        internal_reference: None | str | Unset
+        if isinstance(self.internal_reference, Unset):
+            internal_reference = UNSET
+        else:
+            internal_reference = self.internal_reference
+
+        owed_by: Literal["CODI"] | None | Unset
+        if isinstance(self.owed_by, Unset):
+            owed_by = UNSET
+        else:
+            owed_by = self.owed_by
+
         duplicate = self.duplicate
 
         field_dict: dict[str, Any] = {}
@@ -94,6 +111,10 @@ class EntryOut:
                 "booked_at": booked_at,
             }
         )
+        if internal_reference is not UNSET:
+            field_dict["internal_reference"] = internal_reference
+        if owed_by is not UNSET:
+            field_dict["owed_by"] = owed_by
         if duplicate is not UNSET:
             field_dict["duplicate"] = duplicate
 
@@ -142,6 +163,28 @@ class EntryOut:
 
         booked_at = datetime.datetime.fromisoformat(d.pop("booked_at"))
 
+        def _parse_internal_reference(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        internal_reference = _parse_internal_reference(d.pop("internal_reference", UNSET))
+
+        def _parse_owed_by(data: object) -> Literal["CODI"] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            owed_by_type_0 = cast(Literal["CODI"], data)
+            if owed_by_type_0 != "CODI":
+                raise ValueError(f"owed_by_type_0 must match const 'CODI', got '{owed_by_type_0}'")
+            return owed_by_type_0
+            return cast(Literal["CODI"] | None | Unset, data)
+
+        owed_by = _parse_owed_by(d.pop("owed_by", UNSET))
+
         duplicate = d.pop("duplicate", UNSET)
 
         entry_out = cls(
@@ -156,6 +199,8 @@ class EntryOut:
             withdrawal_id=withdrawal_id,
             actor=actor,
             booked_at=booked_at,
+            internal_reference=internal_reference,
+            owed_by=owed_by,
             duplicate=duplicate,
         )
 

@@ -18,11 +18,12 @@ class HeadOut:
     Attributes:
         seq (int):
         hash_ (str):
-        at (datetime.datetime | None):
+        at (datetime.datetime | None): when the entry at seq was written
         signed_message (str): what is signed: 'phaen-budget-audit:<seq>:<hash>'
         signature (str): Ed25519 signature of signed_message, base64
         key_id (str):
         public_key (str): the raw Ed25519 public key, base64
+        signed_at (datetime.datetime | None | Unset): when this head was first signed
         alg (str | Unset):  Default: 'Ed25519'.
     """
 
@@ -33,6 +34,7 @@ class HeadOut:
     signature: str
     key_id: str
     public_key: str
+    signed_at: datetime.datetime | None | Unset = UNSET
     alg: str | Unset = "Ed25519"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -55,6 +57,14 @@ class HeadOut:
 
         public_key = self.public_key
 
+        signed_at: None | str | Unset
+        if isinstance(self.signed_at, Unset):
+            signed_at = UNSET
+        elif isinstance(self.signed_at, datetime.datetime):
+            signed_at = self.signed_at.isoformat()
+        else:
+            signed_at = self.signed_at
+
         alg = self.alg
 
         field_dict: dict[str, Any] = {}
@@ -70,6 +80,8 @@ class HeadOut:
                 "public_key": public_key,
             }
         )
+        if signed_at is not UNSET:
+            field_dict["signed_at"] = signed_at
         if alg is not UNSET:
             field_dict["alg"] = alg
 
@@ -105,6 +117,23 @@ class HeadOut:
 
         public_key = d.pop("public_key")
 
+        def _parse_signed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                signed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return signed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        signed_at = _parse_signed_at(d.pop("signed_at", UNSET))
+
         alg = d.pop("alg", UNSET)
 
         head_out = cls(
@@ -115,6 +144,7 @@ class HeadOut:
             signature=signature,
             key_id=key_id,
             public_key=public_key,
+            signed_at=signed_at,
             alg=alg,
         )
 

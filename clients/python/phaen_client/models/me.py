@@ -23,6 +23,7 @@ class Me:
         region (MeRegionType0 | None | Unset):
         province (None | str | Unset): DOPA province code
         tambon (None | str | Unset): DOPA subdistrict code
+        bank (None | str | Unset): the bank of a `bank` partner client
         username (None | str | Unset):
         display_name (None | str | Unset):
         person_id (None | str | Unset): the registry person this user is linked to
@@ -35,6 +36,7 @@ class Me:
     region: MeRegionType0 | None | Unset = UNSET
     province: None | str | Unset = UNSET
     tambon: None | str | Unset = UNSET
+    bank: None | str | Unset = UNSET
     username: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
@@ -68,6 +70,12 @@ class Me:
             tambon = UNSET
         else:
             tambon = self.tambon
+
+        bank: None | str | Unset
+        if isinstance(self.bank, Unset):
+            bank = UNSET
+        else:
+            bank = self.bank
 
         username: None | str | Unset
         if isinstance(self.username, Unset):
@@ -103,6 +111,8 @@ class Me:
             field_dict["province"] = province
         if tambon is not UNSET:
             field_dict["tambon"] = tambon
+        if bank is not UNSET:
+            field_dict["bank"] = bank
         if username is not UNSET:
             field_dict["username"] = username
         if display_name is not UNSET:
@@ -158,6 +168,15 @@ class Me:
 
         tambon = _parse_tambon(d.pop("tambon", UNSET))
 
+        def _parse_bank(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bank = _parse_bank(d.pop("bank", UNSET))
+
         def _parse_username(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -193,6 +212,7 @@ class Me:
             region=region,
             province=province,
             tambon=tambon,
+            bank=bank,
             username=username,
             display_name=display_name,
             person_id=person_id,

@@ -65,7 +65,8 @@ def sync_detailed(
 ) -> Response[HeadOut | Problem]:
     """The signed head of the audit chain
 
-     The latest hash, signed with the service's Ed25519 key: partners keep it as an outside anchor.
+     The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
+    anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
         accept_language (str | Unset):
@@ -96,7 +97,8 @@ def sync(
 ) -> HeadOut | Problem | None:
     """The signed head of the audit chain
 
-     The latest hash, signed with the service's Ed25519 key: partners keep it as an outside anchor.
+     The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
+    anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
         accept_language (str | Unset):
@@ -122,7 +124,8 @@ async def asyncio_detailed(
 ) -> Response[HeadOut | Problem]:
     """The signed head of the audit chain
 
-     The latest hash, signed with the service's Ed25519 key: partners keep it as an outside anchor.
+     The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
+    anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
         accept_language (str | Unset):
@@ -151,7 +154,8 @@ async def asyncio(
 ) -> HeadOut | Problem | None:
     """The signed head of the audit chain
 
-     The latest hash, signed with the service's Ed25519 key: partners keep it as an outside anchor.
+     The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
+    anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
         accept_language (str | Unset):

@@ -12,15 +12,44 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    head_seq: int | None | Unset = UNSET,
+    head_hash: None | str | Unset = UNSET,
+    head_signature: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
+    params: dict[str, Any] = {}
+
+    json_head_seq: int | None | Unset
+    if isinstance(head_seq, Unset):
+        json_head_seq = UNSET
+    else:
+        json_head_seq = head_seq
+    params["head_seq"] = json_head_seq
+
+    json_head_hash: None | str | Unset
+    if isinstance(head_hash, Unset):
+        json_head_hash = UNSET
+    else:
+        json_head_hash = head_hash
+    params["head_hash"] = json_head_hash
+
+    json_head_signature: None | str | Unset
+    if isinstance(head_signature, Unset):
+        json_head_signature = UNSET
+    else:
+        json_head_signature = head_signature
+    params["head_signature"] = json_head_signature
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/budget/audit/verify",
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -43,6 +72,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -61,13 +95,22 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    head_seq: int | None | Unset = UNSET,
+    head_hash: None | str | Unset = UNSET,
+    head_signature: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | VerifyOut]:
     """Verify the audit chain end to end
 
-     Recompute the chain: `ok` false with `first_bad_seq` if any row was altered.
+     Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
+    the
+    chain and every account's cached balance with its ledger: `ok` false with `findings` naming what
+    failed.
 
     Args:
+        head_seq (int | None | Unset): seq of a signed head you kept
+        head_hash (None | str | Unset): its hash
+        head_signature (None | str | Unset): its signature, base64
         accept_language (str | Unset):
 
     Raises:
@@ -79,6 +122,9 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        head_seq=head_seq,
+        head_hash=head_hash,
+        head_signature=head_signature,
         accept_language=accept_language,
     )
 
@@ -92,13 +138,22 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    head_seq: int | None | Unset = UNSET,
+    head_hash: None | str | Unset = UNSET,
+    head_signature: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | VerifyOut | None:
     """Verify the audit chain end to end
 
-     Recompute the chain: `ok` false with `first_bad_seq` if any row was altered.
+     Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
+    the
+    chain and every account's cached balance with its ledger: `ok` false with `findings` naming what
+    failed.
 
     Args:
+        head_seq (int | None | Unset): seq of a signed head you kept
+        head_hash (None | str | Unset): its hash
+        head_signature (None | str | Unset): its signature, base64
         accept_language (str | Unset):
 
     Raises:
@@ -111,6 +166,9 @@ def sync(
 
     return sync_detailed(
         client=client,
+        head_seq=head_seq,
+        head_hash=head_hash,
+        head_signature=head_signature,
         accept_language=accept_language,
     ).parsed
 
@@ -118,13 +176,22 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    head_seq: int | None | Unset = UNSET,
+    head_hash: None | str | Unset = UNSET,
+    head_signature: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | VerifyOut]:
     """Verify the audit chain end to end
 
-     Recompute the chain: `ok` false with `first_bad_seq` if any row was altered.
+     Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
+    the
+    chain and every account's cached balance with its ledger: `ok` false with `findings` naming what
+    failed.
 
     Args:
+        head_seq (int | None | Unset): seq of a signed head you kept
+        head_hash (None | str | Unset): its hash
+        head_signature (None | str | Unset): its signature, base64
         accept_language (str | Unset):
 
     Raises:
@@ -136,6 +203,9 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        head_seq=head_seq,
+        head_hash=head_hash,
+        head_signature=head_signature,
         accept_language=accept_language,
     )
 
@@ -147,13 +217,22 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    head_seq: int | None | Unset = UNSET,
+    head_hash: None | str | Unset = UNSET,
+    head_signature: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | VerifyOut | None:
     """Verify the audit chain end to end
 
-     Recompute the chain: `ok` false with `first_bad_seq` if any row was altered.
+     Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
+    the
+    chain and every account's cached balance with its ledger: `ok` false with `findings` naming what
+    failed.
 
     Args:
+        head_seq (int | None | Unset): seq of a signed head you kept
+        head_hash (None | str | Unset): its hash
+        head_signature (None | str | Unset): its signature, base64
         accept_language (str | Unset):
 
     Raises:
@@ -167,6 +246,9 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            head_seq=head_seq,
+            head_hash=head_hash,
+            head_signature=head_signature,
             accept_language=accept_language,
         )
     ).parsed

@@ -111,7 +111,7 @@ def sync_detailed(
 
     Args:
         account_id (UUID):
-        month (str): YYYY-MM
+        month (str): YYYY-MM, between 1990-01 and 2100-12 (CE)
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
@@ -154,7 +154,7 @@ def sync(
 
     Args:
         account_id (UUID):
-        month (str): YYYY-MM
+        month (str): YYYY-MM, between 1990-01 and 2100-12 (CE)
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 
     Args:
         account_id (UUID):
-        month (str): YYYY-MM
+        month (str): YYYY-MM, between 1990-01 and 2100-12 (CE)
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
@@ -233,7 +233,7 @@ async def asyncio(
 
     Args:
         account_id (UUID):
-        month (str): YYYY-MM
+        month (str): YYYY-MM, between 1990-01 and 2100-12 (CE)
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
