@@ -4,9 +4,8 @@
 - Every public ``async`` function of a ``service.py`` or ``repository.py`` takes keyword arguments only and has a
   docstring that starts with a one-line summary.
 
-The budget's money packages are being reworked by their own streams (issue 9 leaves them to them), and
-``statements``/``alerts`` are new in the statements stream; they are listed in ``PENDING`` and checked by the same
-rules once they leave the list.
+The budget's money packages are being reworked by their own streams (issue 9 leaves them to them); they are
+listed in ``PENDING`` and checked by the same rules once they leave the list (``statements``/``alerts`` have left).
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ PENDING = {
     BUDGET / name
     for name in (
         *("accounts", "tranches", "projects", "core", "withdrawals", "audit", "proposals", "expenses"),
-        *("statements", "alerts"),
     )
 }
 

@@ -80,6 +80,7 @@ async def approved_unpaid(*, session: AsyncSession, account_id: uuid.UUID) -> li
 
 
 async def by_digest(*, session: AsyncSession, account_id: uuid.UUID, digest: str) -> BankStatement | None:
+    """The account's statement with this content digest, if it was imported before."""
     stmt = select(BankStatement).where(col(BankStatement.account_id) == account_id, col(BankStatement.digest) == digest)
     return (await session.execute(stmt)).scalar_one_or_none()
 
@@ -98,6 +99,7 @@ async def insert_lines(*, session: AsyncSession, rows: list[dict[str, Any]]) -> 
 
 
 async def alerts_of(*, session: AsyncSession, statement_id: uuid.UUID) -> list[Alert]:
+    """The alerts a statement raised or found again, in the order its answer lists them."""
     stmt = (
         select(Alert)
         .join(StatementAlert, col(StatementAlert.alert_id) == col(Alert.id))
