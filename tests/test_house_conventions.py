@@ -26,9 +26,7 @@ PACKAGES = [
 BUDGET = ROOT / "services" / "budget" / "phaen_budget"
 PENDING = {
     BUDGET / name
-    for name in (
-        *("accounts", "tranches", "projects", "core", "withdrawals", "audit", "proposals", "expenses"),
-    )
+    for name in ("accounts", "tranches", "projects", "core", "withdrawals", "audit", "proposals", "expenses")
 }
 
 
