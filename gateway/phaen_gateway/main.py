@@ -9,8 +9,10 @@ from fastapi import FastAPI
 
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
+from phaen_common.errors import register_thai
 from phaen_common.web import create_service_app
 from phaen_gateway.auth import admin_router
+from phaen_gateway.auth import errors as auth_errors
 from phaen_gateway.auth import router as auth_router
 from phaen_gateway.auth.keys import KeyRing, ensure_signing_key
 from phaen_gateway.auth.passwords import make_hasher
@@ -87,6 +89,7 @@ async def _shutdown(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the gateway with the services' app factory; with no argument, settings come from ``PHAEN_*``."""
     settings = settings or Settings()
+    register_thai(auth_errors.THAI)
     app = create_service_app(
         name="gateway",
         prefix="/v1",

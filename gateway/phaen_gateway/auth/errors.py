@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import BadRequest, Conflict, NotFound, Unauthorized, Unprocessable, register_thai
+from phaen_common.errors import BadRequest, Conflict, NotFound, Unauthorized, Unprocessable
 
 
 class InvalidGrant(Unauthorized):
@@ -61,21 +61,20 @@ class PersonWithoutNationalId(Unprocessable):
     code, title = "person_without_national_id", "The person has no valid national ID on record"
 
 
-register_thai(
-    {
-        "invalid_grant": "ชื่อผู้ใช้ รหัสผ่าน หรือโทเคนไม่ถูกต้อง",
-        "invalid_client": "รหัสลูกข่ายหรือรหัสลับไม่ถูกต้อง",
-        "unsupported_grant_type": "ไม่รองรับประเภทการขอโทเคนนี้",
-        "invalid_request": "คำขอโทเคนไม่ถูกต้อง",
-        "user_not_found": "ไม่พบผู้ใช้",
-        "client_not_found": "ไม่พบระบบลูกข่าย",
-        "username_taken": "ชื่อผู้ใช้นี้ถูกใช้แล้ว",
-        "last_admin": "ไม่สามารถระงับผู้ดูแลระบบคนสุดท้ายได้",
-        "unknown_role": "ไม่รู้จักบทบาทนี้",
-        "bank_required": "ระบบลูกข่ายของธนาคารต้องระบุธนาคาร",
-        "bank_not_allowed": "ระบุธนาคารได้เฉพาะระบบลูกข่ายที่มีบทบาทธนาคาร",
-        "scope_claim_required": "บทบาทนี้ต้องระบุภาค จังหวัด หรือตำบล",
-        "unknown_person": "ไม่พบบุคคลนี้ในทะเบียน",
-        "person_without_national_id": "บุคคลนี้ไม่มีเลขประจำตัวประชาชนที่ถูกต้องในทะเบียน",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "invalid_grant": "ชื่อผู้ใช้ รหัสผ่าน หรือโทเคนไม่ถูกต้อง",
+    "invalid_client": "รหัสลูกข่ายหรือรหัสลับไม่ถูกต้อง",
+    "unsupported_grant_type": "ไม่รองรับประเภทการขอโทเคนนี้",
+    "invalid_request": "คำขอโทเคนไม่ถูกต้อง",
+    "user_not_found": "ไม่พบผู้ใช้",
+    "client_not_found": "ไม่พบระบบลูกข่าย",
+    "username_taken": "ชื่อผู้ใช้นี้ถูกใช้แล้ว",
+    "last_admin": "ไม่สามารถระงับผู้ดูแลระบบคนสุดท้ายได้",
+    "unknown_role": "ไม่รู้จักบทบาทนี้",
+    "bank_required": "ระบบลูกข่ายของธนาคารต้องระบุธนาคาร",
+    "bank_not_allowed": "ระบุธนาคารได้เฉพาะระบบลูกข่ายที่มีบทบาทธนาคาร",
+    "scope_claim_required": "บทบาทนี้ต้องระบุภาค จังหวัด หรือตำบล",
+    "unknown_person": "ไม่พบบุคคลนี้ในทะเบียน",
+    "person_without_national_id": "บุคคลนี้ไม่มีเลขประจำตัวประชาชนที่ถูกต้องในทะเบียน",
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
@@ -34,9 +35,10 @@ THAI_TITLES: dict[str, str] = {
 }
 
 
-def register_thai(titles: dict[str, str]) -> None:
-    """Add Thai titles for a service's own codes."""
-    THAI_TITLES.update(titles)
+def register_thai(*titles: Mapping[str, str]) -> None:
+    """Add Thai titles for a service's own codes; each app calls it in its factory with its modules' ``THAI``."""
+    for table in titles:
+        THAI_TITLES.update(table)
 
 
 class ProblemError(Exception):

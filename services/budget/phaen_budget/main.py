@@ -17,6 +17,7 @@ from phaen_budget.config import Settings
 from phaen_budget.core.tiers import HttpTierLookup
 from phaen_budget.expenses.router import router as expenses_router
 from phaen_budget.expenses.storage import make_storage
+from phaen_budget.grants import errors as grant_errors
 from phaen_budget.grants.router import router as grants_router
 from phaen_budget.projects.router import router as projects_router
 from phaen_budget.proposals.router import router as proposals_router
@@ -24,7 +25,7 @@ from phaen_budget.statements.router import router as statements_router
 from phaen_budget.tables import outbox
 from phaen_budget.tranches.router import router as tranches_router
 from phaen_budget.withdrawals.router import router as withdrawals_router
-from phaen_common.errors import ProblemError, responses
+from phaen_common.errors import ProblemError, register_thai, responses
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
 
@@ -77,6 +78,8 @@ async def _shutdown(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the budget service."""
     settings = settings or Settings()
+    # Packages whose errors module declares THAI (the others still register theirs on import).
+    register_thai(grant_errors.THAI)
     routers = [
         grants_router,
         projects_router,

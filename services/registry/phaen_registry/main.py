@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
 
+from phaen_common.errors import register_thai
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
 from phaen_registry.config import Settings
@@ -34,10 +35,25 @@ def _routers() -> list[APIRouter]:
     return [api, events_router(PREFIX, outbox)]
 
 
+def register_thai_titles() -> None:
+    """The Thai titles of the registry's error codes (asked for by the app, not by importing a module)."""
+    from phaen_registry.committees import errors as committees
+    from phaen_registry.facilitators import errors as facilitators
+    from phaen_registry.geography import errors as geography
+    from phaen_registry.imports import errors as imports
+    from phaen_registry.partners import errors as partners
+    from phaen_registry.people import errors as people
+    from phaen_registry.tambons import errors as tambons
+
+    register_thai(*(m.THAI for m in (committees, facilitators, geography, imports, partners, people, tambons)))
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the registry service."""
     settings = settings or Settings()
     from phaen_registry.deps import warm_index
+
+    register_thai_titles()
 
     return create_service_app(
         name="registry",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
+from phaen_common.errors import register_thai
 from phaen_common.web import create_service_app
 from phaen_reports.config import Settings
 from phaen_reports.feeds.consumer import FeedConsumer
 from phaen_reports.feeds.router import router as feeds_router
 from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpFeedSource
 from phaen_reports.reconcile.router import router as reconcile_router
+from phaen_reports.reports import errors as report_errors
 from phaen_reports.reports.router import router as reports_router
 
 PREFIX = "/v1/reports"
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     recorded events; otherwise it reads the feeds over HTTP.
     """
     settings = settings or Settings()
+    register_thai(report_errors.THAI)
 
     async def on_startup(app: FastAPI) -> None:
         sources = getattr(app.state, "feed_sources", None)

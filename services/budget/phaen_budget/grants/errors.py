@@ -1,6 +1,6 @@
 """Errors of grants and lines."""
 
-from phaen_common.errors import Conflict, NotFound, register_thai
+from phaen_common.errors import Conflict, NotFound
 
 
 class GrantNotFound(NotFound):
@@ -19,11 +19,10 @@ class LineExists(Conflict):
     code, title = "line_exists", "The grant already has a line with this number"
 
 
-register_thai(
-    {
-        "grant_not_found": "ไม่พบทุนสนับสนุน",
-        "line_not_found": "ไม่พบแผนงานของทุน",
-        "over_allocated": "ยอดแผนงานรวมเกินวงเงินทุน",
-        "line_exists": "มีแผนงานลำดับนี้แล้ว",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "grant_not_found": "ไม่พบทุนสนับสนุน",
+    "line_not_found": "ไม่พบแผนงานของทุน",
+    "over_allocated": "ยอดแผนงานรวมเกินวงเงินทุน",
+    "line_exists": "มีแผนงานลำดับนี้แล้ว",
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Conflict, NotFound, Unprocessable, register_thai
+from phaen_common.errors import Conflict, NotFound, Unprocessable
 
 
 class CommitteeNotFound(NotFound):
@@ -25,12 +25,11 @@ class AlreadyMember(Conflict):
     code, title = "already_member", "Already a current member of this committee"
 
 
-register_thai(
-    {
-        "committee_not_found": "ไม่พบคณะกรรมการ",
-        "zone_not_found": "ไม่พบโซน",
-        "committee_scope_invalid": "ภาค จังหวัด หรือตำบลของคณะกรรมการไม่สอดคล้องกับระดับ",
-        "unknown_person": "ไม่พบบุคคลนี้",
-        "already_member": "เป็นกรรมการในคณะนี้อยู่แล้ว",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "committee_not_found": "ไม่พบคณะกรรมการ",
+    "zone_not_found": "ไม่พบโซน",
+    "committee_scope_invalid": "ภาค จังหวัด หรือตำบลของคณะกรรมการไม่สอดคล้องกับระดับ",
+    "unknown_person": "ไม่พบบุคคลนี้",
+    "already_member": "เป็นกรรมการในคณะนี้อยู่แล้ว",
+}

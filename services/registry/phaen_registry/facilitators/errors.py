@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Conflict, NotFound, register_thai
+from phaen_common.errors import Conflict, NotFound
 
 
 class FacilitatorNotFound(NotFound):
@@ -13,9 +13,8 @@ class AlreadyFacilitator(Conflict):
     code, title = "already_facilitator", "This person is already recorded as a facilitator at this level"
 
 
-register_thai(
-    {
-        "facilitator_not_found": "ไม่พบวิทยากรกระบวนการ",
-        "already_facilitator": "บุคคลนี้เป็นวิทยากรกระบวนการระดับนี้อยู่แล้ว",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "facilitator_not_found": "ไม่พบวิทยากรกระบวนการ",
+    "already_facilitator": "บุคคลนี้เป็นวิทยากรกระบวนการระดับนี้อยู่แล้ว",
+}

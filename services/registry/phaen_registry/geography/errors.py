@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import NotFound, Unprocessable, register_thai
+from phaen_common.errors import NotFound, Unprocessable
 
 
 class RegionNotFound(NotFound):
@@ -31,13 +31,12 @@ class UnknownProvince(Unprocessable):
     code, title = "unknown_province", "Unknown province"
 
 
-register_thai(
-    {
-        "region_not_found": "ไม่พบภาค",
-        "province_not_found": "ไม่พบจังหวัด",
-        "district_not_found": "ไม่พบอำเภอ",
-        "subdistrict_not_found": "ไม่พบตำบล",
-        "area_abolished": "รหัสนี้ถูกยกเลิกแล้ว",
-        "unknown_province": "ไม่รู้จักจังหวัดนี้",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "region_not_found": "ไม่พบภาค",
+    "province_not_found": "ไม่พบจังหวัด",
+    "district_not_found": "ไม่พบอำเภอ",
+    "subdistrict_not_found": "ไม่พบตำบล",
+    "area_abolished": "รหัสนี้ถูกยกเลิกแล้ว",
+    "unknown_province": "ไม่รู้จักจังหวัดนี้",
+}

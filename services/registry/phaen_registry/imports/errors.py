@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Unprocessable, register_thai
+from phaen_common.errors import Unprocessable
 
 
 class BadCsv(Unprocessable):
@@ -15,9 +15,8 @@ class ImportRejected(Unprocessable):
     code, title = "import_rejected", "Import rejected: some rows need attention; nothing was written"
 
 
-register_thai(
-    {
-        "bad_csv": "อ่านไฟล์ CSV ไม่ได้",
-        "import_rejected": "นำเข้าไม่สำเร็จ มีบางแถวต้องแก้ไข ยังไม่มีการบันทึกข้อมูลใด ๆ",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "bad_csv": "อ่านไฟล์ CSV ไม่ได้",
+    "import_rejected": "นำเข้าไม่สำเร็จ มีบางแถวต้องแก้ไข ยังไม่มีการบันทึกข้อมูลใด ๆ",
+}

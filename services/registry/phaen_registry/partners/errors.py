@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Conflict, NotFound, register_thai
+from phaen_common.errors import Conflict, NotFound
 
 
 class PartnerNotFound(NotFound):
@@ -17,10 +17,9 @@ class MouNotFound(NotFound):
     code, title = "mou_not_found", "MOU not found"
 
 
-register_thai(
-    {
-        "partner_not_found": "ไม่พบภาคีพัฒนา",
-        "partner_exists": "มีภาคีพัฒนารหัสนี้แล้ว",
-        "mou_not_found": "ไม่พบบันทึกความร่วมมือ",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "partner_not_found": "ไม่พบภาคีพัฒนา",
+    "partner_exists": "มีภาคีพัฒนารหัสนี้แล้ว",
+    "mou_not_found": "ไม่พบบันทึกความร่วมมือ",
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Conflict, NotFound, Unprocessable, register_thai
+from phaen_common.errors import Conflict, NotFound, Unprocessable
 
 
 class PersonNotFound(NotFound):
@@ -17,10 +17,9 @@ class UnknownTambon(Unprocessable):
     code, title = "unknown_tambon", "Unknown tambon code"
 
 
-register_thai(
-    {
-        "person_not_found": "ไม่พบบุคคล",
-        "duplicate_national_id": "เลขประจำตัวประชาชนนี้ลงทะเบียนแล้ว",
-        "unknown_tambon": "ไม่พบรหัสตำบลนี้",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "person_not_found": "ไม่พบบุคคล",
+    "duplicate_national_id": "เลขประจำตัวประชาชนนี้ลงทะเบียนแล้ว",
+    "unknown_tambon": "ไม่พบรหัสตำบลนี้",
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import NotFound, register_thai
+from phaen_common.errors import NotFound
 
 
 class TambonNotFound(NotFound):
@@ -17,10 +17,9 @@ class VillageNotFound(NotFound):
     code, title = "village_not_found", "Village not found"
 
 
-register_thai(
-    {
-        "tambon_not_found": "ไม่พบตำบล",
-        "tambon_not_in_network": "ตำบลนี้ยังไม่อยู่ในเครือข่าย",
-        "village_not_found": "ไม่พบหมู่บ้าน",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "tambon_not_found": "ไม่พบตำบล",
+    "tambon_not_in_network": "ตำบลนี้ยังไม่อยู่ในเครือข่าย",
+    "village_not_found": "ไม่พบหมู่บ้าน",
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phaen_common.errors import Forbidden, NotFound, Unprocessable, register_thai
+from phaen_common.errors import Forbidden, NotFound, Unprocessable
 
 
 class GrantNotFound(NotFound):
@@ -37,14 +37,13 @@ class BadMonth(Unprocessable):
     pass
 
 
-register_thai(
-    {
-        "grant_not_found": "ไม่พบทุนที่ระบุ",
-        "project_not_found": "ไม่พบโครงการที่ระบุ",
-        "account_not_found": "ไม่พบบัญชีที่ระบุ",
-        "expense_not_found": "ไม่พบรายการค่าใช้จ่ายที่ระบุ",
-        "voucher_not_found": "รายการนี้ไม่มีใบสำคัญรับเงิน",
-        "money_report_forbidden": "สิทธิ์ของท่านอ่านได้เฉพาะรายงานระดับเครือข่าย",
-        "rebuild_forbidden": "เฉพาะผู้ดูแลระบบหรือกองเลขาเท่านั้นที่สร้างข้อมูลรายงานใหม่ได้",
-    }
-)
+# Thai titles of these codes; the app registers them (create_app), importing this module does not.
+THAI: dict[str, str] = {
+    "grant_not_found": "ไม่พบทุนที่ระบุ",
+    "project_not_found": "ไม่พบโครงการที่ระบุ",
+    "account_not_found": "ไม่พบบัญชีที่ระบุ",
+    "expense_not_found": "ไม่พบรายการค่าใช้จ่ายที่ระบุ",
+    "voucher_not_found": "รายการนี้ไม่มีใบสำคัญรับเงิน",
+    "money_report_forbidden": "สิทธิ์ของท่านอ่านได้เฉพาะรายงานระดับเครือข่าย",
+    "rebuild_forbidden": "เฉพาะผู้ดูแลระบบหรือกองเลขาเท่านั้นที่สร้างข้อมูลรายงานใหม่ได้",
+}
