@@ -32,6 +32,7 @@ PUBLIC_PATHS = frozenset(
         "/healthz",
         "/v1/openapi.json",
         *DOCS_PUBLIC_PATHS,
+        "/v1/asyncapi.json",
         *auth_router.PUBLIC_PATHS,
         # Each service's own OpenAPI passes through without a token (the docs need it); nothing else does.
         *(f"/v1/{name}/openapi.json" for name in UPSTREAMS),

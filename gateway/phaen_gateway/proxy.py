@@ -48,6 +48,8 @@ _REQUEST_DROP = HOP_BY_HOP | {"host", "x-request-id", "x-forwarded-for", "x-forw
 # The gateway's own server adds these (and its request id); duplicates would confuse clients.
 _RESPONSE_DROP = HOP_BY_HOP | {"x-request-id", "date", "server"}
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+# Public paths outside a service's own prefix, and the service that answers them.
+ROUTED = {"/v1/webhooks/{path:path}": "reports", "/v1/asyncapi.json": "reports"}
 
 
 # Methods a proxy may send twice (RFC 9110 9.2.2); a POST may too when it carries an Idempotency-Key.
@@ -249,6 +251,10 @@ def proxy_router() -> APIRouter:
             methods=METHODS,
             include_in_schema=False,
             responses=responses(400, 401, 413, 503, 504),
+        )
+    for path, name in ROUTED.items():
+        router.add_api_route(
+            path, _endpoint(name), methods=METHODS, include_in_schema=False, responses=responses(401, 413, 503, 504)
         )
     return router
 

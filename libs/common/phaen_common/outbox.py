@@ -1,6 +1,7 @@
 """Transactional outbox and the event feed ``GET /v1/<service>/events?after=&limit=``.
 
-Events are written in the same transaction as the change they describe. They get their feed position
+Events are written in the same transaction as the change they describe, each payload validated by its
+type's model in ``phaen_common.events`` (the typed contract). They get their feed position
 (``pos``) only once committed, by a single publisher at a time (advisory lock), so feed order is commit
 order and a consumer that restarts from its cursor misses nothing. Rolled-back events never exist.
 """
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, computed_field
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -33,6 +34,8 @@ from sqlmodel import SQLModel
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
+from phaen_common.events import encode
+from phaen_common.events.envelope import dataschema_of, source_of, subject_of
 from phaen_common.web import require
 
 
@@ -66,7 +69,7 @@ async def record_event(
     event_id = uuid.uuid4()
     await session.execute(
         insert(table).values(
-            event_id=event_id, type=type, entity=entity, entity_id=str(entity_id), payload=_jsonable(payload)
+            event_id=event_id, type=type, entity=entity, entity_id=str(entity_id), payload=encode(type, payload)
         )
     )
     return event_id
@@ -78,18 +81,19 @@ async def record_events(
     """Write many events, each ``(type, entity, entity_id, payload)``, in one insert in the caller's transaction."""
     if not events:
         return []
+    ids = [uuid.uuid4() for _ in events]
     rows = [
         {
-            "event_id": uuid.uuid4(),
+            "event_id": event_id,
             "type": type,
             "entity": entity,
             "entity_id": str(entity_id),
-            "payload": _jsonable(payload),
+            "payload": encode(type, payload),
         }
-        for type, entity, entity_id, payload in events
+        for event_id, (type, entity, entity_id, payload) in zip(ids, events, strict=True)
     ]
     await session.execute(insert(table), rows)
-    return [r["event_id"] for r in rows]
+    return ids
 
 
 async def publish_pending(session: AsyncSession, table: Table) -> int:
@@ -108,7 +112,7 @@ async def publish_pending(session: AsyncSession, table: Table) -> int:
 
 
 class Event(BaseModel):
-    """One event of a service's feed."""
+    """One event of a service's feed, with the CloudEvents 1.0 attributes (``payload`` is the ``data``)."""
 
     pos: int
     event_id: uuid.UUID
@@ -117,6 +121,40 @@ class Event(BaseModel):
     entity_id: str
     occurred_at: dt.datetime
     payload: dict[str, Any]
+    source: str = Field("", description="CloudEvents source: the producing service, e.g. /v1/budget")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        """CloudEvents id (the event id)."""
+        return str(self.event_id)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def specversion(self) -> str:
+        return "1.0"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def time(self) -> dt.datetime:
+        return self.occurred_at
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def subject(self) -> str:
+        """``entity/entity_id``: events of one subject are delivered in order."""
+        return subject_of(self.entity, self.entity_id)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def datacontenttype(self) -> str:
+        return "application/json"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def dataschema(self) -> str | None:
+        """The payload's model and version (``urn:phaen:event:<type>:v<n>``); none for an untyped event."""
+        return dataschema_of(self.type)
 
 
 class EventFeed(BaseModel):
@@ -144,6 +182,7 @@ async def read_feed(session: AsyncSession, table: Table, *, after: int, limit: i
             entity_id=r["entity_id"],
             occurred_at=r["occurred_at"],
             payload=r["payload"],
+            source=source_of(table.schema or ""),
         )
         for r in rows
     ]
@@ -169,23 +208,3 @@ def events_router(prefix: str, table: Table) -> APIRouter:
         return await read_feed(session, table, after=after, limit=limit)
 
     return router
-
-
-def _jsonable(value: Any) -> Any:
-    from decimal import Decimal
-
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Decimal):
-        from phaen_common.money import format_money
-
-        return format_money(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, BaseModel):
-        return _jsonable(value.model_dump(mode="json"))
-    return value

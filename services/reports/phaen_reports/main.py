@@ -9,6 +9,7 @@ from phaen_common.errors import register_thai
 from phaen_common.web import create_service_app
 from phaen_reports.config import Settings
 from phaen_reports.feeds.consumer import FeedConsumer
+from phaen_reports.feeds.router import asyncapi_router
 from phaen_reports.feeds.router import router as feeds_router
 from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpFeedSource
 from phaen_reports.reconcile.router import router as reconcile_router
@@ -62,7 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if client is not None:
             await client.aclose()
 
-    routers = [reports_router, reconcile_router, feeds_router]
+    routers = [reports_router, reconcile_router, feeds_router, asyncapi_router]
     return create_service_app(
         name="reports",
         prefix=PREFIX,
@@ -71,4 +72,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         on_startup=on_startup,
         on_shutdown=on_shutdown,
         description="Reports built from the registry's and budget's event feeds.",
+        public_paths={"/v1/asyncapi.json"},
     )

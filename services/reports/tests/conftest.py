@@ -37,10 +37,21 @@ class Feed:
         self.source = ListFeedSource(name=f"{service}-{uuid.uuid4().hex[:8]}", events=[])
 
     def add(
-        self, type: str, entity: str, entity_id: Any, payload: dict[str, Any], occurred_at: dt.datetime | None = None
+        self,
+        type: str,
+        entity: str,
+        entity_id: Any,
+        payload: dict[str, Any],
+        occurred_at: dt.datetime | None = None,
+        *,
+        raw: bool = False,
     ) -> dict[str, Any]:
+        """Append an event; its payload is completed and encoded through the contract unless ``raw``."""
+        from phaen_common.events.samples import complete
         from phaen_common.outbox import Event
 
+        if not raw:
+            payload = complete(type, payload)
         event = {
             "pos": len(self.source.events) + 1,
             "event_id": str(uuid.uuid4()),

@@ -151,7 +151,7 @@ async def test_unknown_grant_is_404_and_grant_is_required(reports_app, keys):
 async def test_unknown_event_types_and_bad_payloads_are_skipped(reports_app, feeds, keys):
     registry, budget = feeds
     budget.add("something.new", "thing", "1", {"x": 1})
-    budget.add("ledger.entry", "ledger_entry", "not-a-uuid", {"id": "not-a-uuid", "amount": "1.00"})
+    budget.add("ledger.entry", "ledger_entry", "not-a-uuid", {"id": "not-a-uuid", "amount": "1.00"}, raw=True)
     net = seed_grant(budget)
     async with reports_app([registry.source, budget.source]) as (client, app):
         results = await app.state.consumer.catch_up()

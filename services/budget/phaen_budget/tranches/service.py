@@ -30,6 +30,7 @@ from phaen_budget.tranches.errors import (
 from phaen_budget.tranches.models import ActivityReport, TrancheRelease
 from phaen_budget.tranches.schemas import ActivityReportCreate, TrancheOut
 from phaen_common.auth import Principal
+from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import CENT
 from phaen_common.outbox import record_event
 
@@ -151,11 +152,11 @@ async def tranche_view(*, session: AsyncSession, project: Project) -> list[Tranc
             if project.status != "active":
                 blocked = f"project_{project.status}"
             elif has_account is None:
-                blocked = "account_required"
+                blocked = TrancheBlock.ACCOUNT_REQUIRED
             elif not prev_released:
-                blocked = "previous_tranche_not_released"
+                blocked = TrancheBlock.PREVIOUS_TRANCHE_NOT_RELEASED
             elif i > 1 and prev_reports == 0:
-                blocked = "activity_report_required"
+                blocked = TrancheBlock.ACTIVITY_REPORT_REQUIRED
         out.append(
             TrancheOut(
                 project_id=project.id,

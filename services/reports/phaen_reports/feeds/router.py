@@ -1,14 +1,17 @@
-"""``/v1/reports/feeds`` (consumer status) and ``/v1/reports/rebuild`` (replay every feed from zero)."""
+"""``/v1/reports/feeds`` (consumer status), ``/v1/reports/rebuild`` (replay every feed) and ``/v1/asyncapi.json``."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from functools import lru_cache
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
+from phaen_common.events.asyncapi import asyncapi_document
 from phaen_common.web import require
 from phaen_reports.feeds.schemas import RebuildResult, SourceRebuilt
 from phaen_reports.feeds.service import Freshness
@@ -37,3 +40,17 @@ async def rebuild(
     return RebuildResult(
         sources=[SourceRebuilt(source=r.source, applied=r.applied, ok=r.ok) for r in results], freshness=fresh
     )
+
+
+asyncapi_router = APIRouter(tags=["events"])
+
+
+@lru_cache(maxsize=1)
+def _asyncapi() -> dict[str, Any]:
+    return asyncapi_document()
+
+
+@asyncapi_router.get("/v1/asyncapi.json", response_model=None)
+async def asyncapi() -> JSONResponse:
+    """The AsyncAPI 3 document of every event (feeds and webhooks), generated from the typed models."""
+    return JSONResponse(_asyncapi())

@@ -129,7 +129,7 @@ class ListFeedSource:
 
     @classmethod
     def from_dicts(cls, name: str, events: Sequence[dict[str, Any]]) -> ListFeedSource:
-        return cls(name=name, events=[Event.model_validate(e) for e in events])
+        return cls(name=name, events=[Event.model_validate({"source": f"/v1/{name}", **e}) for e in events])
 
     async def fetch(self, *, after: int, limit: int) -> EventFeed:
         if self.down:

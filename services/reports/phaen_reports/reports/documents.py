@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from phaen_common.events.budget import TrancheBlock
 from phaen_reports.render.pdf import ThaiPdf, draw_table, freshness_line, table_pdf
 from phaen_reports.render.table import Column, Tabular
 from phaen_reports.render.tabular import to_csv, to_xlsx
@@ -22,9 +23,9 @@ STATUS_TH = {
     "not_applicable": "ไม่เกี่ยวข้อง",
 }
 BLOCK_TH = {
-    "project_suspended": "โครงการถูกระงับ",
-    "account_missing": "ยังไม่เปิดบัญชี",
-    "activity_report_required": "ยังไม่ส่งรายงานสรุปผลงวดก่อน",
+    TrancheBlock.PROJECT_SUSPENDED: "โครงการถูกระงับ",
+    TrancheBlock.ACCOUNT_REQUIRED: "ยังไม่เปิดบัญชี",
+    TrancheBlock.ACTIVITY_REPORT_REQUIRED: "ยังไม่ส่งรายงานสรุปผลงวดก่อน",
 }
 
 

@@ -7,6 +7,7 @@ import uuid
 
 from pydantic import BaseModel
 
+from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import Percent, SignedMoney
 
 
@@ -106,7 +107,7 @@ class ProjectTranches(BaseModel):
     amount: SignedMoney | None
     tranches: list[TrancheState]
     next_tranche: int | None
-    blocked_by: list[str]
+    blocked_by: list[TrancheBlock]
 
 
 class TrancheReport(Fresh):

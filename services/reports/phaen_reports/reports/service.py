@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import CENT
 from phaen_common.pagination import PageParams, paginate
 from phaen_reports.projections.models import (
@@ -237,11 +238,11 @@ def project_tranches(
     blocked: list[str] = []
     if next_n is not None:
         if project.status == "suspended":
-            blocked.append("project_suspended")
+            blocked.append(TrancheBlock.PROJECT_SUSPENDED)
         if not has_account:
-            blocked.append("account_missing")
+            blocked.append(TrancheBlock.ACCOUNT_REQUIRED)
         if next_n > 1 and (next_n - 1) not in reported:
-            blocked.append("activity_report_required")
+            blocked.append(TrancheBlock.ACTIVITY_REPORT_REQUIRED)
     states = []
     for n in range(1, count + 1):
         share = shares[n - 1] if n <= len(shares) else None
