@@ -7,6 +7,7 @@ the reports consumer, which must apply every event (none skipped as untyped or m
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import uuid
 from collections.abc import AsyncIterator
@@ -92,7 +93,15 @@ async def _replay(pg_url: str, keys: TestKeys, name: str, events: list[dict[str,
 
 
 # Event types the read model has no table for (still typed and checked; webhooks may carry them).
-UNPROJECTED = {"village.created", "village.updated", "zone.created", "mou.created"}
+UNPROJECTED = {
+    "village.created",
+    "village.updated",
+    "zone.created",
+    "mou.created",
+    "statement.imported",
+    "alert.raised",
+    "alert.resolved",
+}
 
 
 def _check(events: list[dict[str, Any]], service: str) -> None:
@@ -146,7 +155,7 @@ async def test_every_registry_event_replays_through_reports(registry, keys, pg_u
 async def test_every_budget_event_replays_through_reports(budget, keys, pg_url):
     c = budget
     sec, admin = keys.auth(roles=["secretariat"], sub="sec-contract"), keys.auth(roles=["admin"], sub="admin")
-    bank = keys.auth(roles=["bank"], sub="bank-contract")
+    bank = keys.auth(roles=["bank"], sub="bank-contract", bank="ธ.ก.ส.")
 
     async def ok(method: str, url: str, headers: dict[str, str], body: Any = None, status: int = 201) -> Any:
         resp = await c.request(method, f"/v1/budget{url}", json=body, headers=headers)
@@ -257,6 +266,17 @@ async def test_every_budget_event_replays_through_reports(budget, keys, pg_url):
         },
     )
     await ok("POST", f"/expenses/{e['id']}/void", sec, {"reason": "บันทึกผิด"}, status=200)
+    # A statement with a debit nobody approved: the import raises an alert, the secretariat resolves it.
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date().isoformat()
+    csv = f"date,description,reference,withdrawal,deposit,balance\n{today},ถอนเงิน,X{uid()},777.00,,\n"
+    resp = await c.post(
+        f"/v1/budget/accounts/{account['id']}/statements",
+        content=csv.encode(),
+        headers={**bank, "Content-Type": "text/csv; charset=utf-8"},
+    )
+    assert resp.status_code == 201, resp.text
+    alert = resp.json()["alerts"][0]
+    await ok("POST", f"/alerts/{alert['id']}/resolve", sec, {"note": "ธนาคารคืนเงินแล้ว"}, status=200)
     await ok("POST", f"{base}/suspend", sec, {"reason": "ตรวจสอบ"}, status=200)
     await ok("POST", f"{base}/reinstate", sec, {"reason": "เรียบร้อย"}, status=200)
     await ok("POST", f"{base}/close", admin, {"reason": "เสร็จสิ้น"}, status=200)
