@@ -101,6 +101,7 @@ UNPROJECTED = {
     "statement.imported",
     "alert.raised",
     "alert.resolved",
+    "audit.head_signed",
 }
 
 
@@ -280,6 +281,7 @@ async def test_every_budget_event_replays_through_reports(budget, keys, pg_url):
     await ok("POST", f"{base}/suspend", sec, {"reason": "ตรวจสอบ"}, status=200)
     await ok("POST", f"{base}/reinstate", sec, {"reason": "เรียบร้อย"}, status=200)
     await ok("POST", f"{base}/close", admin, {"reason": "เสร็จสิ้น"}, status=200)
+    await ok("GET", "/audit/head", admin, status=200)  # signs the new head: audit.head_signed
 
     events = await _feed(c, keys, "budget")
     _check(events, "budget")

@@ -189,6 +189,8 @@ class LedgerEntry(EventData):
     booked_at: dt.datetime
     reference: str | None
     withdrawal_id: uuid.UUID | None
+    internal_reference: str | None = Field(None, description="Phaen's own reference, e.g. tranche:<project>:<n>")
+    owed_by: str | None = Field(None, description="who owes this debit back to the account (a fee: CODI)")
 
 
 class WithdrawalState(EventData):
