@@ -55,7 +55,8 @@ async def test_tier_snapshot_refreshed_at_proposal_time(client, keys, tiers):
     assert (p["route"], p["tier"]) == ("regional", "model")
     assert (await b.get(f"/v1/budget/projects/{project['id']}"))["tier"] == "model"
     del tiers.table["700101"]  # registry down: the snapshot stands
-    p = await _propose(b, project, "30000.00")
+    # 10,000: with the first 30,000 still within the model standard for the year (the splitting rule).
+    p = await _propose(b, project, "10000.00")
     assert (p["route"], p["tier"]) == ("regional", "model")
 
 
@@ -90,9 +91,11 @@ async def test_decisions_by_the_routed_committee_only(client, keys):
     line = (await b.get(f"/v1/budget/grants/{grant['id']}"))["lines"][0]
     assert line["reserved"] == "20000.00" and line["available"] == "30000.00"
 
-    # 25,000 + 20,000 fits in 50,000; a third 20,000 (pilot, regional) would not.
+    # 25,000 + 20,000 fits in 50,000; a third 20,000 (pilot, regional) would not. It is another project's
+    # (on the same line): a third standard proposal of this one would go national by the splitting rule.
     await b.ok("POST", f"/v1/budget/proposals/{national['id']}/decision", nat, decision, status=200)
-    third = await _propose(b, project, "20000.00")
+    other = await b.project(grant=grant, level="tambon", tambon="100101")
+    third = await _propose(b, other, "20000.00")
     r = await client.post(f"/v1/budget/proposals/{third['id']}/decision", headers=central, json=decision)
     assert r.status_code == 409 and r.json()["code"] == "line_budget_exceeded"
     rej = await b.ok(

@@ -1,4 +1,4 @@
-"""The tambon tier (model / pilot / expansion) comes from the registry service.
+"""The tambon tier (model / pilot / expansion) comes from the registry service; the routing rule built on it.
 
 Behind a small protocol on ``app.state.tiers`` so tests inject a fixed answer. The HTTP lookup is
 called before any row lock is taken (never hold a lock across a call to another service) and forwards
@@ -7,8 +7,10 @@ the caller's own bearer token, so the registry applies the caller's scope too.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 import httpx
@@ -67,3 +69,44 @@ class FixedTierLookup:
 
     async def lookup(self, code: str, *, authorization: str | None) -> TambonInfo | None:
         return self.table.get(code)
+
+
+# Thailand keeps one offset all year (no daylight saving).
+_BANGKOK = dt.timezone(dt.timedelta(hours=7))
+
+
+def fiscal_year_of(at: dt.datetime) -> int:
+    """The Thai government fiscal year (Buddhist Era, October to September) of an instant, in Bangkok time."""
+    local = at.astimezone(_BANGKOK)
+    return local.year + 543 + (1 if local.month >= 10 else 0)
+
+
+def route_for(
+    *,
+    kind: str,
+    amount: Decimal,
+    level: str,
+    tier: str | None,
+    standards: dict[str, Decimal],
+    year_total: Decimal | None = None,
+) -> tuple[str, str]:
+    """(route, rule): regional only for a standard proposal within its tambon tier's standard amount.
+
+    ``year_total``: the project's standard proposals in the same fiscal year, this one included (pending and
+    approved). A proposal within the standard on its own still goes national when that sum is over it, so
+    splitting one spend into several small proposals does not keep it regional (rule ``split_over_<tier>_standard``).
+    """
+    if kind != "standard":
+        return "national", "change_goes_national"
+    if level != "tambon":
+        return "national", "not_a_tambon_project"
+    if tier is None:
+        return "national", "tier_unknown"
+    standard = standards.get(tier)
+    if standard is None:
+        return "national", f"no_standard_for_{tier}"
+    if amount > standard:
+        return "national", f"over_{tier}_standard"
+    if year_total is not None and year_total > standard:
+        return "national", f"split_over_{tier}_standard"
+    return "regional", f"within_{tier}_standard"

@@ -40,6 +40,11 @@ class Expense(SQLModel, table=True):
     evidence_kind: str = Field(max_length=20)
     evidence: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     receipt_key: str | None = Field(default=None, max_length=700)
+    # Auditor flags set when recorded, e.g. "beyond_paid_out": the project's live expenses then exceeded
+    # what its account had paid out.
+    flags: list[str] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False, server_default=text("'[]'::jsonb"))
+    )
     status: str = Field(default="recorded", max_length=20)
     void_reason: str | None = Field(default=None, max_length=1000)
     voided_by: str | None = Field(default=None, max_length=200)

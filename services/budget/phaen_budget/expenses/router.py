@@ -7,10 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
-from sqlalchemy import select
-from sqlmodel import col
 
-from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import ProjectNotFound
 from phaen_budget.core.schemas import Reason, SafeStr
@@ -23,15 +20,14 @@ from phaen_budget.expenses.errors import (
     ExpenseNotFound,
     UnsupportedAttachment,
 )
-from phaen_budget.expenses.models import Attachment, Expense
-from phaen_budget.expenses.schemas import AttachmentOut, ExpenseCreate, ExpenseOut
-from phaen_budget.projects.models import Project
+from phaen_budget.expenses.models import Attachment
+from phaen_budget.expenses.schemas import AttachmentOut, ExpenseCreate, ExpenseFlag, ExpenseOut
 from phaen_budget.tables import idempotency_keys
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageDep, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -79,23 +75,20 @@ async def list_expenses(
     line_no: Annotated[int | None, Query(ge=1, le=999)] = None,
     category: SafeStr | None = None,
     status: Literal["recorded", "void"] | None = None,
+    flag: ExpenseFlag | None = None,
 ) -> Page[ExpenseOut]:
-    """Expenses within the caller's scope."""
-    stmt = (
-        select(Expense)
-        .join(Project, col(Project.id) == col(Expense.project_id))
-        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    """Expenses within the caller's scope (`?flag=beyond_paid_out` for the ones an auditor should look at)."""
+    rows, total, cursor = await service.list_expenses(
+        session=session,
+        principal=principal,
+        params=params,
+        project_id=project_id,
+        grant_id=grant_id,
+        line_no=line_no,
+        category=category,
+        status=status,
+        flag=flag,
     )
-    for column, value in (
-        (col(Expense.project_id), project_id),
-        (col(Expense.grant_id), grant_id),
-        (col(Expense.line_no), line_no),
-        (col(Expense.category), category),
-        (col(Expense.status), status),
-    ):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Expense.id)], params=params)
     return Page[ExpenseOut](items=[service.expense_out(e, principal) for e in rows], total=total, next_cursor=cursor)
 
 
@@ -172,9 +165,9 @@ async def list_attachments(
     expense_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
 ) -> Page[AttachmentOut]:
     """The expense's attachments."""
-    await service.get_visible(session=session, principal=principal, expense_id=expense_id)
-    stmt = select(Attachment).where(col(Attachment.expense_id) == expense_id)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Attachment.id)], params=params)
+    rows, total, cursor = await service.list_attachments(
+        session=session, principal=principal, expense_id=expense_id, params=params
+    )
     return Page[AttachmentOut](
         items=[AttachmentOut.model_validate(a, from_attributes=True) for a in rows], total=total, next_cursor=cursor
     )

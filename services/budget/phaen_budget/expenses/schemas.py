@@ -71,6 +71,9 @@ class ExpenseCreate(Input):
     evidence: Evidence
 
 
+ExpenseFlag = Literal["beyond_paid_out", "duplicate_receipt"]
+
+
 class ExpenseOut(BaseModel):
     id: uuid.UUID
     project_id: uuid.UUID
@@ -83,6 +86,12 @@ class ExpenseOut(BaseModel):
     evidence_kind: Literal["receipt", "voucher"]
     evidence: dict[str, Any] = Field(description="national IDs masked except for admin, secretariat and auditor")
     status: Literal["recorded", "void"]
+    flags: list[ExpenseFlag] = Field(
+        default_factory=list,
+        description="auditor flags set when recorded: beyond_paid_out = the project's live expenses, this one "
+        "included, exceeded what its account had paid out (withdrawals paid); duplicate_receipt = recorded before "
+        "receipts were normalised, and the same receipt as an earlier live expense once they are",
+    )
     void_reason: str | None
     voided_by: str | None
     voided_at: dt.datetime | None

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import acts_for
 from phaen_budget.core.models import utcnow
+from phaen_budget.expenses import repository
 from phaen_budget.expenses.errors import AlreadyVoid, DuplicateReceipt, ExpenseNotFound, UnsupportedAttachment
 from phaen_budget.expenses.models import Attachment, Expense
+from phaen_budget.expenses.receipts import receipt_key
 from phaen_budget.expenses.schemas import ExpenseCreate, ExpenseOut, Receipt
 from phaen_budget.expenses.storage import AttachmentStorage
 from phaen_budget.projects import service as projects
@@ -23,17 +25,11 @@ from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
 from phaen_common.errors import Unprocessable
 from phaen_common.outbox import record_event
+from phaen_common.pagination import PageParams, paginate
+
+__all__ = ["receipt_key"]
 
 _PRIVILEGED = ("admin", "secretariat", "auditor")
-_SPACES = re.compile(r"\s+")
-
-
-def receipt_key(evidence: Receipt) -> str:
-    """(seller, book, number) normalised: case and spacing do not make a receipt new."""
-    parts = [
-        _SPACES.sub(" ", p).strip().casefold() for p in (evidence.seller_name, evidence.book_no, evidence.receipt_no)
-    ]
-    return "|".join(parts)
 
 
 def _event(e: Expense) -> dict[str, Any]:
@@ -47,6 +43,7 @@ def _event(e: Expense) -> dict[str, Any]:
         "spent_on": e.spent_on,
         "evidence_kind": e.evidence_kind,
         "status": e.status,
+        "flags": list(e.flags),
     }
 
 
@@ -98,6 +95,8 @@ async def record(*, session: AsyncSession, principal: Principal, data: ExpenseCr
             await session.flush()
     except IntegrityError as exc:
         raise DuplicateReceipt() from exc
+    expense.flags = await _flags(session, project.id)
+    await session.flush()
     audit.record(
         session,
         actor=principal.sub,
@@ -110,6 +109,48 @@ async def record(*, session: AsyncSession, principal: Principal, data: ExpenseCr
         session, outbox, type="expense.recorded", entity="expense", entity_id=expense.id, payload=_feed_payload(expense)
     )
     return expense
+
+
+async def _flags(session: AsyncSession, project_id: uuid.UUID) -> list[str]:
+    """The auditor flags of an expense just recorded (it is counted in the project's total)."""
+    spent = await repository.recorded_total(session=session, project_id=project_id)
+    if spent > await repository.paid_out(session=session, project_id=project_id):
+        return ["beyond_paid_out"]
+    return []
+
+
+async def list_expenses(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    project_id: uuid.UUID | None = None,
+    grant_id: uuid.UUID | None = None,
+    line_no: int | None = None,
+    category: str | None = None,
+    status: str | None = None,
+    flag: str | None = None,
+) -> tuple[list[Any], int, str | None]:
+    """One page of the expenses in the caller's scope, filtered."""
+    stmt = repository.expenses_stmt(
+        principal=principal,
+        project_id=project_id,
+        grant_id=grant_id,
+        line_no=line_no,
+        category=category,
+        status=status,
+        flag=flag,
+    )
+    return await paginate(session, stmt, keys=[col(Expense.id)], params=params)
+
+
+async def list_attachments(
+    *, session: AsyncSession, principal: Principal, expense_id: uuid.UUID, params: PageParams
+) -> tuple[list[Any], int, str | None]:
+    """One page of an expense's attachments (404 if the expense is out of scope)."""
+    await get_visible(session=session, principal=principal, expense_id=expense_id)
+    stmt = repository.attachments_stmt(expense_id=expense_id)
+    return await paginate(session, stmt, keys=[col(Attachment.id)], params=params)
 
 
 async def get_visible(

@@ -6,21 +6,16 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Request
-from sqlalchemy import select
-from sqlmodel import col
 
-from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import ProjectNotFound, ProjectSuspended
-from phaen_budget.projects.models import Project
 from phaen_budget.proposals import service
 from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, ProposalNotFound, WrongCommittee
-from phaen_budget.proposals.models import Proposal
 from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageDep, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -63,19 +58,9 @@ async def list_proposals(
     route: Literal["regional", "national"] | None = None,
 ) -> Page[ProposalOut]:
     """Proposals within the caller's scope."""
-    stmt = (
-        select(Proposal)
-        .join(Project, col(Project.id) == col(Proposal.project_id))
-        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    rows, total, cursor = await service.list_proposals(
+        session=session, principal=principal, params=params, project_id=project_id, status=status, route=route
     )
-    for column, value in (
-        (col(Proposal.project_id), project_id),
-        (col(Proposal.status), status),
-        (col(Proposal.route), route),
-    ):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Proposal.id)], params=params)
     return Page[ProposalOut](items=[service.proposal_out(p) for p in rows], total=total, next_cursor=cursor)
 
 

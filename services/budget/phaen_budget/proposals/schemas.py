@@ -33,8 +33,19 @@ class ProposalOut(BaseModel):
     title: str
     activities: list[Any]
     route: Literal["regional", "national"]
-    route_rule: str = Field(description="the rule that decided the route")
+    route_rule: str = Field(
+        description="the rule that decided the route: within_<tier>_standard, over_<tier>_standard, "
+        "split_over_<tier>_standard (within the standard alone, but the project's standard proposals of the "
+        "fiscal year, this one included, are over it), change_goes_national, not_a_tambon_project, "
+        "tier_unknown, no_standard_for_<tier>"
+    )
     tier: str | None
+    fiscal_year: int | None = Field(default=None, description="the Thai fiscal year (BE) it was proposed in")
+    route_total: Money | None = Field(
+        default=None,
+        description="the project's standard proposals (pending or approved) of that fiscal year, this one "
+        "included: the sum the splitting rule compared with the tier's standard",
+    )
     status: Literal["pending", "approved", "rejected"]
     resolution: Resolution | None
     decided_by: str | None

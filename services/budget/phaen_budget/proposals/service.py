@@ -7,38 +7,25 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from phaen_budget.audit import service as audit
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
-from phaen_budget.core.tiers import TierLookup
+from phaen_budget.core.tiers import TierLookup, fiscal_year_of, route_for
 from phaen_budget.grants.service import get_line
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
+from phaen_budget.proposals import repository
 from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, ProposalNotFound, WrongCommittee
 from phaen_budget.proposals.models import Proposal
 from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
 from phaen_common.outbox import record_event
+from phaen_common.pagination import PageParams, paginate
 
-
-def route_for(
-    *, kind: str, amount: Decimal, level: str, tier: str | None, standards: dict[str, Decimal]
-) -> tuple[str, str]:
-    """(route, rule): regional only for a standard proposal within its tambon tier's standard amount."""
-    if kind != "standard":
-        return "national", "change_goes_national"
-    if level != "tambon":
-        return "national", "not_a_tambon_project"
-    if tier is None:
-        return "national", "tier_unknown"
-    standard = standards.get(tier)
-    if standard is None:
-        return "national", f"no_standard_for_{tier}"
-    if amount > standard:
-        return "national", f"over_{tier}_standard"
-    return "regional", f"within_{tier}_standard"
+__all__ = ["route_for"]
 
 
 def proposal_out(p: Proposal) -> ProposalOut:
@@ -57,6 +44,8 @@ def proposal_out(p: Proposal) -> ProposalOut:
         route=p.route,
         route_rule=p.route_rule,
         tier=p.tier,
+        fiscal_year=p.fiscal_year,
+        route_total=p.route_total,
         status=p.status,
         resolution=resolution,
         decided_by=p.decided_by,
@@ -70,7 +59,20 @@ def _event(p: Proposal) -> dict[str, Any]:
     out = proposal_out(p).model_dump(mode="json")
     return {
         k: out[k]
-        for k in ("id", "project_id", "amount", "kind", "title", "route", "route_rule", "status", "resolution", "tier")
+        for k in (
+            "id",
+            "project_id",
+            "amount",
+            "kind",
+            "title",
+            "route",
+            "route_rule",
+            "status",
+            "resolution",
+            "tier",
+            "fiscal_year",
+            "route_total",
+        )
     }
 
 
@@ -90,8 +92,21 @@ async def create_proposal(
         # No row lock is held here: the registry call cannot stall other transactions.
         info = await tiers.lookup(project.tambon, authorization=authorization)
         await projects.refresh_tier(session=session, project=project, tambon_info=info)
+    fiscal_year = fiscal_year_of(utcnow())
+    year_total = None
+    if data.kind == "standard":
+        await repository.lock_project_proposals(session=session, project_id=project.id)
+        year_total = (
+            await repository.standard_total(session=session, project_id=project.id, fiscal_year=fiscal_year)
+            + data.amount
+        )
     route, rule = route_for(
-        kind=data.kind, amount=data.amount, level=project.level, tier=project.tier, standards=standards
+        kind=data.kind,
+        amount=data.amount,
+        level=project.level,
+        tier=project.tier,
+        standards=standards,
+        year_total=year_total,
     )
     proposal = Proposal(
         project_id=project.id,
@@ -102,6 +117,8 @@ async def create_proposal(
         route=route,
         route_rule=rule,
         tier=project.tier,
+        fiscal_year=fiscal_year,
+        route_total=year_total,
         created_by=principal.sub,
     )
     session.add(proposal)
@@ -118,6 +135,20 @@ async def create_proposal(
         session, outbox, type="proposal.created", entity="proposal", entity_id=proposal.id, payload=_event(proposal)
     )
     return proposal
+
+
+async def list_proposals(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    project_id: uuid.UUID | None = None,
+    status: str | None = None,
+    route: str | None = None,
+) -> tuple[list[Any], int, str | None]:
+    """One page of the proposals in the caller's scope, filtered."""
+    stmt = repository.proposals_stmt(principal=principal, project_id=project_id, status=status, route=route)
+    return await paginate(session, stmt, keys=[col(Proposal.id)], params=params)
 
 
 async def get_visible(

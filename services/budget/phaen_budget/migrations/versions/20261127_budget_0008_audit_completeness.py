@@ -9,6 +9,12 @@ Create Date: 2026-11-27 13:00:00
   previous hash, the time and ``n`` seqs in one round trip. ``budget.audit_append`` (which hashed in SQL)
   and its helper are dropped.
 - ``audit_heads``: the signed heads of the chain, append-only.
+- ``expenses.flags``: auditor flags (``beyond_paid_out``); every receipt key is recomputed with the new
+  normalisation (``phaen_budget.expenses.receipts``). Live expenses that now share a key with an earlier one
+  keep a key of their own (suffixed with their id, so the unique index holds) and are flagged
+  ``duplicate_receipt`` for an auditor to look at.
+- ``proposals.fiscal_year`` and ``route_total``: what the proposal-splitting rule compares (backfilled from
+  ``created_at`` in Bangkok time, UTC+7 all year).
 """
 
 import importlib.util
@@ -19,6 +25,7 @@ from types import ModuleType
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "budget_0008"
 down_revision: str | Sequence[str] | None = "budget_0007"
@@ -57,6 +64,55 @@ def upgrade() -> None:
                   FOR EACH ROW EXECUTE FUNCTION budget.refuse_change()""")
     op.execute("""CREATE TRIGGER audit_heads_no_truncate BEFORE TRUNCATE ON budget.audit_heads
                   FOR EACH STATEMENT EXECUTE FUNCTION budget.refuse_change()""")
+    _expenses_upgrade()
+    _proposals_upgrade()
+
+
+def _expenses_upgrade() -> None:
+    from phaen_budget.expenses.receipts import key
+
+    op.add_column(
+        "expenses",
+        sa.Column("flags", postgresql.JSONB(), server_default=sa.text("'[]'::jsonb"), nullable=False),
+        schema="budget",
+    )
+    bind = op.get_bind()
+    rows = bind.execute(
+        sa.text(
+            "SELECT id, status, evidence->>'seller_name' AS seller, evidence->>'book_no' AS book, "
+            "evidence->>'receipt_no' AS number FROM budget.expenses WHERE receipt_key IS NOT NULL "
+            "ORDER BY created_at, id"
+        )
+    ).all()
+    # Clear first so that recomputing in order never trips the unique index on a stale key.
+    bind.execute(sa.text("UPDATE budget.expenses SET receipt_key = NULL WHERE receipt_key IS NOT NULL"))
+    live: set[str] = set()
+    for row in rows:
+        new_key, flags = key(row.seller or "", row.book or "", row.number or ""), "[]"
+        if row.status == "recorded":
+            if new_key in live:
+                new_key, flags = f"{new_key}#{row.id}"[:700], '["duplicate_receipt"]'
+            live.add(new_key)
+        bind.execute(
+            sa.text("UPDATE budget.expenses SET receipt_key = :k, flags = CAST(:f AS jsonb) WHERE id = :id"),
+            {"k": new_key, "f": flags, "id": row.id},
+        )
+
+
+def _proposals_upgrade() -> None:
+    op.add_column("proposals", sa.Column("fiscal_year", sa.Integer(), nullable=True), schema="budget")
+    op.add_column(
+        "proposals", sa.Column("route_total", sa.Numeric(precision=14, scale=2), nullable=True), schema="budget"
+    )
+    op.execute("""
+        UPDATE budget.proposals SET fiscal_year = extract(year FROM l)::int + 543
+                                                  + CASE WHEN extract(month FROM l) >= 10 THEN 1 ELSE 0 END
+        FROM (SELECT id AS pid, (created_at AT TIME ZONE 'UTC') + interval '7 hours' AS l FROM budget.proposals) b
+        WHERE id = b.pid
+    """)
+    op.create_index(
+        "proposals_project_fiscal_year_idx", "proposals", ["project_id", "fiscal_year"], unique=False, schema="budget"
+    )
 
 
 def _revision_0003() -> ModuleType:
@@ -69,6 +125,10 @@ def _revision_0003() -> ModuleType:
 
 
 def downgrade() -> None:
+    op.drop_index("proposals_project_fiscal_year_idx", table_name="proposals", schema="budget")
+    op.drop_column("proposals", "route_total", schema="budget")
+    op.drop_column("proposals", "fiscal_year", schema="budget")
+    op.drop_column("expenses", "flags", schema="budget")
     op.drop_table("audit_heads", schema="budget")
     op.execute("DROP FUNCTION IF EXISTS budget.audit_reserve(integer)")
     _revision_0003().upgrade()  # the SQL append function as budget_0003 made it
