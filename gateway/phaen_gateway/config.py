@@ -51,8 +51,25 @@ class Settings(CommonSettings):
     password_hash_memory_kib: int = 65536
     password_hash_parallelism: int = 4
 
+    # Abuse limits (``limits`` rate strings; counts shared by every replica through PostgreSQL).
+    login_limit_account_address: str = "5/5 minutes"
+    login_limit_address: str = "30/5 minutes"
+    login_limit_account: str = "50/10 minutes"
+    client_rate_limit: str = "1200/minute"
+    # Password hashes at once per process (argon2id at 64 MiB ~175 ms each), and how many may wait.
+    password_hash_concurrency: int = 2
+    password_hash_queue: int = 16
+
     @model_validator(mode="after")
     def _gateway_bounds(self) -> Settings:
+        from limits import parse
+
+        for name in ("login_limit_account_address", "login_limit_address", "login_limit_account", "client_rate_limit"):
+            item = parse(getattr(self, name))
+            if item.get_expiry() > 3600:
+                raise ValueError(f"{name}: a window longer than an hour would lock people out for too long")
+        if not 1 <= self.password_hash_concurrency <= 64 or not 0 <= self.password_hash_queue <= 1024:
+            raise ValueError("password_hash_concurrency must be 1-64 and password_hash_queue 0-1024")
         if not 60 <= self.access_token_ttl <= MAX_ACCESS_TOKEN_TTL:
             raise ValueError("access_token_ttl must be between 60 and 3600 seconds")
         if not 0 <= self.key_activation_delay_seconds <= 60:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import httpx
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
@@ -15,9 +15,10 @@ from phaen_gateway.auth import admin_router
 from phaen_gateway.auth import errors as auth_errors
 from phaen_gateway.auth import router as auth_router
 from phaen_gateway.auth.keys import KeyRing, ensure_signing_key
+from phaen_gateway.auth.limits import client_rate_limit, make_limits
 from phaen_gateway.auth.passwords import make_hasher
 from phaen_gateway.auth.people import RegistryPeople
-from phaen_gateway.auth.revocations import DbRevocations
+from phaen_gateway.auth.revocations import DbRevocations, revocation_window_seconds
 from phaen_gateway.auth.tokens import TokenIssuer
 from phaen_gateway.config import UPSTREAMS, Settings
 from phaen_gateway.docs import PUBLIC_PATHS as DOCS_PUBLIC_PATHS
@@ -45,6 +46,7 @@ async def _startup(app: FastAPI) -> None:
     settings: Settings = app.state.settings
     db: Database = app.state.db
     app.state.hasher = make_hasher(settings)
+    app.state.limits = make_limits(db, settings)
     ring = KeyRing(
         db,
         leeway=settings.jwt_leeway_seconds,
@@ -65,7 +67,9 @@ async def _startup(app: FastAPI) -> None:
         refresh_ttl=settings.refresh_token_ttl,
     )
     app.state.revocations = DbRevocations(
-        db, leeway=settings.jwt_leeway_seconds, cache_seconds=settings.gateway_revocation_cache_seconds
+        db,
+        window=revocation_window_seconds(access_ttl=settings.access_token_ttl, leeway=settings.jwt_leeway_seconds),
+        cache_seconds=settings.gateway_revocation_cache_seconds,
     )
     # The gateway checks tokens against its own key ring, never its own JWKS over HTTP.
     app.state.verifier = TokenVerifier(
@@ -103,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         public_paths=PUBLIC_PATHS,
         own_openapi=False,
         strict_json=False,
+        dependencies=[Depends(client_rate_limit)],
     )
     app.state.public_paths = PUBLIC_PATHS
     return app

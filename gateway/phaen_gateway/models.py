@@ -2,6 +2,6 @@
 
 from sqlmodel import SQLModel
 
-from phaen_gateway.auth import models  # noqa: F401
+from phaen_gateway.auth import limits, models  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -26,6 +26,16 @@ FAST_HASHING: dict[str, Any] = {
     "password_hash_parallelism": 1,
 }
 
+# Tests share one client address and log in thousands of times: the abuse limits are opened wide unless a
+# test sets its own (gateway/tests/test_login_limits.py does).
+OPEN_LIMITS: dict[str, Any] = {
+    "login_limit_account_address": "10000/minute",
+    "login_limit_address": "10000/minute",
+    "login_limit_account": "10000/minute",
+    "client_rate_limit": "100000/minute",
+    "password_hash_queue": 1024,
+}
+
 
 def closed_port_url() -> str:
     """A loopback URL nobody listens on (the port was free a moment ago)."""
@@ -40,6 +50,7 @@ def gateway_settings(pg_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "database_url": SecretStr(pg_url),
         **FAST_HASHING,
+        **OPEN_LIMITS,
         "revocation_cache_seconds": 1,
         "key_activation_delay_seconds": 0,
         "registry_url": closed_port_url(),

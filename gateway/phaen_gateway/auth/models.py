@@ -60,6 +60,8 @@ class User(SQLModel, table=True):
     person_id: uuid.UUID | None = Field(default=None, nullable=True)
     created_at: dt.datetime | None = _ts(nullable=False, default_now=True)
     disabled_at: dt.datetime | None = _ts()
+    # Tokens issued before this never verify again (set on disabling; kept on re-enabling).
+    revoked_before: dt.datetime | None = _ts()
 
 
 class PartnerClient(SQLModel, table=True):
@@ -81,6 +83,7 @@ class PartnerClient(SQLModel, table=True):
     bank: str | None = Field(default=None, sa_column=Column(String(20), nullable=True))
     created_at: dt.datetime | None = _ts(nullable=False, default_now=True)
     disabled_at: dt.datetime | None = _ts()
+    revoked_before: dt.datetime | None = _ts()
 
 
 class RefreshToken(SQLModel, table=True):

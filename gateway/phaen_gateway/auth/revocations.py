@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 
 from sqlalchemy import String, cast, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,25 +12,36 @@ from sqlmodel import col
 
 from phaen_common.auth import CachedRevocations, SourceUnavailable, sub_digest
 from phaen_common.db import Database
-from phaen_gateway.auth.keys import published_window_seconds
 from phaen_gateway.auth.models import PartnerClient, User
 
 log = logging.getLogger("phaen.gateway.revocations")
 
 
-async def revoked_subjects(*, session: AsyncSession, leeway: int) -> list[str]:
-    """Digests of users and clients disabled recently enough that their tokens may still be unexpired.
+def revocation_window_seconds(*, access_ttl: int, leeway: int) -> int:
+    """How long a revoked subject stays listed: the access-token life plus the verifiers' leeway.
 
-    A subject disabled longer ago than the longest token life holds no live token (it cannot log in
-    again), so the list stays short.
+    After that, every token issued before the revocation has expired everywhere. (It was the longest life a
+    verifier accepts, 3,630 s, four times the 900 s tokens actually live.)
     """
-    cutoff = func.now() - dt.timedelta(seconds=published_window_seconds(leeway))
+    return access_ttl + leeway
+
+
+async def revoked_subjects(*, session: AsyncSession, window: int) -> dict[str, int]:
+    """Digest -> epoch second before which the subject's tokens are refused, for every user and client
+    revoked (disabled) within ``window`` seconds. Re-enabling keeps the moment: old tokens stay dead.
+
+    The moment is rounded up to a whole second, because ``iat`` is whole seconds: a token issued in the
+    same second as the revocation is refused too (the subject can sign in again a second later).
+    """
+    cutoff = func.now() - dt.timedelta(seconds=window)
     stmt = union_all(
-        select(cast(col(User.id), String)).where(col(User.disabled_at) > cutoff),
-        select(col(PartnerClient.client_id)).where(col(PartnerClient.disabled_at) > cutoff),
+        select(cast(col(User.id), String), col(User.revoked_before)).where(col(User.revoked_before) > cutoff),
+        select(col(PartnerClient.client_id), col(PartnerClient.revoked_before)).where(
+            col(PartnerClient.revoked_before) > cutoff
+        ),
     )
-    subs = (await session.execute(stmt)).scalars().all()
-    return sorted(sub_digest(str(s)) for s in subs)
+    rows = (await session.execute(stmt)).all()
+    return {sub_digest(str(sub)): math.ceil(moment.timestamp()) for sub, moment in rows if moment is not None}
 
 
 class DbRevocations(CachedRevocations):
@@ -37,15 +49,15 @@ class DbRevocations(CachedRevocations):
 
     retry_floor = 1  # after a failure, try again in a second rather than on every request
 
-    def __init__(self, db: Database, *, leeway: int, cache_seconds: float) -> None:
+    def __init__(self, db: Database, *, window: int, cache_seconds: float) -> None:
         super().__init__(cache_seconds=cache_seconds)
         self.db = db
-        self.leeway = leeway
+        self.window = window
 
-    async def _load(self) -> set[str]:
+    async def _load(self) -> dict[str, float]:
         try:
             async with self.db.sessionmaker() as session:
-                return set(await revoked_subjects(session=session, leeway=self.leeway))
+                return dict(await revoked_subjects(session=session, window=self.window))
         except Exception as exc:
             # Keep the last list, as the services do; the database being down is reported by /healthz.
             log.warning("could not read the revocation list: %s", type(exc).__name__)

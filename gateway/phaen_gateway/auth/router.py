@@ -11,13 +11,14 @@ from fastapi import APIRouter, Form, Request, Response
 
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep, after_commit
-from phaen_common.errors import responses
+from phaen_common.errors import TooManyRequests, responses
 from phaen_common.text import refuse_unstorable_text
 from phaen_common.web import CurrentPrincipal, require
 from phaen_gateway.auth import keys, service, tokens
 from phaen_gateway.auth.deps import DatabaseDep, HasherDep, IssuerDep, RingDep
 from phaen_gateway.auth.errors import InvalidClient, InvalidGrant, InvalidRequest, UnsupportedGrantType
-from phaen_gateway.auth.revocations import revoked_subjects
+from phaen_gateway.auth.limits import client_address
+from phaen_gateway.auth.revocations import revocation_window_seconds, revoked_subjects
 from phaen_gateway.auth.schemas import KeyRotated, Me, Revocations, TokenResponse
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
@@ -56,7 +57,7 @@ def _refuse_unstorable(**fields: str | None) -> None:
     response_model=TokenResponse,
     response_model_exclude_none=True,
     summary="Get an access token (OAuth2 password, client_credentials or refresh_token grant)",
-    responses=responses(InvalidRequest, UnsupportedGrantType, InvalidGrant, InvalidClient, 422),
+    responses=responses(InvalidRequest, UnsupportedGrantType, InvalidGrant, InvalidClient, 422, TooManyRequests),
     openapi_extra={"security": []},
 )
 async def token(
@@ -85,7 +86,13 @@ async def token(
         if not username or not password:
             raise InvalidRequest("The password grant needs username and password.")
         return await tokens.password_grant(
-            session=session, hasher=hasher, issuer=issuer, username=username, password=password
+            session=session,
+            hasher=hasher,
+            issuer=issuer,
+            username=username,
+            password=password,
+            limits=request.app.state.limits,
+            address=client_address(request),
         )
     if grant_type == "client_credentials":
         basic = _basic_credentials(request)
@@ -94,7 +101,13 @@ async def token(
             raise InvalidRequest("The client_credentials grant needs client_id and client_secret.")
         _refuse_unstorable(client_id=cid, client_secret=secret)
         return await tokens.client_credentials_grant(
-            session=session, hasher=hasher, issuer=issuer, client_id=cid, client_secret=secret
+            session=session,
+            hasher=hasher,
+            issuer=issuer,
+            client_id=cid,
+            client_secret=secret,
+            limits=request.app.state.limits,
+            address=client_address(request),
         )
     if grant_type == "refresh_token":
         if not refresh_token:
@@ -117,10 +130,15 @@ async def jwks(ring: RingDep, response: Response) -> dict[str, object]:
     openapi_extra={"security": []},
 )
 async def revocations(session: SessionDep, request: Request, response: Response) -> Revocations:
-    """Services poll this to refuse tokens of disabled users and clients within a minute."""
+    """Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
+
+    Each subject comes with the moment before which its tokens are refused, kept when it is enabled again.
+    """
     response.headers["Cache-Control"] = "no-cache"
-    leeway = request.app.state.settings.jwt_leeway_seconds
-    return Revocations(revoked=await revoked_subjects(session=session, leeway=leeway))
+    settings = request.app.state.settings
+    window = revocation_window_seconds(access_ttl=settings.access_token_ttl, leeway=settings.jwt_leeway_seconds)
+    cutoffs = await revoked_subjects(session=session, window=window)
+    return Revocations(revoked=sorted(cutoffs), not_before=cutoffs, window_seconds=window)
 
 
 @router.get("/me", response_model=Me, response_model_exclude_none=True, responses=responses(401))

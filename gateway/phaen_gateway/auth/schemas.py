@@ -121,9 +121,13 @@ class DirectoryAnswer(BaseModel):
 
 
 class Revocations(BaseModel):
-    """SHA-256 hex digests of disabled subjects whose tokens may still be unexpired."""
+    """SHA-256 hex digests of revoked subjects whose tokens may still be unexpired."""
 
     revoked: list[str]
+    not_before: dict[str, int] = Field(
+        description="digest -> epoch second: the subject's tokens issued before it are refused (even re-enabled)"
+    )
+    window_seconds: int = Field(description="how long a subject stays listed: the access-token life plus leeway")
 
 
 class KeyRotated(BaseModel):

@@ -150,7 +150,7 @@ async def set_user_disabled(*, session: AsyncSession, user_id: uuid.UUID, disabl
             )
             if len([a for a in admins if a != user.id]) == 0:
                 raise LastAdmin()
-        user.disabled_at = (await session.execute(select(func.now()))).scalar_one()
+        user.disabled_at = user.revoked_before = (await session.execute(select(func.now()))).scalar_one()
         await session.execute(
             update(RefreshToken)
             .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
@@ -254,7 +254,7 @@ async def set_client_disabled(*, session: AsyncSession, client_id: str, disabled
     """Disable or re-enable a client."""
     client = await get_client(session=session, client_id=client_id, for_update=True)
     if disabled and client.disabled_at is None:
-        client.disabled_at = (await session.execute(select(func.now()))).scalar_one()
+        client.disabled_at = client.revoked_before = (await session.execute(select(func.now()))).scalar_one()
     elif not disabled:
         client.disabled_at = None
     await session.flush()

@@ -7,7 +7,7 @@ import hashlib
 import secrets
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ from phaen_common.auth import scopes_for
 from phaen_common.db import Database, run_in_transaction
 from phaen_gateway.auth.errors import InvalidClient, InvalidGrant
 from phaen_gateway.auth.keys import KeyRing
+from phaen_gateway.auth.limits import LoginLimits
 from phaen_gateway.auth.models import PartnerClient, RefreshToken, User
 from phaen_gateway.auth.passwords import Hasher
 from phaen_gateway.auth.schemas import TokenResponse
@@ -110,10 +111,45 @@ async def _user_tokens(
     return TokenResponse(access_token=access, expires_in=issuer.access_ttl, scope=scope, refresh_token=refresh)
 
 
+async def _throttled(
+    limits: LoginLimits | None, *, account: str, address: str, attempt: Callable[[], Awaitable[TokenResponse]]
+) -> TokenResponse:
+    """Run a sign-in under the login limits: 429 before any hashing once spent; each failure counted."""
+    if limits is None:
+        return await attempt()
+    await limits.check(account=account, address=address)
+    try:
+        result = await attempt()
+    except (InvalidGrant, InvalidClient):
+        await limits.failed(account=account, address=address)
+        raise
+    await limits.succeeded(account=account, address=address)
+    return result
+
+
 async def password_grant(
+    *,
+    session: AsyncSession,
+    hasher: Hasher,
+    issuer: TokenIssuer,
+    username: str,
+    password: str,
+    limits: LoginLimits | None = None,
+    address: str = "-",
+) -> TokenResponse:
+    """Log a person in (under the login limits); a new refresh-token family starts here."""
+
+    async def attempt() -> TokenResponse:
+        return await _password_grant(
+            session=session, hasher=hasher, issuer=issuer, username=username, password=password
+        )
+
+    return await _throttled(limits, account=f"user:{username}", address=address, attempt=attempt)
+
+
+async def _password_grant(
     *, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, username: str, password: str
 ) -> TokenResponse:
-    """Log a person in; a new refresh-token family starts here."""
     found = (
         (await session.execute(select(User, func.now()).where(func.lower(col(User.username)) == username.lower())))
         .tuples()
@@ -129,9 +165,28 @@ async def password_grant(
 
 
 async def client_credentials_grant(
+    *,
+    session: AsyncSession,
+    hasher: Hasher,
+    issuer: TokenIssuer,
+    client_id: str,
+    client_secret: str,
+    limits: LoginLimits | None = None,
+    address: str = "-",
+) -> TokenResponse:
+    """Authenticate a partner or internal system (under the login limits); no refresh token."""
+
+    async def attempt() -> TokenResponse:
+        return await _client_grant(
+            session=session, hasher=hasher, issuer=issuer, client_id=client_id, client_secret=client_secret
+        )
+
+    return await _throttled(limits, account=f"client:{client_id}", address=address, attempt=attempt)
+
+
+async def _client_grant(
     *, session: AsyncSession, hasher: Hasher, issuer: TokenIssuer, client_id: str, client_secret: str
 ) -> TokenResponse:
-    """Authenticate a partner or internal system; no refresh token (it can always ask again)."""
     client = (
         await session.execute(select(PartnerClient).where(col(PartnerClient.client_id) == client_id))
     ).scalar_one_or_none()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import math
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
@@ -141,7 +142,7 @@ class KeySource(Protocol):
 
 
 class RevocationSource(Protocol):
-    async def is_revoked(self, sub: str) -> bool: ...
+    async def is_revoked(self, sub: str, iat: float | None = None) -> bool: ...
 
 
 def construct_keys(jwks: Mapping[str, Any]) -> dict[str, Key]:
@@ -211,39 +212,50 @@ class RemoteKeySource:
 
 
 class NoRevocations:
-    async def is_revoked(self, sub: str) -> bool:
+    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
         return False
 
 
+# A subject listed without a moment: every token it holds is refused.
+ALWAYS = math.inf
+
+
+def _refused(cutoffs: Mapping[str, float], sub: str, iat: float | None) -> bool:
+    cutoff = cutoffs.get(sub_digest(sub))
+    return cutoff is not None and (iat is None or iat < cutoff)
+
+
 class SetRevocations:
-    """An in-process revocation list (the gateway's own view, or a test's)."""
+    """An in-process revocation list (the gateway's own view, or a test's): every token of these subjects."""
 
     def __init__(self, subs: Iterable[str] = ()) -> None:
-        self.digests = {sub_digest(s) for s in subs}
+        self.cutoffs = {sub_digest(s): ALWAYS for s in subs}
 
-    async def is_revoked(self, sub: str) -> bool:
-        return sub_digest(sub) in self.digests
+    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
+        return _refused(self.cutoffs, sub, iat)
 
 
 class CachedRevocations(ABC):
     """A revocation list read from a source, cached ``cache_seconds``; ``invalidate`` drops it.
 
-    If the source cannot be read the last list stays in use, and it is tried again after
-    ``min(cache_seconds, retry_floor)`` seconds, not on every request.
+    Each listed subject has a moment: its tokens issued (``iat``) before it are refused, also after the
+    subject is enabled again. If the source cannot be read the last list stays in use, and it is tried
+    again after ``min(cache_seconds, retry_floor)`` seconds, not on every request.
     """
 
     retry_floor: ClassVar[float] = 5
 
     def __init__(self, *, cache_seconds: float) -> None:
         self.cache_seconds = cache_seconds
-        self.digests: set[str] = set()
+        self.cutoffs: dict[str, float] = {}
         self.fetched_at = -1e9
         self.attempted_at = -1e9
         self._lock = asyncio.Lock()
 
     @abstractmethod
-    async def _load(self) -> set[str]:
-        """The revoked subjects' digests; raises SourceUnavailable (having logged why) when unreadable."""
+    async def _load(self) -> Mapping[str, float] | set[str]:
+        """Digest -> the moment (epoch seconds) before which its tokens are refused; a bare set of digests
+        means every token. Raises SourceUnavailable (having logged why) when unreadable."""
 
     def invalidate(self) -> None:
         """Read the list again at the next check (it has just changed)."""
@@ -251,7 +263,8 @@ class CachedRevocations(ABC):
 
     async def _refresh(self) -> None:
         try:
-            self.digests = await self._load()
+            loaded = await self._load()
+            self.cutoffs = dict.fromkeys(loaded, ALWAYS) if isinstance(loaded, set) else dict(loaded)
             self.fetched_at = time.monotonic()
         except SourceUnavailable:
             pass  # the last list stays in use
@@ -264,32 +277,38 @@ class CachedRevocations(ABC):
             self.cache_seconds, self.retry_floor
         )
 
-    async def is_revoked(self, sub: str) -> bool:
+    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
         if self._due():
             async with self._lock:
                 if self._due():
                     await self._refresh()
-        return sub_digest(sub) in self.digests
+        return _refused(self.cutoffs, sub, iat)
 
 
-def _revoked_digests(doc: Any) -> set[str]:
-    return set(doc.get("revoked", []))
+def _revoked_cutoffs(doc: Any) -> dict[str, float]:
+    """``{"revoked": [digest, ...], "not_before": {digest: epoch}}``; a digest without a moment: every token."""
+    moments = doc.get("not_before") or {}
+    out: dict[str, float] = {}
+    for digest in doc.get("revoked", []):
+        moment = moments.get(digest)
+        out[str(digest)] = float(moment) if isinstance(moment, int | float) else ALWAYS
+    return out
 
 
 class RemoteRevocations(CachedRevocations):
-    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 60).
+    """The gateway's revocation list over HTTP, refreshed every ``cache_seconds`` (<= 30).
 
     If the gateway cannot be reached the last list stays in use, and it is tried again after
     ``min(cache_seconds, 5)`` seconds, not on every request.
     """
 
-    def __init__(self, url: str, *, cache_seconds: int = 30, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(self, url: str, *, cache_seconds: int = 10, client: httpx.AsyncClient | None = None) -> None:
         super().__init__(cache_seconds=cache_seconds)
         self.url = url
         self.client = client
 
-    async def _load(self) -> set[str]:
-        return await _get_json(self.client, self.url, "revocation list", _revoked_digests)
+    async def _load(self) -> dict[str, float]:
+        return await _get_json(self.client, self.url, "revocation list", _revoked_cutoffs)
 
 
 _STRING_CLAIMS = ("sub", "jti", "iss")
@@ -370,7 +389,7 @@ class TokenVerifier:
         exp = claims.get("exp")
         if not isinstance(exp, int | float) or exp - iat > 3600 + self.leeway:
             raise Unauthorized("The access token lives longer than allowed.")
-        if await self.revocations.is_revoked(claims["sub"]):
+        if await self.revocations.is_revoked(claims["sub"], iat):
             raise Unauthorized("The access token's subject has been disabled.")
         roles = claims.get("roles") or []
         scope = claims.get("scope") or ""

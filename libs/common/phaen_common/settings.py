@@ -27,7 +27,8 @@ class CommonSettings(BaseSettings):
     jwt_leeway_seconds: int = 30
     gateway_url: str = "http://127.0.0.1:8000"
     jwks_cache_seconds: int = 300
-    revocation_cache_seconds: int = 30
+    # How stale a service's copy of the revocation list may be: a disabled user's token is refused within this.
+    revocation_cache_seconds: int = 10
 
     max_body_bytes: int = 10 * 1024 * 1024
     log_level: str = "INFO"
@@ -36,8 +37,8 @@ class CommonSettings(BaseSettings):
     def _bounds(self) -> CommonSettings:
         if not 0 <= self.jwt_leeway_seconds <= 30:
             raise ValueError("jwt_leeway_seconds must be between 0 and 30")
-        if not 1 <= self.revocation_cache_seconds <= 60:
-            raise ValueError("revocation_cache_seconds must be between 1 and 60 (revocation within a minute)")
+        if not 1 <= self.revocation_cache_seconds <= 30:
+            raise ValueError("revocation_cache_seconds must be between 1 and 30 (revocation within 30 s)")
         return self
 
     @property

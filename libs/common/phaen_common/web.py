@@ -416,13 +416,15 @@ def create_service_app(
     public_paths: Iterable[str] = (),
     own_openapi: bool = True,
     strict_json: bool = True,
+    dependencies: Sequence[Any] = (),
 ) -> FastAPI:
     """Build a Phaen app (the gateway and every service): same middleware, errors, health and OpenAPI in every one.
 
     ``prefix`` is the service's public path (``/v1/budget``); its OpenAPI is served at
     ``{prefix}/openapi.json`` so the gateway can aggregate it. The gateway passes ``own_openapi=False`` (it
     serves the aggregated document and its own docs pages), its extra ``public_paths`` and ``strict_json=False``
-    (it forwards bodies; the services check them). ``on_startup`` runs with ``app.state.db`` set and may set
+    (it forwards bodies; the services check them). ``dependencies`` run before every route (the gateway's
+    rate limit). ``on_startup`` runs with ``app.state.db`` set and may set
     ``app.state.verifier``; otherwise the gateway's JWKS is used.
     """
     from phaen_common.auth import RemoteKeySource, RemoteRevocations
@@ -464,7 +466,7 @@ def create_service_app(
         version="1.0.0",
         description=description,
         lifespan=lifespan,
-        dependencies=[Depends(strict_json_body)] if strict_json else None,
+        dependencies=[*([Depends(strict_json_body)] if strict_json else []), *dependencies],
         openapi_url=f"{prefix}/openapi.json" if own_openapi else None,
         docs_url=f"{prefix}/docs" if own_openapi else None,
         redoc_url=None,

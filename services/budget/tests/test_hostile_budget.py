@@ -98,3 +98,30 @@ async def test_crafted_cursors_are_a_422(client, keys, path) -> None:
             r.status_code,
             r.text[:300],
         )
+
+
+async def test_denied_action_records_are_bounded_per_caller(client, keys, settings) -> None:
+    sub = str(uuid.uuid4())
+    auditor = keys.auth(sub=sub, roles=["auditor"])
+    for i in range(45):
+        r = await client.post(f"/v1/budget/withdrawals/{uuid.uuid4()}/payout", headers=auditor, json={"n": i})
+        assert r.status_code == 403, r.text
+    other = str(uuid.uuid4())
+    r = await client.post(
+        f"/v1/budget/withdrawals/{uuid.uuid4()}/payout", headers=keys.auth(sub=other, roles=["auditor"])
+    )
+    assert r.status_code == 403
+    from phaen_common.db import Database
+
+    db = Database(settings.require_database_url())
+    try:
+        async with db.sessionmaker() as s:
+            count = lambda actor: s.execute(  # noqa: E731
+                text("SELECT count(*) FROM budget.audit_log WHERE actor = :a AND outcome = 'denied'"), {"a": actor}
+            )
+            flooded = (await count(sub)).scalar_one()
+            bystander = (await count(other)).scalar_one()
+    finally:
+        await db.dispose()
+    assert flooded == 30, flooded
+    assert bystander == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,11 +13,35 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit.service import record_denial
+from phaen_budget.tables import rate_counters
 from phaen_common.auth import Principal
 from phaen_common.errors import Forbidden, ProblemError
+from phaen_common.ratelimit import Limit, Limiter, PostgresStorage
 from phaen_common.web import ScopeGuard, current_principal
 
 DENIED_STATUSES = frozenset({403, 404, 409})
+
+# Denied actions audited per caller; past this a caller's further denials are still refused, not written.
+DENIAL_LIMIT = Limit("denials", "30/10 minutes")
+
+log = logging.getLogger("phaen.budget.denials")
+
+
+async def record_bounded_denial(
+    request: Request, *, actor: str, action: str, entity: str, entity_id: Any, code: str
+) -> None:
+    """Audit a refusal unless ``actor`` has spent its bound: any caller could fill the chain with them.
+
+    The count lives in PostgreSQL (``budget.rate_counters``), so every replica shares it.
+    """
+    db = request.app.state.db
+    limiter = getattr(request.app.state, "denial_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.denial_limiter = Limiter(PostgresStorage(db, rate_counters))
+    if await limiter.hit(DENIAL_LIMIT, actor) is not None:
+        log.warning("denied %s not audited: the caller has spent its bound of audited denials", action)
+        return
+    await record_denial(db, actor=actor, action=action, entity=entity, entity_id=entity_id, code=code)
 
 
 def denied_entity_id(path_params: dict[str, Any]) -> str:
@@ -45,8 +70,8 @@ async def audited_denials(
         if exc.status in DENIED_STATUSES:
             # Roll back first: the denial's own transaction must never wait on this one's locks.
             await session.rollback()
-            await record_denial(
-                request.app.state.db,
+            await record_bounded_denial(
+                request,
                 actor=principal.sub,
                 action=action,
                 entity=entity,
@@ -66,8 +91,8 @@ class AuditedScopeGuard(ScopeGuard):
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
         principal = current_principal(request)
         if not self.allows(principal):
-            await record_denial(
-                request.app.state.db,
+            await record_bounded_denial(
+                request,
                 actor=principal.sub,
                 action=self.action,
                 entity="route",

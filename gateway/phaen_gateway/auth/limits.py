@@ -1,0 +1,129 @@
+"""Abuse limits at the gateway: login attempts, password hashing, and every client's request rate.
+
+Counts live in ``gateway.rate_counters`` (PostgreSQL), so two gateway replicas share them. Keys are digests
+of the account name and the client address, never the text itself.
+
+Login failures are counted three ways (each a fixed window, so a lock ends on its own within minutes):
+- per account *and* address: one attacker guessing one account is stopped after a few tries;
+- per address: one attacker guessing many accounts;
+- per account, from any address: a distributed guess; set high, so a real user elsewhere is rarely caught,
+  and never for longer than its window.
+A limited attempt is answered 429 before any password hashing, so it costs no argon2.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from fastapi import Request
+
+from phaen_common.db import Database
+from phaen_common.errors import TooManyRequests
+from phaen_common.ratelimit import Limit, Limiter, PostgresStorage, make_rate_counter_table
+from phaen_gateway import SCHEMA
+from phaen_gateway.config import Settings
+
+log = logging.getLogger("phaen.gateway.limits")
+
+rate_counters = make_rate_counter_table(SCHEMA)
+
+T = TypeVar("T")
+
+
+def client_address(request: Request) -> str:
+    """The peer that connected to us. X-Forwarded-For is the caller's own text: never trusted for limits."""
+    return request.client.host if request.client else "-"
+
+
+class LoginLimits:
+    """The three login-failure limits and the per-client request limit, over one PostgreSQL-backed limiter."""
+
+    def __init__(self, limiter: Limiter, settings: Settings) -> None:
+        self.limiter = limiter
+        self.account_address = Limit("login-account-address", settings.login_limit_account_address)
+        self.address = Limit("login-address", settings.login_limit_address)
+        self.account = Limit("login-account", settings.login_limit_account)
+        self.client_rate = Limit("client-rate", settings.client_rate_limit)
+
+    def _keys(self, account: str, address: str) -> list[tuple[Limit, tuple[str, ...]]]:
+        name = account.strip().lower()
+        return [
+            (self.account_address, (name, address)),
+            (self.address, (address,)),
+            (self.account, (name,)),
+        ]
+
+    async def check(self, *, account: str, address: str) -> None:
+        """429 (with Retry-After) if any login limit is spent; nothing is counted here."""
+        waits = [await self.limiter.blocked(limit, *ident) for limit, ident in self._keys(account, address)]
+        spent = [w for w in waits if w is not None]
+        if spent:
+            raise TooManyRequests(
+                "Too many failed sign-ins for this account or from this address; try again later.",
+                retry_after=max(spent),
+            )
+
+    async def failed(self, *, account: str, address: str) -> None:
+        """Count one failed sign-in against every limit."""
+        for limit, ident in self._keys(account, address):
+            await self.limiter.hit(limit, *ident)
+
+    async def succeeded(self, *, account: str, address: str) -> None:
+        """The right password from this address: its own failures are forgotten (the others stand)."""
+        await self.limiter.clear(self.account_address, account.strip().lower(), address)
+
+    async def request(self, subject: str) -> None:
+        """Count one request of a client (a token's subject, or an address); 429 once its rate is spent."""
+        wait = await self.limiter.hit(self.client_rate, subject)
+        if wait is not None:
+            raise TooManyRequests("This client sends too many requests; slow down.", retry_after=wait)
+
+
+def make_limits(db: Database, settings: Settings) -> LoginLimits:
+    """The gateway's limits over its database."""
+    return LoginLimits(Limiter(PostgresStorage(db, rate_counters)), settings)
+
+
+async def client_rate_limit(request: Request) -> None:
+    """Every route of the gateway: one hit for the caller (its token's subject, else its address).
+
+    If the counts cannot be read (the database is away) the request goes on: the services answer for
+    themselves, and the gateway must not turn a database hiccup into an outage of every route.
+    """
+    if request.url.path == "/healthz":
+        return
+    principal = getattr(request.state, "principal", None)
+    subject = f"sub:{principal.sub}" if principal is not None else f"addr:{client_address(request)}"
+    limits: LoginLimits = request.app.state.limits
+    try:
+        await limits.request(subject)
+    except TooManyRequests:
+        raise
+    except Exception as exc:
+        log.warning("client rate limit not counted: %s", type(exc).__name__)
+
+
+class HashingGate:
+    """At most ``concurrency`` password hashes at once; at most ``queue`` more waiting, the rest get 429.
+
+    One argon2id hash at 64 MiB costs ~175 ms of a core: unbounded, the login route is a CPU and memory
+    denial of service for everything else on the machine.
+    """
+
+    def __init__(self, *, concurrency: int, queue: int) -> None:
+        self._slots = asyncio.Semaphore(concurrency)
+        self._capacity = concurrency + queue
+        self._inside = 0
+
+    async def run(self, work: Callable[[], Awaitable[T]]) -> T:
+        if self._inside >= self._capacity:
+            raise TooManyRequests("The sign-in service is busy; try again in a moment.", retry_after=1)
+        self._inside += 1
+        try:
+            async with self._slots:
+                return await work()
+        finally:
+            self._inside -= 1
