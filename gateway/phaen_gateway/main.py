@@ -46,7 +46,7 @@ async def _startup(app: FastAPI) -> None:
     settings: Settings = app.state.settings
     db: Database = app.state.db
     app.state.hasher = make_hasher(settings)
-    app.state.limits = make_limits(db, settings)
+    app.state.limits = make_limits(settings)
     ring = KeyRing(
         db,
         leeway=settings.jwt_leeway_seconds,
@@ -89,6 +89,7 @@ async def _startup(app: FastAPI) -> None:
 
 async def _shutdown(app: FastAPI) -> None:
     await app.state.proxy_client.aclose()
+    await app.state.limits.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -41,12 +41,17 @@ def client_address(request: Request) -> str:
 class LoginLimits:
     """The three login-failure limits and the per-client request limit, over one PostgreSQL-backed limiter."""
 
-    def __init__(self, limiter: Limiter, settings: Settings) -> None:
+    def __init__(self, limiter: Limiter, settings: Settings, *, db: Database | None = None) -> None:
         self.limiter = limiter
+        self.db = db
         self.account_address = Limit("login-account-address", settings.login_limit_account_address)
         self.address = Limit("login-address", settings.login_limit_address)
         self.account = Limit("login-account", settings.login_limit_account)
         self.client_rate = Limit("client-rate", settings.client_rate_limit)
+
+    async def close(self) -> None:
+        if self.db is not None:
+            await self.db.dispose()
 
     def _keys(self, account: str, address: str) -> list[tuple[Limit, tuple[str, ...]]]:
         name = account.strip().lower()
@@ -82,9 +87,15 @@ class LoginLimits:
             raise TooManyRequests("This client sends too many requests; slow down.", retry_after=wait)
 
 
-def make_limits(db: Database, settings: Settings) -> LoginLimits:
-    """The gateway's limits over its database."""
-    return LoginLimits(Limiter(PostgresStorage(db, rate_counters)), settings)
+def make_limits(settings: Settings) -> LoginLimits:
+    """The gateway's limits over a small pool of their own.
+
+    A sign-in holds its request's connection while it waits for a hashing slot and then counts its failure:
+    from the same pool, 30 concurrent sign-ins took every connection and waited on each other (a 500 after
+    the pool's timeout).
+    """
+    db = Database(settings.require_database_url(), pool_size=4, max_overflow=4, application_name="phaen-gateway-limits")
+    return LoginLimits(Limiter(PostgresStorage(db, rate_counters)), settings, db=db)
 
 
 async def client_rate_limit(request: Request) -> None:
