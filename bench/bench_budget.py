@@ -309,7 +309,7 @@ def main() -> int:
         "service (held for one statement plus the commit). A payout retry with the bank's own reference is "
         "answered without any lock (paid is final). The service CPU per request shows where the time goes on "
         "these 2 shared cores: the Python stack (HTTP, auth, ORM, JSON), not lock waits; the database-level "
-        "measurement in PITFALLS.md (a bare co-sign transaction, ~1,000/s) is the ceiling without it.",
+        "measurement in docs/PITFALLS.md (a bare co-sign transaction, ~1,000/s) is the ceiling without it.",
     ]
     text = "\n".join(lines) + "\n"
     (ROOT / "bench" / "RESULTS-budget.md").write_text(text)

@@ -1,4 +1,4 @@
-"""Services never import each other: each may import only itself and `phaen_common` (STYLE.md, house rules).
+"""Services never import each other: each may import only itself and `phaen_common` (docs/STYLE.md, docs/adr/0004).
 
 The check reads every Python file of each service (package, migrations and tests) with `ast`, so it also catches
 imports inside functions. The repository's own `tests/`, `scripts/` and `bench/` start the whole system and may

@@ -1,4 +1,4 @@
-"""The house rules a machine can check (STYLE.md, issue 9): thin routers and one calling convention.
+"""The house rules a machine can check (docs/STYLE.md, issue 9): thin routers and one calling convention.
 
 - No router file builds a query: no ``select(`` in any ``router.py``/``*_router.py``.
 - Every public ``async`` function of a ``service.py`` or ``repository.py`` takes keyword arguments only and has a

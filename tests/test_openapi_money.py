@@ -1,7 +1,7 @@
 """Money in every service's OpenAPI is a string with a pattern, never a JSON number.
 
 A ``Decimal`` left to FastAPI becomes ``type: number``: generated clients then use floats and a fuzzer sends
-``5e-324`` (PITFALLS.md). This walks every schema in the registry, budget and reports documents (components,
+``5e-324`` (docs/PITFALLS.md). This walks every schema in the registry, budget and reports documents (components,
 inline bodies, responses and parameters) and checks each property or parameter whose name says money.
 """
 

@@ -62,7 +62,7 @@ _DOCUMENT_FORMATS = (b"format=pdf", b"format=xlsx")
 def new_client(
     default_timeout: httpx.Timeout, max_connections: int = 200, keepalive_seconds: float = 4.0
 ) -> httpx.AsyncClient:
-    """The one pooled client (aiohttp transport: httpx's own pool collapses under load, see PITFALLS)."""
+    """The one pooled client (aiohttp transport: httpx's own pool collapses under load, see docs/PITFALLS.md)."""
     from httpx_aiohttp import AiohttpTransport
 
     limits = httpx.Limits(

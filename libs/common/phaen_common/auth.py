@@ -1,6 +1,6 @@
 """Access-token verification: one function for the whole project (gateway and every service).
 
-Rules (see PITFALLS.md on python-jose): the algorithm is fixed to the one the key is for; ``exp``,
+Rules (see docs/PITFALLS.md on python-jose): the algorithm is fixed to the one the key is for; ``exp``,
 ``iat``, ``aud``, ``iss``, ``sub`` and ``jti`` are required; an unknown ``crit`` header is refused;
 ``kid`` is looked up only in the key set; leeway is at most 30 s. Revoked subjects (disabled users and
 clients) are refused once the revocation list is refreshed (at most every 30 s by default).

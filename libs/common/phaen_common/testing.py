@@ -103,3 +103,28 @@ async def app_client(
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
             yield client
+
+
+@asynccontextmanager
+async def rolled_back(app: FastAPI) -> AsyncIterator[None]:
+    """Run what happens inside in one database transaction that is rolled back at the end.
+
+    The app's sessions are bound to one connection in an outer transaction; each request's commit releases a
+    savepoint instead (``join_transaction_mode="create_savepoint"``), so the app behaves as usual and the test
+    leaves nothing behind. Only for tests whose requests run one at a time: concurrent requests would share the
+    connection. The app must be started (its ``app.state.db`` set).
+    """
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+
+    db = app.state.db
+    original = db.sessionmaker
+    async with db.engine.connect() as conn:
+        outer = await conn.begin()
+        db.sessionmaker = async_sessionmaker(
+            bind=conn, expire_on_commit=False, autoflush=False, join_transaction_mode="create_savepoint"
+        )
+        try:
+            yield
+        finally:
+            db.sessionmaker = original
+            await outer.rollback()
