@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from phaen_budget.statements.errors import StatementUnbalanced, StatementUnreadable
 from phaen_budget.statements.matching import ApprovedWithdrawal, LedgerItem, bank_day, reconcile
-from phaen_budget.statements.parsing import Line, ParsedStatement, parse_csv, parse_date
+from phaen_budget.statements.parsing import Line, ParsedStatement, parse_camt053, parse_csv, parse_date
+from phaen_common.errors import ProblemError
 
 D = dt.date(2026, 10, 10)
 
@@ -134,3 +138,29 @@ def test_a_statement_longer_than_the_cap_is_refused():
     rows = "".join(f"2026-10-01,a,r{i},,1.00,\n" for i in range(MAX_LINES + 1))
     with pytest.raises(StatementUnreadable, match="at most"):
         parse_csv(("date,description,reference,withdrawal,deposit,balance\n" + rows).encode())
+
+
+SAMPLES = Path(__file__).resolve().parents[3] / "tests" / "data" / "statements"
+
+
+def test_a_declared_encoding_is_not_looked_up():
+    body = b'<?xml version="1.0" encoding="UZF-8"?><Document/>'  # LookupError in the XML parser was a 500
+    with pytest.raises(StatementUnreadable):
+        parse_camt053(body)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    name=st.sampled_from(["baac-2026-10-clean.xml", "baac-2026-10-unauthorised.xml", "baac-2026-10-clean-be.csv"]),
+    cuts=st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 20), st.binary(max_size=12)), max_size=4),
+)
+def test_a_damaged_statement_is_refused_never_crashes(name, cuts):
+    """Bytes cut and spliced anywhere: either a statement or a 4xx ProblemError, nothing else."""
+    body = bytearray((SAMPLES / name).read_bytes())
+    for at, drop, insert in cuts:
+        at = min(at, len(body))
+        body[at : at + drop] = insert
+    try:
+        (parse_camt053 if name.endswith(".xml") else parse_csv)(bytes(body))
+    except ProblemError as exc:
+        assert 400 <= exc.status < 500

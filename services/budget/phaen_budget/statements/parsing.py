@@ -235,10 +235,11 @@ def _xml_date(raw: str | None, *, row: int | str) -> dt.date | None:
 def _guarded_tree(text: str) -> Any:
     """Read the XML with defusedxml, DTDs forbidden: bombs and external entities stop here."""
     try:
-        return defused_fromstring(text.encode("utf-8"), forbid_dtd=True)
+        # Text, not bytes: the body was decoded as UTF-8 already, so a declared encoding is not looked up.
+        return defused_fromstring(text, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise StatementUnsafeXml(f"Refused: {type(exc).__name__}.") from exc
-    except ParseError as exc:
+    except (ParseError, LookupError, ValueError) as exc:
         raise StatementUnreadable(f"The XML is malformed: {exc}.") from exc
 
 
@@ -259,7 +260,7 @@ def parse_camt053(body: bytes) -> ParsedStatement:
     tree = _guarded_tree(text)
     try:
         document = parse_document(text)
-    except (Camt053Error, DefusedXmlException, ValueError) as exc:
+    except (Camt053Error, DefusedXmlException, LookupError, ValueError) as exc:
         raise StatementUnreadable(f"Not a camt.053 statement: {exc}.") from exc
     if not document.message_type.startswith("camt.053") or len(document.statements) != 1:
         raise StatementUnreadable("Send one camt.053 document holding exactly one statement.")
