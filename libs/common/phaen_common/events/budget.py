@@ -120,6 +120,10 @@ class ProposalState(EventData):
     status: str
     resolution: ProposalResolution | None
     tier: str | None
+    fiscal_year: int | None = Field(default=None, description="the Thai fiscal year (BE) it was proposed in")
+    route_total: Amount | None = Field(
+        default=None, description="the project's standard proposals of that year, this one included (splitting rule)"
+    )
 
 
 @event("proposal.created", source=SOURCE, entity="proposal")
@@ -239,6 +243,9 @@ class ExpenseState(EventData):
     status: str = Field(description="recorded or void")
     description: str | None
     evidence: dict[str, Any]
+    flags: list[str] = Field(
+        default_factory=list, description="auditor flags set when recorded (beyond_paid_out, duplicate_receipt)"
+    )
 
 
 @event("expense.recorded", source=SOURCE, entity="expense")
