@@ -6,10 +6,11 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from pydantic import SecretStr
 
 from phaen_common.migrations import upgrade
-from phaen_common.testing import TestKeys, app_client
+from phaen_common.testing import TestKeys, app_client, rolled_back
 
 
 @pytest.fixture(scope="session")
@@ -24,14 +25,31 @@ def registry_db(pg_url: str) -> str:
 
 
 @pytest.fixture(scope="session")
-async def client(registry_db: str, keys: TestKeys) -> AsyncIterator[httpx.AsyncClient]:
-    """One in-process registry app for the session (its geography index is built once)."""
+def registry_app(registry_db: str) -> FastAPI:
+    """One registry app for the session (its geography index is built once)."""
     from phaen_registry.config import Settings
     from phaen_registry.main import create_app
 
-    app = create_app(Settings(database_url=SecretStr(registry_db)))
-    async with app_client(app, keys) as c:
+    return create_app(Settings(database_url=SecretStr(registry_db)))
+
+
+@pytest.fixture(scope="session")
+async def client(registry_app: FastAPI, keys: TestKeys) -> AsyncIterator[httpx.AsyncClient]:
+    """An in-process client of the session's registry app."""
+    async with app_client(registry_app, keys) as c:
         yield c
+
+
+@pytest.fixture(autouse=True)
+async def _each_test_rolled_back(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """A test that talks to the session's app runs in one transaction, rolled back after it: nothing it writes
+    is seen by the next test."""
+    if "client" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("client")
+    async with rolled_back(request.getfixturevalue("registry_app")):
+        yield
 
 
 @pytest.fixture
