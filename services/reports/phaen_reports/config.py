@@ -29,6 +29,15 @@ class Settings(CommonSettings):
     # Rendered documents use this timezone for month boundaries and dates.
     timezone: str = "Asia/Bangkok"
 
+    # Webhooks: the background sender, and its timing (seconds). Loopback targets only in development.
+    webhooks_enabled: bool = True
+    webhook_poll_seconds: float = 0.5
+    webhook_timeout_seconds: float = 10.0
+    webhook_retry_base_seconds: float = 5.0
+    webhook_retry_max_seconds: float = 3600.0
+    webhook_retry_window_seconds: float = 86400.0
+    webhook_secret_grace_seconds: float = 86400.0
+
     @model_validator(mode="after")
     def _feed_bounds(self) -> Settings:
         if not 0.05 <= self.feed_poll_seconds <= 60:

@@ -15,6 +15,9 @@ from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpF
 from phaen_reports.reconcile.router import router as reconcile_router
 from phaen_reports.reports import errors as report_errors
 from phaen_reports.reports.router import router as reports_router
+from phaen_reports.webhooks import errors as webhook_errors
+from phaen_reports.webhooks.dispatcher import Dispatcher, Policy
+from phaen_reports.webhooks.router import router as webhooks_router
 
 PREFIX = "/v1/reports"
 
@@ -44,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     recorded events; otherwise it reads the feeds over HTTP.
     """
     settings = settings or Settings()
-    register_thai(report_errors.THAI)
+    register_thai(report_errors.THAI, webhook_errors.THAI)
 
     async def on_startup(app: FastAPI) -> None:
         sources = getattr(app.state, "feed_sources", None)
@@ -56,14 +59,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         if settings.feed_enabled:
             app.state.consumer.start()
+        app.state.dispatcher = Dispatcher(
+            app.state.db,
+            Policy(
+                timeout=settings.webhook_timeout_seconds,
+                retry_base=settings.webhook_retry_base_seconds,
+                retry_max=settings.webhook_retry_max_seconds,
+                window=settings.webhook_retry_window_seconds,
+                poll=settings.webhook_poll_seconds,
+                development=not settings.is_production,
+            ),
+        )
+        if settings.webhooks_enabled:
+            app.state.dispatcher.start()
 
     async def on_shutdown(app: FastAPI) -> None:
         await app.state.consumer.stop()
+        await app.state.dispatcher.stop()
         client = getattr(app.state, "feed_client", None)
         if client is not None:
             await client.aclose()
 
-    routers = [reports_router, reconcile_router, feeds_router, asyncapi_router]
+    routers = [reports_router, reconcile_router, feeds_router, asyncapi_router, webhooks_router]
     return create_service_app(
         name="reports",
         prefix=PREFIX,

@@ -75,11 +75,17 @@ ReportsApp = Callable[..., Any]
 
 @pytest.fixture
 def reports_app(reports_db: str, keys: TestKeys) -> ReportsApp:
-    """``async with reports_app(sources) as (client, app)``: the service fed from ``sources``, no poller."""
+    """``async with reports_app(sources) as (client, app)``: the service fed from ``sources``, no poller
+    and no webhook sender (tests drive ``app.state.consumer`` and ``app.state.dispatcher`` themselves)."""
 
     @asynccontextmanager
     async def make(sources: list[FeedSource], **settings: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
-        options: dict[str, Any] = {"feed_enabled": False, "stale_after_seconds": 3600, **settings}
+        options: dict[str, Any] = {
+            "feed_enabled": False,
+            "webhooks_enabled": False,
+            "stale_after_seconds": 3600,
+            **settings,
+        }
         app = create_app(Settings(database_url=SecretStr(reports_db), **options))
         app.state.feed_sources = sources
         async with app_client(app, keys) as client:

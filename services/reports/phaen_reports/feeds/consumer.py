@@ -22,6 +22,7 @@ from phaen_reports import SCHEMA
 from phaen_reports.feeds.source import FeedSource, FeedUnavailable
 from phaen_reports.projections.apply import apply_events
 from phaen_reports.projections.models import PROJECTION_TABLES, FeedCursor
+from phaen_reports.webhooks.queue import queue_deliveries
 
 log = logging.getLogger("phaen.reports.feeds")
 
@@ -99,6 +100,8 @@ class FeedConsumer:
                     if locked != after:
                         continue  # another consumer applied this page meanwhile: fetch again from its cursor
                     await apply_events(session, page.items)
+                    # Webhooks are queued with the cursor: never lost, never queued twice.
+                    await queue_deliveries(session, source=source.name, events=page.items)
                     await session.execute(
                         update(_cursor)
                         .where(_cursor.c.source == source.name)

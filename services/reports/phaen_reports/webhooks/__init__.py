@@ -1,0 +1,1 @@
+"""Signed webhooks (Standard Webhooks): subscriptions, durable deliveries from the feeds, retries, a log."""
