@@ -9,6 +9,10 @@ from phaen_common.settings import CommonSettings
 # The hard cap on an access token's life: TokenVerifier refuses longer-lived tokens anyway.
 MAX_ACCESS_TOKEN_TTL = 3600
 UPSTREAMS = ("registry", "budget", "reports")
+# Paths outside a service's own prefix, and the service that answers them (webhooks and events live in reports).
+ROUTED = {"/v1/webhooks/{path:path}": "reports", "/v1/asyncapi.json": "reports"}
+# Their API paths belong in the aggregated OpenAPI with the service's own.
+ROUTED_API_PREFIXES = {"/v1/webhooks/": "reports"}
 
 
 class Settings(CommonSettings):

@@ -13,7 +13,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
-from phaen_gateway.config import UPSTREAMS, Settings
+from phaen_gateway.config import ROUTED_API_PREFIXES, UPSTREAMS, Settings
 from phaen_gateway.openapi_polish import polish
 
 log = logging.getLogger("phaen.gateway.openapi")
@@ -75,7 +75,8 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
             for key, value in entries.items():
                 target[renames[section][key]] = value
         for path, item in (spec.get("paths") or {}).items():
-            if not path.startswith(f"/v1/{name}/") or path.endswith("/openapi.json"):
+            routed = any(path.startswith(p) and n == name for p, n in ROUTED_API_PREFIXES.items())
+            if not (path.startswith(f"/v1/{name}/") or routed) or path.endswith("/openapi.json"):
                 continue  # only what the gateway routes to this service
             for op in item.values():
                 if not isinstance(op, dict):

@@ -24,7 +24,7 @@ from phaen_common.errors import (
     ServiceUnavailable,
     responses,
 )
-from phaen_gateway.config import UPSTREAMS, Settings
+from phaen_gateway.config import ROUTED, UPSTREAMS, Settings
 
 log = logging.getLogger("phaen.gateway.proxy")
 
@@ -48,8 +48,6 @@ _REQUEST_DROP = HOP_BY_HOP | {"host", "x-request-id", "x-forwarded-for", "x-forw
 # The gateway's own server adds these (and its request id); duplicates would confuse clients.
 _RESPONSE_DROP = HOP_BY_HOP | {"x-request-id", "date", "server"}
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
-# Public paths outside a service's own prefix, and the service that answers them.
-ROUTED = {"/v1/webhooks/{path:path}": "reports", "/v1/asyncapi.json": "reports"}
 
 
 # Methods a proxy may send twice (RFC 9110 9.2.2); a POST may too when it carries an Idempotency-Key.

@@ -257,3 +257,48 @@ async def test_outside_development_loopback_is_refused_also_at_connect_time():
     with pytest.raises(OSError):
         await GuardedResolver(development=False).resolve("localhost", 443)
     assert await GuardedResolver(development=True).resolve("localhost", 443)
+
+
+async def test_each_subscriber_is_sent_only_what_its_role_may_read(reports_app, feeds, keys):
+    registry, budget = feeds
+    north, south = str(uuid.uuid4()), str(uuid.uuid4())
+    baac, ktb = str(uuid.uuid4()), str(uuid.uuid4())
+    bank = keys.auth(roles=["bank"], sub="client-baac-4", bank=BAAC)
+    regional = keys.auth(roles=["regional_committee"], sub="rc-north", region="north")
+    auditor = keys.auth(roles=["auditor"], sub="auditor-1")
+    async with reports_app([registry.source, budget.source]) as (client, app):
+        await app.state.consumer.catch_up()
+        url = "http://127.0.0.1:9/hooks"
+        types = ["withdrawal.approved", "alert.raised"]
+        subs = {
+            "bank": await subscribe(client, bank, url, types),
+            "regional": await subscribe(client, regional, url, types),
+            "auditor": await subscribe(client, auditor, url, types),
+        }
+        for pid, region, aid, bank_name in ((north, "north", baac, BAAC), (south, "south", ktb, "กรุงไทย")):
+            budget.add("project.created", "project", pid, {"id": pid, "region": region, "level": "regional"})
+            budget.add("account.opened", "account", aid, {**account(aid, bank_name), "project_id": pid})
+            wid = str(uuid.uuid4())
+            budget.add(
+                "withdrawal.approved", "withdrawal", wid, {**withdrawal(wid, aid, "approved"), "project_id": pid}
+            )
+            alert = str(uuid.uuid4())
+            budget.add(
+                "alert.raised",
+                "alert",
+                alert,
+                {"id": alert, "account_id": aid, "project_id": pid, "code": "unauthorised_debit", "open": True},
+            )
+        await app.state.consumer.catch_up()
+
+        async def received(who: str, headers: dict[str, str]) -> set[tuple[str, str]]:
+            r = await client.get(f"/v1/webhooks/subscriptions/{subs[who]['id']}/deliveries", headers=headers)
+            return {(d["type"], d["body"]["data"]["account_id"]) for d in r.json()["items"]}
+
+        everything = {(t, a) for t in types for a in (baac, ktb)}
+        assert await received("auditor", auditor) == everything
+        # The bank: withdrawals and statement alerts of accounts at its bank only; the region: its projects.
+        assert await received("bank", bank) == {("withdrawal.approved", baac), ("alert.raised", baac)}
+        assert await received("regional", regional) == {("withdrawal.approved", baac), ("alert.raised", baac)}
+        for who, headers in (("bank", bank), ("regional", regional), ("auditor", auditor)):
+            await client.delete(f"/v1/webhooks/subscriptions/{subs[who]['id']}", headers=headers)
