@@ -55,6 +55,9 @@ class Settings(CommonSettings):
     password_hash_memory_kib: int = 65536
     password_hash_parallelism: int = 4
 
+    # Browser origins allowed to call the API (CORS). Empty: no cross-origin browser access at all.
+    cors_allow_origins: tuple[str, ...] = ()
+
     # Abuse limits (``limits`` rate strings; counts shared by every replica through PostgreSQL).
     login_limit_account_address: str = "5/5 minutes"
     login_limit_address: str = "30/5 minutes"
@@ -72,6 +75,9 @@ class Settings(CommonSettings):
             item = parse(getattr(self, name))
             if item.get_expiry() > 3600:
                 raise ValueError(f"{name}: a window longer than an hour would lock people out for too long")
+        for origin in self.cors_allow_origins:
+            if origin == "*" or not origin.startswith(("https://", "http://")) or origin.endswith("/"):
+                raise ValueError(f"cors_allow_origins: {origin!r} is not an origin like https://app.example.org")
         if not 1 <= self.password_hash_concurrency <= 64 or not 0 <= self.password_hash_queue <= 1024:
             raise ValueError("password_hash_concurrency must be 1-64 and password_hash_queue 0-1024")
         if not 60 <= self.access_token_ttl <= MAX_ACCESS_TOKEN_TTL:

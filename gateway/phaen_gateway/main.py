@@ -6,6 +6,7 @@ import logging
 
 import httpx
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
@@ -111,4 +112,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(client_rate_limit)],
     )
     app.state.public_paths = PUBLIC_PATHS
+    if settings.cors_allow_origins:
+        # Outermost: a preflight is answered before the token check (it carries no token).
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_allow_origins),
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "Accept-Language", "X-Request-ID"],
+            expose_headers=["Retry-After", "X-Request-ID", "Idempotent-Replayed", "Content-Disposition"],
+            allow_credentials=False,
+            max_age=600,
+        )
     return app

@@ -3,11 +3,16 @@
 The key is claimed (INSERT) at the start of the request's transaction: a concurrent retry waits on the
 unique index and then replays the stored response. The same key with another body is a 409
 ``idempotency_key_reused``. A request that fails rolls back its claim, so a retry runs again.
+
+A key lives 24 hours (as Stripe's do): after that the same key is a new request, and the expired rows
+are pruned now and then by the request that draws the chance, so the table holds about a day of keys.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import random
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,13 +21,22 @@ from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import Column, DateTime, Integer, String, Table, func, select, update
+from sqlalchemy import Column, DateTime, Integer, String, Table, delete, func, select, update
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
 from phaen_common.auth import Principal
 from phaen_common.errors import IdempotencyKeyReused, Unprocessable
+
+KEY_LIFETIME = dt.timedelta(hours=24)
+PRUNE_CHANCE = 0.01
+
+
+async def prune_expired_keys(session: AsyncSession, table: Table) -> int:
+    """Delete every key older than ``KEY_LIFETIME``; returns how many."""
+    result = await session.execute(delete(table).where(table.c.created_at < func.now() - KEY_LIFETIME))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def make_idempotency_table(schema: str) -> Table:
@@ -61,6 +75,14 @@ async def idempotent(
     body_json = jsonable_encoder(body)
     fingerprint = hashlib.sha256(orjson.dumps([endpoint, body_json], option=orjson.OPT_SORT_KEYS)).hexdigest()
 
+    # An expired key is a new request: its old row goes before the claim.
+    await session.execute(
+        delete(table).where(
+            table.c.principal == principal.sub, table.c.key == key, table.c.created_at < func.now() - KEY_LIFETIME
+        )
+    )
+    if random.random() < PRUNE_CHANCE:  # noqa: S311 (not a secret: when to tidy up)
+        await prune_expired_keys(session, table)
     claimed = await session.execute(
         insert(table)
         .values(principal=principal.sub, key=key, endpoint=endpoint, request_hash=fingerprint)

@@ -39,6 +39,31 @@ log = logging.getLogger("phaen.http")
 _RID_OK = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
 
+# Sent on every response unless the route set its own (the JWKS may be cached; a document may be HTML).
+# API answers carry personal and financial data: no cache, shared or private, may keep them.
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"cache-control", b"no-store"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"strict-transport-security", b"max-age=31536000"),
+)
+# Only for answers that are not HTML pages (the docs pages load their scripts and styles).
+_API_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+
+
+def with_security_headers(headers: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """``headers`` plus each security header the response does not set itself."""
+    out = list(headers)
+    present = {name.lower() for name, _ in out}
+    out += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
+    content_type = next((v for n, v in out if n.lower() == b"content-type"), b"")
+    if b"content-security-policy" not in present and not content_type.startswith(b"text/html"):
+        out.append(_API_CSP)
+    return out
+
+
 def clean_request_id(value: str | None) -> str:
     """Pass a caller's request id through if it is sane; otherwise make one."""
     if value and 0 < len(value) <= 128 and set(value) <= _RID_OK:
@@ -100,7 +125,7 @@ class RequestContextMiddleware:
                 response_started = True
                 status_holder["status"] = message["status"]
                 message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
+                message["headers"] = with_security_headers([*message["headers"], (b"x-request-id", rid.encode())])
             await send(message)
 
         try:
@@ -183,7 +208,7 @@ async def _send_problem(
     if rid:
         headers.append((b"x-request-id", rid.encode()))
     headers.extend(extra_headers)
-    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.start", "status": status, "headers": with_security_headers(headers)})
     await send({"type": "http.response.body", "body": body})
 
 
