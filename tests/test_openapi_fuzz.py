@@ -190,11 +190,13 @@ def registry_app(pg_url: str, keys: TestKeys) -> Any:
 def budget_app(pg_url: str, keys: TestKeys, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from phaen_budget import MIGRATIONS_DIR, SCHEMA
     from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
+    from phaen_budget.signatories.directory import FixedDirectory
 
     upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
     data_dir = tmp_path_factory.mktemp("fuzz-budget")
     app = create_budget(BudgetSettings(database_url=SecretStr(pg_url), data_dir=data_dir))
     app.state.tiers = FixedTierLookup({"100101": TambonInfo(tier="pilot", region="central")})
+    app.state.directory = FixedDirectory(everyone=True)  # no gateway directory in this test
     return _serve(app, "budget", keys)
 
 

@@ -69,6 +69,7 @@ async def stack(pg_url: str, keys: TestKeys) -> AsyncIterator[Stack]:
     from phaen_budget.config import Settings as BudgetSettings
     from phaen_budget.core.tiers import FixedTierLookup
     from phaen_budget.main import create_app as budget_app
+    from phaen_budget.signatories.directory import FixedDirectory
     from phaen_registry.config import Settings as RegistrySettings
     from phaen_registry.main import create_app as registry_app
     from phaen_registry.setup import load_reference_data
@@ -83,6 +84,7 @@ async def stack(pg_url: str, keys: TestKeys) -> AsyncIterator[Stack]:
     reg = registry_app(RegistrySettings(database_url=url))
     bud = budget_app(BudgetSettings(database_url=url))
     bud.state.tiers = FixedTierLookup({})
+    bud.state.directory = FixedDirectory(everyone=True)
     async with app_client(reg, keys) as rc, app_client(bud, keys) as bc:
         token = StaticToken(keys.token(roles=["service_events"], sub="phaen-reports", ttl=3600))
         app = reports_app(ReportsSettings(database_url=url, feed_enabled=False, stale_after_seconds=3600))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import SecretStr, model_validator
 
 from phaen_common.settings import CommonSettings
 
@@ -31,11 +32,37 @@ class Settings(CommonSettings):
     statement_match_window_days: int = 3
     statement_max_bytes: int = 5 * 1024 * 1024
 
+    # Signatories are checked with the gateway (users) and the registry (persons) as the internal client
+    # ``phaen-budget``; the gateway's set-up creates it and writes its secret to
+    # $PHAEN_DATA_DIR/budget-client-secret unless PHAEN_BUDGET_CLIENT_SECRET is set.
+    budget_client_id: str = "phaen-budget"
+    budget_client_secret: SecretStr | None = None
+    directory_timeout_seconds: float = 5.0
+
+    # An unpaid withdrawal expires this long after its request (ISO 8601 duration or seconds, e.g. P30D);
+    # the sweep persists expiries every ``expiry_sweep_seconds`` (0: no sweep; access still refuses).
+    withdrawal_expiry: dt.timedelta = dt.timedelta(days=30)
+    expiry_sweep_seconds: float = 60.0
+
     # Ed25519 private key (PEM) that signs the audit head; generated under data_dir on first use if unset.
     audit_signing_key: SecretStr | None = None
     # The audit head is signed (kept, published, anchored outside the database) this often when the chain
     # has moved, and on every GET /v1/budget/audit/head; 0 turns the periodic signing off.
     audit_head_interval_seconds: float = 60.0
+
+    @model_validator(mode="after")
+    def _signatory_bounds(self) -> Settings:
+        if self.withdrawal_expiry < dt.timedelta(seconds=1):
+            raise ValueError("withdrawal_expiry must be at least one second")
+        if self.expiry_sweep_seconds < 0:
+            raise ValueError("expiry_sweep_seconds must not be negative")
+        if self.budget_client_secret is None:
+            path = self.data_dir / "budget-client-secret"
+            if path.is_file():
+                self.budget_client_secret = SecretStr(path.read_text().strip())
+        if self.budget_client_secret is not None:
+            self.refuse_default_secret("PHAEN_BUDGET_CLIENT_SECRET", self.budget_client_secret)
+        return self
 
     def tier_standards(self) -> dict[str, Decimal]:
         """The standard amount per tambon tier (tiers without one always route nationally)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 
 from fastapi import APIRouter, FastAPI, Request
 
@@ -21,15 +22,20 @@ from phaen_budget.grants import errors as grant_errors
 from phaen_budget.grants.router import router as grants_router
 from phaen_budget.projects.router import router as projects_router
 from phaen_budget.proposals.router import router as proposals_router
+from phaen_budget.signatories.directory import HttpDirectory
+from phaen_budget.signatories.router import router as signatories_router
 from phaen_budget.statements.router import router as statements_router
 from phaen_budget.tables import outbox
 from phaen_budget.tranches.router import router as tranches_router
+from phaen_budget.withdrawals import service as withdrawals
 from phaen_budget.withdrawals.router import router as withdrawals_router
 from phaen_common.errors import ProblemError, register_thai, responses
 from phaen_common.outbox import events_router
 from phaen_common.web import create_service_app
 
 PREFIX = "/v1/budget"
+
+log = logging.getLogger("phaen.budget")
 
 
 class MethodNotAllowed(ProblemError):
@@ -62,14 +68,42 @@ async def _startup(app: FastAPI) -> None:
         app.state.audit_head_task = asyncio.create_task(
             audit_heads.sign_periodically(app, settings.audit_head_interval_seconds)
         )
+    if not hasattr(app.state, "directory"):
+        app.state.directory = HttpDirectory(
+            gateway_url=settings.gateway_url,
+            registry_url=settings.registry_url,
+            client_id=settings.budget_client_id,
+            client_secret=settings.budget_client_secret,
+            timeout=settings.directory_timeout_seconds,
+        )
+    if settings.expiry_sweep_seconds > 0:
+        app.state.expiry_sweep = asyncio.create_task(_sweep(app, settings.expiry_sweep_seconds))
+
+
+async def _sweep(app: FastAPI, every: float) -> None:
+    """Persist withdrawal expiries in the background (signing an expired one is refused even before)."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            count = await withdrawals.expire_due(db=app.state.db)
+            if count:
+                log.info("expired %d withdrawals", count)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the database may be restarting: the next round tries again
+            log.warning("withdrawal expiry sweep failed: %s", type(exc).__name__)
 
 
 async def _shutdown(app: FastAPI) -> None:
-    task = getattr(app.state, "audit_head_task", None)
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    for name in ("audit_head_task", "expiry_sweep"):
+        task = getattr(app.state, name, None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+    directory = getattr(app.state, "directory", None)
+    if isinstance(directory, HttpDirectory):
+        await directory.aclose()
     tiers = getattr(app.state, "tiers", None)
     if isinstance(tiers, HttpTierLookup):
         await tiers.aclose()
@@ -86,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tranches_router,
         proposals_router,
         accounts_router,
+        signatories_router,
         withdrawals_router,
         statements_router,
         alerts_router,

@@ -10,6 +10,7 @@ from phaen_budget.expenses import models as _expenses  # noqa: F401
 from phaen_budget.grants import models as _grants  # noqa: F401
 from phaen_budget.projects import models as _projects  # noqa: F401
 from phaen_budget.proposals import models as _proposals  # noqa: F401
+from phaen_budget.signatories import models as _signatories  # noqa: F401
 from phaen_budget.statements import models as _statements  # noqa: F401
 from phaen_budget.tranches import models as _tranches  # noqa: F401
 from phaen_budget.withdrawals import models as _withdrawals  # noqa: F401

@@ -14,6 +14,7 @@ from phaen_budget import MIGRATIONS_DIR, SCHEMA
 from phaen_budget.config import Settings
 from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
 from phaen_budget.main import create_app
+from phaen_budget.signatories.directory import FixedDirectory
 from phaen_common.migrations import upgrade
 from phaen_common.testing import TestKeys, app_client
 
@@ -51,6 +52,8 @@ def tiers() -> FixedTierLookup:
 async def client(settings: Settings, keys: TestKeys, tiers: FixedTierLookup) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings)
     app.state.tiers = tiers
+    # Any signatory id signs as its own person here; test_signatories runs the real gateway and registry.
+    app.state.directory = FixedDirectory(everyone=True)
     async with app_client(app, keys) as c:
         yield c
 

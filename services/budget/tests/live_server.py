@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from phaen_budget.config import Settings
 from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
 from phaen_budget.main import create_app
+from phaen_budget.signatories.directory import FixedDirectory
 from phaen_common.auth import StaticKeySource, TokenVerifier
 from phaen_common.testing import AUDIENCE, ISSUER
 
@@ -30,6 +31,7 @@ def app_factory() -> FastAPI:
         StaticKeySource(json.loads(os.environ["BUDGET_TEST_JWKS"])), issuer=ISSUER, audience=AUDIENCE
     )
     app.state.tiers = FixedTierLookup(TAMBONS)
+    app.state.directory = FixedDirectory(everyone=True)
     return app
 
 

@@ -138,14 +138,21 @@ async def test_signatory_change_revokes_pending_signatures(client, keys):
         json={"signatories": new, "threshold": 2, "resolution": account["resolution"]},
     )
     assert r.status_code == 409 and r.json()["code"] == "resolution_reused"
-    acc = await b.ok(
+    change = await b.ok(
         "PUT",
         f"/v1/budget/accounts/{account['id']}/signatories",
         b.secretariat,
         {"signatories": new, "threshold": 2, "resolution": {"number": "2/2547", "meeting_date": "2004-02-01"}},
+        status=202,
+    )
+    assert change["status"] == "pending" and (await b.get(f"/v1/budget/accounts/{account['id']}"))["signatories"] == s
+    await b.ok(
+        "POST",
+        f"/v1/budget/accounts/{account['id']}/signatory-changes/{change['id']}/confirm",
+        b.admin,
         status=200,
     )
-    assert acc["signatories"] == new
+    assert (await b.get(f"/v1/budget/accounts/{account['id']}"))["signatories"] == new
     assert (await b.get(f"/v1/budget/withdrawals/{w['id']}"))["signatures"] == []
     r = await client.post(f"/v1/budget/withdrawals/{w['id']}/signatures", headers=b.signer(s[1]))
     assert r.status_code == 403 and r.json()["code"] == "not_a_signatory"

@@ -59,6 +59,8 @@ class AccountSignatory(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     account_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.accounts.id", index=True)
     user_id: str = Field(max_length=200)
+    # The registry person behind the user id, as the gateway linked it when the set was checked.
+    person_id: str | None = Field(default=None, max_length=200)
     position: int = 0
     resolution_number: str = Field(max_length=100)
     added_at: dt.datetime = ts_field()

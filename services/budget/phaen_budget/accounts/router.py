@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from phaen_budget.accounts import service
-from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound, ResolutionReused
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound
 from phaen_budget.accounts.models import Account, LedgerEntry
-from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
+from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate
 from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import (
@@ -24,10 +24,12 @@ from phaen_budget.core.errors import (
     ProjectSuspended,
 )
 from phaen_budget.projects.models import Project
+from phaen_budget.signatories.directory import DirectoryDep
+from phaen_budget.signatories.errors import SamePersonTwice, UnknownSignatory
 from phaen_budget.tables import idempotency_keys
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
-from phaen_common.errors import IdempotencyKeyReused, responses
+from phaen_common.errors import IdempotencyKeyReused, ServiceUnavailable, responses
 from phaen_common.idempotency import idempotent
 from phaen_common.pagination import Page, PageDep, PageParams, paginate
 from phaen_common.web import require
@@ -43,13 +45,29 @@ router = APIRouter(prefix="/v1/budget/accounts", tags=["accounts"])
     "",
     status_code=201,
     response_model=AccountOut,
-    responses=responses(401, 403, ProjectNotFound, AccountExists, AccountNameMismatch),
+    responses=responses(
+        401,
+        403,
+        ProjectNotFound,
+        AccountExists,
+        AccountNameMismatch,
+        UnknownSignatory,
+        SamePersonTwice,
+        ServiceUnavailable,
+        422,
+    ),
 )
 async def open_account(
-    body: AccountCreate, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
+    body: AccountCreate,
+    session: SessionDep,
+    principal: Annotated[Principal, require("budget:admin")],
+    directory: DirectoryDep,
 ) -> AccountOut:
-    """Open a project's savings account with its signatories (default 2 of 3) set by resolution."""
-    account = await service.open_account(session=session, principal=principal, data=body)
+    """Open a project's savings account with its signatories (default 2 of 3) set by resolution.
+
+    Each signatory is an enabled gateway user with the signatory role, linked to a distinct registry person
+    with a valid national ID (422 `unknown_signatory` / `same_person_twice`, naming the ids)."""
+    account = await service.open_account(session=session, principal=principal, directory=directory, data=body)
     return await service.account_view(session=session, principal=principal, account=account)
 
 
@@ -79,22 +97,6 @@ async def get_account(
 ) -> AccountOut:
     """The account: `balance` from the ledger, `available` = balance less approved, unpaid withdrawals."""
     account = await service.get_visible(session=session, principal=principal, account_id=account_id)
-    return await service.account_view(session=session, principal=principal, account=account)
-
-
-@router.put(
-    "/{account_id}/signatories",
-    response_model=AccountOut,
-    responses=responses(401, 403, AccountNotFound, ResolutionReused, 422),
-)
-async def change_signatories(
-    account_id: uuid.UUID,
-    body: SignatoryPolicy,
-    session: SessionDep,
-    principal: Annotated[Principal, require("budget:admin")],
-) -> AccountOut:
-    """Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled."""
-    account = await service.change_signatories(session=session, principal=principal, account_id=account_id, data=body)
     return await service.account_view(session=session, principal=principal, account=account)
 
 

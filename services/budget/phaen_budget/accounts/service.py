@@ -1,4 +1,4 @@
-"""Accounts: opening with a signatory policy, changing it by resolution, deposits and fees."""
+"""Accounts: opening with a checked signatory set, deposits and fees (changes: the signatories package)."""
 
 from __future__ import annotations
 
@@ -7,23 +7,23 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts import ledger
-from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, ResolutionReused
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch
 from phaen_budget.accounts.models import Account, AccountSignatory, LedgerEntry
-from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate, SignatoryPolicy
+from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate
 from phaen_budget.audit import service as audit
 from phaen_budget.core.errors import AccountNotFound, BankReferenceUsed
-from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
+from phaen_budget.signatories.directory import Directory
+from phaen_budget.signatories.rules import check_set
 from phaen_budget.tables import outbox
-from phaen_budget.withdrawals.models import Signature, Withdrawal
 from phaen_common.auth import Principal
 from phaen_common.outbox import record_event
 
@@ -129,11 +129,14 @@ async def account_view(*, session: AsyncSession, principal: Principal, account: 
     return (await account_views(session=session, principal=principal, accounts=[account]))[0]
 
 
-async def open_account(*, session: AsyncSession, principal: Principal, data: AccountCreate) -> Account:
-    """Open the project's savings account (named exactly as the project, no ATM card)."""
+async def open_account(
+    *, session: AsyncSession, principal: Principal, directory: Directory, data: AccountCreate
+) -> Account:
+    """Open the project's savings account (named exactly as the project, no ATM card), its signatories checked."""
     project = await projects.get_visible(session=session, principal=principal, project_id=data.project_id)
     if data.name != project.name:
         raise AccountNameMismatch("The account name must be exactly the project's name.", loc=["body", "name"])
+    persons = await check_set(directory=directory, user_ids=data.signatories)
     account = Account(
         project_id=project.id,
         bank=data.bank,
@@ -156,7 +159,11 @@ async def open_account(*, session: AsyncSession, principal: Principal, data: Acc
     for i, user_id in enumerate(data.signatories):
         session.add(
             AccountSignatory(
-                account_id=account.id, user_id=user_id, position=i, resolution_number=data.resolution.number
+                account_id=account.id,
+                user_id=user_id,
+                person_id=persons[user_id],
+                position=i,
+                resolution_number=data.resolution.number,
             )
         )
     await session.flush()
@@ -199,57 +206,6 @@ async def lock_for_money(
     project = await session.get(Project, locked.project_id, with_for_update={"read": True}, populate_existing=True)
     assert project is not None
     return locked, project
-
-
-async def change_signatories(
-    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: SignatoryPolicy
-) -> Account:
-    """Replace the signatory set by a new resolution; signatures on pending withdrawals are revoked."""
-    account, _ = await lock_for_money(session=session, principal=principal, account_id=account_id)
-    if data.resolution.number == account.resolution_number:
-        raise ResolutionReused("Cite the resolution of the meeting that changed the signatories.")
-    before = await current_signatories(session=session, account_id=account.id)
-    now = utcnow()
-    await session.execute(
-        update(AccountSignatory)
-        .where(col(AccountSignatory.account_id) == account.id, col(AccountSignatory.removed_at).is_(None))
-        .values(removed_at=now)
-    )
-    for i, user_id in enumerate(data.signatories):
-        session.add(
-            AccountSignatory(
-                account_id=account.id,
-                user_id=user_id,
-                position=i,
-                resolution_number=data.resolution.number,
-                added_at=now,
-            )
-        )
-    pending = select(col(Withdrawal.id)).where(
-        col(Withdrawal.account_id) == account.id, col(Withdrawal.status) == "pending"
-    )
-    await session.execute(
-        update(Signature)
-        .where(col(Signature.withdrawal_id).in_(pending), col(Signature.revoked_at).is_(None))
-        .values(revoked_at=now)
-    )
-    account.threshold = data.threshold
-    account.resolution_number = data.resolution.number
-    account.resolution_date = data.resolution.meeting_date
-    session.add(account)
-    await session.flush()
-    state = account_event(account, data.signatories)
-    audit.record(
-        session,
-        actor=principal.sub,
-        action="account.signatories",
-        entity="account",
-        entity_id=account.id,
-        before={"signatories": before},
-        after={**state, "signatories": data.signatories},
-    )
-    await record_event(session, outbox, type="account.updated", entity="account", entity_id=account.id, payload=state)
-    return account
 
 
 def entry_out(entry: LedgerEntry, *, duplicate: bool = False) -> EntryOut:

@@ -45,6 +45,7 @@ class WithdrawalStatus(StrEnum):
     APPROVED = "approved"
     PAID = "paid"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"
 
 
 class ProposalStatus(StrEnum):

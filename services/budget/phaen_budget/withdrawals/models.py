@@ -12,7 +12,11 @@ from phaen_budget.core.models import money_field, ts_field
 
 
 class Withdrawal(SQLModel, table=True):
-    """A request to take money out; immutable once requested except for its status."""
+    """A request to take money out; immutable once requested except for its status and ``version``.
+
+    ``version`` counts the changes that void signatures (a signatory change bumps it); the digest a
+    signatory approves covers it, so a signature over an older version is stale.
+    """
 
     __tablename__ = "withdrawals"
     __table_args__ = {"schema": SCHEMA}
@@ -27,7 +31,12 @@ class Withdrawal(SQLModel, table=True):
     resolution_date: dt.date
     status: str = Field(default="pending", max_length=20)
     requested_by: str = Field(max_length=200)
+    # The registry person of the requester (token claim ``person_id``), when its user is linked to one.
+    requested_by_person: str | None = Field(default=None, max_length=200)
     requested_at: dt.datetime = ts_field()
+    version: int = Field(default=1)
+    expires_at: dt.datetime = ts_field()
+    expired_at: dt.datetime | None = ts_field(nullable=True)
     approved_at: dt.datetime | None = ts_field(nullable=True)
     paid_at: dt.datetime | None = ts_field(nullable=True)
     bank_reference: str | None = Field(default=None, max_length=120)
@@ -37,7 +46,11 @@ class Withdrawal(SQLModel, table=True):
 
 
 class Signature(SQLModel, table=True):
-    """One signatory's co-signature; revoked (not deleted) when the signatory set changes."""
+    """One signatory's co-signature (ผู้มีอำนาจร่วมลงนาม); revoked (not deleted) when it is void.
+
+    ``signer_person`` is the registry person behind the signer's user id: two user ids of one person
+    count once (a partial UNIQUE index). ``digest`` is what the signatory approved.
+    """
 
     __tablename__ = "signatures"
     __table_args__ = (
@@ -48,11 +61,20 @@ class Signature(SQLModel, table=True):
             unique=True,
             postgresql_where=text("revoked_at IS NULL"),
         ),
+        Index(
+            "signatures_withdrawal_person_key",
+            "withdrawal_id",
+            "signer_person",
+            unique=True,
+            postgresql_where=text("revoked_at IS NULL AND signer_person IS NOT NULL"),
+        ),
         {"schema": SCHEMA},
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     withdrawal_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.withdrawals.id", index=True)
     signer: str = Field(max_length=200)
+    signer_person: str | None = Field(default=None, max_length=200)
+    digest: str | None = Field(default=None, max_length=64)
     signed_at: dt.datetime = ts_field()
     revoked_at: dt.datetime | None = ts_field(nullable=True)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
-from sqlalchemy import select
-from sqlmodel import col
+from fastapi import APIRouter, Depends, Request
 
-from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials, require_money
 from phaen_budget.core.errors import (
     AccountNotFound,
@@ -20,17 +18,32 @@ from phaen_budget.core.errors import (
     ProjectNotFound,
     ProjectSuspended,
 )
-from phaen_budget.projects.models import Project
 from phaen_budget.tables import idempotency_keys
 from phaen_budget.withdrawals import service
-from phaen_budget.withdrawals.errors import AlreadySigned, NotApproved, NotASignatory, NotPending, WithdrawalNotFound
+from phaen_budget.withdrawals.errors import (
+    AlreadySigned,
+    NotApproved,
+    NotASignatory,
+    NotPending,
+    RequesterCannotSign,
+    StaleSignature,
+    WithdrawalExpired,
+    WithdrawalNotFound,
+)
 from phaen_budget.withdrawals.models import Withdrawal
-from phaen_budget.withdrawals.schemas import CancelBody, PayoutCreate, WithdrawalCreate, WithdrawalOut
+from phaen_budget.withdrawals.schemas import (
+    CancelBody,
+    PayoutCreate,
+    SignBody,
+    SigningPayloadOut,
+    WithdrawalCreate,
+    WithdrawalOut,
+)
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageDep, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -39,7 +52,21 @@ MoneyWithdrawalSign = Annotated[Principal, require_money("budget:sign", action="
 MoneyWithdrawalPayout = Annotated[Principal, require_money("bank:execute", action="withdrawal.payout")]
 MoneyWithdrawalCancel = Annotated[Principal, require_money("budget:write", action="withdrawal.cancel")]
 
+Reader = Annotated[Principal, require("budget:read")]
+
 router = APIRouter(prefix="/v1/budget/withdrawals", tags=["withdrawals"])
+
+
+async def visible_withdrawal(withdrawal_id: uuid.UUID, session: SessionDep, principal: Reader) -> Withdrawal:
+    """The withdrawal in the path, loaded once, if the caller's scope covers it (404 otherwise)."""
+    return await service.get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
+
+
+VisibleWithdrawal = Annotated[Withdrawal, Depends(visible_withdrawal)]
+
+
+def _expiry(request: Request) -> dt.timedelta:
+    return request.app.state.settings.withdrawal_expiry
 
 
 async def _money(
@@ -89,7 +116,8 @@ async def _money(
 async def request_withdrawal(
     body: WithdrawalCreate, request: Request, session: SessionDep, principal: MoneyWithdrawalRequest
 ) -> Any:
-    """Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured."""
+    """Request a withdrawal (pending, no signatures yet, expiring after the budget's `withdrawal_expiry`).
+    Idempotency-Key honoured."""
     return await _money(
         request,
         session,
@@ -99,44 +127,45 @@ async def request_withdrawal(
         entity_id=body.account_id,
         body=body,
         status_code=201,
-        handler=lambda: service.request(session=session, principal=principal, data=body),
+        handler=lambda: service.request(session=session, principal=principal, data=body, expiry=_expiry(request)),
     )
 
 
 @router.get("", response_model=Page[WithdrawalOut], responses=responses(401, 403, 422))
 async def list_withdrawals(
     session: SessionDep,
-    principal: Annotated[Principal, require("budget:read")],
+    principal: Reader,
     params: PageDep,
     account_id: uuid.UUID | None = None,
     project_id: uuid.UUID | None = None,
-    status: Literal["pending", "approved", "paid", "cancelled"] | None = None,
+    status: Literal["pending", "approved", "paid", "cancelled", "expired"] | None = None,
 ) -> Page[WithdrawalOut]:
     """Withdrawals within the caller's scope."""
-    stmt = (
-        select(Withdrawal)
-        .join(Project, col(Project.id) == col(Withdrawal.project_id))
-        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    return await service.page(
+        session=session, principal=principal, params=params, account_id=account_id, project_id=project_id, status=status
     )
-    for column, value in (
-        (col(Withdrawal.account_id), account_id),
-        (col(Withdrawal.project_id), project_id),
-        (col(Withdrawal.status), status),
-    ):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Withdrawal.id)], params=params)
-    items = await service.withdrawal_outs(session=session, withdrawals=rows)
-    return Page[WithdrawalOut](items=items, total=total, next_cursor=cursor)
 
 
+@router.get(
+    "/{withdrawal_id}/signatures",
+    response_model=WithdrawalOut,
+    responses=responses(401, 403, WithdrawalNotFound, 422),
+    summary="List signatures (the withdrawal with its current signatures)",
+)
 @router.get("/{withdrawal_id}", response_model=WithdrawalOut, responses=responses(401, 403, WithdrawalNotFound, 422))
-async def get_withdrawal(
-    withdrawal_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
-) -> WithdrawalOut:
-    """One withdrawal with its current signatures."""
-    w = await service.get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
+async def get_withdrawal(w: VisibleWithdrawal, session: SessionDep) -> WithdrawalOut:
+    """One withdrawal with its current signatures, version, digest and expiry."""
     return await service.withdrawal_out(session=session, w=w)
+
+
+@router.get(
+    "/{withdrawal_id}/signing-payload",
+    response_model=SigningPayloadOut,
+    responses=responses(401, 403, WithdrawalNotFound, 422),
+)
+async def signing_payload(w: VisibleWithdrawal) -> SigningPayloadOut:
+    """What a signatory signs: the RFC 8785 canonical JSON of the withdrawal's current version and its SHA-256."""
+    return service.signing_payload(w)
 
 
 @router.post(
@@ -147,9 +176,12 @@ async def get_withdrawal(
         401,
         403,
         NotASignatory,
+        RequesterCannotSign,
         WithdrawalNotFound,
         AlreadySigned,
         NotPending,
+        StaleSignature,
+        WithdrawalExpired,
         InsufficientFunds,
         ProjectSuspended,
         ProjectClosed,
@@ -157,8 +189,19 @@ async def get_withdrawal(
         422,
     ),
 )
-async def sign(withdrawal_id: uuid.UUID, request: Request, session: SessionDep, principal: MoneyWithdrawalSign) -> Any:
-    """Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal."""
+async def sign(
+    withdrawal_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: MoneyWithdrawalSign,
+    body: SignBody | None = None,
+) -> Any:
+    """Co-sign as the caller's person; the signature that reaches `threshold` distinct persons approves it.
+
+    The requester may not sign (403); a second user id of a person who signed is refused (409 `already_signed`).
+    With `digest`, the signature binds to that version: another than the current one is 409 `stale_signature`.
+    Answers the withdrawal."""
+    digest = body.digest if body else None
     return await _money(
         request,
         session,
@@ -166,21 +209,10 @@ async def sign(withdrawal_id: uuid.UUID, request: Request, session: SessionDep, 
         action="withdrawal.sign",
         entity="withdrawal",
         entity_id=withdrawal_id,
-        body={"withdrawal_id": str(withdrawal_id)},
+        body={"withdrawal_id": str(withdrawal_id), "digest": digest},
         status_code=201,
-        handler=lambda: service.sign(session=session, principal=principal, withdrawal_id=withdrawal_id),
+        handler=lambda: service.sign(session=session, principal=principal, withdrawal_id=withdrawal_id, digest=digest),
     )
-
-
-@router.get(
-    "/{withdrawal_id}/signatures", response_model=WithdrawalOut, responses=responses(401, 403, WithdrawalNotFound, 422)
-)
-async def list_signatures(
-    withdrawal_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
-) -> WithdrawalOut:
-    """The withdrawal with its current signatures."""
-    w = await service.get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
-    return await service.withdrawal_out(session=session, w=w)
 
 
 @router.post(
@@ -191,6 +223,7 @@ async def list_signatures(
         403,
         WithdrawalNotFound,
         NotApproved,
+        WithdrawalExpired,
         AlreadyPaid,
         BankReferenceUsed,
         ProjectSuspended,

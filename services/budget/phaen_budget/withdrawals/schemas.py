@@ -26,13 +26,37 @@ class PayoutCreate(Input):
     bank_reference: str = Field(min_length=1, max_length=120)
 
 
+class SignBody(Input):
+    digest: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="the digest the signatory approved (from /signing-payload); another than the current: 409",
+    )
+
+
 class CancelBody(Input):
     reason: str | None = Field(default=None, max_length=1000)
 
 
+Status = Literal["pending", "approved", "paid", "cancelled", "expired"]
+
+
 class SignatureOut(BaseModel):
     signer: str
+    person_id: str | None = Field(description="the registry person behind the signer's user id")
+    digest: str | None = Field(description="the digest of the withdrawal version signed")
     signed_at: dt.datetime
+
+
+class SigningPayloadOut(BaseModel):
+    """What a signatory signs: RFC 8785 canonical JSON bytes and their SHA-256."""
+
+    withdrawal_id: uuid.UUID
+    version: int
+    digest: str = Field(description="lowercase hex SHA-256 of the canonical bytes")
+    canonical: str = Field(description="the canonical JSON text (UTF-8) that is signed")
+    canonical_b64url: str = Field(description="the same bytes, base64url without padding")
+    expires_at: dt.datetime
 
 
 class WithdrawalOut(BaseModel):
@@ -43,9 +67,12 @@ class WithdrawalOut(BaseModel):
     fund: Literal["grant", "interest"]
     purpose: str
     resolution: Resolution
-    status: Literal["pending", "approved", "paid", "cancelled"]
+    status: Status
     signatures: list[SignatureOut]
     threshold: int
+    version: int = Field(description="bumped by every change that voids signatures")
+    digest: str = Field(description="SHA-256 of the signing payload of this version")
+    expires_at: dt.datetime
     requested_by: str
     requested_at: dt.datetime
     approved_at: dt.datetime | None
@@ -53,3 +80,4 @@ class WithdrawalOut(BaseModel):
     bank_reference: str | None
     cancelled_at: dt.datetime | None
     cancel_reason: str | None
+    expired_at: dt.datetime | None

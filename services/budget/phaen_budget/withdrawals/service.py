@@ -1,40 +1,62 @@
-"""Withdrawals: request, co-sign (2 of 3 by default), pay out once, cancel.
+"""Withdrawals: request, co-sign (2 of 3 distinct persons by default), pay out once, cancel, expire.
 
 Every step locks the account row FOR UPDATE, then the project FOR SHARE, then the withdrawal FOR
 UPDATE (always this order, so two actions never deadlock). Under that lock the approving signature
-re-checks `available` and the project's status; UNIQUE indexes on (withdrawal, signer), on the payout
-per withdrawal and on the bank reference are the second line of defence.
+re-checks `available` and the project's status; UNIQUE indexes on (withdrawal, signer), on (withdrawal,
+signer's person), on the payout per withdrawal and on the bank reference are the second line of defence.
+
+A signature counts for a *person*: the registry person the signer's user id was linked to when the
+signatory set was checked. The requester (by user id or person) may not sign. A signature approves the
+current digest of the withdrawal (``signing.py``); a withdrawal not paid by ``expires_at`` expires:
+refused at once on access, and persisted (signatures void, reservation released) by the sweep.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts import ledger
 from phaen_budget.accounts.models import Account
-from phaen_budget.accounts.service import current_signatories, lock_for_money
 from phaen_budget.accounts.service import get_visible as get_account
+from phaen_budget.accounts.service import lock_for_money
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import acts_for
 from phaen_budget.core.constraints import refuse
+from phaen_budget.core.enums import WithdrawalStatus
 from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
-from phaen_budget.withdrawals.errors import AlreadySigned, NotApproved, NotASignatory, NotPending, WithdrawalNotFound
+from phaen_budget.withdrawals import repository, signing
+from phaen_budget.withdrawals.errors import (
+    AlreadySigned,
+    NotApproved,
+    NotASignatory,
+    NotPending,
+    RequesterCannotSign,
+    StaleSignature,
+    WithdrawalExpired,
+    WithdrawalNotFound,
+)
 from phaen_budget.withdrawals.models import Signature, Withdrawal
-from phaen_budget.withdrawals.schemas import SignatureOut, WithdrawalCreate, WithdrawalOut
+from phaen_budget.withdrawals.schemas import SignatureOut, SigningPayloadOut, WithdrawalCreate, WithdrawalOut
 from phaen_common.auth import Principal
+from phaen_common.db import Database, run_in_transaction
 from phaen_common.outbox import record_event
+from phaen_common.pagination import Page, PageParams, paginate
+
+# Statuses that still await something (signatures or the bank) and so can expire.
+OPEN = (WithdrawalStatus.PENDING, WithdrawalStatus.APPROVED)
+EXPIRY_ACTOR = "system:expiry"
 
 
 def _state(w: Withdrawal) -> dict[str, Any]:
@@ -46,6 +68,7 @@ def _state(w: Withdrawal) -> dict[str, Any]:
         "fund": w.fund,
         "status": w.status,
         "bank_reference": w.bank_reference,
+        "version": w.version,
     }
 
 
@@ -55,32 +78,19 @@ async def _emit(session: AsyncSession, w: Withdrawal, what: str) -> None:
     )
 
 
-async def signatures_of(
-    *, session: AsyncSession, withdrawal_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[Signature]]:
-    """The valid (not revoked) signatures of each withdrawal, oldest first (empty without any)."""
-    out: dict[uuid.UUID, list[Signature]] = {withdrawal_id: [] for withdrawal_id in withdrawal_ids}
-    if not withdrawal_ids:
-        return out
-    rows = await session.execute(
-        select(Signature)
-        .where(
-            col(Signature.withdrawal_id).in_(withdrawal_ids),
-            col(Signature.revoked_at).is_(None),
-        )
-        .order_by(col(Signature.signed_at))
-    )
-    for sig in rows.scalars().all():
-        out[sig.withdrawal_id].append(sig)
-    return out
+def is_expired(w: Withdrawal, now: dt.datetime) -> bool:
+    """Expired, persisted or not yet swept."""
+    return w.status == "expired" or (w.status in OPEN and now >= w.expires_at)
 
 
 async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -> list[Signature]:
-    return (await signatures_of(session=session, withdrawal_ids=[withdrawal_id]))[withdrawal_id]
+    return (await repository.signatures_of(session=session, withdrawal_ids=[withdrawal_id]))[withdrawal_id]
 
 
-def withdrawal_view(w: Withdrawal, *, signatures: list[Signature], threshold: int) -> WithdrawalOut:
-    """The withdrawal with its valid signatures and its account's threshold."""
+def withdrawal_view(
+    w: Withdrawal, *, signatures: list[Signature], threshold: int, now: dt.datetime | None = None
+) -> WithdrawalOut:
+    """The withdrawal with its valid signatures and its account's threshold (expired once past its expiry)."""
     return WithdrawalOut(
         id=w.id,
         account_id=w.account_id,
@@ -89,9 +99,15 @@ def withdrawal_view(w: Withdrawal, *, signatures: list[Signature], threshold: in
         fund=w.fund,
         purpose=w.purpose,
         resolution=Resolution(number=w.resolution_number, meeting_date=w.resolution_date),
-        status=w.status,
-        signatures=[SignatureOut(signer=s.signer, signed_at=s.signed_at) for s in signatures],
+        status="expired" if is_expired(w, now or utcnow()) else w.status,
+        signatures=[
+            SignatureOut(signer=s.signer, person_id=s.signer_person, digest=s.digest, signed_at=s.signed_at)
+            for s in signatures
+        ],
         threshold=threshold,
+        version=w.version,
+        digest=signing.digest(w),
+        expires_at=w.expires_at,
         requested_by=w.requested_by,
         requested_at=w.requested_at,
         approved_at=w.approved_at,
@@ -99,6 +115,7 @@ def withdrawal_view(w: Withdrawal, *, signatures: list[Signature], threshold: in
         bank_reference=w.bank_reference,
         cancelled_at=w.cancelled_at,
         cancel_reason=w.cancel_reason,
+        expired_at=w.expired_at,
     )
 
 
@@ -112,15 +129,39 @@ async def withdrawal_out(*, session: AsyncSession, w: Withdrawal) -> WithdrawalO
 
 async def withdrawal_outs(*, session: AsyncSession, withdrawals: Sequence[Withdrawal]) -> list[WithdrawalOut]:
     """A page of withdrawals: signatures and account thresholds loaded in one query each."""
-    sigs = await signatures_of(session=session, withdrawal_ids=[w.id for w in withdrawals])
-    account_ids = {w.account_id for w in withdrawals}
-    thresholds: dict[uuid.UUID, int] = {}
-    if account_ids:
-        rows = await session.execute(
-            select(col(Account.id), col(Account.threshold)).where(col(Account.id).in_(account_ids))
-        )
-        thresholds = {account_id: threshold for account_id, threshold in rows.all()}
-    return [withdrawal_view(w, signatures=sigs[w.id], threshold=thresholds[w.account_id]) for w in withdrawals]
+    sigs = await repository.signatures_of(session=session, withdrawal_ids=[w.id for w in withdrawals])
+    thresholds = await repository.thresholds(session=session, account_ids={w.account_id for w in withdrawals})
+    now = utcnow()
+    return [withdrawal_view(w, signatures=sigs[w.id], threshold=thresholds[w.account_id], now=now) for w in withdrawals]
+
+
+async def page(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    account_id: uuid.UUID | None = None,
+    project_id: uuid.UUID | None = None,
+    status: str | None = None,
+) -> Page[WithdrawalOut]:
+    """A page of the withdrawals within the caller's scope."""
+    stmt = repository.visible(principal, account_id=account_id, project_id=project_id, status=status)
+    rows, total, cursor = await paginate(session, stmt, keys=[col(Withdrawal.id)], params=params)
+    items = await withdrawal_outs(session=session, withdrawals=rows)
+    return Page[WithdrawalOut](items=items, total=total, next_cursor=cursor)
+
+
+def signing_payload(w: Withdrawal) -> SigningPayloadOut:
+    """What a signatory of ``w`` signs now (canonical bytes and digest)."""
+    signable = signing.signable(w)
+    return SigningPayloadOut(
+        withdrawal_id=w.id,
+        version=w.version,
+        digest=signable.digest,
+        canonical=signable.canonical.decode(),
+        canonical_b64url=signable.canonical_b64url,
+        expires_at=w.expires_at,
+    )
 
 
 async def get_visible(*, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID) -> Withdrawal:
@@ -142,8 +183,10 @@ async def _lock(session: AsyncSession, principal: Principal, w: Withdrawal) -> t
     return account, project, locked
 
 
-async def request(*, session: AsyncSession, principal: Principal, data: WithdrawalCreate) -> Withdrawal:
-    """Request a withdrawal (pending, no signatures); more than `available` is a 409."""
+async def request(
+    *, session: AsyncSession, principal: Principal, data: WithdrawalCreate, expiry: dt.timedelta
+) -> Withdrawal:
+    """Request a withdrawal (pending, no signatures, expiring after ``expiry``); more than `available` is a 409."""
     account = await get_account(session=session, principal=principal, account_id=data.account_id)
     await projects.get_actionable(session=session, principal=principal, project_id=account.project_id)
     account, project = await lock_for_money(session=session, principal=principal, account_id=account.id, checked=True)
@@ -159,6 +202,9 @@ async def request(*, session: AsyncSession, principal: Principal, data: Withdraw
         resolution_number=data.resolution.number,
         resolution_date=data.resolution.meeting_date,
         requested_by=principal.sub,
+        requested_by_person=principal.person_id,
+        # Whole seconds: the signed payload carries the expiry to the second.
+        expires_at=utcnow().replace(microsecond=0) + expiry,
     )
     session.add(w)
     await session.flush()
@@ -169,21 +215,36 @@ async def request(*, session: AsyncSession, principal: Principal, data: Withdraw
     return w
 
 
-async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID) -> Withdrawal:
-    """Co-sign; the signature that reaches the threshold approves, re-checking funds and the project."""
+async def sign(
+    *, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID, digest: str | None = None
+) -> Withdrawal:
+    """Co-sign as one person; the signature that reaches ``threshold`` distinct persons approves."""
     found = await get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
     account, project, w = await _lock(session, principal, found)
     signer = principal.sub
-    if signer not in await current_signatories(session=session, account_id=account.id):
+    members = await repository.signatory_persons(session=session, account_id=account.id)
+    if signer not in members:
         raise NotASignatory()
+    # The person the set was checked with; a set from before persons were recorded falls back to the token.
+    person = members[signer] or principal.person_id or f"user:{signer}"
+    if signer == w.requested_by or (
+        w.requested_by_person is not None and w.requested_by_person in {person, principal.person_id}
+    ):
+        raise RequesterCannotSign()
     projects.ensure_active(project)
+    if is_expired(w, utcnow()):
+        raise WithdrawalExpired(f"The withdrawal expired at {signing.utc_seconds(w.expires_at)}.")
     sigs = await valid_signatures(session=session, withdrawal_id=w.id)
-    if any(s.signer == signer for s in sigs):
+    if any(s.signer == signer or s.signer_person == person for s in sigs):
         raise AlreadySigned()
     if w.status != "pending":
         raise NotPending(f"The withdrawal is {w.status}.")
+    current = signing.digest(w)
+    if digest is not None and digest != current:
+        raise StaleSignature(f"The withdrawal is at version {w.version}; fetch its signing payload again.")
     before = _state(w)
-    approving = len({s.signer for s in sigs} | {signer}) >= account.threshold
+    persons = {s.signer_person or f"user:{s.signer}" for s in sigs} | {person}
+    approving = len(persons) >= account.threshold
     if approving:
         # More than available is refused (nothing is recorded: the signature is refused with the approval).
         ledger.reserve(account=account, fund=w.fund, amount=w.amount)
@@ -191,11 +252,18 @@ async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uu
         w.approved_at = utcnow()
         session.add(account)
         session.add(w)
-    session.add(Signature(withdrawal_id=w.id, signer=signer))
+    session.add(Signature(withdrawal_id=w.id, signer=signer, signer_person=person, digest=current))
     try:
         await session.flush()  # no savepoint: a failed flush ends the request (rolled back)
     except IntegrityError as exc:
-        refuse(exc, {"signatures_withdrawal_signer_key": AlreadySigned, **ledger.CONSTRAINT_ERRORS})
+        refuse(
+            exc,
+            {
+                "signatures_withdrawal_signer_key": AlreadySigned,
+                "signatures_withdrawal_person_key": AlreadySigned,
+                **ledger.CONSTRAINT_ERRORS,
+            },
+        )
     audit.record(
         session,
         actor=signer,
@@ -203,7 +271,7 @@ async def sign(*, session: AsyncSession, principal: Principal, withdrawal_id: uu
         entity="withdrawal",
         entity_id=w.id,
         before=before,
-        after={**_state(w), "signer": signer},
+        after={**_state(w), "signer": signer, "signer_person": person, "digest": current},
     )
     if approving:
         await _emit(session, w, "approved")
@@ -226,6 +294,8 @@ async def payout(
             return w
         raise AlreadyPaid()
     projects.ensure_active(project)
+    if is_expired(w, utcnow()):
+        raise WithdrawalExpired(f"The withdrawal expired at {signing.utc_seconds(w.expires_at)}.")
     if w.status != "approved":
         raise NotApproved(f"The withdrawal is {w.status}.")
     if await ledger.by_reference(session=session, reference=bank_reference) is not None:
@@ -260,6 +330,12 @@ async def payout(
     return w
 
 
+def _release(account: Account, w: Withdrawal) -> None:
+    """Give back the reservation an approved withdrawal holds (the account row is locked)."""
+    if w.status == WithdrawalStatus.APPROVED:
+        ledger.release(account=account, fund=w.fund, amount=w.amount)
+
+
 async def cancel(
     *, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID, reason: str | None
 ) -> Withdrawal:
@@ -271,12 +347,10 @@ async def cancel(
     account, project, w = await _lock(session, principal, found)
     if w.status == "paid":
         raise AlreadyPaid()
-    if w.status == "cancelled":
-        raise NotPending("The withdrawal is already cancelled.")
+    if w.status in ("cancelled", "expired"):
+        raise NotPending(f"The withdrawal is already {w.status}.")
     before = _state(w)
-    if w.status == "approved":
-        ledger.release(account=account, fund=w.fund, amount=w.amount)
-        session.add(account)
+    _release(account, w)
     w.status = "cancelled"
     w.cancelled_at = utcnow()
     w.cancelled_by = principal.sub
@@ -294,3 +368,48 @@ async def cancel(
     )
     await _emit(session, w, "cancelled")
     return w
+
+
+async def expire(*, session: AsyncSession, withdrawal_id: uuid.UUID, now: dt.datetime) -> bool:
+    """Persist the expiry of one withdrawal past ``expires_at``: reservation released, signatures void."""
+    found = await session.get(Withdrawal, withdrawal_id)
+    if found is None:
+        return False
+    account = await session.get(Account, found.account_id, with_for_update=True, populate_existing=True)
+    w = await session.get(Withdrawal, withdrawal_id, with_for_update=True, populate_existing=True)
+    assert account is not None and w is not None
+    if w.status not in OPEN or now < w.expires_at:
+        return False  # paid, cancelled or already expired meanwhile
+    before = _state(w)
+    _release(account, w)
+    w.status, w.expired_at = "expired", now
+    session.add(account)
+    session.add(w)
+    await repository.revoke_signatures(session=session, withdrawal_ids=[w.id], now=now)
+    await session.flush()
+    audit.record(
+        session,
+        actor=EXPIRY_ACTOR,
+        action="withdrawal.expire",
+        entity="withdrawal",
+        entity_id=w.id,
+        before=before,
+        after=_state(w),
+    )
+    await _emit(session, w, "expired")
+    return True
+
+
+async def expire_due(*, db: Database, now: dt.datetime | None = None, limit: int = 200) -> int:
+    """The sweep: expire every open withdrawal past its expiry, one transaction each; how many it expired."""
+    at = now or utcnow()
+    due = await run_in_transaction(db, lambda s: repository.due_for_expiry(session=s, now=at, limit=limit))
+    expired = 0
+    for withdrawal_id in due:
+
+        async def one(session: AsyncSession, wid: uuid.UUID = withdrawal_id) -> bool:
+            return await expire(session=session, withdrawal_id=wid, now=at)
+
+        if await run_in_transaction(db, one):
+            expired += 1
+    return expired

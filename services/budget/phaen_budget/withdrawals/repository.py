@@ -1,0 +1,101 @@
+"""Queries of withdrawals and signatures (the router and service hold none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from phaen_budget.accounts.models import Account, AccountSignatory
+from phaen_budget.core.access import visible_clause
+from phaen_budget.projects.models import Project
+from phaen_budget.withdrawals.models import Signature, Withdrawal
+from phaen_common.auth import Principal
+
+
+def visible(
+    principal: Principal,
+    *,
+    account_id: uuid.UUID | None = None,
+    project_id: uuid.UUID | None = None,
+    status: str | None = None,
+) -> Select[Any]:
+    """Withdrawals within the caller's scope, optionally filtered."""
+    stmt = (
+        select(Withdrawal)
+        .join(Project, col(Project.id) == col(Withdrawal.project_id))
+        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+    )
+    for column, value in (
+        (col(Withdrawal.account_id), account_id),
+        (col(Withdrawal.project_id), project_id),
+        (col(Withdrawal.status), status),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    return stmt
+
+
+async def signatures_of(
+    *, session: AsyncSession, withdrawal_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[Signature]]:
+    """The valid (not revoked) signatures of each withdrawal, oldest first (empty without any)."""
+    out: dict[uuid.UUID, list[Signature]] = {withdrawal_id: [] for withdrawal_id in withdrawal_ids}
+    if not withdrawal_ids:
+        return out
+    rows = await session.execute(
+        select(Signature)
+        .where(
+            col(Signature.withdrawal_id).in_(withdrawal_ids),
+            col(Signature.revoked_at).is_(None),
+        )
+        .order_by(col(Signature.signed_at))
+    )
+    for sig in rows.scalars().all():
+        out[sig.withdrawal_id].append(sig)
+    return out
+
+
+async def thresholds(*, session: AsyncSession, account_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Each account's threshold."""
+    if not account_ids:
+        return {}
+    rows = await session.execute(
+        select(col(Account.id), col(Account.threshold)).where(col(Account.id).in_(account_ids))
+    )
+    return {account_id: threshold for account_id, threshold in rows.all()}
+
+
+async def signatory_persons(*, session: AsyncSession, account_id: uuid.UUID) -> dict[str, str | None]:
+    """The account's current signatories: user id -> registry person (None for sets older than persons)."""
+    rows = await session.execute(
+        select(col(AccountSignatory.user_id), col(AccountSignatory.person_id)).where(
+            col(AccountSignatory.account_id) == account_id, col(AccountSignatory.removed_at).is_(None)
+        )
+    )
+    return {user_id: person_id for user_id, person_id in rows.all()}
+
+
+async def revoke_signatures(*, session: AsyncSession, withdrawal_ids: Sequence[uuid.UUID], now: dt.datetime) -> None:
+    """Void the valid signatures of these withdrawals (kept, stamped ``revoked_at``)."""
+    await session.execute(
+        update(Signature)
+        .where(col(Signature.withdrawal_id).in_(withdrawal_ids), col(Signature.revoked_at).is_(None))
+        .values(revoked_at=now)
+    )
+
+
+async def due_for_expiry(*, session: AsyncSession, now: dt.datetime, limit: int) -> list[uuid.UUID]:
+    """Open withdrawals past their expiry, oldest first."""
+    rows = await session.execute(
+        select(col(Withdrawal.id))
+        .where(col(Withdrawal.status).in_(("pending", "approved")), col(Withdrawal.expires_at) <= now)
+        .order_by(col(Withdrawal.expires_at))
+        .limit(limit)
+    )
+    return list(rows.scalars().all())
