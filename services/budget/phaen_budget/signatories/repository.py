@@ -26,6 +26,7 @@ async def changes_of(*, session: AsyncSession, account_id: uuid.UUID) -> list[Si
 
 
 async def pending_change(*, session: AsyncSession, account_id: uuid.UUID) -> SignatoryChange | None:
+    """The account's change awaiting confirmation, if any."""
     rows = await session.execute(
         select(SignatoryChange).where(
             col(SignatoryChange.account_id) == account_id, col(SignatoryChange.status) == "pending"
