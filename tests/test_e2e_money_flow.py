@@ -15,6 +15,8 @@ import httpx
 import pytest
 from e2e_stack import Stack, login
 
+from phaen_common.thai_id import national_id_check_digit
+
 RESOLUTION = {"number": "3/2547", "meeting_date": "2004-03-15"}
 VALID_ID = "1101700230708"  # check digit valid (synthetic)
 
@@ -53,6 +55,16 @@ def people(stack: Stack) -> dict[str, Any]:
         "s3": {"roles": ["signatory"]},
         "auditor": {"roles": ["auditor"]},
     }
+    # A signatory is a registry person with a valid national ID, each a different person.
+    for name in ("s1", "s2", "s3"):
+        first12 = "5" + f"{uuid.uuid4().int % 10**11:011d}"
+        person = admin.call(
+            "POST",
+            "/v1/registry/people",
+            201,
+            json={"full_name": f"ผู้ลงนาม {name} {tag}", "national_id": first12 + str(national_id_check_digit(first12))},
+        )
+        specs[name]["person_id"] = person["id"]
     for name, spec in specs.items():
         user = admin.call(
             "POST",

@@ -166,3 +166,16 @@ async def test_directory_answers_users_only_and_needs_its_scope(world: World) ->
     token = (await login(world.gw, signer["username"], signer["password"]))["access_token"]
     r = await world.gw.get("/v1/auth/directory/users", params={"id": ids}, headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 403
+
+
+async def test_an_existing_user_is_linked_later_and_checked_the_same_way(world: World) -> None:
+    user = (await _create(world)).json()
+    r = await world.gw.put(
+        f"/v1/auth/users/{user['id']}/person", json={"person_id": str(uuid.uuid4())}, headers=world.admin
+    )
+    assert r.status_code == 422 and r.json()["code"] == "unknown_person"
+    person = await _person(world, national_id(1004))
+    r = await world.gw.put(f"/v1/auth/users/{user['id']}/person", json={"person_id": person}, headers=world.admin)
+    assert r.status_code == 200 and r.json()["person_id"] == person
+    r = await world.gw.put(f"/v1/auth/users/{user['id']}/person", json={"person_id": None}, headers=world.admin)
+    assert r.status_code == 200 and r.json()["person_id"] is None

@@ -89,7 +89,9 @@ async def test_one_human_with_two_user_ids_cannot_fill_two_slots(w: World) -> No
 async def test_signatory_list_refuses_made_up_ids_and_client_ids(w: World) -> None:
     """Attack: the signatory list names an id that is no user, a partner client's id, and users who may not sign."""
     good = await w.signatory()
-    client = await w.ok(w.gw, "POST", "/v1/auth/clients", w.admin, json={"name": "x", "roles": ["bank"], "bank": "BAAC"})
+    client = await w.ok(
+        w.gw, "POST", "/v1/auth/clients", w.admin, json={"name": "x", "roles": ["bank"], "bank": "BAAC"}
+    )
     made_up = str(uuid.uuid4())
     unlinked = await w.user("signatory")
     not_a_signatory = await w.user("auditor", person_id=await w.person())

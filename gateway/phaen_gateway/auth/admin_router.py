@@ -33,6 +33,7 @@ from phaen_gateway.auth.schemas import (
     ClientPublic,
     DirectoryAnswer,
     DirectoryUser,
+    PersonLink,
     Region,
     UserCreate,
     UserPublic,
@@ -115,6 +116,24 @@ async def list_users(
 async def get_user(_: Admin, user_id: uuid.UUID, session: SessionDep) -> UserPublic:
     """One user."""
     return service.user_public(await service.get_user(session=session, user_id=user_id))
+
+
+@router.put(
+    "/users/{user_id}/person",
+    response_model=UserPublic,
+    responses=responses(*_AUTHZ, UserNotFound, UnknownPerson, PersonWithoutNationalId, ServiceUnavailable, 422),
+)
+async def link_person(
+    _: Admin, user_id: uuid.UUID, data: PersonLink, request: Request, session: SessionDep, people: PeopleDep
+) -> UserPublic:
+    """Link an existing user to the registry person it is (checked as at creation), or unlink it with null.
+
+    Tokens carry the new link from the user's next login or refresh; the budget reads the link when it checks a
+    signatory set, so an account's set is unaffected until it is changed."""
+    if data.person_id is not None:
+        await people.ensure_linkable(data.person_id, authorization=request.headers.get("authorization"))
+    user = await service.link_person(session=session, user_id=user_id, person_id=data.person_id)
+    return service.user_public(user)
 
 
 @router.post(

@@ -32,6 +32,14 @@ class UserCreate(ScopeClaims):
     )
 
 
+class PersonLink(BaseModel):
+    """The registry person a user is (``null`` unlinks)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person_id: uuid.UUID | None
+
+
 class UserPublic(ScopeClaims):
     """A user as the API shows it (no password, no hash)."""
 

@@ -187,6 +187,14 @@ async def user_of(*, session: AsyncSession, principal: Principal) -> User | None
     return (await session.execute(select(User).where(col(User.id) == user_id))).scalar_one_or_none()
 
 
+async def link_person(*, session: AsyncSession, user_id: uuid.UUID, person_id: uuid.UUID | None) -> User:
+    """Link a user to the registry person it is (already checked with the registry), or unlink it."""
+    user = await get_user(session=session, user_id=user_id, for_update=True)
+    user.person_id = person_id
+    await session.flush()
+    return user
+
+
 def new_client_id() -> str:
     """A new public client id."""
     return f"c-{secrets.token_hex(8)}"

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from phaen_budget.accounts.errors import ResolutionReused
 from phaen_budget.accounts.models import Account
 from phaen_budget.accounts.schemas import SignatoryPolicy
-from phaen_budget.accounts.service import current_signatories, get_visible, lock_for_money
+from phaen_budget.accounts.service import account_event, current_signatories, get_visible, lock_for_money
 from phaen_budget.audit import service as audit
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
@@ -192,7 +192,7 @@ async def confirm(
         type="account.updated",
         entity="account",
         entity_id=account.id,
-        payload={"id": account.id, "threshold": account.threshold, "signatory_count": len(after)},
+        payload=account_event(account, after),
     )
     return change
 
