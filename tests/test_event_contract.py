@@ -48,10 +48,12 @@ async def budget(pg_url: str, keys: TestKeys, tmp_path_factory: pytest.TempPathF
     from phaen_budget.config import Settings
     from phaen_budget.core.tiers import FixedTierLookup
     from phaen_budget.main import create_app
+    from phaen_budget.signatories.directory import FixedDirectory
 
     upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
     app = create_app(Settings(database_url=SecretStr(pg_url), data_dir=tmp_path_factory.mktemp("budget")))
     app.state.tiers = FixedTierLookup({})
+    app.state.directory = FixedDirectory(everyone=True)  # no gateway here: any signatory id is its own person
     async with app_client(app, keys) as client:
         yield client
 
@@ -102,6 +104,10 @@ UNPROJECTED = {
     "alert.raised",
     "alert.resolved",
     "audit.head_signed",
+    "account.signatory_change_proposed",
+    "account.signatory_change_confirmed",
+    "account.signatory_change_rejected",
+    "account.signatory_change_withdrawn",
 }
 
 
@@ -235,14 +241,32 @@ async def test_every_budget_event_replays_through_reports(budget, keys, pg_url):
         {"account_id": account["id"], "amount": "500.00", "purpose": "เวที", "resolution": RESOLUTION},
     )
     await ok("POST", f"/withdrawals/{w2['id']}/cancel", sec, {"reason": "ซ้ำ"}, status=200)
-    policy = {"signatories": [f"n-{uid()}" for _ in range(3)], "threshold": 2}
-    await ok(
-        "PUT",
-        f"/accounts/{account['id']}/signatories",
+    expiring = await ok(
+        "POST",
+        "/withdrawals",
         sec,
-        {**policy, "resolution": {"number": f"มติ {uid()}", "meeting_date": "2004-02-01"}},
-        status=200,
+        {"account_id": account["id"], "amount": "100.00", "purpose": "เวที", "resolution": RESOLUTION},
     )
+    from phaen_budget.withdrawals.service import expire
+
+    async with c._transport.app.state.db.sessionmaker() as session, session.begin():  # type: ignore[attr-defined]
+        later = dt.datetime.fromisoformat(expiring["expires_at"]) + dt.timedelta(seconds=1)
+        assert await expire(session=session, withdrawal_id=uuid.UUID(expiring["id"]), now=later)
+    for outcome, action, who in (
+        ("withdrawn", "reject", sec),
+        ("rejected", "reject", admin),
+        ("confirmed", "confirm", admin),
+    ):
+        policy = {"signatories": [f"n-{uid()}" for _ in range(3)], "threshold": 2}
+        change = await ok(
+            "PUT",
+            f"/accounts/{account['id']}/signatories",
+            sec,
+            {**policy, "resolution": {"number": f"มติ {uid()}", "meeting_date": "2004-02-01"}},
+            status=202,
+        )
+        done = await ok("POST", f"/accounts/{account['id']}/signatory-changes/{change['id']}/{action}", who, status=200)
+        assert done["status"] == outcome
     evidence = {
         "kind": "receipt",
         "seller_name": f"ร้าน {uid()}",

@@ -6,6 +6,10 @@ feed through the reports consumer: a service's tests may not import another serv
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
+from phaen_budget.withdrawals.service import expire
 from phaen_common.events.contract import contract_problems, types_of
 
 from .factory import RESOLUTION, Budget, uid
@@ -58,17 +62,28 @@ async def _every_budget_event(client, keys) -> None:
     )
     cancelled = await b.withdrawal(account, "500.00")
     await b.ok("POST", f"/v1/budget/withdrawals/{cancelled['id']}/cancel", b.secretariat, {"reason": "ซ้ำ"}, status=200)
-    await b.ok(
-        "PUT",
-        f"/v1/budget/accounts/{account['id']}/signatories",
-        b.secretariat,
-        {
-            "signatories": ["a-" + uid(), "b-" + uid(), "c-" + uid()],
-            "threshold": 2,
-            "resolution": {"number": f"มติ {uid()}", "meeting_date": "2004-02-01"},
-        },
-        status=200,
-    )
+    expiring = await b.withdrawal(account, "100.00")
+    async with client._transport.app.state.db.sessionmaker() as session, session.begin():
+        later = dt.datetime.fromisoformat(expiring["expires_at"]) + dt.timedelta(seconds=1)
+        assert await expire(session=session, withdrawal_id=uuid.UUID(expiring["id"]), now=later)
+    changes = f"/v1/budget/accounts/{account['id']}/signatory-changes"
+    for outcome in ("withdrawn", "rejected", "confirmed"):
+        change = await b.ok(
+            "PUT",
+            f"/v1/budget/accounts/{account['id']}/signatories",
+            b.secretariat,
+            {
+                "signatories": ["a-" + uid(), "b-" + uid(), "c-" + uid()],
+                "threshold": 2,
+                "resolution": {"number": f"มติ {uid()}", "meeting_date": "2004-02-01"},
+            },
+            status=202,
+        )
+        action, who = {"withdrawn": ("reject", b.secretariat), "rejected": ("reject", b.admin)}.get(
+            outcome, ("confirm", b.admin)
+        )
+        done = await b.ok("POST", f"{changes}/{change['id']}/{action}", who, status=200)
+        assert done["status"] == outcome
     e = await b.ok("POST", "/v1/budget/expenses", b.secretariat, expense(project, receipt()))
     await b.ok("POST", f"/v1/budget/expenses/{e['id']}/void", b.secretariat, {"reason": "บันทึกผิด"}, status=200)
     await b.ok("POST", f"{base}/suspend", b.secretariat, {"reason": "ตรวจสอบ"}, status=200)

@@ -207,6 +207,7 @@ class WithdrawalState(EventData):
     fund: str
     status: str
     bank_reference: str | None
+    version: int | None = Field(None, description="bumped by every change that voids signatures")
 
 
 @event("withdrawal.requested", source=SOURCE, entity="withdrawal")
@@ -227,6 +228,39 @@ class WithdrawalPaid(WithdrawalState):
 @event("withdrawal.cancelled", source=SOURCE, entity="withdrawal")
 class WithdrawalCancelled(WithdrawalState):
     """A withdrawal was cancelled before payout."""
+
+
+@event("withdrawal.expired", source=SOURCE, entity="withdrawal")
+class WithdrawalExpired(WithdrawalState):
+    """A withdrawal was not paid in time: its signatures are void and any reservation released."""
+
+
+class SignatoryChangeState(EventData):
+    """A proposed change of an account's signatory set (who is in it: the audit chain, not the feed)."""
+
+    change_id: uuid.UUID
+    account_id: uuid.UUID
+    status: str = Field(description="pending, confirmed, rejected, withdrawn")
+
+
+@event("account.signatory_change_proposed", source=SOURCE, entity="account")
+class SignatoryChangeProposed(SignatoryChangeState):
+    """A new signatory set was proposed; the old set stands until a different user confirms it."""
+
+
+@event("account.signatory_change_confirmed", source=SOURCE, entity="account")
+class SignatoryChangeConfirmed(SignatoryChangeState):
+    """A second user confirmed the change: the new set is in force."""
+
+
+@event("account.signatory_change_rejected", source=SOURCE, entity="account")
+class SignatoryChangeRejected(SignatoryChangeState):
+    """A checker rejected the change; the set is unchanged."""
+
+
+@event("account.signatory_change_withdrawn", source=SOURCE, entity="account")
+class SignatoryChangeWithdrawn(SignatoryChangeState):
+    """The proposer withdrew the change; the set is unchanged."""
 
 
 class ExpenseState(EventData):
