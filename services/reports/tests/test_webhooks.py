@@ -302,3 +302,23 @@ async def test_each_subscriber_is_sent_only_what_its_role_may_read(reports_app, 
         assert await received("regional", regional) == {("withdrawal.approved", baac), ("alert.raised", baac)}
         for who, headers in (("bank", bank), ("regional", regional), ("auditor", auditor)):
             await client.delete(f"/v1/webhooks/subscriptions/{subs[who]['id']}", headers=headers)
+
+
+async def test_a_subscription_made_before_the_first_poll_gets_only_later_events(reports_app, feeds, keys):
+    registry, budget = feeds
+    bank = keys.auth(roles=["bank"], sub="client-baac-5", bank=BAAC)
+    acc, old, new = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    budget.add("account.opened", "account", acc, account(acc, BAAC))
+    budget.add("withdrawal.approved", "withdrawal", old, withdrawal(old, acc, "approved"))
+    async with reports_app([registry.source, budget.source]) as (client, app):
+        # No cursor for these feeds yet: the subscription falls back to the events' time.
+        sub = await subscribe(client, bank, "http://127.0.0.1:9/hooks", ["withdrawal.approved"])
+        budget.add("withdrawal.approved", "withdrawal", new, withdrawal(new, acc, "approved"))
+        await app.state.consumer.catch_up()
+        r = await client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries", headers=bank)
+        assert [d["body"]["data"]["id"] for d in r.json()["items"]] == [new]
+        # A rebuild replays every feed from zero: nothing is queued twice, nothing older appears.
+        await app.state.consumer.rebuild()
+        r = await client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries", headers=bank)
+        assert [d["body"]["data"]["id"] for d in r.json()["items"]] == [new]
+        await client.delete(f"/v1/webhooks/subscriptions/{sub['id']}", headers=bank)

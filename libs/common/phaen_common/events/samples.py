@@ -22,26 +22,26 @@ from phaen_common.events.base import EventData, encode, spec_for
 _EPOCH = dt.datetime(2004, 1, 15, 10, 0, tzinfo=dt.UTC)
 
 
-def _neutral(annotation: Any) -> Any:
+def _neutral(annotation: Any, name: str = "") -> Any:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
-        return None if type(None) in args else _neutral(args[0])
+        return None if type(None) in args else _neutral(args[0], name)
     if origin is typing.Annotated:
-        return _neutral(args[0])
+        return _neutral(args[0], name)
     if origin in (list, tuple, set, frozenset):
         return []
     if origin in (dict, Mapping):
         return {}
     if isinstance(annotation, type):
         if issubclass(annotation, BaseModel):
-            return fill(annotation, {})
+            return fill(annotation, {}, stable=bool(name))
         for kind, value in (
             (bool, False),
             (int, 0),
             (Decimal, "0.00"),
             (str, ""),
-            (uuid.UUID, lambda: str(uuid.uuid4())),
+            (uuid.UUID, lambda: str(uuid.uuid5(uuid.NAMESPACE_URL, f"phaen:{name}")) if name else str(uuid.uuid4())),
             (dt.datetime, _EPOCH.isoformat()),
             (dt.date, _EPOCH.date().isoformat()),
         ):
@@ -50,8 +50,11 @@ def _neutral(annotation: Any) -> Any:
     return None
 
 
-def fill(model: type[BaseModel], partial: Mapping[str, Any]) -> dict[str, Any]:
-    """``partial`` with every missing field of ``model`` given a neutral value (nested models too)."""
+def fill(model: type[BaseModel], partial: Mapping[str, Any], *, stable: bool = False) -> dict[str, Any]:
+    """``partial`` with every missing field of ``model`` given a neutral value (nested models too).
+
+    ``stable``: ids derived from the field names (the same document every time) instead of fresh ones.
+    """
     out = dict(partial)
     for name, field in model.model_fields.items():
         annotation = field.annotation
@@ -61,11 +64,11 @@ def fill(model: type[BaseModel], partial: Mapping[str, Any]) -> dict[str, Any]:
             elif not field.is_required():
                 continue
             else:
-                out[name] = _neutral(annotation)
+                out[name] = _neutral(annotation, f"{model.__name__}.{name}" if stable else "")
         elif isinstance(out[name], Mapping):
             nested = _model_in(annotation)
             if nested is not None:
-                out[name] = fill(nested, out[name])
+                out[name] = fill(nested, out[name], stable=stable)
     return out
 
 
@@ -89,4 +92,4 @@ def complete(type: str, partial: Mapping[str, Any]) -> dict[str, Any]:
 
 def example(model: type[EventData]) -> dict[str, Any]:
     """An example payload of ``model`` (field examples where declared)."""
-    return model.model_validate(fill(model, {})).model_dump(mode="json")
+    return model.model_validate(fill(model, {}, stable=True)).model_dump(mode="json")

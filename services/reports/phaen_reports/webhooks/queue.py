@@ -70,9 +70,11 @@ async def queue_deliveries(session: AsyncSession, *, source: str, events: Sequen
     rows: list[dict[str, Any]] = []
     for s in subs:
         sub = Subscriber(roles=frozenset(s.roles), bank=s.bank, region=s.region, tambon=s.tambon)
-        start = int(s.start_after.get(source, 0))
+        start = s.start_after.get(source)
         for e, data in typed:
-            if e.type not in s.events or e.pos <= start or not may_receive(sub, e.type, data, places):
+            # After subscribing: by feed position where the source's cursor was known, else by time.
+            before = e.pos <= int(start) if start is not None else e.occurred_at < s.created_at
+            if e.type not in s.events or before or not may_receive(sub, e.type, data, places):
                 continue
             body = cloud_event(
                 event_id=e.event_id,
