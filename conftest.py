@@ -11,11 +11,10 @@ import pytest
 
 from phaen_common.testing import TestKeys
 
-# The heavy tests, marked ``slow`` here in one place: the whole stack under `make run`, services in
-# subprocesses, and the property/fuzz runs. `make test` runs them; `make test-fast` (-m "not slow") skips them.
+# The heavy tests, marked ``slow`` here in one place: every test that uses the `make run` stack (fixture
+# ``stack``, found by name), services in subprocesses, and the property/fuzz runs. `make test` runs them;
+# `make test-fast` (-m "not slow") skips them.
 SLOW = (
-    "tests/test_e2e_money_flow.py",
-    "tests/test_make_run.py",
     "tests/test_make_run_shutdown.py",
     "tests/test_openapi_fuzz.py",
     "tests/test_reports_e2e.py",
@@ -29,7 +28,7 @@ SLOW = (
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.nodeid.startswith(SLOW):
+        if item.nodeid.startswith(SLOW) or "stack" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
 
 
