@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 import httpx
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 
 from phaen_common.auth import TokenVerifier
 from phaen_common.db import Database, run_in_transaction
 from phaen_common.errors import register_thai
-from phaen_common.web import create_service_app
+from phaen_common.web import create_service_app, strict_json_body
 from phaen_gateway.auth import admin_router
 from phaen_gateway.auth import errors as auth_errors
 from phaen_gateway.auth import router as auth_router
@@ -93,6 +93,14 @@ async def _shutdown(app: FastAPI) -> None:
     await app.state.limits.close()
 
 
+async def strict_json_own_routes(request: Request) -> None:
+    """Duplicate keys and deep nesting are refused on the gateway's own routes (users, clients); the proxy's
+    catch-all routes stream bodies through untouched, and the services check them."""
+    route = request.scope.get("route")
+    if route is not None and "{path:path}" not in getattr(route, "path", ""):
+        await strict_json_body(request)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the gateway with the services' app factory; with no argument, settings come from ``PHAEN_*``."""
     settings = settings or Settings()
@@ -109,7 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         public_paths=PUBLIC_PATHS,
         own_openapi=False,
         strict_json=False,
-        dependencies=[Depends(client_rate_limit)],
+        dependencies=[Depends(client_rate_limit), Depends(strict_json_own_routes)],
     )
     app.state.public_paths = PUBLIC_PATHS
     if settings.cors_allow_origins:

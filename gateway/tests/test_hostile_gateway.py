@@ -78,3 +78,46 @@ async def test_nul_in_basic_client_credentials_is_not_a_500(client) -> None:
     )
     assert r.status_code == 400, r.text
     assert r.json()["code"] == "invalid_request"
+
+
+GATEWAY_HOSTILE = ["%00", "a%00b", "%ED%A0%80", "%FF%FE", "x" * 3000, "ตำบล", "-1", "9" * 30, "'--"]
+
+
+async def test_no_parameter_of_the_gateways_own_routes_gives_a_5xx(app, client, admin_headers) -> None:
+    import re
+    import uuid
+
+    from phaen_gateway.auth import admin_router
+    from phaen_gateway.auth import router as auth_router
+
+    routes = [r for r in (*auth_router.router.routes, *admin_router.router.routes) if hasattr(r, "dependant")]
+    tried = 0
+    for route in routes:
+        params = [*route.dependant.path_params, *route.dependant.query_params]
+        for method in sorted(route.methods - {"HEAD"}):
+            for target in params:
+                for value in GATEWAY_HOSTILE:
+                    path = route.path
+                    query = []
+                    for p in params:
+                        raw = value if p.name == target.name else str(uuid.uuid4())
+                        if "{" + p.name + "}" in path:
+                            path = path.replace("{" + p.name + "}", raw)
+                        elif p.name == target.name:
+                            query.append(f"{p.name}={raw}")
+                    path = re.sub(r"\{[^}]+\}", str(uuid.uuid4()), path)
+                    url = path + ("?" + "&".join(query) if query else "")
+                    r = await client.request(method, url, headers=admin_headers)
+                    assert r.status_code < 500, (method, url[:120], r.status_code, r.text[:200])
+                    tried += 1
+    assert tried > 50
+
+
+async def test_duplicate_keys_on_the_gateways_own_routes_are_a_422(client, admin_headers) -> None:
+    raw = (
+        b'{"username": "dupkey-user", "password": "long-enough-pw", "display_name": "x",'
+        b' "roles": ["auditor"], "roles": ["admin"]}'
+    )
+    r = await client.post("/v1/auth/users", content=raw, headers={**admin_headers, "Content-Type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert "duplicate" in r.text

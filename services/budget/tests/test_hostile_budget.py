@@ -125,3 +125,45 @@ async def test_denied_action_records_are_bounded_per_caller(client, keys, settin
         await db.dispose()
     assert flooded == 30, flooded
     assert bystander == 1
+
+
+async def _released_project(client, keys):
+    from .factory import Budget
+
+    b = Budget(client, keys)
+    project = await b.project(amount="40000.00", tranches=[60, 40])
+    await b.account(project)
+    base = f"/v1/budget/projects/{project['id']}"
+    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, status=200)
+    return b, base
+
+
+@pytest.mark.parametrize("depth", [40, 300, 600])
+async def test_an_activity_report_nested_hundreds_deep_is_a_422(client, keys, depth: int) -> None:
+    b, base = await _released_project(client, keys)
+    body = '{"tranche": 1, "summary": "x", "evidence": ' + "[" * depth + "]" * depth + "}"
+    r = await client.post(
+        f"{base}/activity-reports", content=body, headers={**b.secretariat, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 422, r.text
+
+
+async def test_an_activity_report_of_9_mb_is_not_stored(client, keys) -> None:
+    b, base = await _released_project(client, keys)
+    r = await client.post(
+        f"{base}/activity-reports", json={"tranche": 1, "summary": "x", "notes": "ก" * 3_000_000}, headers=b.secretariat
+    )
+    assert r.status_code == 422, r.text[:300]
+    ok = await client.post(
+        f"{base}/activity-reports", json={"tranche": 1, "summary": "x", "participants": 120}, headers=b.secretariat
+    )
+    assert ok.status_code == 201, ok.text
+
+
+async def test_duplicate_keys_in_a_money_body_are_a_422(client, keys) -> None:
+    b, base = await _released_project(client, keys)
+    raw = b'{"tranche": 1, "summary": "small", "summary": "the one that would win"}'
+    r = await client.post(
+        f"{base}/activity-reports", content=raw, headers={**b.secretariat, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 422 and "duplicate" in r.text
