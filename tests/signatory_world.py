@@ -165,7 +165,9 @@ class World:
 
 
 @asynccontextmanager
-async def world(pg_url: str, data_dir: Path, *, expiry: dt.timedelta = dt.timedelta(days=30)) -> AsyncIterator[World]:
+async def world(
+    pg_url: str, data_dir: Path, *, expiry: dt.timedelta = dt.timedelta(days=30), sweep_seconds: float = 0
+) -> AsyncIterator[World]:
     """Start the three apps; yields the world with an admin logged in."""
     import phaen_budget
     import phaen_gateway
@@ -186,7 +188,10 @@ async def world(pg_url: str, data_dir: Path, *, expiry: dt.timedelta = dt.timede
     registry_app = create_registry(RegistrySettings(database_url=SecretStr(pg_url)))
     budget_app = create_budget(
         BudgetSettings(
-            database_url=SecretStr(pg_url), data_dir=data_dir, withdrawal_expiry=expiry, expiry_sweep_seconds=0
+            database_url=SecretStr(pg_url),
+            data_dir=data_dir,
+            withdrawal_expiry=expiry,
+            expiry_sweep_seconds=sweep_seconds,
         )
     )
     to_gateway = httpx.AsyncClient(transport=httpx.ASGITransport(app=gw_app), base_url=GW)

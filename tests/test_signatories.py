@@ -290,6 +290,28 @@ async def test_signature_after_expiry_is_refused_and_the_sweep_releases(
         assert listed["total"] == 2
 
 
+async def test_the_background_sweep_persists_expiry(pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No one touches the withdrawal again: the app's own sweep still expires it and frees its reservation."""
+    async with world(
+        pg_url, tmp_path_factory.mktemp("sig-sweep"), expiry=dt.timedelta(seconds=1), sweep_seconds=0.2
+    ) as x:
+        sec = await x.user("secretariat")
+        trio = await _trio(x)
+        account = await x.account(sec, [s.id for s in trio])
+        wd = await x.withdrawal(sec, account, "300.00")
+        for s in trio[:2]:
+            assert (await x.sign(s, wd)).status_code == 201
+        got: dict[str, Any] = {}
+        for _ in range(150):  # bounded: at most ~30 s on a loaded machine
+            got = await x.ok(x.budget, "GET", f"/v1/budget/withdrawals/{wd['id']}", x.admin)
+            if got["expired_at"]:
+                break
+            await asyncio.sleep(0.2)
+        assert got["status"] == "expired" and got["expired_at"] and got["signatures"] == []
+        acc = await x.ok(x.budget, "GET", f"/v1/budget/accounts/{account['id']}", x.admin)
+        assert acc["reserved"] == "0.00"
+
+
 async def _project(w: World) -> dict[str, Any]:
     grant = await w.ok(
         w.budget,

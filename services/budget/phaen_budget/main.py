@@ -74,6 +74,7 @@ async def _startup(app: FastAPI) -> None:
             registry_url=settings.registry_url,
             client_id=settings.budget_client_id,
             client_secret=settings.budget_client_secret,
+            client_secret_file=settings.data_dir / "budget-client-secret",
             timeout=settings.directory_timeout_seconds,
         )
     if settings.expiry_sweep_seconds > 0:

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Protocol
 
 import httpx
@@ -62,11 +63,21 @@ class FixedDirectory:
 class _ClientToken:
     """A client-credentials token from the gateway, renewed a minute before it expires."""
 
-    def __init__(self, *, client: httpx.AsyncClient, token_url: str, client_id: str, secret: SecretStr | None) -> None:
+    def __init__(
+        self,
+        *,
+        client: httpx.AsyncClient,
+        token_url: str,
+        client_id: str,
+        secret: SecretStr | None,
+        secret_file: Path | None = None,
+    ) -> None:
         self.client = client
         self.url = token_url
         self.client_id = client_id
         self.secret = secret
+        # The gateway's set-up may write the secret after this service started: read it when first needed.
+        self.secret_file = secret_file
         self._token: str | None = None
         self._expires = 0.0
         self._lock = asyncio.Lock()
@@ -75,6 +86,9 @@ class _ClientToken:
         async with self._lock:
             if self._token and time.monotonic() < self._expires:
                 return self._token
+            if self.secret is None and self.secret_file is not None and self.secret_file.is_file():
+                value = self.secret_file.read_text().strip()
+                self.secret = SecretStr(value) if value else None
             if self.secret is None:
                 raise ServiceUnavailable("The budget service has no client secret to check signatories.")
             resp = await self.client.post(
@@ -111,6 +125,7 @@ class HttpDirectory:
         registry_url: str,
         client_id: str,
         client_secret: SecretStr | None,
+        client_secret_file: Path | None = None,
         timeout: float = 5.0,
         client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -123,6 +138,7 @@ class HttpDirectory:
             token_url=f"{self.gateway_url}/v1/auth/token",
             client_id=client_id,
             secret=client_secret,
+            secret_file=client_secret_file,
         )
 
     async def _get(self, url: str, params: dict[str, list[str]] | None = None) -> httpx.Response:
