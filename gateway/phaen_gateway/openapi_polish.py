@@ -160,12 +160,18 @@ def _csv_import(doc: dict[str, Any]) -> None:
 
 
 def _binary_bodies(doc: dict[str, Any]) -> None:
-    """A file answer (PDF, image, spreadsheet, ZIP, CSV) without a schema is declared as binary."""
+    """A file answer (PDF, image, spreadsheet, ZIP, CSV) without a schema is declared as binary, and so is a
+    raw file body (CSV, XML): generated clients then take bytes, not a string they cannot send."""
     for item in doc.get("paths", {}).values():
         for method in METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
+            for media_type, content in ((op.get("requestBody") or {}).get("content") or {}).items():
+                raw = not any(t in media_type for t in ("json", "form"))
+                schema = content.get("schema") if isinstance(content, dict) else None
+                if raw and isinstance(schema, dict) and schema.get("type") == "string":
+                    schema.setdefault("format", "binary")
             for response in op.get("responses", {}).values():
                 for media_type, content in (response.get("content") or {}).items():
                     if "json" not in media_type and isinstance(content, dict) and not content.get("schema"):

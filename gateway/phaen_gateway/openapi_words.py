@@ -219,7 +219,11 @@ EXAMPLES: dict[str, Any] = {
         "roles": ["tambon_committee"],
         "tambon": "570101",
     },
-    "POST /v1/auth/clients": {"name": "ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร (ธ.ก.ส.)", "roles": ["bank"]},
+    "POST /v1/auth/clients": {
+        "name": "ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร (ธ.ก.ส.)",
+        "roles": ["bank"],
+        "bank": "BAAC",
+    },
     "PUT /v1/registry/tambons/{code}": {
         "tier": "model",
         "joined_on": "2023-10-01",

@@ -68,6 +68,13 @@ THAI_DETAILS: dict[str, str] = {
     "The database is not reachable.": "ติดต่อฐานข้อมูลไม่ได้",
     "Method Not Allowed": "ไม่อนุญาตให้ใช้วิธีนี้กับที่อยู่นี้",
     "Not Found": "ไม่พบข้อมูล",
+    "Send If-Match with the ETag from your last GET of this resource, so no other change is lost.": (
+        "กรุณาส่ง If-Match พร้อม ETag จากการอ่านข้อมูลครั้งล่าสุด เพื่อไม่ให้การแก้ไขของผู้อื่นสูญหาย"
+    ),
+    "The resource was changed by someone else. GET it again and redo your change.": (
+        "ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาอ่านข้อมูลใหม่แล้วแก้ไขอีกครั้ง"
+    ),
+    "The resource does not exist yet; send the change without If-Match.": ("ยังไม่มีข้อมูลนี้ กรุณาส่งโดยไม่ต้องมี If-Match"),
 }
 
 _BODY_LIMIT = re.compile(r"^The body may not exceed (\d+) bytes\.$")

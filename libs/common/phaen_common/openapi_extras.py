@@ -1,13 +1,12 @@
 """What FastAPI cannot see in a route's signature, added to each service's OpenAPI document.
 
-A route that calls ``idempotency.idempotent`` honours ``Idempotency-Key``; a route that checks preconditions
-with ``etags`` reads ``If-None-Match`` / ``If-Match`` and answers with an ``ETag``. Both are read from the
-request inside the route, so the generated document would not mention them: these helpers declare them.
+A route that calls ``idempotency.idempotent`` honours ``Idempotency-Key``; every GET answers with an ``ETag``
+and honours ``If-None-Match`` (``etags.ETagMiddleware``). Both are read from the request outside the route's
+signature, so the generated document would not mention them: these helpers declare them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
@@ -35,25 +34,6 @@ IF_NONE_MATCH: dict[str, Any] = {
     "example": '"3q2-7a1c"',
 }
 
-IF_MATCH: dict[str, Any] = {
-    "name": "If-Match",
-    "in": "header",
-    "description": (
-        "The `ETag` from your last read of this resource: the change is made only if nobody changed it since "
-        "(412 `precondition_failed` otherwise, 428 `precondition_required` when missing)."
-    ),
-    "schema": {"type": "string"},
-    "example": '"3q2-7a1c"',
-}
-
-# Route attributes the helpers set (``route.openapi_extra`` would need editing every route decorator).
-_MARKS: dict[Callable[..., Any], set[str]] = {}
-
-
-def mark(endpoint: Callable[..., Any], *what: str) -> None:
-    """Record that ``endpoint`` reads these headers (``"etag"``, ``"if-match"``)."""
-    _MARKS.setdefault(endpoint, set()).update(what)
-
 
 def _calls(fn: Any, name: str, depth: int = 2) -> bool:
     """Does ``fn`` call the global ``name``, itself or through a module-level helper (``depth`` levels)?"""
@@ -68,14 +48,23 @@ def _calls(fn: Any, name: str, depth: int = 2) -> bool:
     return any(_calls(scope.get(n), name, depth - 1) for n in code.co_names if callable(scope.get(n)))
 
 
-def _add(op: dict[str, Any], param: dict[str, Any], *, required: bool | None = None) -> None:
+def _add(op: dict[str, Any], param: dict[str, Any]) -> None:
     params = op.setdefault("parameters", [])
-    if any(p.get("in") == "header" and p.get("name", "").lower() == param["name"].lower() for p in params):
-        return
-    p = dict(param)
-    if required is not None:
-        p["required"] = required
-    params.append(p)
+    if not any(p.get("in") == "header" and p.get("name", "").lower() == param["name"].lower() for p in params):
+        params.append(dict(param))
+
+
+def _cacheable(op: dict[str, Any]) -> None:
+    """Every GET answer carries an ETag and honours If-None-Match (``etags.ETagMiddleware``)."""
+    _add(op, IF_NONE_MATCH)
+    responses = op.setdefault("responses", {})
+    ok = responses.get("200")
+    if isinstance(ok, dict):
+        ok.setdefault("headers", {})["ETag"] = {
+            "description": "The version of this answer: send it back in If-None-Match (or If-Match to update)",
+            "schema": {"type": "string"},
+        }
+    responses.setdefault("304", {"description": "Not modified: the copy named in If-None-Match is current"})
 
 
 def declare_headers(app: FastAPI, doc: dict[str, Any]) -> dict[str, Any]:
@@ -86,17 +75,14 @@ def declare_headers(app: FastAPI, doc: dict[str, Any]) -> dict[str, Any]:
         item = doc.get("paths", {}).get(route.path_format)
         if not item:
             continue
-        marks = _MARKS.get(route.endpoint, set()) if route.endpoint is not None else set()
         for method in route.methods or ():
             op = item.get(method.lower())
             if not isinstance(op, dict):
                 continue
             if _calls(route.endpoint, "idempotent"):
                 _add(op, IDEMPOTENCY_KEY)
-            if "etag" in marks:
-                _add(op, IF_NONE_MATCH)
-            if "if-match" in marks:
-                _add(op, IF_MATCH, required="if-match-required" in marks)
+            if method == "GET":
+                _cacheable(op)
     return doc
 
 

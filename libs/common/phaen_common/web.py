@@ -27,6 +27,7 @@ from phaen_common.errors import (
     responses,
     validation_problem,
 )
+from phaen_common.etags import ETagMiddleware
 from phaen_common.i18n import localize_problem, prefers_thai
 from phaen_common.logs import configure_logging, request_id_var
 from phaen_common.openapi_extras import install_openapi_extras
@@ -417,6 +418,7 @@ def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_
         return bool(await request.app.state.db.ping())
 
     app.include_router(healthz_router(_check))
+    app.add_middleware(ETagMiddleware)  # innermost: tags what the routes answer
     # Added last, so it runs first: the request id and body cap apply to the 401s too.
     app.add_middleware(
         AuthMiddleware,

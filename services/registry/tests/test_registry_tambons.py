@@ -44,12 +44,16 @@ async def test_enrol_update_history_and_events(client: httpx.AsyncClient, keys: 
     r = await client.put(
         f"{R}/tambons/{code}",
         json=body(tier="model", villages_with_plan=7),
-        headers=keys.auth(roles=["admin"], sub="admin-bob"),
+        headers={**keys.auth(roles=["admin"], sub="admin-bob"), "If-Match": r.headers["etag"]},
     )
     assert r.status_code == 200
     assert r.json()["tier"] == "model" and r.json()["meets_model_criteria"] is False  # 70 %
 
-    r = await client.put(f"{R}/tambons/{code}", json=body(tier="model", villages_with_plan=7), headers=sec)
+    r = await client.put(
+        f"{R}/tambons/{code}",
+        json=body(tier="model", villages_with_plan=7),
+        headers={**sec, "If-Match": r.headers["etag"]},
+    )
     assert r.status_code == 200
 
     r = await client.get(f"{R}/tambons/{code}/history", headers=keys.auth(roles=["auditor"]))

@@ -245,6 +245,7 @@ from .tier_change_out_from_tier_type_0 import TierChangeOutFromTierType0
 from .tier_change_out_to_tier import TierChangeOutToTier
 from .tier_history import TierHistory
 from .token_response import TokenResponse
+from .tranche_block import TrancheBlock
 from .tranche_out import TrancheOut
 from .tranche_report import TrancheReport
 from .tranche_state import TrancheState
@@ -499,6 +500,7 @@ __all__ = (
     "TierChangeOutToTier",
     "TierHistory",
     "TokenResponse",
+    "TrancheBlock",
     "TrancheOut",
     "TrancheReport",
     "TrancheState",

@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.tranche_block import TrancheBlock
+
 if TYPE_CHECKING:
     from ..models.tranche_state import TrancheState
 
@@ -26,7 +28,7 @@ class ProjectTranches:
         amount (None | str):
         tranches (list[TrancheState]):
         next_tranche (int | None):
-        blocked_by (list[str]):
+        blocked_by (list[TrancheBlock]):
     """
 
     project_id: UUID
@@ -37,7 +39,7 @@ class ProjectTranches:
     amount: None | str
     tranches: list[TrancheState]
     next_tranche: int | None
-    blocked_by: list[str]
+    blocked_by: list[TrancheBlock]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,7 +68,10 @@ class ProjectTranches:
         next_tranche: int | None
         next_tranche = self.next_tranche
 
-        blocked_by = self.blocked_by
+        blocked_by = []
+        for blocked_by_item_data in self.blocked_by:
+            blocked_by_item = blocked_by_item_data.value
+            blocked_by.append(blocked_by_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -142,7 +147,12 @@ class ProjectTranches:
 
         next_tranche = _parse_next_tranche(d.pop("next_tranche"))
 
-        blocked_by = cast(list[str], d.pop("blocked_by"))
+        blocked_by = []
+        _blocked_by = d.pop("blocked_by")
+        for blocked_by_item_data in _blocked_by:
+            blocked_by_item = TrancheBlock(blocked_by_item_data)
+
+            blocked_by.append(blocked_by_item)
 
         project_tranches = cls(
             project_id=project_id,

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.registry_event_payload import RegistryEventPayload
@@ -17,7 +19,7 @@ T = TypeVar("T", bound="RegistryEvent")
 
 @_attrs_define
 class RegistryEvent:
-    """One event of a service's feed.
+    """One event of a service's feed, with the CloudEvents 1.0 attributes (``payload`` is the ``data``).
 
     Attributes:
         pos (int):
@@ -27,6 +29,14 @@ class RegistryEvent:
         entity_id (str):
         occurred_at (datetime.datetime):
         payload (RegistryEventPayload):
+        id (str): CloudEvents id (the event id).
+        specversion (str):
+        time (datetime.datetime):
+        subject (str): ``entity/entity_id``: events of one subject are delivered in order.
+        datacontenttype (str):
+        dataschema (None | str): The payload's model and version (``urn:phaen:event:<type>:v<n>``); none for an untyped
+            event.
+        source (str | Unset): CloudEvents source: the producing service, e.g. /v1/budget Default: ''.
     """
 
     pos: int
@@ -36,6 +46,13 @@ class RegistryEvent:
     entity_id: str
     occurred_at: datetime.datetime
     payload: RegistryEventPayload
+    id: str
+    specversion: str
+    time: datetime.datetime
+    subject: str
+    datacontenttype: str
+    dataschema: None | str
+    source: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +70,21 @@ class RegistryEvent:
 
         payload = self.payload.to_dict()
 
+        id = self.id
+
+        specversion = self.specversion
+
+        time = self.time.isoformat()
+
+        subject = self.subject
+
+        datacontenttype = self.datacontenttype
+
+        dataschema: None | str
+        dataschema = self.dataschema
+
+        source = self.source
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -64,8 +96,16 @@ class RegistryEvent:
                 "entity_id": entity_id,
                 "occurred_at": occurred_at,
                 "payload": payload,
+                "id": id,
+                "specversion": specversion,
+                "time": time,
+                "subject": subject,
+                "datacontenttype": datacontenttype,
+                "dataschema": dataschema,
             }
         )
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
@@ -88,6 +128,25 @@ class RegistryEvent:
 
         payload = RegistryEventPayload.from_dict(d.pop("payload"))
 
+        id = d.pop("id")
+
+        specversion = d.pop("specversion")
+
+        time = datetime.datetime.fromisoformat(d.pop("time"))
+
+        subject = d.pop("subject")
+
+        datacontenttype = d.pop("datacontenttype")
+
+        def _parse_dataschema(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        dataschema = _parse_dataschema(d.pop("dataschema"))
+
+        source = d.pop("source", UNSET)
+
         registry_event = cls(
             pos=pos,
             event_id=event_id,
@@ -96,6 +155,13 @@ class RegistryEvent:
             entity_id=entity_id,
             occurred_at=occurred_at,
             payload=payload,
+            id=id,
+            specversion=specversion,
+            time=time,
+            subject=subject,
+            datacontenttype=datacontenttype,
+            dataschema=dataschema,
+            source=source,
         )
 
         registry_event.additional_properties = d

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Header, Path, Query, Response
 from pydantic import BaseModel
 
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
+from phaen_common.etags import PreconditionFailed, PreconditionRequired, etag_for
 from phaen_common.pagination import Page, PageDep
 from phaen_registry.deps import IndexDep, Reader, Writer
 from phaen_registry.geography.errors import AreaAbolished
@@ -19,6 +20,13 @@ from phaen_registry.tambons.schemas import TambonIn, TambonOut, Tier, TierChange
 router = APIRouter(tags=["tambons"])
 STD = (401, 403, 422)
 Code = Annotated[str, Path(pattern=r"^\d{6}$", description="6-digit DOPA subdistrict code")]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description="The ETag of your last GET of this tambon; required to update an enrolled tambon",
+    ),
+]
 VillageNo = Annotated[int, Path(ge=1, le=99, description="หมู่ที่")]
 
 
@@ -34,22 +42,31 @@ class TierHistory(BaseModel):
     status_code=200,
     responses={
         201: {"description": "Enrolled", "model": TambonOut},
-        **responses(*STD, errors.TambonNotFound, AreaAbolished),
+        **responses(*STD, errors.TambonNotFound, AreaAbolished, PreconditionFailed, PreconditionRequired),
     },
 )
 async def put_tambon(
-    principal: Writer, session: SessionDep, index: IndexDep, code: Code, body: TambonIn, response: Response
+    principal: Writer,
+    session: SessionDep,
+    index: IndexDep,
+    code: Code,
+    body: TambonIn,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> TambonOut:
     """Enrol a tambon in the network (201) or update it (200); tier changes are kept with who and when.
 
-    ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
-    all 7 criteria, with plans in at least 80 % of the villages.
+    An update needs ``If-Match`` with the ``ETag`` of your last GET (428 without it, 412 when someone changed
+    the tambon since); the first enrolment needs none. ``villages_with_plan`` may not exceed
+    ``villages_total`` (422). ``meets_model_criteria`` is derived: all 7 criteria, with plans in at least 80 %
+    of the villages.
     """
-    [(out, created)] = await service.upsert_tambons(
-        session=session, index=index, items=[(code, body)], actor=principal.sub
+    out, created = await service.put_tambon(
+        session=session, index=index, code=code, data=body, actor=principal.sub, if_match=if_match
     )
     if created:
         response.status_code = 201
+    response.headers["ETag"] = etag_for(out)
     return out
 
 

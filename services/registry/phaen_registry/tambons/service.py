@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.etags import check_if_match, etag_for
 from phaen_common.pagination import PageParams, paginate
 from phaen_registry.events import emit, emit_many
 from phaen_registry.geography.errors import AreaAbolished
@@ -106,6 +107,18 @@ async def upsert_tambons(
     await session.flush()
     await emit_many(session, events)
     return results
+
+
+async def put_tambon(
+    *, session: AsyncSession, index: GeoIndex, code: str, data: TambonIn, actor: str, if_match: str | None
+) -> tuple[TambonOut, bool]:
+    """Enrol or update one tambon, refusing an update made from a stale copy (``If-Match``: 428, 412)."""
+    area = area_of(index, code)
+    # Locked, so two clients holding the same ETag cannot both update.
+    current = await session.get(NetworkTambon, code, with_for_update=True)
+    check_if_match(if_match, None if current is None else etag_for(tambon_out(current, area)))
+    [(out, created)] = await upsert_tambons(session=session, index=index, items=[(code, data)], actor=actor)
+    return out, created
 
 
 async def get_tambon(*, session: AsyncSession, index: GeoIndex, code: str) -> TambonOut:

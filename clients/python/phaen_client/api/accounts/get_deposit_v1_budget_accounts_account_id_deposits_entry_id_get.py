@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -16,9 +16,13 @@ def _get_kwargs(
     account_id: UUID,
     entry_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -34,11 +38,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EntryOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | EntryOut | Problem | None:
     if response.status_code == 200:
         response_200 = EntryOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -66,7 +76,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EntryOut | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | EntryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,8 +92,9 @@ def sync_detailed(
     entry_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[EntryOut | Problem]:
+) -> Response[Any | EntryOut | Problem]:
     """Get one deposit
 
      One ledger entry of the account.
@@ -89,6 +102,7 @@ def sync_detailed(
     Args:
         account_id (UUID):
         entry_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -96,12 +110,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EntryOut | Problem]
+        Response[Any | EntryOut | Problem]
     """
 
     kwargs = _get_kwargs(
         account_id=account_id,
         entry_id=entry_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -117,8 +132,9 @@ def sync(
     entry_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> EntryOut | Problem | None:
+) -> Any | EntryOut | Problem | None:
     """Get one deposit
 
      One ledger entry of the account.
@@ -126,6 +142,7 @@ def sync(
     Args:
         account_id (UUID):
         entry_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -133,13 +150,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EntryOut | Problem
+        Any | EntryOut | Problem
     """
 
     return sync_detailed(
         account_id=account_id,
         entry_id=entry_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -149,8 +167,9 @@ async def asyncio_detailed(
     entry_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[EntryOut | Problem]:
+) -> Response[Any | EntryOut | Problem]:
     """Get one deposit
 
      One ledger entry of the account.
@@ -158,6 +177,7 @@ async def asyncio_detailed(
     Args:
         account_id (UUID):
         entry_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -165,12 +185,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EntryOut | Problem]
+        Response[Any | EntryOut | Problem]
     """
 
     kwargs = _get_kwargs(
         account_id=account_id,
         entry_id=entry_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -184,8 +205,9 @@ async def asyncio(
     entry_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> EntryOut | Problem | None:
+) -> Any | EntryOut | Problem | None:
     """Get one deposit
 
      One ledger entry of the account.
@@ -193,6 +215,7 @@ async def asyncio(
     Args:
         account_id (UUID):
         entry_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -200,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EntryOut | Problem
+        Any | EntryOut | Problem
     """
 
     return (
@@ -208,6 +231,7 @@ async def asyncio(
             account_id=account_id,
             entry_id=entry_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -16,9 +16,13 @@ def _get_kwargs(
     project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -56,11 +60,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAccountOut | Problem | None:
+) -> Any | PageAccountOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageAccountOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAccountOut | Problem]:
+) -> Response[Any | PageAccountOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,8 +108,9 @@ def sync_detailed(
     project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageAccountOut | Problem]:
+) -> Response[Any | PageAccountOut | Problem]:
     """List accounts
 
      Accounts within the caller's scope.
@@ -110,6 +119,7 @@ def sync_detailed(
         project_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -117,13 +127,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAccountOut | Problem]
+        Response[Any | PageAccountOut | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -140,8 +151,9 @@ def sync(
     project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageAccountOut | Problem | None:
+) -> Any | PageAccountOut | Problem | None:
     """List accounts
 
      Accounts within the caller's scope.
@@ -150,6 +162,7 @@ def sync(
         project_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -157,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAccountOut | Problem
+        Any | PageAccountOut | Problem
     """
 
     return sync_detailed(
@@ -165,6 +178,7 @@ def sync(
         project_id=project_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -175,8 +189,9 @@ async def asyncio_detailed(
     project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageAccountOut | Problem]:
+) -> Response[Any | PageAccountOut | Problem]:
     """List accounts
 
      Accounts within the caller's scope.
@@ -185,6 +200,7 @@ async def asyncio_detailed(
         project_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -192,13 +208,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAccountOut | Problem]
+        Response[Any | PageAccountOut | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -213,8 +230,9 @@ async def asyncio(
     project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageAccountOut | Problem | None:
+) -> Any | PageAccountOut | Problem | None:
     """List accounts
 
      Accounts within the caller's scope.
@@ -223,6 +241,7 @@ async def asyncio(
         project_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -230,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAccountOut | Problem
+        Any | PageAccountOut | Problem
     """
 
     return (
@@ -239,6 +258,7 @@ async def asyncio(
             project_id=project_id,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

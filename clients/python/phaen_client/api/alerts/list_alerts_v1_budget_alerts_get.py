@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -19,9 +19,13 @@ def _get_kwargs(
     open_: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -73,11 +77,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAlertOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageAlertOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageAlertOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -102,7 +112,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAlertOut | Problem]:
+) -> Response[Any | PageAlertOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,8 +129,9 @@ def sync_detailed(
     open_: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageAlertOut | Problem]:
+) -> Response[Any | PageAlertOut | Problem]:
     """List alerts raised by statement checks
 
      Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
@@ -132,6 +143,7 @@ def sync_detailed(
         open_ (bool | None | Unset): true: open only; false: resolved only
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -139,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAlertOut | Problem]
+        Response[Any | PageAlertOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,6 +160,7 @@ def sync_detailed(
         open_=open_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -166,8 +179,9 @@ def sync(
     open_: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageAlertOut | Problem | None:
+) -> Any | PageAlertOut | Problem | None:
     """List alerts raised by statement checks
 
      Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
@@ -179,6 +193,7 @@ def sync(
         open_ (bool | None | Unset): true: open only; false: resolved only
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -186,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAlertOut | Problem
+        Any | PageAlertOut | Problem
     """
 
     return sync_detailed(
@@ -196,6 +211,7 @@ def sync(
         open_=open_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -208,8 +224,9 @@ async def asyncio_detailed(
     open_: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageAlertOut | Problem]:
+) -> Response[Any | PageAlertOut | Problem]:
     """List alerts raised by statement checks
 
      Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
@@ -221,6 +238,7 @@ async def asyncio_detailed(
         open_ (bool | None | Unset): true: open only; false: resolved only
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -228,7 +246,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAlertOut | Problem]
+        Response[Any | PageAlertOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -237,6 +255,7 @@ async def asyncio_detailed(
         open_=open_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -253,8 +272,9 @@ async def asyncio(
     open_: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageAlertOut | Problem | None:
+) -> Any | PageAlertOut | Problem | None:
     """List alerts raised by statement checks
 
      Alerts from statement reconciliation: secretariat, auditors, admin; a regional committee in its
@@ -266,6 +286,7 @@ async def asyncio(
         open_ (bool | None | Unset): true: open only; false: resolved only
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -273,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAlertOut | Problem
+        Any | PageAlertOut | Problem
     """
 
     return (
@@ -284,6 +305,7 @@ async def asyncio(
             open_=open_,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

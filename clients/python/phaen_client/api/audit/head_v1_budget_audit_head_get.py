@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -12,9 +12,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -27,11 +31,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HeadOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | HeadOut | Problem | None:
     if response.status_code == 200:
         response_200 = HeadOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -49,7 +59,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HeadOut | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | HeadOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,14 +73,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[HeadOut | Problem]:
+) -> Response[Any | HeadOut | Problem]:
     """The signed head of the audit chain
 
      The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
     anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -76,10 +90,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HeadOut | Problem]
+        Response[Any | HeadOut | Problem]
     """
 
     kwargs = _get_kwargs(
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -93,14 +108,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> HeadOut | Problem | None:
+) -> Any | HeadOut | Problem | None:
     """The signed head of the audit chain
 
      The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
     anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -108,11 +125,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HeadOut | Problem
+        Any | HeadOut | Problem
     """
 
     return sync_detailed(
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -120,14 +138,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[HeadOut | Problem]:
+) -> Response[Any | HeadOut | Problem]:
     """The signed head of the audit chain
 
      The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
     anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -135,10 +155,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HeadOut | Problem]
+        Response[Any | HeadOut | Problem]
     """
 
     kwargs = _get_kwargs(
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -150,14 +171,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> HeadOut | Problem | None:
+) -> Any | HeadOut | Problem | None:
     """The signed head of the audit chain
 
      The latest hash, signed with the service's Ed25519 key: the bank and auditors keep it as an outside
     anchor. Signing it also keeps it (table, `audit.head_signed` event, anchor file) the first time.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -165,12 +188,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HeadOut | Problem
+        Any | HeadOut | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -18,9 +18,13 @@ def _get_kwargs(
     outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -77,11 +81,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAuditEntryOut | Problem | None:
+) -> Any | PageAuditEntryOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageAuditEntryOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -106,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAuditEntryOut | Problem]:
+) -> Response[Any | PageAuditEntryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,8 +132,9 @@ def sync_detailed(
     outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageAuditEntryOut | Problem]:
+) -> Response[Any | PageAuditEntryOut | Problem]:
     """Read the audit trail
 
      The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
@@ -137,6 +146,7 @@ def sync_detailed(
         outcome (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -144,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditEntryOut | Problem]
+        Response[Any | PageAuditEntryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,6 +164,7 @@ def sync_detailed(
         outcome=outcome,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -173,8 +184,9 @@ def sync(
     outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageAuditEntryOut | Problem | None:
+) -> Any | PageAuditEntryOut | Problem | None:
     """Read the audit trail
 
      The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
@@ -186,6 +198,7 @@ def sync(
         outcome (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -193,7 +206,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditEntryOut | Problem
+        Any | PageAuditEntryOut | Problem
     """
 
     return sync_detailed(
@@ -204,6 +217,7 @@ def sync(
         outcome=outcome,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -217,8 +231,9 @@ async def asyncio_detailed(
     outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageAuditEntryOut | Problem]:
+) -> Response[Any | PageAuditEntryOut | Problem]:
     """Read the audit trail
 
      The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
@@ -230,6 +245,7 @@ async def asyncio_detailed(
         outcome (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -237,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditEntryOut | Problem]
+        Response[Any | PageAuditEntryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -247,6 +263,7 @@ async def asyncio_detailed(
         outcome=outcome,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -264,8 +281,9 @@ async def asyncio(
     outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageAuditEntryOut | Problem | None:
+) -> Any | PageAuditEntryOut | Problem | None:
     """Read the audit trail
 
      The append-only, hash-chained audit trail in order (`?entity=&id=` to follow one object).
@@ -277,6 +295,7 @@ async def asyncio(
         outcome (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -284,7 +303,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditEntryOut | Problem
+        Any | PageAuditEntryOut | Problem
     """
 
     return (
@@ -296,6 +315,7 @@ async def asyncio(
             outcome=outcome,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -15,9 +15,13 @@ def _get_kwargs(
     head_seq: int | None | Unset = UNSET,
     head_hash: None | str | Unset = UNSET,
     head_signature: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -56,11 +60,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | VerifyOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | VerifyOut | None:
     if response.status_code == 200:
         response_200 = VerifyOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -83,7 +93,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | VerifyOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | VerifyOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,8 +110,9 @@ def sync_detailed(
     head_seq: int | None | Unset = UNSET,
     head_hash: None | str | Unset = UNSET,
     head_signature: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | VerifyOut]:
+) -> Response[Any | Problem | VerifyOut]:
     """Verify the audit chain end to end
 
      Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
@@ -111,6 +124,7 @@ def sync_detailed(
         head_seq (int | None | Unset): seq of a signed head you kept
         head_hash (None | str | Unset): its hash
         head_signature (None | str | Unset): its signature, base64
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -118,13 +132,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VerifyOut]
+        Response[Any | Problem | VerifyOut]
     """
 
     kwargs = _get_kwargs(
         head_seq=head_seq,
         head_hash=head_hash,
         head_signature=head_signature,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -141,8 +156,9 @@ def sync(
     head_seq: int | None | Unset = UNSET,
     head_hash: None | str | Unset = UNSET,
     head_signature: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | VerifyOut | None:
+) -> Any | Problem | VerifyOut | None:
     """Verify the audit chain end to end
 
      Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
@@ -154,6 +170,7 @@ def sync(
         head_seq (int | None | Unset): seq of a signed head you kept
         head_hash (None | str | Unset): its hash
         head_signature (None | str | Unset): its signature, base64
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -161,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VerifyOut
+        Any | Problem | VerifyOut
     """
 
     return sync_detailed(
@@ -169,6 +186,7 @@ def sync(
         head_seq=head_seq,
         head_hash=head_hash,
         head_signature=head_signature,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -179,8 +197,9 @@ async def asyncio_detailed(
     head_seq: int | None | Unset = UNSET,
     head_hash: None | str | Unset = UNSET,
     head_signature: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | VerifyOut]:
+) -> Response[Any | Problem | VerifyOut]:
     """Verify the audit chain end to end
 
      Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
@@ -192,6 +211,7 @@ async def asyncio_detailed(
         head_seq (int | None | Unset): seq of a signed head you kept
         head_hash (None | str | Unset): its hash
         head_signature (None | str | Unset): its signature, base64
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -199,13 +219,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VerifyOut]
+        Response[Any | Problem | VerifyOut]
     """
 
     kwargs = _get_kwargs(
         head_seq=head_seq,
         head_hash=head_hash,
         head_signature=head_signature,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -220,8 +241,9 @@ async def asyncio(
     head_seq: int | None | Unset = UNSET,
     head_hash: None | str | Unset = UNSET,
     head_signature: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | VerifyOut | None:
+) -> Any | Problem | VerifyOut | None:
     """Verify the audit chain end to end
 
      Check the chain is intact and complete up to the latest signed head, and reconcile the ledger with
@@ -233,6 +255,7 @@ async def asyncio(
         head_seq (int | None | Unset): seq of a signed head you kept
         head_hash (None | str | Unset): its hash
         head_signature (None | str | Unset): its signature, base64
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -240,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VerifyOut
+        Any | Problem | VerifyOut
     """
 
     return (
@@ -249,6 +272,7 @@ async def asyncio(
             head_seq=head_seq,
             head_hash=head_hash,
             head_signature=head_signature,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -24,9 +24,13 @@ def _get_kwargs(
     tambon: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -87,11 +91,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageCommitteeOut | Problem | None:
+) -> Any | PageCommitteeOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageCommitteeOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -116,7 +124,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageCommitteeOut | Problem]:
+) -> Response[Any | PageCommitteeOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,8 +142,9 @@ def sync_detailed(
     tambon: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageCommitteeOut | Problem]:
+) -> Response[Any | PageCommitteeOut | Problem]:
     """List committees
 
      Committees the caller may see, with their members.
@@ -147,6 +156,7 @@ def sync_detailed(
         tambon (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -154,7 +164,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageCommitteeOut | Problem]
+        Response[Any | PageCommitteeOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -164,6 +174,7 @@ def sync_detailed(
         tambon=tambon,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -183,8 +194,9 @@ def sync(
     tambon: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageCommitteeOut | Problem | None:
+) -> Any | PageCommitteeOut | Problem | None:
     """List committees
 
      Committees the caller may see, with their members.
@@ -196,6 +208,7 @@ def sync(
         tambon (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -203,7 +216,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageCommitteeOut | Problem
+        Any | PageCommitteeOut | Problem
     """
 
     return sync_detailed(
@@ -214,6 +227,7 @@ def sync(
         tambon=tambon,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -227,8 +241,9 @@ async def asyncio_detailed(
     tambon: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageCommitteeOut | Problem]:
+) -> Response[Any | PageCommitteeOut | Problem]:
     """List committees
 
      Committees the caller may see, with their members.
@@ -240,6 +255,7 @@ async def asyncio_detailed(
         tambon (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -247,7 +263,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageCommitteeOut | Problem]
+        Response[Any | PageCommitteeOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -257,6 +273,7 @@ async def asyncio_detailed(
         tambon=tambon,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -274,8 +291,9 @@ async def asyncio(
     tambon: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageCommitteeOut | Problem | None:
+) -> Any | PageCommitteeOut | Problem | None:
     """List committees
 
      Committees the caller may see, with their members.
@@ -287,6 +305,7 @@ async def asyncio(
         tambon (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -294,7 +313,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageCommitteeOut | Problem
+        Any | PageCommitteeOut | Problem
     """
 
     return (
@@ -306,6 +325,7 @@ async def asyncio(
             tambon=tambon,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -14,9 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -43,11 +47,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageZoneOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageZoneOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageZoneOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -72,7 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageZoneOut | Problem]:
+) -> Response[Any | PageZoneOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,14 +95,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageZoneOut | Problem]:
+) -> Response[Any | PageZoneOut | Problem]:
     """List zones
 
      Zones, optionally of one region.
 
     Args:
         region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -100,11 +112,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageZoneOut | Problem]
+        Response[Any | PageZoneOut | Problem]
     """
 
     kwargs = _get_kwargs(
         region=region,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -119,14 +132,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageZoneOut | Problem | None:
+) -> Any | PageZoneOut | Problem | None:
     """List zones
 
      Zones, optionally of one region.
 
     Args:
         region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -134,12 +149,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageZoneOut | Problem
+        Any | PageZoneOut | Problem
     """
 
     return sync_detailed(
         client=client,
         region=region,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -148,14 +164,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageZoneOut | Problem]:
+) -> Response[Any | PageZoneOut | Problem]:
     """List zones
 
      Zones, optionally of one region.
 
     Args:
         region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -163,11 +181,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageZoneOut | Problem]
+        Response[Any | PageZoneOut | Problem]
     """
 
     kwargs = _get_kwargs(
         region=region,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -180,14 +199,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     region: ListZonesV1RegistryZonesGetRegionType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageZoneOut | Problem | None:
+) -> Any | PageZoneOut | Problem | None:
     """List zones
 
      Zones, optionally of one region.
 
     Args:
         region (ListZonesV1RegistryZonesGetRegionType0 | None | Unset):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -195,13 +216,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageZoneOut | Problem
+        Any | PageZoneOut | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
             region=region,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

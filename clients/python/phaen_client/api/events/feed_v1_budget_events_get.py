@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -14,9 +14,13 @@ def _get_kwargs(
     *,
     after: int | Unset = 0,
     limit: int | Unset = 500,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -40,11 +44,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BudgetEventFeed | Problem | None:
+) -> Any | BudgetEventFeed | Problem | None:
     if response.status_code == 200:
         response_200 = BudgetEventFeed.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -69,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BudgetEventFeed | Problem]:
+) -> Response[Any | BudgetEventFeed | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,8 +91,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 500,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[BudgetEventFeed | Problem]:
+) -> Response[Any | BudgetEventFeed | Problem]:
     """Read the budget's event feed
 
      Events in commit order after the cursor ``after``.
@@ -92,6 +101,7 @@ def sync_detailed(
     Args:
         after (int | Unset): Last position already consumed Default: 0.
         limit (int | Unset):  Default: 500.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -99,12 +109,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BudgetEventFeed | Problem]
+        Response[Any | BudgetEventFeed | Problem]
     """
 
     kwargs = _get_kwargs(
         after=after,
         limit=limit,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -120,8 +131,9 @@ def sync(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 500,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> BudgetEventFeed | Problem | None:
+) -> Any | BudgetEventFeed | Problem | None:
     """Read the budget's event feed
 
      Events in commit order after the cursor ``after``.
@@ -129,6 +141,7 @@ def sync(
     Args:
         after (int | Unset): Last position already consumed Default: 0.
         limit (int | Unset):  Default: 500.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -136,13 +149,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BudgetEventFeed | Problem
+        Any | BudgetEventFeed | Problem
     """
 
     return sync_detailed(
         client=client,
         after=after,
         limit=limit,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -152,8 +166,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 500,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[BudgetEventFeed | Problem]:
+) -> Response[Any | BudgetEventFeed | Problem]:
     """Read the budget's event feed
 
      Events in commit order after the cursor ``after``.
@@ -161,6 +176,7 @@ async def asyncio_detailed(
     Args:
         after (int | Unset): Last position already consumed Default: 0.
         limit (int | Unset):  Default: 500.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -168,12 +184,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BudgetEventFeed | Problem]
+        Response[Any | BudgetEventFeed | Problem]
     """
 
     kwargs = _get_kwargs(
         after=after,
         limit=limit,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -187,8 +204,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 500,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> BudgetEventFeed | Problem | None:
+) -> Any | BudgetEventFeed | Problem | None:
     """Read the budget's event feed
 
      Events in commit order after the cursor ``after``.
@@ -196,6 +214,7 @@ async def asyncio(
     Args:
         after (int | Unset): Last position already consumed Default: 0.
         limit (int | Unset):  Default: 500.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -203,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BudgetEventFeed | Problem
+        Any | BudgetEventFeed | Problem
     """
 
     return (
@@ -211,6 +230,7 @@ async def asyncio(
             client=client,
             after=after,
             limit=limit,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,6 +1,6 @@
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -15,9 +15,13 @@ from ...types import UNSET, File, Response, Unset
 def _get_kwargs(
     attachment_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -32,11 +36,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | File | Problem | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -64,7 +72,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,14 +87,16 @@ def sync_detailed(
     attachment_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[Any | File | Problem]:
     """Download an attachment
 
      The attachment's bytes.
 
     Args:
         attachment_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -92,11 +104,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[Any | File | Problem]
     """
 
     kwargs = _get_kwargs(
         attachment_id=attachment_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -111,14 +124,16 @@ def sync(
     attachment_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> File | Problem | None:
+) -> Any | File | Problem | None:
     """Download an attachment
 
      The attachment's bytes.
 
     Args:
         attachment_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -126,12 +141,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        Any | File | Problem
     """
 
     return sync_detailed(
         attachment_id=attachment_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -140,14 +156,16 @@ async def asyncio_detailed(
     attachment_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[Any | File | Problem]:
     """Download an attachment
 
      The attachment's bytes.
 
     Args:
         attachment_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -155,11 +173,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[Any | File | Problem]
     """
 
     kwargs = _get_kwargs(
         attachment_id=attachment_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -172,14 +191,16 @@ async def asyncio(
     attachment_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> File | Problem | None:
+) -> Any | File | Problem | None:
     """Download an attachment
 
      The attachment's bytes.
 
     Args:
         attachment_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -187,13 +208,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        Any | File | Problem
     """
 
     return (
         await asyncio_detailed(
             attachment_id=attachment_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

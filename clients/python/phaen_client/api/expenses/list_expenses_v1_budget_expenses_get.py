@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -21,9 +21,13 @@ def _get_kwargs(
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -93,11 +97,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageExpenseOut | Problem | None:
+) -> Any | PageExpenseOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageExpenseOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -122,7 +130,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageExpenseOut | Problem]:
+) -> Response[Any | PageExpenseOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -141,8 +149,9 @@ def sync_detailed(
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageExpenseOut | Problem]:
+) -> Response[Any | PageExpenseOut | Problem]:
     """List expenses
 
      Expenses within the caller's scope.
@@ -155,6 +164,7 @@ def sync_detailed(
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -162,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageExpenseOut | Problem]
+        Response[Any | PageExpenseOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -173,6 +183,7 @@ def sync_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -193,8 +204,9 @@ def sync(
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageExpenseOut | Problem | None:
+) -> Any | PageExpenseOut | Problem | None:
     """List expenses
 
      Expenses within the caller's scope.
@@ -207,6 +219,7 @@ def sync(
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -214,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageExpenseOut | Problem
+        Any | PageExpenseOut | Problem
     """
 
     return sync_detailed(
@@ -226,6 +239,7 @@ def sync(
         status=status,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -240,8 +254,9 @@ async def asyncio_detailed(
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageExpenseOut | Problem]:
+) -> Response[Any | PageExpenseOut | Problem]:
     """List expenses
 
      Expenses within the caller's scope.
@@ -254,6 +269,7 @@ async def asyncio_detailed(
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -261,7 +277,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageExpenseOut | Problem]
+        Response[Any | PageExpenseOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -272,6 +288,7 @@ async def asyncio_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -290,8 +307,9 @@ async def asyncio(
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageExpenseOut | Problem | None:
+) -> Any | PageExpenseOut | Problem | None:
     """List expenses
 
      Expenses within the caller's scope.
@@ -304,6 +322,7 @@ async def asyncio(
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -311,7 +330,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageExpenseOut | Problem
+        Any | PageExpenseOut | Problem
     """
 
     return (
@@ -324,6 +343,7 @@ async def asyncio(
             status=status,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

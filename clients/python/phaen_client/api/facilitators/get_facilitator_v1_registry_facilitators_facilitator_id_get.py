@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     facilitator_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -34,11 +38,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> FacilitatorOut | Problem | None:
+) -> Any | FacilitatorOut | Problem | None:
     if response.status_code == 200:
         response_200 = FacilitatorOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[FacilitatorOut | Problem]:
+) -> Response[Any | FacilitatorOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,14 +89,16 @@ def sync_detailed(
     facilitator_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[FacilitatorOut | Problem]:
+) -> Response[Any | FacilitatorOut | Problem]:
     """Get one facilitator
 
      One facilitator.
 
     Args:
         facilitator_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -96,11 +106,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FacilitatorOut | Problem]
+        Response[Any | FacilitatorOut | Problem]
     """
 
     kwargs = _get_kwargs(
         facilitator_id=facilitator_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -115,14 +126,16 @@ def sync(
     facilitator_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> FacilitatorOut | Problem | None:
+) -> Any | FacilitatorOut | Problem | None:
     """Get one facilitator
 
      One facilitator.
 
     Args:
         facilitator_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -130,12 +143,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FacilitatorOut | Problem
+        Any | FacilitatorOut | Problem
     """
 
     return sync_detailed(
         facilitator_id=facilitator_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -144,14 +158,16 @@ async def asyncio_detailed(
     facilitator_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[FacilitatorOut | Problem]:
+) -> Response[Any | FacilitatorOut | Problem]:
     """Get one facilitator
 
      One facilitator.
 
     Args:
         facilitator_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -159,11 +175,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FacilitatorOut | Problem]
+        Response[Any | FacilitatorOut | Problem]
     """
 
     kwargs = _get_kwargs(
         facilitator_id=facilitator_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -176,14 +193,16 @@ async def asyncio(
     facilitator_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> FacilitatorOut | Problem | None:
+) -> Any | FacilitatorOut | Problem | None:
     """Get one facilitator
 
      One facilitator.
 
     Args:
         facilitator_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -191,13 +210,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FacilitatorOut | Problem
+        Any | FacilitatorOut | Problem
     """
 
     return (
         await asyncio_detailed(
             facilitator_id=facilitator_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -26,9 +26,13 @@ def _get_kwargs(
     person_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -98,11 +102,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageFacilitatorOut | Problem | None:
+) -> Any | PageFacilitatorOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageFacilitatorOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -127,7 +135,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageFacilitatorOut | Problem]:
+) -> Response[Any | PageFacilitatorOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -146,8 +154,9 @@ def sync_detailed(
     person_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageFacilitatorOut | Problem]:
+) -> Response[Any | PageFacilitatorOut | Problem]:
     """List facilitators
 
      Facilitators by region, province, tambon, level or person.
@@ -160,6 +169,7 @@ def sync_detailed(
         person_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -167,7 +177,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageFacilitatorOut | Problem]
+        Response[Any | PageFacilitatorOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,6 +188,7 @@ def sync_detailed(
         person_id=person_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -198,8 +209,9 @@ def sync(
     person_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageFacilitatorOut | Problem | None:
+) -> Any | PageFacilitatorOut | Problem | None:
     """List facilitators
 
      Facilitators by region, province, tambon, level or person.
@@ -212,6 +224,7 @@ def sync(
         person_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -219,7 +232,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageFacilitatorOut | Problem
+        Any | PageFacilitatorOut | Problem
     """
 
     return sync_detailed(
@@ -231,6 +244,7 @@ def sync(
         person_id=person_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -245,8 +259,9 @@ async def asyncio_detailed(
     person_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageFacilitatorOut | Problem]:
+) -> Response[Any | PageFacilitatorOut | Problem]:
     """List facilitators
 
      Facilitators by region, province, tambon, level or person.
@@ -259,6 +274,7 @@ async def asyncio_detailed(
         person_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -266,7 +282,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageFacilitatorOut | Problem]
+        Response[Any | PageFacilitatorOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -277,6 +293,7 @@ async def asyncio_detailed(
         person_id=person_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -295,8 +312,9 @@ async def asyncio(
     person_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageFacilitatorOut | Problem | None:
+) -> Any | PageFacilitatorOut | Problem | None:
     """List facilitators
 
      Facilitators by region, province, tambon, level or person.
@@ -309,6 +327,7 @@ async def asyncio(
         person_id (None | Unset | UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -316,7 +335,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageFacilitatorOut | Problem
+        Any | PageFacilitatorOut | Problem
     """
 
     return (
@@ -329,6 +348,7 @@ async def asyncio(
             person_id=person_id,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

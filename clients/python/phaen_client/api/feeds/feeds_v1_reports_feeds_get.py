@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -12,9 +12,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -27,11 +31,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Freshness | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Freshness | Problem | None:
     if response.status_code == 200:
         response_200 = Freshness.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -49,7 +59,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Freshness | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Freshness | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,13 +73,15 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Freshness | Problem]:
+) -> Response[Any | Freshness | Problem]:
     """How far the reports have read each event feed
 
      Each source's cursor, last successful poll and last error; ``stale`` if any is behind.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -75,10 +89,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Freshness | Problem]
+        Response[Any | Freshness | Problem]
     """
 
     kwargs = _get_kwargs(
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -92,13 +107,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Freshness | Problem | None:
+) -> Any | Freshness | Problem | None:
     """How far the reports have read each event feed
 
      Each source's cursor, last successful poll and last error; ``stale`` if any is behind.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -106,11 +123,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Freshness | Problem
+        Any | Freshness | Problem
     """
 
     return sync_detailed(
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -118,13 +136,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Freshness | Problem]:
+) -> Response[Any | Freshness | Problem]:
     """How far the reports have read each event feed
 
      Each source's cursor, last successful poll and last error; ``stale`` if any is behind.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -132,10 +152,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Freshness | Problem]
+        Response[Any | Freshness | Problem]
     """
 
     kwargs = _get_kwargs(
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -147,13 +168,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Freshness | Problem | None:
+) -> Any | Freshness | Problem | None:
     """How far the reports have read each event feed
 
      Each source's cursor, last successful poll and last error; ``stale`` if any is behind.
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -161,12 +184,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Freshness | Problem
+        Any | Freshness | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

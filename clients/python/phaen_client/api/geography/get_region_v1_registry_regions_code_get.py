@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -14,9 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     code: str,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -31,11 +35,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RegionOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | RegionOut | None:
     if response.status_code == 200:
         response_200 = RegionOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -63,7 +73,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RegionOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | RegionOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,14 +88,16 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | RegionOut]:
+) -> Response[Any | Problem | RegionOut]:
     """Get one region with its provinces
 
      One region.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -91,11 +105,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegionOut]
+        Response[Any | Problem | RegionOut]
     """
 
     kwargs = _get_kwargs(
         code=code,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -110,14 +125,16 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | RegionOut | None:
+) -> Any | Problem | RegionOut | None:
     """Get one region with its provinces
 
      One region.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -125,12 +142,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegionOut
+        Any | Problem | RegionOut
     """
 
     return sync_detailed(
         code=code,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -139,14 +157,16 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | RegionOut]:
+) -> Response[Any | Problem | RegionOut]:
     """Get one region with its provinces
 
      One region.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -154,11 +174,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegionOut]
+        Response[Any | Problem | RegionOut]
     """
 
     kwargs = _get_kwargs(
         code=code,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -171,14 +192,16 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | RegionOut | None:
+) -> Any | Problem | RegionOut | None:
     """Get one region with its provinces
 
      One region.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -186,13 +209,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegionOut
+        Any | Problem | RegionOut
     """
 
     return (
         await asyncio_detailed(
             code=code,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

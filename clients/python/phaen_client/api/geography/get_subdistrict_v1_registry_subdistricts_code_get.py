@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -14,9 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     code: str,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -33,11 +37,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SubdistrictOut | None:
+) -> Any | Problem | SubdistrictOut | None:
     if response.status_code == 200:
         response_200 = SubdistrictOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -67,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SubdistrictOut]:
+) -> Response[Any | Problem | SubdistrictOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,14 +88,16 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | SubdistrictOut]:
+) -> Response[Any | Problem | SubdistrictOut]:
     """Get one subdistrict (tambon) by its DOPA code
 
      One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -95,11 +105,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubdistrictOut]
+        Response[Any | Problem | SubdistrictOut]
     """
 
     kwargs = _get_kwargs(
         code=code,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -114,14 +125,16 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | SubdistrictOut | None:
+) -> Any | Problem | SubdistrictOut | None:
     """Get one subdistrict (tambon) by its DOPA code
 
      One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -129,12 +142,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubdistrictOut
+        Any | Problem | SubdistrictOut
     """
 
     return sync_detailed(
         code=code,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -143,14 +157,16 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | SubdistrictOut]:
+) -> Response[Any | Problem | SubdistrictOut]:
     """Get one subdistrict (tambon) by its DOPA code
 
      One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -158,11 +174,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubdistrictOut]
+        Response[Any | Problem | SubdistrictOut]
     """
 
     kwargs = _get_kwargs(
         code=code,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -175,14 +192,16 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | SubdistrictOut | None:
+) -> Any | Problem | SubdistrictOut | None:
     """Get one subdistrict (tambon) by its DOPA code
 
      One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -190,13 +209,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubdistrictOut
+        Any | Problem | SubdistrictOut
     """
 
     return (
         await asyncio_detailed(
             code=code,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -15,9 +15,13 @@ def _get_kwargs(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -53,11 +57,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageDistrictOut | Problem | None:
+) -> Any | PageDistrictOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageDistrictOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -82,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageDistrictOut | Problem]:
+) -> Response[Any | PageDistrictOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,8 +105,9 @@ def sync_detailed(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageDistrictOut | Problem]:
+) -> Response[Any | PageDistrictOut | Problem]:
     """List districts (amphoe)
 
      Districts (928), optionally of one province.
@@ -107,6 +116,7 @@ def sync_detailed(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -114,13 +124,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageDistrictOut | Problem]
+        Response[Any | PageDistrictOut | Problem]
     """
 
     kwargs = _get_kwargs(
         province=province,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -137,8 +148,9 @@ def sync(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageDistrictOut | Problem | None:
+) -> Any | PageDistrictOut | Problem | None:
     """List districts (amphoe)
 
      Districts (928), optionally of one province.
@@ -147,6 +159,7 @@ def sync(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -154,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageDistrictOut | Problem
+        Any | PageDistrictOut | Problem
     """
 
     return sync_detailed(
@@ -162,6 +175,7 @@ def sync(
         province=province,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -172,8 +186,9 @@ async def asyncio_detailed(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageDistrictOut | Problem]:
+) -> Response[Any | PageDistrictOut | Problem]:
     """List districts (amphoe)
 
      Districts (928), optionally of one province.
@@ -182,6 +197,7 @@ async def asyncio_detailed(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -189,13 +205,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageDistrictOut | Problem]
+        Response[Any | PageDistrictOut | Problem]
     """
 
     kwargs = _get_kwargs(
         province=province,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -210,8 +227,9 @@ async def asyncio(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageDistrictOut | Problem | None:
+) -> Any | PageDistrictOut | Problem | None:
     """List districts (amphoe)
 
      Districts (928), optionally of one province.
@@ -220,6 +238,7 @@ async def asyncio(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -227,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageDistrictOut | Problem
+        Any | PageDistrictOut | Problem
     """
 
     return (
@@ -236,6 +255,7 @@ async def asyncio(
             province=province,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

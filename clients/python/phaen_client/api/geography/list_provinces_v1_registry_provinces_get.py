@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -18,9 +18,13 @@ def _get_kwargs(
     region: ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -58,11 +62,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageProvinceOut | Problem | None:
+) -> Any | PageProvinceOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageProvinceOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -87,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageProvinceOut | Problem]:
+) -> Response[Any | PageProvinceOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,8 +110,9 @@ def sync_detailed(
     region: ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageProvinceOut | Problem]:
+) -> Response[Any | PageProvinceOut | Problem]:
     """List provinces
 
      Provinces (77), optionally of one region.
@@ -112,6 +121,7 @@ def sync_detailed(
         region (ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -119,13 +129,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProvinceOut | Problem]
+        Response[Any | PageProvinceOut | Problem]
     """
 
     kwargs = _get_kwargs(
         region=region,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -142,8 +153,9 @@ def sync(
     region: ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageProvinceOut | Problem | None:
+) -> Any | PageProvinceOut | Problem | None:
     """List provinces
 
      Provinces (77), optionally of one region.
@@ -152,6 +164,7 @@ def sync(
         region (ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -159,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProvinceOut | Problem
+        Any | PageProvinceOut | Problem
     """
 
     return sync_detailed(
@@ -167,6 +180,7 @@ def sync(
         region=region,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -177,8 +191,9 @@ async def asyncio_detailed(
     region: ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageProvinceOut | Problem]:
+) -> Response[Any | PageProvinceOut | Problem]:
     """List provinces
 
      Provinces (77), optionally of one region.
@@ -187,6 +202,7 @@ async def asyncio_detailed(
         region (ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -194,13 +210,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProvinceOut | Problem]
+        Response[Any | PageProvinceOut | Problem]
     """
 
     kwargs = _get_kwargs(
         region=region,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -215,8 +232,9 @@ async def asyncio(
     region: ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageProvinceOut | Problem | None:
+) -> Any | PageProvinceOut | Problem | None:
     """List provinces
 
      Provinces (77), optionally of one region.
@@ -225,6 +243,7 @@ async def asyncio(
         region (ListProvincesV1RegistryProvincesGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -232,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProvinceOut | Problem
+        Any | PageProvinceOut | Problem
     """
 
     return (
@@ -241,6 +260,7 @@ async def asyncio(
             region=region,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -12,9 +12,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -29,11 +33,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageRegionOut | Problem | None:
+) -> Any | PageRegionOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageRegionOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -58,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageRegionOut | Problem]:
+) -> Response[Any | PageRegionOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,13 +78,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageRegionOut | Problem]:
+) -> Response[Any | PageRegionOut | Problem]:
     """List the four regions
 
      The network's four regions with their province counts (15 / 28 / 20 / 14).
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -84,10 +94,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageRegionOut | Problem]
+        Response[Any | PageRegionOut | Problem]
     """
 
     kwargs = _get_kwargs(
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -101,13 +112,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageRegionOut | Problem | None:
+) -> Any | PageRegionOut | Problem | None:
     """List the four regions
 
      The network's four regions with their province counts (15 / 28 / 20 / 14).
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -115,11 +128,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageRegionOut | Problem
+        Any | PageRegionOut | Problem
     """
 
     return sync_detailed(
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -127,13 +141,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageRegionOut | Problem]:
+) -> Response[Any | PageRegionOut | Problem]:
     """List the four regions
 
      The network's four regions with their province counts (15 / 28 / 20 / 14).
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -141,10 +157,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageRegionOut | Problem]
+        Response[Any | PageRegionOut | Problem]
     """
 
     kwargs = _get_kwargs(
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -156,13 +173,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageRegionOut | Problem | None:
+) -> Any | PageRegionOut | Problem | None:
     """List the four regions
 
      The network's four regions with their province counts (15 / 28 / 20 / 14).
 
     Args:
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -170,12 +189,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageRegionOut | Problem
+        Any | PageRegionOut | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -17,9 +17,13 @@ def _get_kwargs(
     postal_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -69,11 +73,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageSubdistrictOut | Problem | None:
+) -> Any | PageSubdistrictOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageSubdistrictOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -98,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageSubdistrictOut | Problem]:
+) -> Response[Any | PageSubdistrictOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,8 +123,9 @@ def sync_detailed(
     postal_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageSubdistrictOut | Problem]:
+) -> Response[Any | PageSubdistrictOut | Problem]:
     """List subdistricts (tambon)
 
      Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
@@ -127,6 +136,7 @@ def sync_detailed(
         postal_code (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -134,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSubdistrictOut | Problem]
+        Response[Any | PageSubdistrictOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,6 +153,7 @@ def sync_detailed(
         postal_code=postal_code,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -161,8 +172,9 @@ def sync(
     postal_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageSubdistrictOut | Problem | None:
+) -> Any | PageSubdistrictOut | Problem | None:
     """List subdistricts (tambon)
 
      Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
@@ -173,6 +185,7 @@ def sync(
         postal_code (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -180,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSubdistrictOut | Problem
+        Any | PageSubdistrictOut | Problem
     """
 
     return sync_detailed(
@@ -190,6 +203,7 @@ def sync(
         postal_code=postal_code,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -202,8 +216,9 @@ async def asyncio_detailed(
     postal_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageSubdistrictOut | Problem]:
+) -> Response[Any | PageSubdistrictOut | Problem]:
     """List subdistricts (tambon)
 
      Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
@@ -214,6 +229,7 @@ async def asyncio_detailed(
         postal_code (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -221,7 +237,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSubdistrictOut | Problem]
+        Response[Any | PageSubdistrictOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -230,6 +246,7 @@ async def asyncio_detailed(
         postal_code=postal_code,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -246,8 +263,9 @@ async def asyncio(
     postal_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageSubdistrictOut | Problem | None:
+) -> Any | PageSubdistrictOut | Problem | None:
     """List subdistricts (tambon)
 
      Subdistricts (7,436), by district, province or postal code, with their network enrolment if any.
@@ -258,6 +276,7 @@ async def asyncio(
         postal_code (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -265,7 +284,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSubdistrictOut | Problem
+        Any | PageSubdistrictOut | Problem
     """
 
     return (
@@ -276,6 +295,7 @@ async def asyncio(
             postal_code=postal_code,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

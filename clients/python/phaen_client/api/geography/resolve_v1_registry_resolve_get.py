@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -16,9 +16,13 @@ def _get_kwargs(
     province: str,
     district: None | str | Unset = UNSET,
     limit: int | Unset = 10,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -49,11 +53,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ResolveOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | ResolveOut | None:
     if response.status_code == 200:
         response_200 = ResolveOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -78,7 +88,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ResolveOut]:
+) -> Response[Any | Problem | ResolveOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,8 +104,9 @@ def sync_detailed(
     province: str,
     district: None | str | Unset = UNSET,
     limit: int | Unset = 10,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ResolveOut]:
+) -> Response[Any | Problem | ResolveOut]:
     """Find the DOPA code of a tambon from its name and province
 
      Match a legacy or misspelt tambon name within a province; candidates best first, exact = 1.0.
@@ -110,6 +121,7 @@ def sync_detailed(
         province (str): Province: Thai or English name, or code
         district (None | str | Unset):
         limit (int | Unset):  Default: 10.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -117,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ResolveOut]
+        Response[Any | Problem | ResolveOut]
     """
 
     kwargs = _get_kwargs(
@@ -125,6 +137,7 @@ def sync_detailed(
         province=province,
         district=district,
         limit=limit,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -142,8 +155,9 @@ def sync(
     province: str,
     district: None | str | Unset = UNSET,
     limit: int | Unset = 10,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | ResolveOut | None:
+) -> Any | Problem | ResolveOut | None:
     """Find the DOPA code of a tambon from its name and province
 
      Match a legacy or misspelt tambon name within a province; candidates best first, exact = 1.0.
@@ -158,6 +172,7 @@ def sync(
         province (str): Province: Thai or English name, or code
         district (None | str | Unset):
         limit (int | Unset):  Default: 10.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -165,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ResolveOut
+        Any | Problem | ResolveOut
     """
 
     return sync_detailed(
@@ -174,6 +189,7 @@ def sync(
         province=province,
         district=district,
         limit=limit,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -185,8 +201,9 @@ async def asyncio_detailed(
     province: str,
     district: None | str | Unset = UNSET,
     limit: int | Unset = 10,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ResolveOut]:
+) -> Response[Any | Problem | ResolveOut]:
     """Find the DOPA code of a tambon from its name and province
 
      Match a legacy or misspelt tambon name within a province; candidates best first, exact = 1.0.
@@ -201,6 +218,7 @@ async def asyncio_detailed(
         province (str): Province: Thai or English name, or code
         district (None | str | Unset):
         limit (int | Unset):  Default: 10.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -208,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ResolveOut]
+        Response[Any | Problem | ResolveOut]
     """
 
     kwargs = _get_kwargs(
@@ -216,6 +234,7 @@ async def asyncio_detailed(
         province=province,
         district=district,
         limit=limit,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -231,8 +250,9 @@ async def asyncio(
     province: str,
     district: None | str | Unset = UNSET,
     limit: int | Unset = 10,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | ResolveOut | None:
+) -> Any | Problem | ResolveOut | None:
     """Find the DOPA code of a tambon from its name and province
 
      Match a legacy or misspelt tambon name within a province; candidates best first, exact = 1.0.
@@ -247,6 +267,7 @@ async def asyncio(
         province (str): Province: Thai or English name, or code
         district (None | str | Unset):
         limit (int | Unset):  Default: 10.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -254,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ResolveOut
+        Any | Problem | ResolveOut
     """
 
     return (
@@ -264,6 +285,7 @@ async def asyncio(
             province=province,
             district=district,
             limit=limit,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -18,9 +18,13 @@ def _get_kwargs(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -67,11 +71,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageSearchItem | Problem | None:
+) -> Any | PageSearchItem | Problem | None:
     if response.status_code == 200:
         response_200 = PageSearchItem.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -96,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageSearchItem | Problem]:
+) -> Response[Any | PageSearchItem | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,8 +121,9 @@ def sync_detailed(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageSearchItem | Problem]:
+) -> Response[Any | PageSearchItem | Problem]:
     """Search places by Thai or English name
 
      Provinces, districts and subdistricts whose Thai or English name contains ``q``.
@@ -130,6 +139,7 @@ def sync_detailed(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -137,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSearchItem | Problem]
+        Response[Any | PageSearchItem | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -146,6 +156,7 @@ def sync_detailed(
         province=province,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -164,8 +175,9 @@ def sync(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageSearchItem | Problem | None:
+) -> Any | PageSearchItem | Problem | None:
     """Search places by Thai or English name
 
      Provinces, districts and subdistricts whose Thai or English name contains ``q``.
@@ -181,6 +193,7 @@ def sync(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -188,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSearchItem | Problem
+        Any | PageSearchItem | Problem
     """
 
     return sync_detailed(
@@ -198,6 +211,7 @@ def sync(
         province=province,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -210,8 +224,9 @@ async def asyncio_detailed(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageSearchItem | Problem]:
+) -> Response[Any | PageSearchItem | Problem]:
     """Search places by Thai or English name
 
      Provinces, districts and subdistricts whose Thai or English name contains ``q``.
@@ -227,6 +242,7 @@ async def asyncio_detailed(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -234,7 +250,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSearchItem | Problem]
+        Response[Any | PageSearchItem | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -243,6 +259,7 @@ async def asyncio_detailed(
         province=province,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -259,8 +276,9 @@ async def asyncio(
     province: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageSearchItem | Problem | None:
+) -> Any | PageSearchItem | Problem | None:
     """Search places by Thai or English name
 
      Provinces, districts and subdistricts whose Thai or English name contains ``q``.
@@ -276,6 +294,7 @@ async def asyncio(
         province (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -283,7 +302,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSearchItem | Problem
+        Any | PageSearchItem | Problem
     """
 
     return (
@@ -294,6 +313,7 @@ async def asyncio(
             province=province,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -16,9 +16,13 @@ def _get_kwargs(
     funder: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -59,11 +63,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageGrantOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageGrantOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageGrantOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -88,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageGrantOut | Problem]:
+) -> Response[Any | PageGrantOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,8 +114,9 @@ def sync_detailed(
     funder: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageGrantOut | Problem]:
+) -> Response[Any | PageGrantOut | Problem]:
     """List grants
 
      Grants with their lines and derived figures.
@@ -115,6 +126,7 @@ def sync_detailed(
         funder (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -122,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageGrantOut | Problem]
+        Response[Any | PageGrantOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -130,6 +142,7 @@ def sync_detailed(
         funder=funder,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -147,8 +160,9 @@ def sync(
     funder: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageGrantOut | Problem | None:
+) -> Any | PageGrantOut | Problem | None:
     """List grants
 
      Grants with their lines and derived figures.
@@ -158,6 +172,7 @@ def sync(
         funder (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -165,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageGrantOut | Problem
+        Any | PageGrantOut | Problem
     """
 
     return sync_detailed(
@@ -174,6 +189,7 @@ def sync(
         funder=funder,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -185,8 +201,9 @@ async def asyncio_detailed(
     funder: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageGrantOut | Problem]:
+) -> Response[Any | PageGrantOut | Problem]:
     """List grants
 
      Grants with their lines and derived figures.
@@ -196,6 +213,7 @@ async def asyncio_detailed(
         funder (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -203,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageGrantOut | Problem]
+        Response[Any | PageGrantOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -211,6 +229,7 @@ async def asyncio_detailed(
         funder=funder,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -226,8 +245,9 @@ async def asyncio(
     funder: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageGrantOut | Problem | None:
+) -> Any | PageGrantOut | Problem | None:
     """List grants
 
      Grants with their lines and derived figures.
@@ -237,6 +257,7 @@ async def asyncio(
         funder (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -244,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageGrantOut | Problem
+        Any | PageGrantOut | Problem
     """
 
     return (
@@ -254,6 +275,7 @@ async def asyncio(
             funder=funder,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

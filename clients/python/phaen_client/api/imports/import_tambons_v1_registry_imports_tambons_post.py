@@ -7,12 +7,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.import_report import ImportReport
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: str,
+    body: File,
     dry_run: bool | Unset = True,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: str,
+    body: File,
     dry_run: bool | Unset = True,
     accept_language: str | Unset = UNSET,
 ) -> Response[ImportReport | Problem]:
@@ -101,7 +101,7 @@ def sync_detailed(
     Args:
         dry_run (bool | Unset): Report only; write nothing Default: True.
         accept_language (str | Unset):
-        body (str): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
+        body (File): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
             columns in any order, names case-insensitive:
 
             | column | meaning |
@@ -143,7 +143,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: str,
+    body: File,
     dry_run: bool | Unset = True,
     accept_language: str | Unset = UNSET,
 ) -> ImportReport | Problem | None:
@@ -159,7 +159,7 @@ def sync(
     Args:
         dry_run (bool | Unset): Report only; write nothing Default: True.
         accept_language (str | Unset):
-        body (str): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
+        body (File): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
             columns in any order, names case-insensitive:
 
             | column | meaning |
@@ -196,7 +196,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: str,
+    body: File,
     dry_run: bool | Unset = True,
     accept_language: str | Unset = UNSET,
 ) -> Response[ImportReport | Problem]:
@@ -212,7 +212,7 @@ async def asyncio_detailed(
     Args:
         dry_run (bool | Unset): Report only; write nothing Default: True.
         accept_language (str | Unset):
-        body (str): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
+        body (File): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
             columns in any order, names case-insensitive:
 
             | column | meaning |
@@ -252,7 +252,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: str,
+    body: File,
     dry_run: bool | Unset = True,
     accept_language: str | Unset = UNSET,
 ) -> ImportReport | Problem | None:
@@ -268,7 +268,7 @@ async def asyncio(
     Args:
         dry_run (bool | Unset): Report only; write nothing Default: True.
         accept_language (str | Unset):
-        body (str): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
+        body (File): A UTF-8 CSV file (a BOM, as Excel writes it, is fine) with a header row;
             columns in any order, names case-insensitive:
 
             | column | meaning |

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -16,9 +16,13 @@ def _get_kwargs(
     code: str,
     mou_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -34,11 +38,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MouOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | MouOut | Problem | None:
     if response.status_code == 200:
         response_200 = MouOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -66,7 +74,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MouOut | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | MouOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,8 +90,9 @@ def sync_detailed(
     mou_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[MouOut | Problem]:
+) -> Response[Any | MouOut | Problem]:
     """Get one MOU
 
      One MOU.
@@ -89,6 +100,7 @@ def sync_detailed(
     Args:
         code (str):
         mou_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -96,12 +108,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MouOut | Problem]
+        Response[Any | MouOut | Problem]
     """
 
     kwargs = _get_kwargs(
         code=code,
         mou_id=mou_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -117,8 +130,9 @@ def sync(
     mou_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> MouOut | Problem | None:
+) -> Any | MouOut | Problem | None:
     """Get one MOU
 
      One MOU.
@@ -126,6 +140,7 @@ def sync(
     Args:
         code (str):
         mou_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -133,13 +148,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MouOut | Problem
+        Any | MouOut | Problem
     """
 
     return sync_detailed(
         code=code,
         mou_id=mou_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -149,8 +165,9 @@ async def asyncio_detailed(
     mou_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[MouOut | Problem]:
+) -> Response[Any | MouOut | Problem]:
     """Get one MOU
 
      One MOU.
@@ -158,6 +175,7 @@ async def asyncio_detailed(
     Args:
         code (str):
         mou_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -165,12 +183,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MouOut | Problem]
+        Response[Any | MouOut | Problem]
     """
 
     kwargs = _get_kwargs(
         code=code,
         mou_id=mou_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -184,8 +203,9 @@ async def asyncio(
     mou_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> MouOut | Problem | None:
+) -> Any | MouOut | Problem | None:
     """Get one MOU
 
      One MOU.
@@ -193,6 +213,7 @@ async def asyncio(
     Args:
         code (str):
         mou_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -200,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MouOut | Problem
+        Any | MouOut | Problem
     """
 
     return (
@@ -208,6 +229,7 @@ async def asyncio(
             code=code,
             mou_id=mou_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -14,9 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     code: str,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -31,11 +35,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageMouOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageMouOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageMouOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -65,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageMouOut | Problem]:
+) -> Response[Any | PageMouOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,14 +88,16 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageMouOut | Problem]:
+) -> Response[Any | PageMouOut | Problem]:
     """List a partner agency's MOUs
 
      A partner agency's MOUs.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -93,11 +105,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageMouOut | Problem]
+        Response[Any | PageMouOut | Problem]
     """
 
     kwargs = _get_kwargs(
         code=code,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -112,14 +125,16 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageMouOut | Problem | None:
+) -> Any | PageMouOut | Problem | None:
     """List a partner agency's MOUs
 
      A partner agency's MOUs.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -127,12 +142,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageMouOut | Problem
+        Any | PageMouOut | Problem
     """
 
     return sync_detailed(
         code=code,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -141,14 +157,16 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageMouOut | Problem]:
+) -> Response[Any | PageMouOut | Problem]:
     """List a partner agency's MOUs
 
      A partner agency's MOUs.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -156,11 +174,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageMouOut | Problem]
+        Response[Any | PageMouOut | Problem]
     """
 
     kwargs = _get_kwargs(
         code=code,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -173,14 +192,16 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageMouOut | Problem | None:
+) -> Any | PageMouOut | Problem | None:
     """List a partner agency's MOUs
 
      A partner agency's MOUs.
 
     Args:
         code (str):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -188,13 +209,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageMouOut | Problem
+        Any | PageMouOut | Problem
     """
 
     return (
         await asyncio_detailed(
             code=code,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     person_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -32,11 +36,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PersonOut | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PersonOut | Problem | None:
     if response.status_code == 200:
         response_200 = PersonOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -64,7 +74,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PersonOut | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PersonOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,14 +89,16 @@ def sync_detailed(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PersonOut | Problem]:
+) -> Response[Any | PersonOut | Problem]:
     """Get one person
 
      One person (404 outside the caller's region).
 
     Args:
         person_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -92,11 +106,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PersonOut | Problem]
+        Response[Any | PersonOut | Problem]
     """
 
     kwargs = _get_kwargs(
         person_id=person_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -111,14 +126,16 @@ def sync(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PersonOut | Problem | None:
+) -> Any | PersonOut | Problem | None:
     """Get one person
 
      One person (404 outside the caller's region).
 
     Args:
         person_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -126,12 +143,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PersonOut | Problem
+        Any | PersonOut | Problem
     """
 
     return sync_detailed(
         person_id=person_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -140,14 +158,16 @@ async def asyncio_detailed(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PersonOut | Problem]:
+) -> Response[Any | PersonOut | Problem]:
     """Get one person
 
      One person (404 outside the caller's region).
 
     Args:
         person_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -155,11 +175,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PersonOut | Problem]
+        Response[Any | PersonOut | Problem]
     """
 
     kwargs = _get_kwargs(
         person_id=person_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -172,14 +193,16 @@ async def asyncio(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PersonOut | Problem | None:
+) -> Any | PersonOut | Problem | None:
     """Get one person
 
      One person (404 outside the caller's region).
 
     Args:
         person_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -187,13 +210,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PersonOut | Problem
+        Any | PersonOut | Problem
     """
 
     return (
         await asyncio_detailed(
             person_id=person_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -17,9 +17,13 @@ def _get_kwargs(
     region: ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -64,11 +68,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PagePersonOut | Problem | None:
+) -> Any | PagePersonOut | Problem | None:
     if response.status_code == 200:
         response_200 = PagePersonOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -93,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PagePersonOut | Problem]:
+) -> Response[Any | PagePersonOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,8 +117,9 @@ def sync_detailed(
     region: ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PagePersonOut | Problem]:
+) -> Response[Any | PagePersonOut | Problem]:
     """List people
 
      People the caller may see (a regional committee: its region only), masked for most roles.
@@ -120,6 +129,7 @@ def sync_detailed(
         region (ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -127,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PagePersonOut | Problem]
+        Response[Any | PagePersonOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -135,6 +145,7 @@ def sync_detailed(
         region=region,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -152,8 +163,9 @@ def sync(
     region: ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PagePersonOut | Problem | None:
+) -> Any | PagePersonOut | Problem | None:
     """List people
 
      People the caller may see (a regional committee: its region only), masked for most roles.
@@ -163,6 +175,7 @@ def sync(
         region (ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -170,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PagePersonOut | Problem
+        Any | PagePersonOut | Problem
     """
 
     return sync_detailed(
@@ -179,6 +192,7 @@ def sync(
         region=region,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -190,8 +204,9 @@ async def asyncio_detailed(
     region: ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PagePersonOut | Problem]:
+) -> Response[Any | PagePersonOut | Problem]:
     """List people
 
      People the caller may see (a regional committee: its region only), masked for most roles.
@@ -201,6 +216,7 @@ async def asyncio_detailed(
         region (ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -208,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PagePersonOut | Problem]
+        Response[Any | PagePersonOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,6 +232,7 @@ async def asyncio_detailed(
         region=region,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -231,8 +248,9 @@ async def asyncio(
     region: ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PagePersonOut | Problem | None:
+) -> Any | PagePersonOut | Problem | None:
     """List people
 
      People the caller may see (a regional committee: its region only), masked for most roles.
@@ -242,6 +260,7 @@ async def asyncio(
         region (ListPeopleV1RegistryPeopleGetRegionType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -249,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PagePersonOut | Problem
+        Any | PagePersonOut | Problem
     """
 
     return (
@@ -259,6 +278,7 @@ async def asyncio(
             region=region,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     project_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -32,11 +36,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ProjectOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | ProjectOut | None:
     if response.status_code == 200:
         response_200 = ProjectOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -66,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProjectOut]:
+) -> Response[Any | Problem | ProjectOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,14 +89,16 @@ def sync_detailed(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ProjectOut]:
+) -> Response[Any | Problem | ProjectOut]:
     """Get one project
 
      One project (404 outside the caller's scope).
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -94,11 +106,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProjectOut]
+        Response[Any | Problem | ProjectOut]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -113,14 +126,16 @@ def sync(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | ProjectOut | None:
+) -> Any | Problem | ProjectOut | None:
     """Get one project
 
      One project (404 outside the caller's scope).
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -128,12 +143,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProjectOut
+        Any | Problem | ProjectOut
     """
 
     return sync_detailed(
         project_id=project_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -142,14 +158,16 @@ async def asyncio_detailed(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ProjectOut]:
+) -> Response[Any | Problem | ProjectOut]:
     """Get one project
 
      One project (404 outside the caller's scope).
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -157,11 +175,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProjectOut]
+        Response[Any | Problem | ProjectOut]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -174,14 +193,16 @@ async def asyncio(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | ProjectOut | None:
+) -> Any | Problem | ProjectOut | None:
     """Get one project
 
      One project (404 outside the caller's scope).
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -189,13 +210,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProjectOut
+        Any | Problem | ProjectOut
     """
 
     return (
         await asyncio_detailed(
             project_id=project_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

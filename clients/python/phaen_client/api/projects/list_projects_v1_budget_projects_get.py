@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -22,9 +22,13 @@ def _get_kwargs(
     level: ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -94,11 +98,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageProjectOut | Problem | None:
+) -> Any | PageProjectOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageProjectOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -123,7 +131,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageProjectOut | Problem]:
+) -> Response[Any | PageProjectOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -142,8 +150,9 @@ def sync_detailed(
     level: ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageProjectOut | Problem]:
+) -> Response[Any | PageProjectOut | Problem]:
     """List projects
 
      Projects within the caller's scope.
@@ -156,6 +165,7 @@ def sync_detailed(
         level (ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -163,7 +173,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProjectOut | Problem]
+        Response[Any | PageProjectOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,6 +184,7 @@ def sync_detailed(
         level=level,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -194,8 +205,9 @@ def sync(
     level: ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageProjectOut | Problem | None:
+) -> Any | PageProjectOut | Problem | None:
     """List projects
 
      Projects within the caller's scope.
@@ -208,6 +220,7 @@ def sync(
         level (ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -215,7 +228,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProjectOut | Problem
+        Any | PageProjectOut | Problem
     """
 
     return sync_detailed(
@@ -227,6 +240,7 @@ def sync(
         level=level,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -241,8 +255,9 @@ async def asyncio_detailed(
     level: ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageProjectOut | Problem]:
+) -> Response[Any | PageProjectOut | Problem]:
     """List projects
 
      Projects within the caller's scope.
@@ -255,6 +270,7 @@ async def asyncio_detailed(
         level (ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -262,7 +278,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProjectOut | Problem]
+        Response[Any | PageProjectOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -273,6 +289,7 @@ async def asyncio_detailed(
         level=level,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -291,8 +308,9 @@ async def asyncio(
     level: ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageProjectOut | Problem | None:
+) -> Any | PageProjectOut | Problem | None:
     """List projects
 
      Projects within the caller's scope.
@@ -305,6 +323,7 @@ async def asyncio(
         level (ListProjectsV1BudgetProjectsGetLevelType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -312,7 +331,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProjectOut | Problem
+        Any | PageProjectOut | Problem
     """
 
     return (
@@ -325,6 +344,7 @@ async def asyncio(
             level=level,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

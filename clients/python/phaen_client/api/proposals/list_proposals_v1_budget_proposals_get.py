@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -20,9 +20,13 @@ def _get_kwargs(
     route: ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -78,11 +82,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageProposalOut | Problem | None:
+) -> Any | PageProposalOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageProposalOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -107,7 +115,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageProposalOut | Problem]:
+) -> Response[Any | PageProposalOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,8 +132,9 @@ def sync_detailed(
     route: ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageProposalOut | Problem]:
+) -> Response[Any | PageProposalOut | Problem]:
     """List proposals
 
      Proposals within the caller's scope.
@@ -136,6 +145,7 @@ def sync_detailed(
         route (ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -143,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProposalOut | Problem]
+        Response[Any | PageProposalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,6 +162,7 @@ def sync_detailed(
         route=route,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -170,8 +181,9 @@ def sync(
     route: ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageProposalOut | Problem | None:
+) -> Any | PageProposalOut | Problem | None:
     """List proposals
 
      Proposals within the caller's scope.
@@ -182,6 +194,7 @@ def sync(
         route (ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -189,7 +202,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProposalOut | Problem
+        Any | PageProposalOut | Problem
     """
 
     return sync_detailed(
@@ -199,6 +212,7 @@ def sync(
         route=route,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -211,8 +225,9 @@ async def asyncio_detailed(
     route: ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageProposalOut | Problem]:
+) -> Response[Any | PageProposalOut | Problem]:
     """List proposals
 
      Proposals within the caller's scope.
@@ -223,6 +238,7 @@ async def asyncio_detailed(
         route (ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -230,7 +246,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProposalOut | Problem]
+        Response[Any | PageProposalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -239,6 +255,7 @@ async def asyncio_detailed(
         route=route,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -255,8 +272,9 @@ async def asyncio(
     route: ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageProposalOut | Problem | None:
+) -> Any | PageProposalOut | Problem | None:
     """List proposals
 
      Proposals within the caller's scope.
@@ -267,6 +285,7 @@ async def asyncio(
         route (ListProposalsV1BudgetProposalsGetRouteType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -274,7 +293,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProposalOut | Problem
+        Any | PageProposalOut | Problem
     """
 
     return (
@@ -285,6 +304,7 @@ async def asyncio(
             route=route,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -20,9 +20,13 @@ def _get_kwargs(
     *,
     format_: AuditV1ReportsProjectsProjectIdAuditPackageGetFormat
     | Unset = AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -48,11 +52,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuditPackage | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | AuditPackage | Problem | None:
     if response.status_code == 200:
         response_200 = AuditPackage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -82,7 +92,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AuditPackage | Problem]:
+) -> Response[Any | AuditPackage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,8 +107,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     format_: AuditV1ReportsProjectsProjectIdAuditPackageGetFormat
     | Unset = AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[AuditPackage | Problem]:
+) -> Response[Any | AuditPackage | Problem]:
     """Download a project's audit package (ZIP)
 
      The seed's checklist 3.1-3.11 (present/missing); ``format=zip`` bundles every document with a PDF
@@ -108,6 +119,7 @@ def sync_detailed(
         project_id (UUID):
         format_ (AuditV1ReportsProjectsProjectIdAuditPackageGetFormat | Unset):  Default:
             AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -115,12 +127,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditPackage | Problem]
+        Response[Any | AuditPackage | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -137,8 +150,9 @@ def sync(
     client: AuthenticatedClient | Client,
     format_: AuditV1ReportsProjectsProjectIdAuditPackageGetFormat
     | Unset = AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> AuditPackage | Problem | None:
+) -> Any | AuditPackage | Problem | None:
     """Download a project's audit package (ZIP)
 
      The seed's checklist 3.1-3.11 (present/missing); ``format=zip`` bundles every document with a PDF
@@ -148,6 +162,7 @@ def sync(
         project_id (UUID):
         format_ (AuditV1ReportsProjectsProjectIdAuditPackageGetFormat | Unset):  Default:
             AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -155,13 +170,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditPackage | Problem
+        Any | AuditPackage | Problem
     """
 
     return sync_detailed(
         project_id=project_id,
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -172,8 +188,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     format_: AuditV1ReportsProjectsProjectIdAuditPackageGetFormat
     | Unset = AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[AuditPackage | Problem]:
+) -> Response[Any | AuditPackage | Problem]:
     """Download a project's audit package (ZIP)
 
      The seed's checklist 3.1-3.11 (present/missing); ``format=zip`` bundles every document with a PDF
@@ -183,6 +200,7 @@ async def asyncio_detailed(
         project_id (UUID):
         format_ (AuditV1ReportsProjectsProjectIdAuditPackageGetFormat | Unset):  Default:
             AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -190,12 +208,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditPackage | Problem]
+        Response[Any | AuditPackage | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -210,8 +229,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     format_: AuditV1ReportsProjectsProjectIdAuditPackageGetFormat
     | Unset = AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> AuditPackage | Problem | None:
+) -> Any | AuditPackage | Problem | None:
     """Download a project's audit package (ZIP)
 
      The seed's checklist 3.1-3.11 (present/missing); ``format=zip`` bundles every document with a PDF
@@ -221,6 +241,7 @@ async def asyncio(
         project_id (UUID):
         format_ (AuditV1ReportsProjectsProjectIdAuditPackageGetFormat | Unset):  Default:
             AuditV1ReportsProjectsProjectIdAuditPackageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -228,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditPackage | Problem
+        Any | AuditPackage | Problem
     """
 
     return (
@@ -236,6 +257,7 @@ async def asyncio(
             project_id=project_id,
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

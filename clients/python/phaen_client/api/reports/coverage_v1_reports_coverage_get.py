@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -14,9 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -40,11 +44,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Coverage | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Coverage | Problem | None:
     if response.status_code == 200:
         response_200 = Coverage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -67,7 +77,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Coverage | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Coverage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,8 +92,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Coverage | Problem]:
+) -> Response[Any | Coverage | Problem]:
     """Network coverage: tambons, villages and plans per area
 
      Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
@@ -89,6 +102,7 @@ def sync_detailed(
     Args:
         format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
             BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -96,11 +110,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Coverage | Problem]
+        Response[Any | Coverage | Problem]
     """
 
     kwargs = _get_kwargs(
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -115,8 +130,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Coverage | Problem | None:
+) -> Any | Coverage | Problem | None:
     """Network coverage: tambons, villages and plans per area
 
      Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
@@ -124,6 +140,7 @@ def sync(
     Args:
         format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
             BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -131,12 +148,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Coverage | Problem
+        Any | Coverage | Problem
     """
 
     return sync_detailed(
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -145,8 +163,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Coverage | Problem]:
+) -> Response[Any | Coverage | Problem]:
     """Network coverage: tambons, villages and plans per area
 
      Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
@@ -154,6 +173,7 @@ async def asyncio_detailed(
     Args:
         format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
             BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -161,11 +181,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Coverage | Problem]
+        Response[Any | Coverage | Problem]
     """
 
     kwargs = _get_kwargs(
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -178,8 +199,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     format_: CoverageV1ReportsCoverageGetFormat | Unset = CoverageV1ReportsCoverageGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Coverage | Problem | None:
+) -> Any | Coverage | Problem | None:
     """Network coverage: tambons, villages and plans per area
 
      Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration).
@@ -187,6 +209,7 @@ async def asyncio(
     Args:
         format_ (CoverageV1ReportsCoverageGetFormat | Unset): json (default), csv (UTF-8 with
             BOM), xlsx or pdf (Thai) Default: CoverageV1ReportsCoverageGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -194,13 +217,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Coverage | Problem
+        Any | Coverage | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

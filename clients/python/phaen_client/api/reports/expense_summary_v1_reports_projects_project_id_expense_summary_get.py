@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -20,9 +20,13 @@ def _get_kwargs(
     *,
     format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
     | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -50,11 +54,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ExpenseSummary | Problem | None:
+) -> Any | ExpenseSummary | Problem | None:
     if response.status_code == 200:
         response_200 = ExpenseSummary.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -84,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ExpenseSummary | Problem]:
+) -> Response[Any | ExpenseSummary | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,8 +107,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
     | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[ExpenseSummary | Problem]:
+) -> Response[Any | ExpenseSummary | Problem]:
     """A project's spending by expense category
 
      Activity expense summary of a project by category 1.1 .. 6.
@@ -110,6 +119,7 @@ def sync_detailed(
         format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
             (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -117,12 +127,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExpenseSummary | Problem]
+        Response[Any | ExpenseSummary | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -139,8 +150,9 @@ def sync(
     client: AuthenticatedClient | Client,
     format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
     | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> ExpenseSummary | Problem | None:
+) -> Any | ExpenseSummary | Problem | None:
     """A project's spending by expense category
 
      Activity expense summary of a project by category 1.1 .. 6.
@@ -150,6 +162,7 @@ def sync(
         format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
             (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -157,13 +170,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExpenseSummary | Problem
+        Any | ExpenseSummary | Problem
     """
 
     return sync_detailed(
         project_id=project_id,
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -174,8 +188,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
     | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[ExpenseSummary | Problem]:
+) -> Response[Any | ExpenseSummary | Problem]:
     """A project's spending by expense category
 
      Activity expense summary of a project by category 1.1 .. 6.
@@ -185,6 +200,7 @@ async def asyncio_detailed(
         format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
             (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -192,12 +208,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExpenseSummary | Problem]
+        Response[Any | ExpenseSummary | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -212,8 +229,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     format_: ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat
     | Unset = ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> ExpenseSummary | Problem | None:
+) -> Any | ExpenseSummary | Problem | None:
     """A project's spending by expense category
 
      Activity expense summary of a project by category 1.1 .. 6.
@@ -223,6 +241,7 @@ async def asyncio(
         format_ (ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat | Unset): json
             (default), csv (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -230,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExpenseSummary | Problem
+        Any | ExpenseSummary | Problem
     """
 
     return (
@@ -238,6 +257,7 @@ async def asyncio(
             project_id=project_id,
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -14,9 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -40,11 +44,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Facilitators | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Facilitators | Problem | None:
     if response.status_code == 200:
         response_200 = Facilitators.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -69,7 +79,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Facilitators | Problem]:
+) -> Response[Any | Facilitators | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,8 +92,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Facilitators | Problem]:
+) -> Response[Any | Facilitators | Problem]:
     """Facilitators per area and level
 
      Process facilitators per region and level.
@@ -91,6 +102,7 @@ def sync_detailed(
     Args:
         format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -98,11 +110,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Facilitators | Problem]
+        Response[Any | Facilitators | Problem]
     """
 
     kwargs = _get_kwargs(
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -117,8 +130,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Facilitators | Problem | None:
+) -> Any | Facilitators | Problem | None:
     """Facilitators per area and level
 
      Process facilitators per region and level.
@@ -126,6 +140,7 @@ def sync(
     Args:
         format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -133,12 +148,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Facilitators | Problem
+        Any | Facilitators | Problem
     """
 
     return sync_detailed(
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -147,8 +163,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Facilitators | Problem]:
+) -> Response[Any | Facilitators | Problem]:
     """Facilitators per area and level
 
      Process facilitators per region and level.
@@ -156,6 +173,7 @@ async def asyncio_detailed(
     Args:
         format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -163,11 +181,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Facilitators | Problem]
+        Response[Any | Facilitators | Problem]
     """
 
     kwargs = _get_kwargs(
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -180,8 +199,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     format_: FacilitatorsV1ReportsFacilitatorsGetFormat | Unset = FacilitatorsV1ReportsFacilitatorsGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Facilitators | Problem | None:
+) -> Any | Facilitators | Problem | None:
     """Facilitators per area and level
 
      Process facilitators per region and level.
@@ -189,6 +209,7 @@ async def asyncio(
     Args:
         format_ (FacilitatorsV1ReportsFacilitatorsGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: FacilitatorsV1ReportsFacilitatorsGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -196,13 +217,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Facilitators | Problem
+        Any | Facilitators | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -21,9 +21,13 @@ def _get_kwargs(
     month: str,
     format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
     | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -53,11 +57,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MonthlyStatement | Problem | None:
+) -> Any | MonthlyStatement | Problem | None:
     if response.status_code == 200:
         response_200 = MonthlyStatement.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -87,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MonthlyStatement | Problem]:
+) -> Response[Any | MonthlyStatement | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,8 +111,9 @@ def sync_detailed(
     month: str,
     format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
     | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[MonthlyStatement | Problem]:
+) -> Response[Any | MonthlyStatement | Problem]:
     """An account's monthly statement
 
      Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
@@ -115,6 +124,7 @@ def sync_detailed(
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -122,13 +132,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MonthlyStatement | Problem]
+        Response[Any | MonthlyStatement | Problem]
     """
 
     kwargs = _get_kwargs(
         account_id=account_id,
         month=month,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -146,8 +157,9 @@ def sync(
     month: str,
     format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
     | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> MonthlyStatement | Problem | None:
+) -> Any | MonthlyStatement | Problem | None:
     """An account's monthly statement
 
      Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
@@ -158,6 +170,7 @@ def sync(
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -165,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MonthlyStatement | Problem
+        Any | MonthlyStatement | Problem
     """
 
     return sync_detailed(
@@ -173,6 +186,7 @@ def sync(
         client=client,
         month=month,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -184,8 +198,9 @@ async def asyncio_detailed(
     month: str,
     format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
     | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[MonthlyStatement | Problem]:
+) -> Response[Any | MonthlyStatement | Problem]:
     """An account's monthly statement
 
      Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
@@ -196,6 +211,7 @@ async def asyncio_detailed(
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -203,13 +219,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MonthlyStatement | Problem]
+        Response[Any | MonthlyStatement | Problem]
     """
 
     kwargs = _get_kwargs(
         account_id=account_id,
         month=month,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -225,8 +242,9 @@ async def asyncio(
     month: str,
     format_: MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat
     | Unset = MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> MonthlyStatement | Problem | None:
+) -> Any | MonthlyStatement | Problem | None:
     """An account's monthly statement
 
      Monthly income-expense statement: opening, receipts, payments, closing (from the ledger).
@@ -237,6 +255,7 @@ async def asyncio(
         format_ (MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat | Unset): json (default), csv
             (UTF-8 with BOM), xlsx or pdf (Thai) Default:
             MonthlyV1ReportsAccountsAccountIdMonthlyGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -244,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MonthlyStatement | Problem
+        Any | MonthlyStatement | Problem
     """
 
     return (
@@ -253,6 +272,7 @@ async def asyncio(
             client=client,
             month=month,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

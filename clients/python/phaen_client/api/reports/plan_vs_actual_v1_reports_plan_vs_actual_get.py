@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -16,9 +16,13 @@ def _get_kwargs(
     *,
     grant: UUID,
     format_: PlanVsActualV1ReportsPlanVsActualGetFormat | Unset = PlanVsActualV1ReportsPlanVsActualGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -45,11 +49,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PlanVsActual | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PlanVsActual | Problem | None:
     if response.status_code == 200:
         response_200 = PlanVsActual.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -79,7 +89,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PlanVsActual | Problem]:
+) -> Response[Any | PlanVsActual | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,8 +103,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     grant: UUID,
     format_: PlanVsActualV1ReportsPlanVsActualGetFormat | Unset = PlanVsActualV1ReportsPlanVsActualGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PlanVsActual | Problem]:
+) -> Response[Any | PlanVsActual | Problem]:
     """Plan against actual spending, per grant line
 
      Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual.
@@ -103,6 +114,7 @@ def sync_detailed(
         grant (UUID):
         format_ (PlanVsActualV1ReportsPlanVsActualGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: PlanVsActualV1ReportsPlanVsActualGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -110,12 +122,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PlanVsActual | Problem]
+        Response[Any | PlanVsActual | Problem]
     """
 
     kwargs = _get_kwargs(
         grant=grant,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -131,8 +144,9 @@ def sync(
     client: AuthenticatedClient | Client,
     grant: UUID,
     format_: PlanVsActualV1ReportsPlanVsActualGetFormat | Unset = PlanVsActualV1ReportsPlanVsActualGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PlanVsActual | Problem | None:
+) -> Any | PlanVsActual | Problem | None:
     """Plan against actual spending, per grant line
 
      Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual.
@@ -141,6 +155,7 @@ def sync(
         grant (UUID):
         format_ (PlanVsActualV1ReportsPlanVsActualGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: PlanVsActualV1ReportsPlanVsActualGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -148,13 +163,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PlanVsActual | Problem
+        Any | PlanVsActual | Problem
     """
 
     return sync_detailed(
         client=client,
         grant=grant,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -164,8 +180,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     grant: UUID,
     format_: PlanVsActualV1ReportsPlanVsActualGetFormat | Unset = PlanVsActualV1ReportsPlanVsActualGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PlanVsActual | Problem]:
+) -> Response[Any | PlanVsActual | Problem]:
     """Plan against actual spending, per grant line
 
      Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual.
@@ -174,6 +191,7 @@ async def asyncio_detailed(
         grant (UUID):
         format_ (PlanVsActualV1ReportsPlanVsActualGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: PlanVsActualV1ReportsPlanVsActualGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -181,12 +199,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PlanVsActual | Problem]
+        Response[Any | PlanVsActual | Problem]
     """
 
     kwargs = _get_kwargs(
         grant=grant,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -200,8 +219,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     grant: UUID,
     format_: PlanVsActualV1ReportsPlanVsActualGetFormat | Unset = PlanVsActualV1ReportsPlanVsActualGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PlanVsActual | Problem | None:
+) -> Any | PlanVsActual | Problem | None:
     """Plan against actual spending, per grant line
 
      Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual.
@@ -210,6 +230,7 @@ async def asyncio(
         grant (UUID):
         format_ (PlanVsActualV1ReportsPlanVsActualGetFormat | Unset): json (default), csv (UTF-8
             with BOM), xlsx or pdf (Thai) Default: PlanVsActualV1ReportsPlanVsActualGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -217,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PlanVsActual | Problem
+        Any | PlanVsActual | Problem
     """
 
     return (
@@ -225,6 +246,7 @@ async def asyncio(
             client=client,
             grant=grant,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

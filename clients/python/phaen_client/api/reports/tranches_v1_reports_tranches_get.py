@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -21,9 +21,13 @@ def _get_kwargs(
     format_: TranchesV1ReportsTranchesGetFormat | Unset = TranchesV1ReportsTranchesGetFormat.JSON,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -85,11 +89,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TrancheReport | None:
+) -> Any | Problem | TrancheReport | None:
     if response.status_code == 200:
         response_200 = TrancheReport.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -114,7 +122,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TrancheReport]:
+) -> Response[Any | Problem | TrancheReport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,8 +140,9 @@ def sync_detailed(
     format_: TranchesV1ReportsTranchesGetFormat | Unset = TranchesV1ReportsTranchesGetFormat.JSON,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | TrancheReport]:
+) -> Response[Any | Problem | TrancheReport]:
     """Tranche releases and what is still to come
 
      Per project: each tranche's state and what blocks the next (JSON paginated; documents list all).
@@ -146,6 +155,7 @@ def sync_detailed(
             BOM), xlsx or pdf (Thai) Default: TranchesV1ReportsTranchesGetFormat.JSON.
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -153,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TrancheReport]
+        Response[Any | Problem | TrancheReport]
     """
 
     kwargs = _get_kwargs(
@@ -163,6 +173,7 @@ def sync_detailed(
         format_=format_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -182,8 +193,9 @@ def sync(
     format_: TranchesV1ReportsTranchesGetFormat | Unset = TranchesV1ReportsTranchesGetFormat.JSON,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | TrancheReport | None:
+) -> Any | Problem | TrancheReport | None:
     """Tranche releases and what is still to come
 
      Per project: each tranche's state and what blocks the next (JSON paginated; documents list all).
@@ -196,6 +208,7 @@ def sync(
             BOM), xlsx or pdf (Thai) Default: TranchesV1ReportsTranchesGetFormat.JSON.
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -203,7 +216,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TrancheReport
+        Any | Problem | TrancheReport
     """
 
     return sync_detailed(
@@ -214,6 +227,7 @@ def sync(
         format_=format_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -227,8 +241,9 @@ async def asyncio_detailed(
     format_: TranchesV1ReportsTranchesGetFormat | Unset = TranchesV1ReportsTranchesGetFormat.JSON,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | TrancheReport]:
+) -> Response[Any | Problem | TrancheReport]:
     """Tranche releases and what is still to come
 
      Per project: each tranche's state and what blocks the next (JSON paginated; documents list all).
@@ -241,6 +256,7 @@ async def asyncio_detailed(
             BOM), xlsx or pdf (Thai) Default: TranchesV1ReportsTranchesGetFormat.JSON.
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -248,7 +264,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TrancheReport]
+        Response[Any | Problem | TrancheReport]
     """
 
     kwargs = _get_kwargs(
@@ -258,6 +274,7 @@ async def asyncio_detailed(
         format_=format_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -275,8 +292,9 @@ async def asyncio(
     format_: TranchesV1ReportsTranchesGetFormat | Unset = TranchesV1ReportsTranchesGetFormat.JSON,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | TrancheReport | None:
+) -> Any | Problem | TrancheReport | None:
     """Tranche releases and what is still to come
 
      Per project: each tranche's state and what blocks the next (JSON paginated; documents list all).
@@ -289,6 +307,7 @@ async def asyncio(
             BOM), xlsx or pdf (Thai) Default: TranchesV1ReportsTranchesGetFormat.JSON.
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -296,7 +315,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TrancheReport
+        Any | Problem | TrancheReport
     """
 
     return (
@@ -308,6 +327,7 @@ async def asyncio(
             format_=format_,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -20,9 +20,13 @@ def _get_kwargs(
     *,
     format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
     | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -50,11 +54,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReportsVoucher | None:
+) -> Any | Problem | ReportsVoucher | None:
     if response.status_code == 200:
         response_200 = ReportsVoucher.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -84,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReportsVoucher]:
+) -> Response[Any | Problem | ReportsVoucher]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,8 +107,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
     | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ReportsVoucher]:
+) -> Response[Any | Problem | ReportsVoucher]:
     """Print an expense's payment voucher
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
@@ -109,6 +118,7 @@ def sync_detailed(
         expense_id (UUID):
         format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
             VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -116,12 +126,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportsVoucher]
+        Response[Any | Problem | ReportsVoucher]
     """
 
     kwargs = _get_kwargs(
         expense_id=expense_id,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -138,8 +149,9 @@ def sync(
     client: AuthenticatedClient | Client,
     format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
     | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | ReportsVoucher | None:
+) -> Any | Problem | ReportsVoucher | None:
     """Print an expense's payment voucher
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
@@ -148,6 +160,7 @@ def sync(
         expense_id (UUID):
         format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
             VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -155,13 +168,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportsVoucher
+        Any | Problem | ReportsVoucher
     """
 
     return sync_detailed(
         expense_id=expense_id,
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -172,8 +186,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
     | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | ReportsVoucher]:
+) -> Response[Any | Problem | ReportsVoucher]:
     """Print an expense's payment voucher
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
@@ -182,6 +197,7 @@ async def asyncio_detailed(
         expense_id (UUID):
         format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
             VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -189,12 +205,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportsVoucher]
+        Response[Any | Problem | ReportsVoucher]
     """
 
     kwargs = _get_kwargs(
         expense_id=expense_id,
         format_=format_,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -209,8 +226,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     format_: VoucherV1ReportsExpensesExpenseIdVoucherGetFormat
     | Unset = VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | ReportsVoucher | None:
+) -> Any | Problem | ReportsVoucher | None:
     """Print an expense's payment voucher
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
@@ -219,6 +237,7 @@ async def asyncio(
         expense_id (UUID):
         format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
             VoucherV1ReportsExpensesExpenseIdVoucherGetFormat.JSON.
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -226,7 +245,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportsVoucher
+        Any | Problem | ReportsVoucher
     """
 
     return (
@@ -234,6 +253,7 @@ async def asyncio(
             expense_id=expense_id,
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

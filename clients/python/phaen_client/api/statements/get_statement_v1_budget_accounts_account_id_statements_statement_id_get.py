@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -16,9 +16,13 @@ def _get_kwargs(
     account_id: UUID,
     statement_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -36,11 +40,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StatementDetail | None:
+) -> Any | Problem | StatementDetail | None:
     if response.status_code == 200:
         response_200 = StatementDetail.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -70,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StatementDetail]:
+) -> Response[Any | Problem | StatementDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,8 +92,9 @@ def sync_detailed(
     statement_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | StatementDetail]:
+) -> Response[Any | Problem | StatementDetail]:
     """Get one statement and how it matched
 
      One statement: every line with what it matched, and what its reconciliation found.
@@ -93,6 +102,7 @@ def sync_detailed(
     Args:
         account_id (UUID):
         statement_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -100,12 +110,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StatementDetail]
+        Response[Any | Problem | StatementDetail]
     """
 
     kwargs = _get_kwargs(
         account_id=account_id,
         statement_id=statement_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -121,8 +132,9 @@ def sync(
     statement_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | StatementDetail | None:
+) -> Any | Problem | StatementDetail | None:
     """Get one statement and how it matched
 
      One statement: every line with what it matched, and what its reconciliation found.
@@ -130,6 +142,7 @@ def sync(
     Args:
         account_id (UUID):
         statement_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -137,13 +150,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StatementDetail
+        Any | Problem | StatementDetail
     """
 
     return sync_detailed(
         account_id=account_id,
         statement_id=statement_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -153,8 +167,9 @@ async def asyncio_detailed(
     statement_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | StatementDetail]:
+) -> Response[Any | Problem | StatementDetail]:
     """Get one statement and how it matched
 
      One statement: every line with what it matched, and what its reconciliation found.
@@ -162,6 +177,7 @@ async def asyncio_detailed(
     Args:
         account_id (UUID):
         statement_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -169,12 +185,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StatementDetail]
+        Response[Any | Problem | StatementDetail]
     """
 
     kwargs = _get_kwargs(
         account_id=account_id,
         statement_id=statement_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -188,8 +205,9 @@ async def asyncio(
     statement_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | StatementDetail | None:
+) -> Any | Problem | StatementDetail | None:
     """Get one statement and how it matched
 
      One statement: every line with what it matched, and what its reconciliation found.
@@ -197,6 +215,7 @@ async def asyncio(
     Args:
         account_id (UUID):
         statement_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -204,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StatementDetail
+        Any | Problem | StatementDetail
     """
 
     return (
@@ -212,6 +231,7 @@ async def asyncio(
             account_id=account_id,
             statement_id=statement_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -9,13 +9,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.statement_out import StatementOut
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     account_id: UUID,
     *,
-    body: str | str | Unset = UNSET,
+    body: File | File | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -29,10 +29,10 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, str):
+    if isinstance(body, File):
         _kwargs["content"] = body.payload
         headers["Content-Type"] = "application/xml"
-    if isinstance(body, str):
+    if isinstance(body, File):
         _kwargs["content"] = body.payload
         headers["Content-Type"] = "text/csv"
 
@@ -97,7 +97,7 @@ def sync_detailed(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: str | str | Unset = UNSET,
+    body: File | File | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | StatementOut]:
     """Import the bank's monthly statement (camt.053 or CSV)
@@ -114,8 +114,8 @@ def sync_detailed(
     Args:
         account_id (UUID):
         accept_language (str | Unset):
-        body (str): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
-        body (str): UTF-8 (BOM allowed); header
+        body (File): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
+        body (File): UTF-8 (BOM allowed); header
             date,description,reference,withdrawal,deposit,balance; dates YYYY-MM-DD or DD/MM/YYYY in
             the Buddhist Era; amounts with 2 decimals, one of withdrawal/deposit per line
 
@@ -144,7 +144,7 @@ def sync(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: str | str | Unset = UNSET,
+    body: File | File | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | StatementOut | None:
     """Import the bank's monthly statement (camt.053 or CSV)
@@ -161,8 +161,8 @@ def sync(
     Args:
         account_id (UUID):
         accept_language (str | Unset):
-        body (str): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
-        body (str): UTF-8 (BOM allowed); header
+        body (File): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
+        body (File): UTF-8 (BOM allowed); header
             date,description,reference,withdrawal,deposit,balance; dates YYYY-MM-DD or DD/MM/YYYY in
             the Buddhist Era; amounts with 2 decimals, one of withdrawal/deposit per line
 
@@ -186,7 +186,7 @@ async def asyncio_detailed(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: str | str | Unset = UNSET,
+    body: File | File | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | StatementOut]:
     """Import the bank's monthly statement (camt.053 or CSV)
@@ -203,8 +203,8 @@ async def asyncio_detailed(
     Args:
         account_id (UUID):
         accept_language (str | Unset):
-        body (str): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
-        body (str): UTF-8 (BOM allowed); header
+        body (File): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
+        body (File): UTF-8 (BOM allowed); header
             date,description,reference,withdrawal,deposit,balance; dates YYYY-MM-DD or DD/MM/YYYY in
             the Buddhist Era; amounts with 2 decimals, one of withdrawal/deposit per line
 
@@ -231,7 +231,7 @@ async def asyncio(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: str | str | Unset = UNSET,
+    body: File | File | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | StatementOut | None:
     """Import the bank's monthly statement (camt.053 or CSV)
@@ -248,8 +248,8 @@ async def asyncio(
     Args:
         account_id (UUID):
         accept_language (str | Unset):
-        body (str): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
-        body (str): UTF-8 (BOM allowed); header
+        body (File): ISO 20022 camt.053 (BkToCstmrStmt), one THB statement
+        body (File): UTF-8 (BOM allowed); header
             date,description,reference,withdrawal,deposit,balance; dates YYYY-MM-DD or DD/MM/YYYY in
             the Buddhist Era; amounts with 2 decimals, one of withdrawal/deposit per line
 

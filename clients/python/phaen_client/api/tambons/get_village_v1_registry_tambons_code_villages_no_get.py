@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -15,9 +15,13 @@ def _get_kwargs(
     code: str,
     no: int,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -33,11 +37,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | VillageOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | VillageOut | None:
     if response.status_code == 200:
         response_200 = VillageOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -67,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | VillageOut]:
+) -> Response[Any | Problem | VillageOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,8 +91,9 @@ def sync_detailed(
     no: int,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | VillageOut]:
+) -> Response[Any | Problem | VillageOut]:
     """Get one village of a network tambon
 
      One village.
@@ -90,6 +101,7 @@ def sync_detailed(
     Args:
         code (str): 6-digit DOPA subdistrict code
         no (int): หมู่ที่
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -97,12 +109,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VillageOut]
+        Response[Any | Problem | VillageOut]
     """
 
     kwargs = _get_kwargs(
         code=code,
         no=no,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -118,8 +131,9 @@ def sync(
     no: int,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | VillageOut | None:
+) -> Any | Problem | VillageOut | None:
     """Get one village of a network tambon
 
      One village.
@@ -127,6 +141,7 @@ def sync(
     Args:
         code (str): 6-digit DOPA subdistrict code
         no (int): หมู่ที่
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -134,13 +149,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VillageOut
+        Any | Problem | VillageOut
     """
 
     return sync_detailed(
         code=code,
         no=no,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -150,8 +166,9 @@ async def asyncio_detailed(
     no: int,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | VillageOut]:
+) -> Response[Any | Problem | VillageOut]:
     """Get one village of a network tambon
 
      One village.
@@ -159,6 +176,7 @@ async def asyncio_detailed(
     Args:
         code (str): 6-digit DOPA subdistrict code
         no (int): หมู่ที่
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -166,12 +184,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VillageOut]
+        Response[Any | Problem | VillageOut]
     """
 
     kwargs = _get_kwargs(
         code=code,
         no=no,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -185,8 +204,9 @@ async def asyncio(
     no: int,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | VillageOut | None:
+) -> Any | Problem | VillageOut | None:
     """Get one village of a network tambon
 
      One village.
@@ -194,6 +214,7 @@ async def asyncio(
     Args:
         code (str): 6-digit DOPA subdistrict code
         no (int): หมู่ที่
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -201,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VillageOut
+        Any | Problem | VillageOut
     """
 
     return (
@@ -209,6 +230,7 @@ async def asyncio(
             code=code,
             no=no,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

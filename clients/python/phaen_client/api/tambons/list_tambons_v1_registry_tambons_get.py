@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -20,9 +20,13 @@ def _get_kwargs(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -83,11 +87,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageTambonOut | Problem | None:
+) -> Any | PageTambonOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageTambonOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -112,7 +120,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageTambonOut | Problem]:
+) -> Response[Any | PageTambonOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,8 +138,9 @@ def sync_detailed(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageTambonOut | Problem]:
+) -> Response[Any | PageTambonOut | Problem]:
     """List network tambons
 
      Network tambons by region, tier, province or district.
@@ -143,6 +152,7 @@ def sync_detailed(
         district (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -150,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageTambonOut | Problem]
+        Response[Any | PageTambonOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,6 +170,7 @@ def sync_detailed(
         district=district,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -179,8 +190,9 @@ def sync(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageTambonOut | Problem | None:
+) -> Any | PageTambonOut | Problem | None:
     """List network tambons
 
      Network tambons by region, tier, province or district.
@@ -192,6 +204,7 @@ def sync(
         district (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -199,7 +212,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageTambonOut | Problem
+        Any | PageTambonOut | Problem
     """
 
     return sync_detailed(
@@ -210,6 +223,7 @@ def sync(
         district=district,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -223,8 +237,9 @@ async def asyncio_detailed(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageTambonOut | Problem]:
+) -> Response[Any | PageTambonOut | Problem]:
     """List network tambons
 
      Network tambons by region, tier, province or district.
@@ -236,6 +251,7 @@ async def asyncio_detailed(
         district (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -243,7 +259,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageTambonOut | Problem]
+        Response[Any | PageTambonOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -253,6 +269,7 @@ async def asyncio_detailed(
         district=district,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -270,8 +287,9 @@ async def asyncio(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageTambonOut | Problem | None:
+) -> Any | PageTambonOut | Problem | None:
     """List network tambons
 
      Network tambons by region, tier, province or district.
@@ -283,6 +301,7 @@ async def asyncio(
         district (None | str | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -290,7 +309,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageTambonOut | Problem
+        Any | PageTambonOut | Problem
     """
 
     return (
@@ -302,6 +321,7 @@ async def asyncio(
             district=district,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

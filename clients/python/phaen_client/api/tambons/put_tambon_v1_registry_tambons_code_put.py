@@ -16,9 +16,13 @@ def _get_kwargs(
     code: str,
     *,
     body: TambonIn,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -63,10 +67,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,17 +102,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TambonIn,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | TambonOut]:
     """Enrol a tambon in the network, or update its enrolment
 
      Enrol a tambon in the network (201) or update it (200); tier changes are kept with who and when.
 
-    ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
-    all 7 criteria, with plans in at least 80 % of the villages.
+    An update needs ``If-Match`` with the ``ETag`` of your last GET (428 without it, 412 when someone
+    changed
+    the tambon since); the first enrolment needs none. ``villages_with_plan`` may not exceed
+    ``villages_total`` (422). ``meets_model_criteria`` is derived: all 7 criteria, with plans in at
+    least 80 %
+    of the villages.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_match (None | str | Unset): The ETag of your last GET of this tambon; required to
+            update an enrolled tambon
         accept_language (str | Unset):
         body (TambonIn): Enrol a tambon in the network or update it.
 
@@ -113,6 +134,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         code=code,
         body=body,
+        if_match=if_match,
         accept_language=accept_language,
     )
 
@@ -128,17 +150,24 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TambonIn,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | TambonOut | None:
     """Enrol a tambon in the network, or update its enrolment
 
      Enrol a tambon in the network (201) or update it (200); tier changes are kept with who and when.
 
-    ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
-    all 7 criteria, with plans in at least 80 % of the villages.
+    An update needs ``If-Match`` with the ``ETag`` of your last GET (428 without it, 412 when someone
+    changed
+    the tambon since); the first enrolment needs none. ``villages_with_plan`` may not exceed
+    ``villages_total`` (422). ``meets_model_criteria`` is derived: all 7 criteria, with plans in at
+    least 80 %
+    of the villages.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_match (None | str | Unset): The ETag of your last GET of this tambon; required to
+            update an enrolled tambon
         accept_language (str | Unset):
         body (TambonIn): Enrol a tambon in the network or update it.
 
@@ -154,6 +183,7 @@ def sync(
         code=code,
         client=client,
         body=body,
+        if_match=if_match,
         accept_language=accept_language,
     ).parsed
 
@@ -163,17 +193,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TambonIn,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | TambonOut]:
     """Enrol a tambon in the network, or update its enrolment
 
      Enrol a tambon in the network (201) or update it (200); tier changes are kept with who and when.
 
-    ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
-    all 7 criteria, with plans in at least 80 % of the villages.
+    An update needs ``If-Match`` with the ``ETag`` of your last GET (428 without it, 412 when someone
+    changed
+    the tambon since); the first enrolment needs none. ``villages_with_plan`` may not exceed
+    ``villages_total`` (422). ``meets_model_criteria`` is derived: all 7 criteria, with plans in at
+    least 80 %
+    of the villages.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_match (None | str | Unset): The ETag of your last GET of this tambon; required to
+            update an enrolled tambon
         accept_language (str | Unset):
         body (TambonIn): Enrol a tambon in the network or update it.
 
@@ -188,6 +225,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         code=code,
         body=body,
+        if_match=if_match,
         accept_language=accept_language,
     )
 
@@ -201,17 +239,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TambonIn,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | TambonOut | None:
     """Enrol a tambon in the network, or update its enrolment
 
      Enrol a tambon in the network (201) or update it (200); tier changes are kept with who and when.
 
-    ``villages_with_plan`` may not exceed ``villages_total`` (422). ``meets_model_criteria`` is derived:
-    all 7 criteria, with plans in at least 80 % of the villages.
+    An update needs ``If-Match`` with the ``ETag`` of your last GET (428 without it, 412 when someone
+    changed
+    the tambon since); the first enrolment needs none. ``villages_with_plan`` may not exceed
+    ``villages_total`` (422). ``meets_model_criteria`` is derived: all 7 criteria, with plans in at
+    least 80 %
+    of the villages.
 
     Args:
         code (str): 6-digit DOPA subdistrict code
+        if_match (None | str | Unset): The ETag of your last GET of this tambon; required to
+            update an enrolled tambon
         accept_language (str | Unset):
         body (TambonIn): Enrol a tambon in the network or update it.
 
@@ -228,6 +273,7 @@ async def asyncio(
             code=code,
             client=client,
             body=body,
+            if_match=if_match,
             accept_language=accept_language,
         )
     ).parsed

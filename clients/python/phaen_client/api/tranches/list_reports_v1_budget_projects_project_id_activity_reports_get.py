@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -17,9 +17,13 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -50,11 +54,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageActivityReportOut | Problem | None:
+) -> Any | PageActivityReportOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageActivityReportOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -84,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageActivityReportOut | Problem]:
+) -> Response[Any | PageActivityReportOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,8 +107,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageActivityReportOut | Problem]:
+) -> Response[Any | PageActivityReportOut | Problem]:
     """List a project's activity reports
 
      The project's activity reports.
@@ -109,6 +118,7 @@ def sync_detailed(
         project_id (UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -116,13 +126,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageActivityReportOut | Problem]
+        Response[Any | PageActivityReportOut | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -139,8 +150,9 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageActivityReportOut | Problem | None:
+) -> Any | PageActivityReportOut | Problem | None:
     """List a project's activity reports
 
      The project's activity reports.
@@ -149,6 +161,7 @@ def sync(
         project_id (UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -156,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageActivityReportOut | Problem
+        Any | PageActivityReportOut | Problem
     """
 
     return sync_detailed(
@@ -164,6 +177,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -174,8 +188,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageActivityReportOut | Problem]:
+) -> Response[Any | PageActivityReportOut | Problem]:
     """List a project's activity reports
 
      The project's activity reports.
@@ -184,6 +199,7 @@ async def asyncio_detailed(
         project_id (UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -191,13 +207,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageActivityReportOut | Problem]
+        Response[Any | PageActivityReportOut | Problem]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -212,8 +229,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageActivityReportOut | Problem | None:
+) -> Any | PageActivityReportOut | Problem | None:
     """List a project's activity reports
 
      The project's activity reports.
@@ -222,6 +240,7 @@ async def asyncio(
         project_id (UUID):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -229,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageActivityReportOut | Problem
+        Any | PageActivityReportOut | Problem
     """
 
     return (
@@ -238,6 +257,7 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     project_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -34,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[TrancheOut] | None:
+) -> Any | Problem | list[TrancheOut] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -44,6 +48,10 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -73,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[TrancheOut]]:
+) -> Response[Any | Problem | list[TrancheOut]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,14 +94,16 @@ def sync_detailed(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | list[TrancheOut]]:
+) -> Response[Any | Problem | list[TrancheOut]]:
     """List a project's tranches
 
      The project's tranches: released or not, and what blocks the next.
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -101,11 +111,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[TrancheOut]]
+        Response[Any | Problem | list[TrancheOut]]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -120,14 +131,16 @@ def sync(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | list[TrancheOut] | None:
+) -> Any | Problem | list[TrancheOut] | None:
     """List a project's tranches
 
      The project's tranches: released or not, and what blocks the next.
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -135,12 +148,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[TrancheOut]
+        Any | Problem | list[TrancheOut]
     """
 
     return sync_detailed(
         project_id=project_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -149,14 +163,16 @@ async def asyncio_detailed(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | list[TrancheOut]]:
+) -> Response[Any | Problem | list[TrancheOut]]:
     """List a project's tranches
 
      The project's tranches: released or not, and what blocks the next.
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -164,11 +180,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[TrancheOut]]
+        Response[Any | Problem | list[TrancheOut]]
     """
 
     kwargs = _get_kwargs(
         project_id=project_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -181,14 +198,16 @@ async def asyncio(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | list[TrancheOut] | None:
+) -> Any | Problem | list[TrancheOut] | None:
     """List a project's tranches
 
      The project's tranches: released or not, and what blocks the next.
 
     Args:
         project_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -196,13 +215,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[TrancheOut]
+        Any | Problem | list[TrancheOut]
     """
 
     return (
         await asyncio_detailed(
             project_id=project_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     withdrawal_id: UUID,
     *,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -34,11 +38,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WithdrawalOut | None:
+) -> Any | Problem | WithdrawalOut | None:
     if response.status_code == 200:
         response_200 = WithdrawalOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WithdrawalOut]:
+) -> Response[Any | Problem | WithdrawalOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,14 +89,16 @@ def sync_detailed(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | WithdrawalOut]:
+) -> Response[Any | Problem | WithdrawalOut]:
     """List a withdrawal's signatures
 
      The withdrawal with its current signatures.
 
     Args:
         withdrawal_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -96,11 +106,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawalOut]
+        Response[Any | Problem | WithdrawalOut]
     """
 
     kwargs = _get_kwargs(
         withdrawal_id=withdrawal_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -115,14 +126,16 @@ def sync(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | WithdrawalOut | None:
+) -> Any | Problem | WithdrawalOut | None:
     """List a withdrawal's signatures
 
      The withdrawal with its current signatures.
 
     Args:
         withdrawal_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -130,12 +143,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawalOut
+        Any | Problem | WithdrawalOut
     """
 
     return sync_detailed(
         withdrawal_id=withdrawal_id,
         client=client,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -144,14 +158,16 @@ async def asyncio_detailed(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Problem | WithdrawalOut]:
+) -> Response[Any | Problem | WithdrawalOut]:
     """List a withdrawal's signatures
 
      The withdrawal with its current signatures.
 
     Args:
         withdrawal_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -159,11 +175,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawalOut]
+        Response[Any | Problem | WithdrawalOut]
     """
 
     kwargs = _get_kwargs(
         withdrawal_id=withdrawal_id,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -176,14 +193,16 @@ async def asyncio(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Problem | WithdrawalOut | None:
+) -> Any | Problem | WithdrawalOut | None:
     """List a withdrawal's signatures
 
      The withdrawal with its current signatures.
 
     Args:
         withdrawal_id (UUID):
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -191,13 +210,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawalOut
+        Any | Problem | WithdrawalOut
     """
 
     return (
         await asyncio_detailed(
             withdrawal_id=withdrawal_id,
             client=client,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -21,9 +21,13 @@ def _get_kwargs(
     status: ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -79,11 +83,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageWithdrawalOut | Problem | None:
+) -> Any | PageWithdrawalOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageWithdrawalOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -108,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageWithdrawalOut | Problem]:
+) -> Response[Any | PageWithdrawalOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -125,8 +133,9 @@ def sync_detailed(
     status: ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageWithdrawalOut | Problem]:
+) -> Response[Any | PageWithdrawalOut | Problem]:
     """List withdrawals
 
      Withdrawals within the caller's scope.
@@ -137,6 +146,7 @@ def sync_detailed(
         status (ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -144,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageWithdrawalOut | Problem]
+        Response[Any | PageWithdrawalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,6 +163,7 @@ def sync_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -171,8 +182,9 @@ def sync(
     status: ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageWithdrawalOut | Problem | None:
+) -> Any | PageWithdrawalOut | Problem | None:
     """List withdrawals
 
      Withdrawals within the caller's scope.
@@ -183,6 +195,7 @@ def sync(
         status (ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -190,7 +203,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageWithdrawalOut | Problem
+        Any | PageWithdrawalOut | Problem
     """
 
     return sync_detailed(
@@ -200,6 +213,7 @@ def sync(
         status=status,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     ).parsed
 
@@ -212,8 +226,9 @@ async def asyncio_detailed(
     status: ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[PageWithdrawalOut | Problem]:
+) -> Response[Any | PageWithdrawalOut | Problem]:
     """List withdrawals
 
      Withdrawals within the caller's scope.
@@ -224,6 +239,7 @@ async def asyncio_detailed(
         status (ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -231,7 +247,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageWithdrawalOut | Problem]
+        Response[Any | PageWithdrawalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -240,6 +256,7 @@ async def asyncio_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
         accept_language=accept_language,
     )
 
@@ -256,8 +273,9 @@ async def asyncio(
     status: ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> PageWithdrawalOut | Problem | None:
+) -> Any | PageWithdrawalOut | Problem | None:
     """List withdrawals
 
      Withdrawals within the caller's scope.
@@ -268,6 +286,7 @@ async def asyncio(
         status (ListWithdrawalsV1BudgetWithdrawalsGetStatusType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
+        if_none_match (str | Unset):
         accept_language (str | Unset):
 
     Raises:
@@ -275,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageWithdrawalOut | Problem
+        Any | PageWithdrawalOut | Problem
     """
 
     return (
@@ -286,6 +305,7 @@ async def asyncio(
             status=status,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
             accept_language=accept_language,
         )
     ).parsed
