@@ -137,6 +137,14 @@ SUMMARIES: dict[str, str] = {
     "POST /v1/reports/reconcile/budget-statement": "Check a printed budget statement's sums",
     "GET /v1/reports/feeds": "How far the reports have read each event feed",
     "POST /v1/reports/rebuild": "Rebuild the reports from the event feeds",
+    "GET /v1/webhooks/subscriptions": "List your webhook subscriptions",
+    "POST /v1/webhooks/subscriptions": "Subscribe an HTTPS endpoint to events (the secret is shown once)",
+    "GET /v1/webhooks/subscriptions/{subscription_id}": "Get one webhook subscription",
+    "DELETE /v1/webhooks/subscriptions/{subscription_id}": "Cancel a webhook subscription",
+    "GET /v1/webhooks/subscriptions/{subscription_id}/deliveries": "The delivery log of a subscription",
+    "POST /v1/webhooks/subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver": "Deliver an event again",
+    "POST /v1/webhooks/subscriptions/{subscription_id}/secret": "Rotate a subscription's signing secret",
+    "POST /v1/webhooks/subscriptions/{subscription_id}/enable": "Enable a disabled subscription again",
 }
 
 # Expense categories (หมวดค่าใช้จ่าย): code -> (Thai, English).
@@ -376,6 +384,10 @@ EXAMPLES: dict[str, Any] = {
     "POST /v1/budget/accounts/{account_id}/statements": {
         "application/xml": STATEMENT_XML_EXAMPLE,
         "text/csv": STATEMENT_CSV_EXAMPLE,
+    },
+    "POST /v1/webhooks/subscriptions": {
+        "url": "https://hooks.baac.example/phaen",
+        "events": ["withdrawal.approved", "alert.raised"],
     },
     "POST /v1/reports/reconcile/budget-statement": {
         "lines": [

@@ -13,6 +13,7 @@ from .alert_out_detail import AlertOutDetail
 from .alert_out_severity import AlertOutSeverity
 from .alert_resolve import AlertResolve
 from .attachment_out import AttachmentOut
+from .attempt_out import AttemptOut
 from .audit_entry_out import AuditEntryOut
 from .audit_package import AuditPackage
 from .audit_v1_reports_projects_project_id_audit_package_get_format import (
@@ -62,6 +63,9 @@ from .coverage_v1_reports_coverage_get_format import CoverageV1ReportsCoverageGe
 from .criteria import Criteria
 from .decision import Decision
 from .decision_decision import DecisionDecision
+from .delivery_log import DeliveryLog
+from .delivery_out import DeliveryOut
+from .delivery_out_body import DeliveryOutBody
 from .deposit_create import DepositCreate
 from .deposit_create_kind import DepositCreateKind
 from .directory_answer import DirectoryAnswer
@@ -77,6 +81,7 @@ from .expense_create_category import ExpenseCreateCategory
 from .expense_out import ExpenseOut
 from .expense_out_evidence import ExpenseOutEvidence
 from .expense_out_evidence_kind import ExpenseOutEvidenceKind
+from .expense_out_flags_item import ExpenseOutFlagsItem
 from .expense_out_status import ExpenseOutStatus
 from .expense_summary import ExpenseSummary
 from .expense_summary_v1_reports_projects_project_id_expense_summary_get_format import (
@@ -115,6 +120,7 @@ from .line_create import LineCreate
 from .list_alerts_v1_budget_alerts_get_code_type_0 import ListAlertsV1BudgetAlertsGetCodeType0
 from .list_committees_v1_registry_committees_get_level_type_0 import ListCommitteesV1RegistryCommitteesGetLevelType0
 from .list_committees_v1_registry_committees_get_region_type_0 import ListCommitteesV1RegistryCommitteesGetRegionType0
+from .list_expenses_v1_budget_expenses_get_flag_type_0 import ListExpensesV1BudgetExpensesGetFlagType0
 from .list_expenses_v1_budget_expenses_get_status_type_0 import ListExpensesV1BudgetExpensesGetStatusType0
 from .list_facilitators_v1_registry_facilitators_get_level_type_0 import (
     ListFacilitatorsV1RegistryFacilitatorsGetLevelType0,
@@ -218,9 +224,11 @@ from .resolution import Resolution
 from .resolve_item import ResolveItem
 from .resolve_out import ResolveOut
 from .revocations import Revocations
+from .revocations_not_before import RevocationsNotBefore
 from .search_item import SearchItem
 from .search_item_level import SearchItemLevel
 from .search_v1_registry_search_get_level_type_0 import SearchV1RegistrySearchGetLevelType0
+from .secret_rotated import SecretRotated
 from .signatory_policy import SignatoryPolicy
 from .signature_out import SignatureOut
 from .source_rebuilt import SourceRebuilt
@@ -236,6 +244,9 @@ from .statement_summary import StatementSummary
 from .statement_summary_format import StatementSummaryFormat
 from .subdistrict_out import SubdistrictOut
 from .subdistrict_out_region import SubdistrictOutRegion
+from .subscription_created import SubscriptionCreated
+from .subscription_in import SubscriptionIn
+from .subscription_out import SubscriptionOut
 from .tambon_in import TambonIn
 from .tambon_in_tier import TambonInTier
 from .tambon_out import TambonOut
@@ -284,6 +295,7 @@ __all__ = (
     "AlertOutSeverity",
     "AlertResolve",
     "AttachmentOut",
+    "AttemptOut",
     "AuditEntryOut",
     "AuditPackage",
     "AuditV1ReportsProjectsProjectIdAuditPackageGetFormat",
@@ -325,6 +337,9 @@ __all__ = (
     "Criteria",
     "Decision",
     "DecisionDecision",
+    "DeliveryLog",
+    "DeliveryOut",
+    "DeliveryOutBody",
     "DepositCreate",
     "DepositCreateKind",
     "DirectoryAnswer",
@@ -340,6 +355,7 @@ __all__ = (
     "ExpenseOut",
     "ExpenseOutEvidence",
     "ExpenseOutEvidenceKind",
+    "ExpenseOutFlagsItem",
     "ExpenseOutStatus",
     "ExpenseSummary",
     "ExpenseSummaryV1ReportsProjectsProjectIdExpenseSummaryGetFormat",
@@ -374,6 +390,7 @@ __all__ = (
     "ListAlertsV1BudgetAlertsGetCodeType0",
     "ListCommitteesV1RegistryCommitteesGetLevelType0",
     "ListCommitteesV1RegistryCommitteesGetRegionType0",
+    "ListExpensesV1BudgetExpensesGetFlagType0",
     "ListExpensesV1BudgetExpensesGetStatusType0",
     "ListFacilitatorsV1RegistryFacilitatorsGetLevelType0",
     "ListFacilitatorsV1RegistryFacilitatorsGetRegionType0",
@@ -473,9 +490,11 @@ __all__ = (
     "ResolveItem",
     "ResolveOut",
     "Revocations",
+    "RevocationsNotBefore",
     "SearchItem",
     "SearchItemLevel",
     "SearchV1RegistrySearchGetLevelType0",
+    "SecretRotated",
     "SignatoryPolicy",
     "SignatureOut",
     "SourceRebuilt",
@@ -491,6 +510,9 @@ __all__ = (
     "StatementSummaryFormat",
     "SubdistrictOut",
     "SubdistrictOutRegion",
+    "SubscriptionCreated",
+    "SubscriptionIn",
+    "SubscriptionOut",
     "TambonIn",
     "TambonInTier",
     "TambonOut",

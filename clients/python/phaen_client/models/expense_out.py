@@ -9,7 +9,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.expense_out_evidence_kind import ExpenseOutEvidenceKind
+from ..models.expense_out_flags_item import ExpenseOutFlagsItem
 from ..models.expense_out_status import ExpenseOutStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.expense_out_evidence import ExpenseOutEvidence
@@ -38,6 +40,9 @@ class ExpenseOut:
         voided_at (datetime.datetime | None):
         created_by (str):
         created_at (datetime.datetime):
+        flags (list[ExpenseOutFlagsItem] | Unset): auditor flags set when recorded: beyond_paid_out = the project's live
+            expenses, this one included, exceeded what its account had paid out (withdrawals paid); duplicate_receipt =
+            recorded before receipts were normalised, and the same receipt as an earlier live expense once they are
     """
 
     id: UUID
@@ -56,6 +61,7 @@ class ExpenseOut:
     voided_at: datetime.datetime | None
     created_by: str
     created_at: datetime.datetime
+    flags: list[ExpenseOutFlagsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,6 +103,13 @@ class ExpenseOut:
 
         created_at = self.created_at.isoformat()
 
+        flags: list[str] | Unset = UNSET
+        if not isinstance(self.flags, Unset):
+            flags = []
+            for flags_item_data in self.flags:
+                flags_item = flags_item_data.value
+                flags.append(flags_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -119,6 +132,8 @@ class ExpenseOut:
                 "created_at": created_at,
             }
         )
+        if flags is not UNSET:
+            field_dict["flags"] = flags
 
         return field_dict
 
@@ -182,6 +197,15 @@ class ExpenseOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        _flags = d.pop("flags", UNSET)
+        flags: list[ExpenseOutFlagsItem] | Unset = UNSET
+        if _flags is not UNSET:
+            flags = []
+            for flags_item_data in _flags:
+                flags_item = ExpenseOutFlagsItem(flags_item_data)
+
+                flags.append(flags_item)
+
         expense_out = cls(
             id=id,
             project_id=project_id,
@@ -199,6 +223,7 @@ class ExpenseOut:
             voided_at=voided_at,
             created_by=created_by,
             created_at=created_at,
+            flags=flags,
         )
 
         expense_out.additional_properties = d

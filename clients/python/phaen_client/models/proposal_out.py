@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.proposal_out_route import ProposalOutRoute
 from ..models.proposal_out_status import ProposalOutStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.resolution import Resolution
@@ -29,7 +30,10 @@ class ProposalOut:
         title (str):
         activities (list[Any]):
         route (ProposalOutRoute):
-        route_rule (str): the rule that decided the route
+        route_rule (str): the rule that decided the route: within_<tier>_standard, over_<tier>_standard,
+            split_over_<tier>_standard (within the standard alone, but the project's standard proposals of the fiscal year,
+            this one included, are over it), change_goes_national, not_a_tambon_project, tier_unknown,
+            no_standard_for_<tier>
         tier (None | str):
         status (ProposalOutStatus):
         resolution (None | Resolution):
@@ -37,6 +41,9 @@ class ProposalOut:
         decided_at (datetime.datetime | None):
         created_by (str):
         created_at (datetime.datetime):
+        fiscal_year (int | None | Unset): the Thai fiscal year (BE) it was proposed in
+        route_total (None | str | Unset): the project's standard proposals (pending or approved) of that fiscal year,
+            this one included: the sum the splitting rule compared with the tier's standard
     """
 
     id: UUID
@@ -54,6 +61,8 @@ class ProposalOut:
     decided_at: datetime.datetime | None
     created_by: str
     created_at: datetime.datetime
+    fiscal_year: int | None | Unset = UNSET
+    route_total: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,6 +108,18 @@ class ProposalOut:
 
         created_at = self.created_at.isoformat()
 
+        fiscal_year: int | None | Unset
+        if isinstance(self.fiscal_year, Unset):
+            fiscal_year = UNSET
+        else:
+            fiscal_year = self.fiscal_year
+
+        route_total: None | str | Unset
+        if isinstance(self.route_total, Unset):
+            route_total = UNSET
+        else:
+            route_total = self.route_total
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -120,6 +141,10 @@ class ProposalOut:
                 "created_at": created_at,
             }
         )
+        if fiscal_year is not UNSET:
+            field_dict["fiscal_year"] = fiscal_year
+        if route_total is not UNSET:
+            field_dict["route_total"] = route_total
 
         return field_dict
 
@@ -194,6 +219,24 @@ class ProposalOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_fiscal_year(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        fiscal_year = _parse_fiscal_year(d.pop("fiscal_year", UNSET))
+
+        def _parse_route_total(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        route_total = _parse_route_total(d.pop("route_total", UNSET))
+
         proposal_out = cls(
             id=id,
             project_id=project_id,
@@ -210,6 +253,8 @@ class ProposalOut:
             decided_at=decided_at,
             created_by=created_by,
             created_at=created_at,
+            fiscal_year=fiscal_year,
+            route_total=route_total,
         )
 
         proposal_out.additional_properties = d

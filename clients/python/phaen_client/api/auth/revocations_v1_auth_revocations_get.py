@@ -54,7 +54,10 @@ def sync_detailed(
 ) -> Response[Revocations]:
     """Disabled users and clients (hashed), for token checks
 
-     Services poll this to refuse tokens of disabled users and clients within a minute.
+     Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
+
+    Each subject comes with the moment before which its tokens are refused, kept when it is enabled
+    again.
 
     Args:
         accept_language (str | Unset):
@@ -85,7 +88,10 @@ def sync(
 ) -> Revocations | None:
     """Disabled users and clients (hashed), for token checks
 
-     Services poll this to refuse tokens of disabled users and clients within a minute.
+     Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
+
+    Each subject comes with the moment before which its tokens are refused, kept when it is enabled
+    again.
 
     Args:
         accept_language (str | Unset):
@@ -111,7 +117,10 @@ async def asyncio_detailed(
 ) -> Response[Revocations]:
     """Disabled users and clients (hashed), for token checks
 
-     Services poll this to refuse tokens of disabled users and clients within a minute.
+     Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
+
+    Each subject comes with the moment before which its tokens are refused, kept when it is enabled
+    again.
 
     Args:
         accept_language (str | Unset):
@@ -140,7 +149,10 @@ async def asyncio(
 ) -> Revocations | None:
     """Disabled users and clients (hashed), for token checks
 
-     Services poll this to refuse tokens of disabled users and clients within a minute.
+     Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
+
+    Each subject comes with the moment before which its tokens are refused, kept when it is enabled
+    again.
 
     Args:
         accept_language (str | Unset):

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_expenses_v1_budget_expenses_get_flag_type_0 import ListExpensesV1BudgetExpensesGetFlagType0
 from ...models.list_expenses_v1_budget_expenses_get_status_type_0 import ListExpensesV1BudgetExpensesGetStatusType0
 from ...models.page_expense_out import PageExpenseOut
 from ...models.problem import Problem
@@ -19,6 +20,7 @@ def _get_kwargs(
     line_no: int | None | Unset = UNSET,
     category: None | str | Unset = UNSET,
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
+    flag: ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -73,6 +75,15 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    json_flag: None | str | Unset
+    if isinstance(flag, Unset):
+        json_flag = UNSET
+    elif isinstance(flag, ListExpensesV1BudgetExpensesGetFlagType0):
+        json_flag = flag.value
+    else:
+        json_flag = flag
+    params["flag"] = json_flag
 
     params["limit"] = limit
 
@@ -147,6 +158,7 @@ def sync_detailed(
     line_no: int | None | Unset = UNSET,
     category: None | str | Unset = UNSET,
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
+    flag: ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -154,7 +166,7 @@ def sync_detailed(
 ) -> Response[Any | PageExpenseOut | Problem]:
     """List expenses
 
-     Expenses within the caller's scope.
+     Expenses within the caller's scope (`?flag=beyond_paid_out` for the ones an auditor should look at).
 
     Args:
         project_id (None | Unset | UUID):
@@ -162,6 +174,7 @@ def sync_detailed(
         line_no (int | None | Unset):
         category (None | str | Unset):
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
+        flag (ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
         if_none_match (str | Unset):
@@ -181,6 +194,7 @@ def sync_detailed(
         line_no=line_no,
         category=category,
         status=status,
+        flag=flag,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -202,6 +216,7 @@ def sync(
     line_no: int | None | Unset = UNSET,
     category: None | str | Unset = UNSET,
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
+    flag: ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -209,7 +224,7 @@ def sync(
 ) -> Any | PageExpenseOut | Problem | None:
     """List expenses
 
-     Expenses within the caller's scope.
+     Expenses within the caller's scope (`?flag=beyond_paid_out` for the ones an auditor should look at).
 
     Args:
         project_id (None | Unset | UUID):
@@ -217,6 +232,7 @@ def sync(
         line_no (int | None | Unset):
         category (None | str | Unset):
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
+        flag (ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
         if_none_match (str | Unset):
@@ -237,6 +253,7 @@ def sync(
         line_no=line_no,
         category=category,
         status=status,
+        flag=flag,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -252,6 +269,7 @@ async def asyncio_detailed(
     line_no: int | None | Unset = UNSET,
     category: None | str | Unset = UNSET,
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
+    flag: ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -259,7 +277,7 @@ async def asyncio_detailed(
 ) -> Response[Any | PageExpenseOut | Problem]:
     """List expenses
 
-     Expenses within the caller's scope.
+     Expenses within the caller's scope (`?flag=beyond_paid_out` for the ones an auditor should look at).
 
     Args:
         project_id (None | Unset | UUID):
@@ -267,6 +285,7 @@ async def asyncio_detailed(
         line_no (int | None | Unset):
         category (None | str | Unset):
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
+        flag (ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
         if_none_match (str | Unset):
@@ -286,6 +305,7 @@ async def asyncio_detailed(
         line_no=line_no,
         category=category,
         status=status,
+        flag=flag,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -305,6 +325,7 @@ async def asyncio(
     line_no: int | None | Unset = UNSET,
     category: None | str | Unset = UNSET,
     status: ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset = UNSET,
+    flag: ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -312,7 +333,7 @@ async def asyncio(
 ) -> Any | PageExpenseOut | Problem | None:
     """List expenses
 
-     Expenses within the caller's scope.
+     Expenses within the caller's scope (`?flag=beyond_paid_out` for the ones an auditor should look at).
 
     Args:
         project_id (None | Unset | UUID):
@@ -320,6 +341,7 @@ async def asyncio(
         line_no (int | None | Unset):
         category (None | str | Unset):
         status (ListExpensesV1BudgetExpensesGetStatusType0 | None | Unset):
+        flag (ListExpensesV1BudgetExpensesGetFlagType0 | None | Unset):
         limit (int | Unset): Page size (max 500) Default: 50.
         cursor (None | str | Unset): Opaque cursor from next_cursor
         if_none_match (str | Unset):
@@ -341,6 +363,7 @@ async def asyncio(
             line_no=line_no,
             category=category,
             status=status,
+            flag=flag,
             limit=limit,
             cursor=cursor,
             if_none_match=if_none_match,

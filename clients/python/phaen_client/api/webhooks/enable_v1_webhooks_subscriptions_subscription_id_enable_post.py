@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.subscription_out import SubscriptionOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    subscription_id: UUID,
+    *,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/subscriptions/{subscription_id}/enable".format(
+            subscription_id=quote(str(subscription_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SubscriptionOut | None:
+    if response.status_code == 200:
+        response_200 = SubscriptionOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SubscriptionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | SubscriptionOut]:
+    """Enable a disabled subscription again
+
+     Resume a subscription disabled after failed deliveries (pending ones get a fresh 24 h).
+
+    Args:
+        subscription_id (UUID):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubscriptionOut]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
+) -> Problem | SubscriptionOut | None:
+    """Enable a disabled subscription again
+
+     Resume a subscription disabled after failed deliveries (pending ones get a fresh 24 h).
+
+    Args:
+        subscription_id (UUID):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubscriptionOut
+    """
+
+    return sync_detailed(
+        subscription_id=subscription_id,
+        client=client,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | SubscriptionOut]:
+    """Enable a disabled subscription again
+
+     Resume a subscription disabled after failed deliveries (pending ones get a fresh 24 h).
+
+    Args:
+        subscription_id (UUID):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubscriptionOut]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept_language: str | Unset = UNSET,
+) -> Problem | SubscriptionOut | None:
+    """Enable a disabled subscription again
+
+     Resume a subscription disabled after failed deliveries (pending ones get a fresh 24 h).
+
+    Args:
+        subscription_id (UUID):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubscriptionOut
+    """
+
+    return (
+        await asyncio_detailed(
+            subscription_id=subscription_id,
+            client=client,
+            accept_language=accept_language,
+        )
+    ).parsed
