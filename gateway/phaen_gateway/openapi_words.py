@@ -21,6 +21,7 @@ SUMMARIES: dict[str, str] = {
     "GET /v1/auth/users/{user_id}": "Get one user (admin)",
     "POST /v1/auth/users/{user_id}/disable": "Disable a user and end their sessions (admin)",
     "POST /v1/auth/users/{user_id}/enable": "Enable a user again (admin)",
+    "PUT /v1/auth/users/{user_id}/person": "Link a user to the registry person they are (admin)",
     "POST /v1/auth/clients": "Create a partner client and get its secret once (admin)",
     "GET /v1/auth/clients": "List partner clients (admin)",
     "GET /v1/auth/clients/{client_id}": "Get one partner client (admin)",
@@ -95,7 +96,16 @@ SUMMARIES: dict[str, str] = {
     "POST /v1/budget/accounts": "Open a project's savings account with its signatories",
     "GET /v1/budget/accounts": "List accounts",
     "GET /v1/budget/accounts/{account_id}": "Get one account with its balance",
-    "PUT /v1/budget/accounts/{account_id}/signatories": "Change an account's signatories (needs a new resolution)",
+    "PUT /v1/budget/accounts/{account_id}/signatories": (
+        "Propose new signatories for an account (a new resolution; another person confirms)"
+    ),
+    "GET /v1/budget/accounts/{account_id}/signatory-changes": "List an account's signatory changes",
+    "POST /v1/budget/accounts/{account_id}/signatory-changes/{change_id}/confirm": (
+        "Confirm a proposed signatory change (a second person)"
+    ),
+    "POST /v1/budget/accounts/{account_id}/signatory-changes/{change_id}/reject": (
+        "Reject or withdraw a proposed signatory change"
+    ),
     "POST /v1/budget/accounts/{account_id}/deposits": "Record money received by the account (bank)",
     "GET /v1/budget/accounts/{account_id}/deposits": "List an account's deposits",
     "POST /v1/budget/accounts/{account_id}/fees": "Record a bank fee taken from the account (bank)",
@@ -111,6 +121,7 @@ SUMMARIES: dict[str, str] = {
     "GET /v1/budget/withdrawals": "List withdrawals",
     "GET /v1/budget/withdrawals/{withdrawal_id}": "Get one withdrawal and its state",
     "POST /v1/budget/withdrawals/{withdrawal_id}/signatures": "Co-sign a withdrawal (signatory)",
+    "GET /v1/budget/withdrawals/{withdrawal_id}/signing-payload": "What a signatory signs: the withdrawal's digest",
     "GET /v1/budget/withdrawals/{withdrawal_id}/signatures": "List a withdrawal's signatures",
     "POST /v1/budget/withdrawals/{withdrawal_id}/payout": "Record the payout of an approved withdrawal (bank)",
     "POST /v1/budget/withdrawals/{withdrawal_id}/cancel": "Cancel a pending withdrawal",
@@ -357,6 +368,13 @@ EXAMPLES: dict[str, Any] = {
         "purpose": "ค่าอาหารและน้ำดื่มเวทีประชาคมหมู่ 3 บ้านดู่",
         "resolution": _RESOLUTION,
         "fund": "grant",
+    },
+    "PUT /v1/auth/users/{user_id}/person": {"person_id": "5b0e3a9c-2f4d-4e8a-9c1b-7d6e5f4a3b21"},
+    "POST /v1/budget/accounts/{account_id}/signatory-changes/{change_id}/reject": {
+        "reason": "มติที่ประชุมอ้างถึงไม่ตรงกับรายชื่อผู้มีอำนาจลงนาม"
+    },
+    "POST /v1/budget/withdrawals/{withdrawal_id}/signatures": {
+        "digest": "b79e8c5b67bcad216587877d0fb5a69384a7ad582cfff769572b6eccc51a4ec6"
     },
     "POST /v1/budget/withdrawals/{withdrawal_id}/payout": {"bank_reference": "BAAC-PAY-20240405-000456"},
     "POST /v1/budget/withdrawals/{withdrawal_id}/cancel": {"reason": "คณะกรรมการขอแก้ไขจำนวนเงิน"},

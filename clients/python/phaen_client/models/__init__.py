@@ -62,6 +62,7 @@ from .coverage_row import CoverageRow
 from .coverage_v1_reports_coverage_get_format import CoverageV1ReportsCoverageGetFormat
 from .criteria import Criteria
 from .decision import Decision
+from .decision_body import DecisionBody
 from .decision_decision import DecisionDecision
 from .delivery_log import DeliveryLog
 from .delivery_out import DeliveryOut
@@ -186,6 +187,7 @@ from .partner_out import PartnerOut
 from .partner_patch import PartnerPatch
 from .payout_create import PayoutCreate
 from .person_in import PersonIn
+from .person_link import PersonLink
 from .person_out import PersonOut
 from .person_patch import PersonPatch
 from .plan_line import PlanLine
@@ -229,8 +231,13 @@ from .search_item import SearchItem
 from .search_item_level import SearchItemLevel
 from .search_v1_registry_search_get_level_type_0 import SearchV1RegistrySearchGetLevelType0
 from .secret_rotated import SecretRotated
+from .sign_body import SignBody
+from .signatory_change_out import SignatoryChangeOut
+from .signatory_change_out_status import SignatoryChangeOutStatus
+from .signatory_member import SignatoryMember
 from .signatory_policy import SignatoryPolicy
 from .signature_out import SignatureOut
+from .signing_payload_out import SigningPayloadOut
 from .source_rebuilt import SourceRebuilt
 from .source_status import SourceStatus
 from .stated_line import StatedLine
@@ -336,6 +343,7 @@ __all__ = (
     "CoverageV1ReportsCoverageGetFormat",
     "Criteria",
     "Decision",
+    "DecisionBody",
     "DecisionDecision",
     "DeliveryLog",
     "DeliveryOut",
@@ -452,6 +460,7 @@ __all__ = (
     "PartnerPatch",
     "PayoutCreate",
     "PersonIn",
+    "PersonLink",
     "PersonOut",
     "PersonPatch",
     "PlanLine",
@@ -495,8 +504,13 @@ __all__ = (
     "SearchItemLevel",
     "SearchV1RegistrySearchGetLevelType0",
     "SecretRotated",
+    "SignatoryChangeOut",
+    "SignatoryChangeOutStatus",
+    "SignatoryMember",
     "SignatoryPolicy",
     "SignatureOut",
+    "SignBody",
+    "SigningPayloadOut",
     "SourceRebuilt",
     "SourceStatus",
     "StatedLine",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,15 +15,25 @@ class SignatureOut:
     """
     Attributes:
         signer (str):
+        person_id (None | str): the registry person behind the signer's user id
+        digest (None | str): the digest of the withdrawal version signed
         signed_at (datetime.datetime):
     """
 
     signer: str
+    person_id: None | str
+    digest: None | str
     signed_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         signer = self.signer
+
+        person_id: None | str
+        person_id = self.person_id
+
+        digest: None | str
+        digest = self.digest
 
         signed_at = self.signed_at.isoformat()
 
@@ -32,6 +42,8 @@ class SignatureOut:
         field_dict.update(
             {
                 "signer": signer,
+                "person_id": person_id,
+                "digest": digest,
                 "signed_at": signed_at,
             }
         )
@@ -43,10 +55,26 @@ class SignatureOut:
         d = dict(src_dict)
         signer = d.pop("signer")
 
+        def _parse_person_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        person_id = _parse_person_id(d.pop("person_id"))
+
+        def _parse_digest(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        digest = _parse_digest(d.pop("digest"))
+
         signed_at = datetime.datetime.fromisoformat(d.pop("signed_at"))
 
         signature_out = cls(
             signer=signer,
+            person_id=person_id,
+            digest=digest,
             signed_at=signed_at,
         )
 

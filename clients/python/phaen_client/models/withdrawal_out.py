@@ -33,6 +33,9 @@ class WithdrawalOut:
         status (WithdrawalOutStatus):
         signatures (list[SignatureOut]):
         threshold (int):
+        version (int): bumped by every change that voids signatures
+        digest (str): SHA-256 of the signing payload of this version
+        expires_at (datetime.datetime):
         requested_by (str):
         requested_at (datetime.datetime):
         approved_at (datetime.datetime | None):
@@ -40,6 +43,7 @@ class WithdrawalOut:
         bank_reference (None | str):
         cancelled_at (datetime.datetime | None):
         cancel_reason (None | str):
+        expired_at (datetime.datetime | None):
     """
 
     id: UUID
@@ -52,6 +56,9 @@ class WithdrawalOut:
     status: WithdrawalOutStatus
     signatures: list[SignatureOut]
     threshold: int
+    version: int
+    digest: str
+    expires_at: datetime.datetime
     requested_by: str
     requested_at: datetime.datetime
     approved_at: datetime.datetime | None
@@ -59,6 +66,7 @@ class WithdrawalOut:
     bank_reference: None | str
     cancelled_at: datetime.datetime | None
     cancel_reason: None | str
+    expired_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,6 +92,12 @@ class WithdrawalOut:
             signatures.append(signatures_item)
 
         threshold = self.threshold
+
+        version = self.version
+
+        digest = self.digest
+
+        expires_at = self.expires_at.isoformat()
 
         requested_by = self.requested_by
 
@@ -113,6 +127,12 @@ class WithdrawalOut:
         cancel_reason: None | str
         cancel_reason = self.cancel_reason
 
+        expired_at: None | str
+        if isinstance(self.expired_at, datetime.datetime):
+            expired_at = self.expired_at.isoformat()
+        else:
+            expired_at = self.expired_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -127,6 +147,9 @@ class WithdrawalOut:
                 "status": status,
                 "signatures": signatures,
                 "threshold": threshold,
+                "version": version,
+                "digest": digest,
+                "expires_at": expires_at,
                 "requested_by": requested_by,
                 "requested_at": requested_at,
                 "approved_at": approved_at,
@@ -134,6 +157,7 @@ class WithdrawalOut:
                 "bank_reference": bank_reference,
                 "cancelled_at": cancelled_at,
                 "cancel_reason": cancel_reason,
+                "expired_at": expired_at,
             }
         )
 
@@ -169,6 +193,12 @@ class WithdrawalOut:
             signatures.append(signatures_item)
 
         threshold = d.pop("threshold")
+
+        version = d.pop("version")
+
+        digest = d.pop("digest")
+
+        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
 
         requested_by = d.pop("requested_by")
 
@@ -233,6 +263,21 @@ class WithdrawalOut:
 
         cancel_reason = _parse_cancel_reason(d.pop("cancel_reason"))
 
+        def _parse_expired_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expired_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expired_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        expired_at = _parse_expired_at(d.pop("expired_at"))
+
         withdrawal_out = cls(
             id=id,
             account_id=account_id,
@@ -244,6 +289,9 @@ class WithdrawalOut:
             status=status,
             signatures=signatures,
             threshold=threshold,
+            version=version,
+            digest=digest,
+            expires_at=expires_at,
             requested_by=requested_by,
             requested_at=requested_at,
             approved_at=approved_at,
@@ -251,6 +299,7 @@ class WithdrawalOut:
             bank_reference=bank_reference,
             cancelled_at=cancelled_at,
             cancel_reason=cancel_reason,
+            expired_at=expired_at,
         )
 
         withdrawal_out.additional_properties = d

@@ -4,6 +4,7 @@ from enum import StrEnum
 class WithdrawalOutStatus(StrEnum):
     APPROVED = "approved"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"
     PAID = "paid"
     PENDING = "pending"
 

@@ -64,6 +64,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -90,6 +95,10 @@ def sync_detailed(
     """Open a project's savings account with its signatories
 
      Open a project's savings account with its signatories (default 2 of 3) set by resolution.
+
+    Each signatory is an enabled gateway user with the signatory role, linked to a distinct registry
+    person
+    with a valid national ID (422 `unknown_signatory` / `same_person_twice`, naming the ids).
 
     Args:
         accept_language (str | Unset):
@@ -125,6 +134,10 @@ def sync(
 
      Open a project's savings account with its signatories (default 2 of 3) set by resolution.
 
+    Each signatory is an enabled gateway user with the signatory role, linked to a distinct registry
+    person
+    with a valid national ID (422 `unknown_signatory` / `same_person_twice`, naming the ids).
+
     Args:
         accept_language (str | Unset):
         body (AccountCreate):
@@ -153,6 +166,10 @@ async def asyncio_detailed(
     """Open a project's savings account with its signatories
 
      Open a project's savings account with its signatories (default 2 of 3) set by resolution.
+
+    Each signatory is an enabled gateway user with the signatory role, linked to a distinct registry
+    person
+    with a valid national ID (422 `unknown_signatory` / `same_person_twice`, naming the ids).
 
     Args:
         accept_language (str | Unset):
@@ -185,6 +202,10 @@ async def asyncio(
     """Open a project's savings account with its signatories
 
      Open a project's savings account with its signatories (default 2 of 3) set by resolution.
+
+    Each signatory is an enabled gateway user with the signatory role, linked to a distinct registry
+    person
+    with a valid national ID (422 `unknown_signatory` / `same_person_twice`, naming the ids).
 
     Args:
         accept_language (str | Unset):

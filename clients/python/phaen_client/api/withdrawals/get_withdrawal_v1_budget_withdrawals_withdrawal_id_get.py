@@ -94,7 +94,7 @@ def sync_detailed(
 ) -> Response[Any | Problem | WithdrawalOut]:
     """Get one withdrawal and its state
 
-     One withdrawal with its current signatures.
+     One withdrawal with its current signatures, version, digest and expiry.
 
     Args:
         withdrawal_id (UUID):
@@ -131,7 +131,7 @@ def sync(
 ) -> Any | Problem | WithdrawalOut | None:
     """Get one withdrawal and its state
 
-     One withdrawal with its current signatures.
+     One withdrawal with its current signatures, version, digest and expiry.
 
     Args:
         withdrawal_id (UUID):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | WithdrawalOut]:
     """Get one withdrawal and its state
 
-     One withdrawal with its current signatures.
+     One withdrawal with its current signatures, version, digest and expiry.
 
     Args:
         withdrawal_id (UUID):
@@ -198,7 +198,7 @@ async def asyncio(
 ) -> Any | Problem | WithdrawalOut | None:
     """Get one withdrawal and its state
 
-     One withdrawal with its current signatures.
+     One withdrawal with its current signatures, version, digest and expiry.
 
     Args:
         withdrawal_id (UUID):

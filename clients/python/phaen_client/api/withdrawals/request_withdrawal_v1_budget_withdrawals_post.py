@@ -96,7 +96,8 @@ def sync_detailed(
 ) -> Response[Problem | WithdrawalOut]:
     """Request a withdrawal from a project account
 
-     Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured.
+     Request a withdrawal (pending, no signatures yet, expiring after the budget's `withdrawal_expiry`).
+    Idempotency-Key honoured.
 
     Args:
         idempotency_key (str | Unset):
@@ -133,7 +134,8 @@ def sync(
 ) -> Problem | WithdrawalOut | None:
     """Request a withdrawal from a project account
 
-     Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured.
+     Request a withdrawal (pending, no signatures yet, expiring after the budget's `withdrawal_expiry`).
+    Idempotency-Key honoured.
 
     Args:
         idempotency_key (str | Unset):
@@ -165,7 +167,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | WithdrawalOut]:
     """Request a withdrawal from a project account
 
-     Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured.
+     Request a withdrawal (pending, no signatures yet, expiring after the budget's `withdrawal_expiry`).
+    Idempotency-Key honoured.
 
     Args:
         idempotency_key (str | Unset):
@@ -200,7 +203,8 @@ async def asyncio(
 ) -> Problem | WithdrawalOut | None:
     """Request a withdrawal from a project account
 
-     Request a withdrawal (pending, no signatures yet). Idempotency-Key honoured.
+     Request a withdrawal (pending, no signatures yet, expiring after the budget's `withdrawal_expiry`).
+    Idempotency-Key honoured.
 
     Args:
         idempotency_key (str | Unset):

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.sign_body import SignBody
 from ...models.withdrawal_out import WithdrawalOut
 from ...types import UNSET, Response, Unset
 
@@ -15,6 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     withdrawal_id: UUID,
     *,
+    body: None | SignBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -31,6 +33,13 @@ def _get_kwargs(
             withdrawal_id=quote(str(withdrawal_id), safe=""),
         ),
     }
+
+    if isinstance(body, SignBody):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -90,17 +99,25 @@ def sync_detailed(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    body: None | SignBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | WithdrawalOut]:
     """Co-sign a withdrawal (signatory)
 
-     Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal.
+     Co-sign as the caller's person; the signature that reaches `threshold` distinct persons approves it.
+
+    The requester may not sign (403); a second user id of a person who signed is refused (409
+    `already_signed`).
+    With `digest`, the signature binds to that version: another than the current one is 409
+    `stale_signature`.
+    Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
+        body (None | SignBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         withdrawal_id=withdrawal_id,
+        body=body,
         idempotency_key=idempotency_key,
         accept_language=accept_language,
     )
@@ -127,17 +145,25 @@ def sync(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    body: None | SignBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | WithdrawalOut | None:
     """Co-sign a withdrawal (signatory)
 
-     Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal.
+     Co-sign as the caller's person; the signature that reaches `threshold` distinct persons approves it.
+
+    The requester may not sign (403); a second user id of a person who signed is refused (409
+    `already_signed`).
+    With `digest`, the signature binds to that version: another than the current one is 409
+    `stale_signature`.
+    Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
+        body (None | SignBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +176,7 @@ def sync(
     return sync_detailed(
         withdrawal_id=withdrawal_id,
         client=client,
+        body=body,
         idempotency_key=idempotency_key,
         accept_language=accept_language,
     ).parsed
@@ -159,17 +186,25 @@ async def asyncio_detailed(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    body: None | SignBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | WithdrawalOut]:
     """Co-sign a withdrawal (signatory)
 
-     Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal.
+     Co-sign as the caller's person; the signature that reaches `threshold` distinct persons approves it.
+
+    The requester may not sign (403); a second user id of a person who signed is refused (409
+    `already_signed`).
+    With `digest`, the signature binds to that version: another than the current one is 409
+    `stale_signature`.
+    Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
+        body (None | SignBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,6 +216,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         withdrawal_id=withdrawal_id,
+        body=body,
         idempotency_key=idempotency_key,
         accept_language=accept_language,
     )
@@ -194,17 +230,25 @@ async def asyncio(
     withdrawal_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    body: None | SignBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | WithdrawalOut | None:
     """Co-sign a withdrawal (signatory)
 
-     Co-sign as the caller; the signature that reaches the threshold approves it. Answers the withdrawal.
+     Co-sign as the caller's person; the signature that reaches `threshold` distinct persons approves it.
+
+    The requester may not sign (403); a second user id of a person who signed is refused (409
+    `already_signed`).
+    With `digest`, the signature binds to that version: another than the current one is 409
+    `stale_signature`.
+    Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
+        body (None | SignBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +262,7 @@ async def asyncio(
         await asyncio_detailed(
             withdrawal_id=withdrawal_id,
             client=client,
+            body=body,
             idempotency_key=idempotency_key,
             accept_language=accept_language,
         )

@@ -7,16 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.account_out import AccountOut
+from ...models.person_link import PersonLink
 from ...models.problem import Problem
-from ...models.signatory_policy import SignatoryPolicy
+from ...models.user_public import UserPublic
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    account_id: UUID,
+    user_id: UUID,
     *,
-    body: SignatoryPolicy,
+    body: PersonLink,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,8 +25,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/v1/budget/accounts/{account_id}/signatories".format(
-            account_id=quote(str(account_id), safe=""),
+        "url": "/v1/auth/users/{user_id}/person".format(
+            user_id=quote(str(user_id), safe=""),
         ),
     }
 
@@ -38,9 +38,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UserPublic | None:
     if response.status_code == 200:
-        response_200 = AccountOut.from_dict(response.json())
+        response_200 = UserPublic.from_dict(response.json())
 
         return response_200
 
@@ -59,15 +59,15 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -77,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccountOut | Problem]:
+) -> Response[Problem | UserPublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,31 +87,35 @@ def _build_response(
 
 
 def sync_detailed(
-    account_id: UUID,
+    user_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: SignatoryPolicy,
+    body: PersonLink,
     accept_language: str | Unset = UNSET,
-) -> Response[AccountOut | Problem]:
-    """Change an account's signatories (needs a new resolution)
+) -> Response[Problem | UserPublic]:
+    """Link a user to the registry person they are (admin)
 
-     Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled.
+     Link an existing user to the registry person it is (checked as at creation), or unlink it with null.
+
+    Tokens carry the new link from the user's next login or refresh; the budget reads the link when it
+    checks a
+    signatory set, so an account's set is unaffected until it is changed.
 
     Args:
-        account_id (UUID):
+        user_id (UUID):
         accept_language (str | Unset):
-        body (SignatoryPolicy):
+        body (PersonLink): The registry person a user is (``null`` unlinks).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountOut | Problem]
+        Response[Problem | UserPublic]
     """
 
     kwargs = _get_kwargs(
-        account_id=account_id,
+        user_id=user_id,
         body=body,
         accept_language=accept_language,
     )
@@ -124,31 +128,35 @@ def sync_detailed(
 
 
 def sync(
-    account_id: UUID,
+    user_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: SignatoryPolicy,
+    body: PersonLink,
     accept_language: str | Unset = UNSET,
-) -> AccountOut | Problem | None:
-    """Change an account's signatories (needs a new resolution)
+) -> Problem | UserPublic | None:
+    """Link a user to the registry person they are (admin)
 
-     Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled.
+     Link an existing user to the registry person it is (checked as at creation), or unlink it with null.
+
+    Tokens carry the new link from the user's next login or refresh; the budget reads the link when it
+    checks a
+    signatory set, so an account's set is unaffected until it is changed.
 
     Args:
-        account_id (UUID):
+        user_id (UUID):
         accept_language (str | Unset):
-        body (SignatoryPolicy):
+        body (PersonLink): The registry person a user is (``null`` unlinks).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountOut | Problem
+        Problem | UserPublic
     """
 
     return sync_detailed(
-        account_id=account_id,
+        user_id=user_id,
         client=client,
         body=body,
         accept_language=accept_language,
@@ -156,31 +164,35 @@ def sync(
 
 
 async def asyncio_detailed(
-    account_id: UUID,
+    user_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: SignatoryPolicy,
+    body: PersonLink,
     accept_language: str | Unset = UNSET,
-) -> Response[AccountOut | Problem]:
-    """Change an account's signatories (needs a new resolution)
+) -> Response[Problem | UserPublic]:
+    """Link a user to the registry person they are (admin)
 
-     Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled.
+     Link an existing user to the registry person it is (checked as at creation), or unlink it with null.
+
+    Tokens carry the new link from the user's next login or refresh; the budget reads the link when it
+    checks a
+    signatory set, so an account's set is unaffected until it is changed.
 
     Args:
-        account_id (UUID):
+        user_id (UUID):
         accept_language (str | Unset):
-        body (SignatoryPolicy):
+        body (PersonLink): The registry person a user is (``null`` unlinks).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountOut | Problem]
+        Response[Problem | UserPublic]
     """
 
     kwargs = _get_kwargs(
-        account_id=account_id,
+        user_id=user_id,
         body=body,
         accept_language=accept_language,
     )
@@ -191,32 +203,36 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    account_id: UUID,
+    user_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: SignatoryPolicy,
+    body: PersonLink,
     accept_language: str | Unset = UNSET,
-) -> AccountOut | Problem | None:
-    """Change an account's signatories (needs a new resolution)
+) -> Problem | UserPublic | None:
+    """Link a user to the registry person they are (admin)
 
-     Replace the signatories by a new resolution; signatures on pending withdrawals are cancelled.
+     Link an existing user to the registry person it is (checked as at creation), or unlink it with null.
+
+    Tokens carry the new link from the user's next login or refresh; the budget reads the link when it
+    checks a
+    signatory set, so an account's set is unaffected until it is changed.
 
     Args:
-        account_id (UUID):
+        user_id (UUID):
         accept_language (str | Unset):
-        body (SignatoryPolicy):
+        body (PersonLink): The registry person a user is (``null`` unlinks).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountOut | Problem
+        Problem | UserPublic
     """
 
     return (
         await asyncio_detailed(
-            account_id=account_id,
+            user_id=user_id,
             client=client,
             body=body,
             accept_language=accept_language,

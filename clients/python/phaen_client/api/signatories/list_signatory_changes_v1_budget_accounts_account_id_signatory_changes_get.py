@@ -8,12 +8,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.withdrawal_out import WithdrawalOut
+from ...models.signatory_change_out import SignatoryChangeOut
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    withdrawal_id: UUID,
+    account_id: UUID,
     *,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
@@ -27,8 +27,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/budget/withdrawals/{withdrawal_id}/signatures".format(
-            withdrawal_id=quote(str(withdrawal_id), safe=""),
+        "url": "/v1/budget/accounts/{account_id}/signatory-changes".format(
+            account_id=quote(str(account_id), safe=""),
         ),
     }
 
@@ -38,9 +38,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | WithdrawalOut | None:
+) -> Any | Problem | list[SignatoryChangeOut] | None:
     if response.status_code == 200:
-        response_200 = WithdrawalOut.from_dict(response.json())
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = SignatoryChangeOut.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
 
         return response_200
 
@@ -76,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | WithdrawalOut]:
+) -> Response[Any | Problem | list[SignatoryChangeOut]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,18 +91,18 @@ def _build_response(
 
 
 def sync_detailed(
-    withdrawal_id: UUID,
+    account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | WithdrawalOut]:
-    """List a withdrawal's signatures
+) -> Response[Any | Problem | list[SignatoryChangeOut]]:
+    """List an account's signatory changes
 
-     The withdrawal with its current signatures.
+     Every signatory change of the account (pending, confirmed, rejected, withdrawn), newest first.
 
     Args:
-        withdrawal_id (UUID):
+        account_id (UUID):
         if_none_match (str | Unset):
         accept_language (str | Unset):
 
@@ -106,11 +111,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | WithdrawalOut]
+        Response[Any | Problem | list[SignatoryChangeOut]]
     """
 
     kwargs = _get_kwargs(
-        withdrawal_id=withdrawal_id,
+        account_id=account_id,
         if_none_match=if_none_match,
         accept_language=accept_language,
     )
@@ -123,18 +128,18 @@ def sync_detailed(
 
 
 def sync(
-    withdrawal_id: UUID,
+    account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | WithdrawalOut | None:
-    """List a withdrawal's signatures
+) -> Any | Problem | list[SignatoryChangeOut] | None:
+    """List an account's signatory changes
 
-     The withdrawal with its current signatures.
+     Every signatory change of the account (pending, confirmed, rejected, withdrawn), newest first.
 
     Args:
-        withdrawal_id (UUID):
+        account_id (UUID):
         if_none_match (str | Unset):
         accept_language (str | Unset):
 
@@ -143,11 +148,11 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | WithdrawalOut
+        Any | Problem | list[SignatoryChangeOut]
     """
 
     return sync_detailed(
-        withdrawal_id=withdrawal_id,
+        account_id=account_id,
         client=client,
         if_none_match=if_none_match,
         accept_language=accept_language,
@@ -155,18 +160,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    withdrawal_id: UUID,
+    account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | WithdrawalOut]:
-    """List a withdrawal's signatures
+) -> Response[Any | Problem | list[SignatoryChangeOut]]:
+    """List an account's signatory changes
 
-     The withdrawal with its current signatures.
+     Every signatory change of the account (pending, confirmed, rejected, withdrawn), newest first.
 
     Args:
-        withdrawal_id (UUID):
+        account_id (UUID):
         if_none_match (str | Unset):
         accept_language (str | Unset):
 
@@ -175,11 +180,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | WithdrawalOut]
+        Response[Any | Problem | list[SignatoryChangeOut]]
     """
 
     kwargs = _get_kwargs(
-        withdrawal_id=withdrawal_id,
+        account_id=account_id,
         if_none_match=if_none_match,
         accept_language=accept_language,
     )
@@ -190,18 +195,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    withdrawal_id: UUID,
+    account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | WithdrawalOut | None:
-    """List a withdrawal's signatures
+) -> Any | Problem | list[SignatoryChangeOut] | None:
+    """List an account's signatory changes
 
-     The withdrawal with its current signatures.
+     Every signatory change of the account (pending, confirmed, rejected, withdrawn), newest first.
 
     Args:
-        withdrawal_id (UUID):
+        account_id (UUID):
         if_none_match (str | Unset):
         accept_language (str | Unset):
 
@@ -210,12 +215,12 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | WithdrawalOut
+        Any | Problem | list[SignatoryChangeOut]
     """
 
     return (
         await asyncio_detailed(
-            withdrawal_id=withdrawal_id,
+            account_id=account_id,
             client=client,
             if_none_match=if_none_match,
             accept_language=accept_language,

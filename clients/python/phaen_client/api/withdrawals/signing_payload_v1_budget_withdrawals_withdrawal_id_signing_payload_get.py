@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.signing_payload_out import SigningPayloadOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    withdrawal_id: UUID,
+    *,
+    if_none_match: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/budget/withdrawals/{withdrawal_id}/signing-payload".format(
+            withdrawal_id=quote(str(withdrawal_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | SigningPayloadOut | None:
+    if response.status_code == 200:
+        response_200 = SigningPayloadOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | SigningPayloadOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    withdrawal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[Any | Problem | SigningPayloadOut]:
+    """What a signatory signs: the withdrawal's digest
+
+     What a signatory signs: the RFC 8785 canonical JSON of the withdrawal's current version and its
+    SHA-256.
+
+    Args:
+        withdrawal_id (UUID):
+        if_none_match (str | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | SigningPayloadOut]
+    """
+
+    kwargs = _get_kwargs(
+        withdrawal_id=withdrawal_id,
+        if_none_match=if_none_match,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    withdrawal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Any | Problem | SigningPayloadOut | None:
+    """What a signatory signs: the withdrawal's digest
+
+     What a signatory signs: the RFC 8785 canonical JSON of the withdrawal's current version and its
+    SHA-256.
+
+    Args:
+        withdrawal_id (UUID):
+        if_none_match (str | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | SigningPayloadOut
+    """
+
+    return sync_detailed(
+        withdrawal_id=withdrawal_id,
+        client=client,
+        if_none_match=if_none_match,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    withdrawal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[Any | Problem | SigningPayloadOut]:
+    """What a signatory signs: the withdrawal's digest
+
+     What a signatory signs: the RFC 8785 canonical JSON of the withdrawal's current version and its
+    SHA-256.
+
+    Args:
+        withdrawal_id (UUID):
+        if_none_match (str | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | SigningPayloadOut]
+    """
+
+    kwargs = _get_kwargs(
+        withdrawal_id=withdrawal_id,
+        if_none_match=if_none_match,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    withdrawal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Any | Problem | SigningPayloadOut | None:
+    """What a signatory signs: the withdrawal's digest
+
+     What a signatory signs: the RFC 8785 canonical JSON of the withdrawal's current version and its
+    SHA-256.
+
+    Args:
+        withdrawal_id (UUID):
+        if_none_match (str | Unset):
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | SigningPayloadOut
+    """
+
+    return (
+        await asyncio_detailed(
+            withdrawal_id=withdrawal_id,
+            client=client,
+            if_none_match=if_none_match,
+            accept_language=accept_language,
+        )
+    ).parsed
