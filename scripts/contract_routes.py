@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from phaen_common.web import ScopeGuard
+from phaen_common.web import AuthMiddleware, ScopeGuard
 
 
 def _routes(routes: list[Any]) -> list[Any]:
@@ -42,9 +42,18 @@ def scopes_by_operation(app: FastAPI) -> dict[tuple[str, str], set[str]]:
     return found
 
 
-def table(app: FastAPI, spec: dict[str, Any], public: frozenset[str]) -> list[str]:
+def public_paths(app: FastAPI) -> frozenset[str]:
+    """The paths the app's token check lets through without a token."""
+    for middleware in app.user_middleware:
+        if middleware.cls is AuthMiddleware:
+            return frozenset(middleware.kwargs["public_paths"])
+    return frozenset()
+
+
+def table(app: FastAPI, spec: dict[str, Any]) -> list[str]:
     """Markdown rows for every operation in an app's OpenAPI document."""
     scopes = scopes_by_operation(app)
+    public = public_paths(app)
     rows = ["| method | path | scope | what | statuses |", "|---|---|---|---|---|"]
     for path, operations in spec["paths"].items():
         for method, op in operations.items():
@@ -66,18 +75,16 @@ def main() -> None:
     from phaen_gateway.openapi import own_openapi
 
     gw = gateway.create_app(gateway.Settings())
-    apps = {
-        "Gateway (auth)": (gw, own_openapi(gw), gateway.PUBLIC_PATHS),
-    }
+    apps = {"Gateway (auth)": (gw, own_openapi(gw))}
     for title, app in (
         ("Registry", registry.create_app(registry.Settings())),
         ("Budget", budget.create_app(budget.Settings())),
         ("Reports", reports.create_app(reports.Settings(feed_enabled=False))),
     ):
-        apps[title] = (app, app.openapi(), frozenset({"/healthz"}))
-    for title, (app, spec, public) in apps.items():
+        apps[title] = (app, app.openapi())
+    for title, (app, spec) in apps.items():
         print(f"### {title}\n")
-        print("\n".join(table(app, spec, frozenset(public))))
+        print("\n".join(table(app, spec)))
         print()
 
 
