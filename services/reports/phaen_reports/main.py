@@ -16,7 +16,7 @@ from phaen_reports.reconcile.router import router as reconcile_router
 from phaen_reports.reports import errors as report_errors
 from phaen_reports.reports.router import router as reports_router
 from phaen_reports.webhooks import errors as webhook_errors
-from phaen_reports.webhooks.dispatcher import Dispatcher, Policy
+from phaen_reports.webhooks.dispatcher import AppRevocations, Dispatcher, Policy
 from phaen_reports.webhooks.router import router as webhooks_router
 
 PREFIX = "/v1/reports"
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 poll=settings.webhook_poll_seconds,
                 development=not settings.is_production,
             ),
+            revocations=AppRevocations(app),
         )
         if settings.webhooks_enabled:
             app.state.dispatcher.start()

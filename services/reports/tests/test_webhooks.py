@@ -322,3 +322,26 @@ async def test_a_subscription_made_before_the_first_poll_gets_only_later_events(
         r = await client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries", headers=bank)
         assert [d["body"]["data"]["id"] for d in r.json()["items"]] == [new]
         await client.delete(f"/v1/webhooks/subscriptions/{sub['id']}", headers=bank)
+
+
+async def test_a_revoked_subscriber_stops_receiving(reports_app, feeds, keys, receiver):
+    from phaen_common.auth import SetRevocations
+
+    registry, budget = feeds
+    bank = keys.auth(roles=["bank"], sub="client-baac-revoked", bank=BAAC)
+    acc = str(uuid.uuid4())
+    budget.add("account.opened", "account", acc, account(acc, BAAC))
+    async with reports_app([registry.source, budget.source], **FAST) as (client, app):
+        await app.state.consumer.catch_up()
+        sub = await subscribe(client, bank, receiver.url, ["withdrawal.approved"])
+        receiver.use_secret(sub["secret"])
+        await receiver.start()
+        w = str(uuid.uuid4())
+        budget.add("withdrawal.approved", "withdrawal", w, withdrawal(w, acc, "approved"))
+        await app.state.consumer.catch_up()
+        # The gateway disables the client: its subscription stops before anything more is sent.
+        app.state.dispatcher.revocations = SetRevocations(["client-baac-revoked"])
+        await app.state.dispatcher.run_once()
+        assert receiver.hits == 0
+        state = (await client.get(f"/v1/webhooks/subscriptions/{sub['id']}", headers=keys.auth(roles=["admin"]))).json()
+        assert state["status"] == "disabled" and "revoked" in state["disabled_reason"]

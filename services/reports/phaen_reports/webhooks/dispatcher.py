@@ -23,6 +23,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks import Webhook
 
+from phaen_common.auth import RevocationSource
 from phaen_common.db import Database
 from phaen_common.events.envelope import STRUCTURED_CONTENT_TYPE
 from phaen_reports import SCHEMA
@@ -83,12 +84,25 @@ def secrets_of(sub: Any, now: dt.datetime) -> list[str]:
     return out
 
 
+class AppRevocations:
+    """The revocation list of the app's token verifier (set after start-up), looked up at each check."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
+        source = getattr(getattr(self.app.state, "verifier", None), "revocations", None)
+        return bool(source is not None and await source.is_revoked(sub, iat))
+
+
 class Dispatcher:
     """Delivers queued webhooks in the background (started by the app's lifespan)."""
 
-    def __init__(self, db: Database, policy: Policy) -> None:
+    def __init__(self, db: Database, policy: Policy, revocations: RevocationSource | None = None) -> None:
         self.db = db
         self.policy = policy
+        # The gateway's revocation list: a subscriber whose client or user is disabled stops receiving.
+        self.revocations = revocations
         self._task: asyncio.Task[None] | None = None
         self._http: aiohttp.ClientSession | None = None
 
@@ -118,8 +132,36 @@ class Dispatcher:
                     )
                 ).scalars()
             }
-        await asyncio.gather(*(self._deliver(dict(c), subs[c["subscription_id"]]) for c in claimed))
+        revoked = {sid for sid, sub in subs.items() if await self._revoked(sub)}
+        if revoked:
+            await self._disable_revoked(revoked)
+        await asyncio.gather(
+            *(
+                self._deliver(dict(c), subs[c["subscription_id"]])
+                for c in claimed
+                if c["subscription_id"] not in revoked
+            )
+        )
         return len(claimed)
+
+    async def _revoked(self, sub: WebhookSubscription) -> bool:
+        """Whether the subscriber's access was revoked after it subscribed."""
+        if self.revocations is None:
+            return False
+        return await self.revocations.is_revoked(sub.owner, sub.created_at.timestamp())
+
+    async def _disable_revoked(self, ids: set[Any]) -> None:
+        async with self.db.sessionmaker() as session, session.begin():
+            await session.execute(
+                update(_subscription)
+                .where(_subscription.c.id.in_(ids), _subscription.c.status == "active")
+                .values(
+                    status="disabled",
+                    disabled_at=dt.datetime.now(dt.UTC),
+                    disabled_reason="the subscriber's access was revoked",
+                )
+            )
+        log.warning("webhook subscriptions disabled: their subscriber was revoked: %s", sorted(map(str, ids)))
 
     async def _deliver(self, d: dict[str, Any], sub: WebhookSubscription) -> None:
         now = dt.datetime.now(dt.UTC)
