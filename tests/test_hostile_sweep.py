@@ -159,3 +159,98 @@ async def test_no_hostile_body_gives_a_5xx(services, keys: TestKeys, name: str) 
             for body in HOSTILE_BODIES:
                 r = await c.request(method, url, headers=admin, content=body)
                 _check(r, f"{method} {path} body={body[:30]!r}")
+
+
+# --- valid bodies with one poisoned field ---------------------------------------------------------------
+
+POISON: list[Any] = [
+    "x" * 20000,
+    "ตำบล" * 500,
+    "a\u0000b",
+    "=HYPERLINK(1)",
+    10**30,
+    -(10**30),
+    2**63,
+    1e308,
+    -1,
+    "9999-12-31",
+    "0001-01-01",
+    "99999999999999999999.99",
+    [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],
+    {"nested": {"deep": [1, 2, {"x": None}]}},
+]
+
+
+def _resolve(doc: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = doc["components"]["schemas"][name]
+    if "anyOf" in schema:
+        options = [o for o in schema["anyOf"] if o.get("type") != "null"]
+        return _resolve(doc, options[0]) if options else {"type": "null"}
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return _resolve(doc, schema["allOf"][0])
+    return schema
+
+
+def _valid(doc: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> Any:
+    """A small valid instance (required members only) of a request schema."""
+    schema = _resolve(doc, schema)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "const" in schema:
+        return schema["const"]
+    if schema.get("examples"):
+        return schema["examples"][0]
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        if depth > 4:
+            return {}
+        props = schema.get("properties", {})
+        return {k: _valid(doc, props[k], depth + 1) for k in schema.get("required", []) if k in props}
+    if kind == "array":
+        n = schema.get("minItems", 0)
+        return [_valid(doc, schema.get("items", {}), depth + 1) for _ in range(n)]
+    if kind == "integer":
+        return max(int(schema.get("minimum", 1)), 1) if "maximum" not in schema else int(schema.get("minimum", 1))
+    if kind == "number":
+        return 1
+    if kind == "boolean":
+        return True
+    fmt = schema.get("format")
+    if fmt == "uuid":
+        return str(uuid.uuid4())
+    if fmt == "date":
+        return "2026-01-01"
+    if fmt == "date-time":
+        return "2026-01-01T00:00:00Z"
+    if "pattern" in schema and "[0-9]" in schema["pattern"]:
+        return "1.00" if "\\." in schema["pattern"] else "1"
+    return "x" * max(1, schema.get("minLength", 1))
+
+
+@pytest.mark.parametrize("name", ["registry", "budget", "reports"])
+async def test_no_poisoned_field_of_a_valid_body_gives_a_5xx(services, keys: TestKeys, name: str) -> None:
+    app = services[name]
+    doc = app.openapi()
+    admin = keys.auth(roles=["admin"], sub=f"hostile-field-{name}")
+    tried = 0
+    async with app_client(app, keys) as c:
+        for method, path, params, has_body in _routes(app):
+            if not has_body or (method, path) in EXCLUDED:
+                continue
+            op = doc["paths"][path][method.lower()]
+            content = op["requestBody"].get("content", {})
+            if "application/json" not in content:
+                continue
+            schema = _resolve(doc, content["application/json"]["schema"])
+            base = _valid(doc, schema)
+            if not isinstance(base, dict):
+                continue
+            url = _url(path, params, None, "")
+            for field in list(schema.get("properties", {}))[:20]:
+                for value in POISON:
+                    r = await c.request(method, url, headers=admin, json={**base, field: value})
+                    _check(r, f"{method} {path} {field}={str(value)[:30]!r}")
+                    tried += 1
+    assert tried > 0
