@@ -22,6 +22,9 @@ class Settings(CommonSettings):
     standard_amount_pilot: Decimal = Decimal("20000.00")
     standard_amount_model: Decimal = Decimal("45000.00")
 
+    # A bank fee (recorded by the account's own bank, owed back by CODI) is at most this much each.
+    fee_max_amount: Decimal = Decimal("500.00")
+
     # Evidence attachments (photo or PDF of the paper).
     attachment_max_bytes: int = 10 * 1024 * 1024
     attachments_dir: Path | None = None  # default: $PHAEN_DATA_DIR/attachments

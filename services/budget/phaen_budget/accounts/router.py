@@ -5,25 +5,23 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
-from sqlalchemy import select
-from sqlmodel import col
+from fastapi import APIRouter, Depends, Request
 
 from phaen_budget.accounts import service
-from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound
-from phaen_budget.accounts.models import Account, LedgerEntry
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound, FeeOwnBankOnly, FeeTooLarge
+from phaen_budget.accounts.models import Account
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate
-from phaen_budget.core.access import visible_clause
 from phaen_budget.core.denials import audited_denials, require_money
+from phaen_budget.core.enums import LedgerKind
 from phaen_budget.core.errors import (
     AccountNotFound,
+    BalanceLimitExceeded,
     BankReferenceUsed,
     InsufficientFunds,
     ProjectClosed,
     ProjectNotFound,
     ProjectSuspended,
 )
-from phaen_budget.projects.models import Project
 from phaen_budget.signatories.directory import DirectoryDep
 from phaen_budget.signatories.errors import SamePersonTwice, UnknownSignatory
 from phaen_budget.tables import idempotency_keys
@@ -31,12 +29,22 @@ from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, ServiceUnavailable, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageDep, PageParams, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyAccountDeposit = Annotated[Principal, require_money("bank:execute", "budget:admin", action="account.deposit")]
-MoneyAccountFee = Annotated[Principal, require_money("bank:execute", "budget:admin", action="account.fee")]
+# A fee: only a bank may (the secretariat cannot: 403); the service then requires the account's own bank.
+MoneyAccountFee = Annotated[Principal, require_money("bank:execute", action="account.fee")]
+Reader = Annotated[Principal, require("budget:read")]
+
+
+async def visible_account(account_id: uuid.UUID, session: SessionDep, principal: Reader) -> Account:
+    """The account of the path, loaded once, if the caller reaches it (404 otherwise)."""
+    return await service.get_visible(session=session, principal=principal, account_id=account_id)
+
+
+VisibleAccount = Annotated[Account, Depends(visible_account)]
 
 router = APIRouter(prefix="/v1/budget/accounts", tags=["accounts"])
 
@@ -78,25 +86,13 @@ async def list_accounts(
     params: PageDep,
     project_id: uuid.UUID | None = None,
 ) -> Page[AccountOut]:
-    """Accounts within the caller's scope."""
-    stmt = (
-        select(Account)
-        .join(Project, col(Project.id) == col(Account.project_id))
-        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
-    )
-    if project_id is not None:
-        stmt = stmt.where(col(Account.project_id) == project_id)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Account.id)], params=params)
-    items = await service.account_views(session=session, principal=principal, accounts=rows)
-    return Page[AccountOut](items=items, total=total, next_cursor=cursor)
+    """Accounts within the caller's reach (a bank: its own bank's; a signatory: those listing it)."""
+    return await service.list_accounts(session=session, principal=principal, params=params, project_id=project_id)
 
 
 @router.get("/{account_id}", response_model=AccountOut, responses=responses(401, 403, AccountNotFound, 422))
-async def get_account(
-    account_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
-) -> AccountOut:
+async def get_account(account: VisibleAccount, session: SessionDep, principal: Reader) -> AccountOut:
     """The account: `balance` from the ledger, `available` = balance less approved, unpaid withdrawals."""
-    account = await service.get_visible(session=session, principal=principal, account_id=account_id)
     return await service.account_view(session=session, principal=principal, account=account)
 
 
@@ -120,13 +116,22 @@ async def _money(
     status_code=201,
     response_model=EntryOut,
     responses=responses(
-        401, 403, AccountNotFound, ProjectSuspended, ProjectClosed, BankReferenceUsed, IdempotencyKeyReused, 422
+        401,
+        403,
+        AccountNotFound,
+        ProjectSuspended,
+        ProjectClosed,
+        BankReferenceUsed,
+        BalanceLimitExceeded,
+        IdempotencyKeyReused,
+        422,
     ),
 )
 async def deposit(
     account_id: uuid.UUID, body: DepositCreate, request: Request, session: SessionDep, principal: MoneyAccountDeposit
 ) -> Any:
-    """Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key honoured."""
+    """Record a transfer or interest in (a bank: at its own bank's accounts only, else 404); the same
+    `bank_reference` twice records once. Idempotency-Key honoured."""
     return await _money(
         request,
         session,
@@ -144,20 +149,23 @@ async def deposit(
     response_model=EntryOut,
     responses=responses(
         401,
-        403,
+        FeeOwnBankOnly,
         AccountNotFound,
         ProjectSuspended,
         ProjectClosed,
         BankReferenceUsed,
         InsufficientFunds,
+        BalanceLimitExceeded,
         IdempotencyKeyReused,
-        422,
+        FeeTooLarge,
     ),
 )
 async def charge_fee(
     account_id: uuid.UUID, body: FeeCreate, request: Request, session: SessionDep, principal: MoneyAccountFee
 ) -> Any:
-    """Record a bank fee debited from the account. Idempotency-Key honoured."""
+    """Record a bank fee debited from the account: only by the account's own bank, at most `PHAEN_FEE_MAX_AMOUNT`
+    (default 500.00), never from money reserved for approved withdrawals. CODI owes each fee back to the account
+    (`owed_by: "CODI"`; the account shows `fees_owed_by_codi`). Idempotency-Key honoured."""
     return await _money(
         request,
         session,
@@ -165,37 +173,29 @@ async def charge_fee(
         action="account.fee",
         account_id=account_id,
         body=body,
-        handler=lambda: service.charge_fee(session=session, principal=principal, account_id=account_id, data=body),
+        handler=lambda: service.charge_fee(
+            session=session,
+            principal=principal,
+            account_id=account_id,
+            data=body,
+            max_fee=request.app.state.settings.fee_max_amount,
+        ),
     )
 
 
-async def _entries(
-    session: Any, principal: Principal, account_id: uuid.UUID, params: PageParams, kinds: tuple[str, ...] | None
-) -> Page[EntryOut]:
-    await service.get_visible(session=session, principal=principal, account_id=account_id)
-    stmt = select(LedgerEntry).where(col(LedgerEntry.account_id) == account_id)
-    if kinds:
-        stmt = stmt.where(col(LedgerEntry.kind).in_(kinds))
-    rows, total, cursor = await paginate(session, stmt, keys=[col(LedgerEntry.seq)], params=params)
-    return Page[EntryOut](items=[service.entry_out(e) for e in rows], total=total, next_cursor=cursor)
-
-
 @router.get("/{account_id}/ledger", response_model=Page[EntryOut], responses=responses(401, 403, AccountNotFound, 422))
-async def list_ledger(
-    account_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
-) -> Page[EntryOut]:
+async def list_ledger(account: VisibleAccount, session: SessionDep, params: PageDep) -> Page[EntryOut]:
     """Every ledger entry of the account, oldest first."""
-    return await _entries(session, principal, account_id, params, None)
+    return await service.list_entries(session=session, account=account, params=params)
 
 
 @router.get(
     "/{account_id}/deposits", response_model=Page[EntryOut], responses=responses(401, 403, AccountNotFound, 422)
 )
-async def list_deposits(
-    account_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
-) -> Page[EntryOut]:
+async def list_deposits(account: VisibleAccount, session: SessionDep, params: PageDep) -> Page[EntryOut]:
     """Money in: transfers, interest and tranche releases."""
-    return await _entries(session, principal, account_id, params, ("transfer", "interest", "tranche"))
+    kinds = (LedgerKind.TRANSFER, LedgerKind.INTEREST, LedgerKind.TRANCHE)
+    return await service.list_entries(session=session, account=account, params=params, kinds=kinds)
 
 
 @router.get(
@@ -203,15 +203,6 @@ async def list_deposits(
     response_model=EntryOut,
     responses=responses(401, 403, AccountNotFound, EntryNotFound, 422),
 )
-async def get_deposit(
-    account_id: uuid.UUID,
-    entry_id: uuid.UUID,
-    session: SessionDep,
-    principal: Annotated[Principal, require("budget:read")],
-) -> EntryOut:
+async def get_deposit(account: VisibleAccount, entry_id: uuid.UUID, session: SessionDep) -> EntryOut:
     """One ledger entry of the account."""
-    await service.get_visible(session=session, principal=principal, account_id=account_id)
-    entry = await session.get(LedgerEntry, entry_id)
-    if entry is None or entry.account_id != account_id:
-        raise EntryNotFound()
-    return service.entry_out(entry)
+    return await service.get_entry(session=session, account=account, entry_id=entry_id)

@@ -12,11 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from phaen_budget.accounts import ledger
-from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch
+from phaen_budget.accounts import ledger, repository
+from phaen_budget.accounts.errors import AccountExists, AccountNameMismatch, EntryNotFound, FeeOwnBankOnly, FeeTooLarge
 from phaen_budget.accounts.models import Account, AccountSignatory, LedgerEntry
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate
 from phaen_budget.audit import service as audit
+from phaen_budget.core.access import is_own_bank
+from phaen_budget.core.enums import Fund, LedgerKind
 from phaen_budget.core.errors import AccountNotFound, BankReferenceUsed
 from phaen_budget.core.schemas import Resolution
 from phaen_budget.projects import service as projects
@@ -25,7 +27,9 @@ from phaen_budget.signatories.directory import Directory
 from phaen_budget.signatories.rules import check_set
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
+from phaen_common.errors import ProblemError
 from phaen_common.outbox import record_event
+from phaen_common.pagination import Page, PageParams
 
 _FULL_NUMBER_ROLES = ("admin", "secretariat", "auditor", "bank")
 
@@ -180,15 +184,47 @@ async def open_account(
     return account
 
 
-async def get_visible(*, session: AsyncSession, principal: Principal, account_id: uuid.UUID) -> Account:
-    """The account if the caller's scope covers its project (404 otherwise)."""
-    account = await session.get(Account, account_id)
+async def get_visible(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    account_id: uuid.UUID,
+    not_found: type[ProblemError] = AccountNotFound,
+) -> Account:
+    """The account if the caller reaches it (``core.access``); otherwise the 404 ``not_found``."""
+    account = await repository.reachable_account(session=session, principal=principal, account_id=account_id)
     if account is None:
-        raise AccountNotFound()
-    await projects.project_seen_by(
-        session=session, principal=principal, project_id=account.project_id, not_found=AccountNotFound
-    )
+        raise not_found()
     return account
+
+
+async def list_accounts(
+    *, session: AsyncSession, principal: Principal, params: PageParams, project_id: uuid.UUID | None
+) -> Page[AccountOut]:
+    """A page of the accounts the caller reaches."""
+    rows, total, cursor = await repository.page_accounts(
+        session=session, principal=principal, params=params, project_id=project_id
+    )
+    items = await account_views(session=session, principal=principal, accounts=rows)
+    return Page[AccountOut](items=items, total=total, next_cursor=cursor)
+
+
+async def list_entries(
+    *, session: AsyncSession, account: Account, params: PageParams, kinds: Sequence[str] | None = None
+) -> Page[EntryOut]:
+    """A page of a (visible) account's ledger, oldest first."""
+    rows, total, cursor = await repository.page_entries(
+        session=session, account_id=account.id, params=params, kinds=kinds
+    )
+    return Page[EntryOut](items=[entry_out(e) for e in rows], total=total, next_cursor=cursor)
+
+
+async def get_entry(*, session: AsyncSession, account: Account, entry_id: uuid.UUID) -> EntryOut:
+    """One ledger entry of a (visible) account (404 ``entry_not_found`` for another account's)."""
+    entry = await session.get(LedgerEntry, entry_id)
+    if entry is None or entry.account_id != account.id:
+        raise EntryNotFound()
+    return entry_out(entry)
 
 
 async def lock_for_money(
@@ -217,13 +253,16 @@ async def deposit(
 ) -> EntryOut:
     """Record money coming in; the same bank reference records once (a repeat returns the first entry)."""
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    if principal.has_role("bank") and not principal.has_role("admin", "secretariat"):
+        if not is_own_bank(principal, account.bank):
+            raise AccountNotFound()
     existing = await ledger.by_reference(session=session, reference=data.bank_reference)
     if existing is not None:
         if (existing.account_id, existing.kind, existing.amount) == (account.id, data.kind, data.amount):
             return entry_out(existing, duplicate=True)
         raise BankReferenceUsed()
     projects.ensure_active(project)
-    fund = "interest" if data.kind == "interest" else "grant"
+    fund = Fund.INTEREST if data.kind == LedgerKind.INTEREST else Fund.GRANT
     entry = await ledger.post(
         session=session,
         account=account,
@@ -237,21 +276,29 @@ async def deposit(
 
 
 async def charge_fee(
-    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: FeeCreate
+    *, session: AsyncSession, principal: Principal, account_id: uuid.UUID, data: FeeCreate, max_fee: Decimal
 ) -> EntryOut:
-    """Record a bank fee taken from the account (it may not eat into approved withdrawals)."""
-    account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
+    """Record a bank fee: by the account's own bank only, at most ``max_fee``, never from reserved money.
+
+    CODI owes every fee back to the account (seed: CODI pays transfer fees); the entry says so.
+    """
+    account = await get_visible(session=session, principal=principal, account_id=account_id)
+    if not is_own_bank(principal, account.bank):
+        raise FeeOwnBankOnly()
+    if data.amount > max_fee:
+        raise FeeTooLarge(f"A fee is at most {max_fee:,.2f}.", loc=["body", "amount"])
+    account, project = await lock_for_money(session=session, principal=principal, account_id=account.id, checked=True)
     existing = await ledger.by_reference(session=session, reference=data.bank_reference)
     if existing is not None:
-        if (existing.account_id, existing.kind, existing.amount) == (account.id, "fee", -data.amount):
+        if (existing.account_id, existing.kind, existing.amount) == (account.id, LedgerKind.FEE, -data.amount):
             return entry_out(existing, duplicate=True)
         raise BankReferenceUsed()
     projects.ensure_active(project)
     entry = await ledger.post(
         session=session,
         account=account,
-        kind="fee",
-        fund="grant",
+        kind=LedgerKind.FEE,
+        fund=Fund.GRANT,
         amount=-data.amount,
         actor=principal.sub,
         reference=data.bank_reference,

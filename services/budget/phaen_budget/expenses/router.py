@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from phaen_budget.core.denials import audited_denials, require_money
-from phaen_budget.core.errors import ProjectNotFound
+from phaen_budget.core.errors import ProjectClosed, ProjectNotFound, ProjectSuspended
 from phaen_budget.core.schemas import Reason, SafeStr
 from phaen_budget.expenses import service
 from phaen_budget.expenses.errors import (
@@ -41,7 +41,9 @@ router = APIRouter(prefix="/v1/budget", tags=["expenses"])
     "/expenses",
     status_code=201,
     response_model=ExpenseOut,
-    responses=responses(401, 403, ProjectNotFound, DuplicateReceipt, IdempotencyKeyReused, 422),
+    responses=responses(
+        401, 403, ProjectNotFound, ProjectSuspended, ProjectClosed, DuplicateReceipt, IdempotencyKeyReused, 422
+    ),
 )
 async def record_expense(
     body: ExpenseCreate, request: Request, session: SessionDep, principal: MoneyExpenseRecord

@@ -66,7 +66,11 @@ def expense_out(e: Expense, principal: Principal) -> ExpenseOut:
 
 async def record(*, session: AsyncSession, principal: Principal, data: ExpenseCreate) -> Expense:
     """Record an expense with its evidence; it counts in its grant line's actual."""
-    project = await projects.get_actionable(session=session, principal=principal, project_id=data.project_id)
+    # FOR SHARE: a suspension (FOR UPDATE) waits for this expense, and none is recorded after it (409).
+    project = await projects.get_actionable(
+        session=session, principal=principal, project_id=data.project_id, lock="share"
+    )
+    projects.ensure_active(project)
     ev = data.evidence
     total = sum(i.amount for i in ev.items)
     if total != data.amount:

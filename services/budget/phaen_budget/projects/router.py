@@ -5,29 +5,35 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
-from sqlalchemy import select
-from sqlmodel import col
+from fastapi import APIRouter, Depends, Request
 
-from phaen_budget.core.access import visible_clause
 from phaen_budget.core.errors import ProjectClosed, ProjectNotFound
 from phaen_budget.core.schemas import Reason, SafeStr
 from phaen_budget.grants.errors import GrantNotFound, LineNotFound
 from phaen_budget.projects import service
 from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
 from phaen_budget.projects.models import Project
+from phaen_budget.projects.repository import ProjectFilters
 from phaen_budget.projects.schemas import ProjectCreate, ProjectOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
-from phaen_common.pagination import Page, PageDep, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/projects", tags=["projects"])
 
 
-def project_out(project: Project) -> ProjectOut:
-    return ProjectOut.model_validate(project, from_attributes=True)
+Reader = Annotated[Principal, require("budget:read")]
+
+
+async def visible_project(project_id: uuid.UUID, session: SessionDep, principal: Reader) -> Project:
+    """The project of the path, loaded once, if the caller sees it (404 otherwise)."""
+    return await service.get_visible(session=session, principal=principal, project_id=project_id)
+
+
+VisibleProject = Annotated[Project, Depends(visible_project)]
+project_out = service.project_out
 
 
 @router.post(
@@ -56,27 +62,15 @@ async def list_projects(
     tambon: SafeStr | None = None,
     level: Literal["network", "regional", "tambon"] | None = None,
 ) -> Page[ProjectOut]:
-    """Projects within the caller's scope."""
-    stmt = select(Project).where(visible_clause(principal, col(Project.region), col(Project.tambon)))
-    for column, value in (
-        (col(Project.grant_id), grant_id),
-        (col(Project.status), status),
-        (col(Project.region), region),
-        (col(Project.tambon), tambon),
-        (col(Project.level), level),
-    ):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(Project.id)], params=params)
-    return Page[ProjectOut](items=[project_out(p) for p in rows], total=total, next_cursor=cursor)
+    """Projects within the caller's scope (a bank or signatory: the projects of the accounts it reaches)."""
+    filters = ProjectFilters(grant_id=grant_id, status=status, region=region, tambon=tambon, level=level)
+    return await service.list_projects(session=session, principal=principal, params=params, filters=filters)
 
 
 @router.get("/{project_id}", response_model=ProjectOut, responses=responses(401, 403, ProjectNotFound, 422))
-async def get_project(
-    project_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
-) -> ProjectOut:
+async def get_project(project: VisibleProject) -> ProjectOut:
     """One project (404 outside the caller's scope)."""
-    return project_out(await service.get_visible(session=session, principal=principal, project_id=project_id))
+    return project_out(project)
 
 
 @router.post(

@@ -9,19 +9,23 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit import service as audit
-from phaen_budget.core.access import acts_for, sees
+from phaen_budget.core.access import acts_for, reaches_accounts_beyond_scope, sees
+from phaen_budget.core.enums import ProjectStatus
 from phaen_budget.core.errors import ProjectClosed, ProjectNotFound, ProjectSuspended
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.tiers import TambonInfo
 from phaen_budget.grants.service import get_grant, get_line
-from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
+from phaen_budget.projects import repository
+from phaen_budget.projects.errors import AlreadySuspended, LineAmountExceeded, NotSuspended
 from phaen_budget.projects.models import Project
-from phaen_budget.projects.schemas import ProjectCreate
+from phaen_budget.projects.repository import ProjectFilters
+from phaen_budget.projects.schemas import ProjectCreate, ProjectOut
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
 from phaen_common.errors import ProblemError, Unprocessable
 from phaen_common.money import format_money
 from phaen_common.outbox import record_event
+from phaen_common.pagination import Page, PageParams
 
 
 def project_state(project: Project) -> dict[str, Any]:
@@ -46,7 +50,14 @@ async def create_project(
 ) -> Project:
     """Create a project under a grant line, with the tier snapshot the registry gave (if any)."""
     await get_grant(session=session, grant_id=data.grant_id)
-    await get_line(session=session, grant_id=data.grant_id, no=data.line_no)
+    # The line row lock serialises project creations on the line, so the sum check cannot be raced.
+    line = await get_line(session=session, grant_id=data.grant_id, no=data.line_no, lock=data.amount is not None)
+    if data.amount is not None:
+        committed = await repository.line_committed(session=session, grant_id=data.grant_id, line_no=data.line_no)
+        if committed + data.amount > line.planned:
+            raise LineAmountExceeded(
+                f"Line {line.no} has {max(line.planned - committed, Decimal(0)):,.2f} not yet given to projects."
+            )
     region: str | None = data.region
     if data.level == "tambon" and tambon_info is not None and tambon_info.region:
         if region and region != tambon_info.region:
@@ -93,15 +104,42 @@ async def get_visible(
         project = await session.get(
             Project, project_id, populate_existing=True, with_for_update={"read": lock == "share"}
         )
-    if project is None or not sees(principal, region=project.region, tambon=project.tambon):
+    if project is None or not await _sees_record(session, principal, project):
         raise ProjectNotFound()
     return project
+
+
+async def _sees_record(session: AsyncSession, principal: Principal, project: Project) -> bool:
+    """The project record: its scope, or (bank, signatory) an account of it within the caller's reach."""
+    if sees(principal, region=project.region, tambon=project.tambon):
+        return True
+    if not reaches_accounts_beyond_scope(principal):
+        return False
+    return await repository.has_reached_account(session=session, principal=principal, project_id=project.id)
+
+
+async def list_projects(
+    *, session: AsyncSession, principal: Principal, params: PageParams, filters: ProjectFilters
+) -> Page[ProjectOut]:
+    """A page of the projects the caller sees."""
+    rows, total, cursor = await repository.page_projects(
+        session=session, principal=principal, params=params, filters=filters
+    )
+    return Page[ProjectOut](items=[project_out(p) for p in rows], total=total, next_cursor=cursor)
+
+
+def project_out(project: Project) -> ProjectOut:
+    """The API view of a project."""
+    return ProjectOut.model_validate(project, from_attributes=True)
 
 
 async def project_seen_by(
     *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, not_found: type[ProblemError]
 ) -> Project:
-    """The project if ``principal`` may see it; otherwise the caller's own 404 ``not_found``."""
+    """The project if its content (expenses, proposals, reports) is in the caller's scope; else ``not_found``.
+
+    A bank or a signatory reaches accounts, not a project's content: they are out of scope here.
+    """
     project = await session.get(Project, project_id)
     if project is None or not sees(principal, region=project.region, tambon=project.tambon):
         raise not_found()
@@ -120,9 +158,9 @@ async def get_actionable(
 
 def ensure_active(project: Project) -> None:
     """Money moves only on an active project (409 ``project_suspended`` / ``project_closed``)."""
-    if project.status == "suspended":
+    if project.status == ProjectStatus.SUSPENDED:
         raise ProjectSuspended(f"The project is suspended: {project.status_reason}")
-    if project.status == "closed":
+    if project.status == ProjectStatus.CLOSED:
         raise ProjectClosed()
 
 
@@ -133,13 +171,13 @@ async def set_status(
     # FOR UPDATE waits for money actions holding the row FOR SHARE; none starts after this commits.
     project = await get_visible(session=session, principal=principal, project_id=project_id, lock="update")
     before = project_state(project)
-    if suspend and project.status == "suspended":
+    if suspend and project.status == ProjectStatus.SUSPENDED:
         raise AlreadySuspended()
-    if not suspend and project.status != "suspended":
+    if not suspend and project.status != ProjectStatus.SUSPENDED:
         raise NotSuspended()
-    if project.status == "closed":
+    if project.status == ProjectStatus.CLOSED:
         raise ProjectClosed()
-    project.status = "suspended" if suspend else "active"
+    project.status = ProjectStatus.SUSPENDED if suspend else ProjectStatus.ACTIVE
     project.status_reason = reason
     project.status_changed_by = principal.sub
     project.status_changed_at = utcnow()
@@ -170,10 +208,10 @@ async def set_status(
 async def close(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID, reason: str | None) -> Project:
     """Close a finished project: no money moves on it again (closed is final)."""
     project = await get_visible(session=session, principal=principal, project_id=project_id, lock="update")
-    if project.status == "closed":
+    if project.status == ProjectStatus.CLOSED:
         raise ProjectClosed()
     before = project_state(project)
-    project.status = "closed"
+    project.status = ProjectStatus.CLOSED
     project.status_reason = reason
     project.status_changed_by = principal.sub
     project.status_changed_at = utcnow()

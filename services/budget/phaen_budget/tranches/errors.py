@@ -31,6 +31,10 @@ class TrancheNotReleased(Conflict):
     code, title = "tranche_not_released", "The tranche has not been released yet"
 
 
+class TrancheAmountExceeded(Conflict):
+    code, title = "tranche_amount_exceeded", "The amount is more than the tranche may release"
+
+
 class AmountRequired(Unprocessable):
     code, title = "amount_required", "The project has no amount: give the tranche amount"
 
@@ -45,5 +49,6 @@ register_thai(
         "activity_report_required": "ต้องส่งรายงานสรุปกิจกรรมของงวดก่อนหน้าก่อน",
         "tranche_not_released": "ยังไม่ได้โอนเงินงวดนี้",
         "amount_required": "ต้องระบุจำนวนเงินของงวด",
+        "tranche_amount_exceeded": "จำนวนเงินเกินกว่าที่งวดนี้โอนได้",
     }
 )

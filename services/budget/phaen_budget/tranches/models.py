@@ -25,6 +25,9 @@ class TrancheRelease(SQLModel, table=True):
     amount: Decimal = money_field()
     account_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.accounts.id")
     ledger_entry_id: uuid.UUID
+    # The committee resolution that released it (required since budget_0005; older releases have none).
+    resolution_number: str | None = Field(default=None, max_length=100)
+    resolution_date: dt.date | None = None
     released_by: str = Field(max_length=200)
     released_at: dt.datetime = ts_field()
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
-from sqlalchemy import select
-from sqlmodel import col
+from fastapi import APIRouter, Depends, Path, Request
 
 from phaen_budget.core.denials import audited_denials, require_money
-from phaen_budget.core.errors import ProjectClosed, ProjectNotFound, ProjectSuspended
+from phaen_budget.core.errors import BalanceLimitExceeded, ProjectClosed, ProjectNotFound, ProjectSuspended
 from phaen_budget.projects import service as projects
+from phaen_budget.projects.models import Project
 from phaen_budget.tables import idempotency_keys
 from phaen_budget.tranches import service
 from phaen_budget.tranches.errors import (
@@ -21,16 +20,16 @@ from phaen_budget.tranches.errors import (
     AmountRequired,
     PreviousNotReleased,
     ReportNotFound,
+    TrancheAmountExceeded,
     TrancheNotFound,
     TrancheNotReleased,
 )
-from phaen_budget.tranches.models import ActivityReport
 from phaen_budget.tranches.schemas import ActivityReportCreate, ActivityReportOut, ReleaseBody, TrancheOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import IdempotencyKeyReused, responses
 from phaen_common.idempotency import idempotent
-from phaen_common.pagination import Page, PageDep, paginate
+from phaen_common.pagination import Page, PageDep
 from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
@@ -39,12 +38,28 @@ MoneyTrancheRelease = Annotated[Principal, require_money("budget:admin", action=
 router = APIRouter(prefix="/v1/budget/projects/{project_id}", tags=["tranches"])
 
 
+Reader = Annotated[Principal, require("budget:read")]
+
+
+async def visible_project(project_id: uuid.UUID, session: SessionDep, principal: Reader) -> Project:
+    """The project of the path, loaded once, if the caller sees its record (404 otherwise)."""
+    return await projects.get_visible(session=session, principal=principal, project_id=project_id)
+
+
+async def scoped_project(project_id: uuid.UUID, session: SessionDep, principal: Reader) -> Project:
+    """The project of the path, loaded once, if its content is in the caller's scope (404 otherwise)."""
+    return await projects.project_seen_by(
+        session=session, principal=principal, project_id=project_id, not_found=ProjectNotFound
+    )
+
+
+VisibleProject = Annotated[Project, Depends(visible_project)]
+ScopedProject = Annotated[Project, Depends(scoped_project)]
+
+
 @router.get("/tranches", response_model=list[TrancheOut], responses=responses(401, 403, ProjectNotFound, 422))
-async def list_tranches(
-    project_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")]
-) -> list[TrancheOut]:
+async def list_tranches(project: VisibleProject, session: SessionDep) -> list[TrancheOut]:
     """The project's tranches: released or not, and what blocks the next."""
-    project = await projects.get_visible(session=session, principal=principal, project_id=project_id)
     return await service.tranche_view(session=session, project=project)
 
 
@@ -62,6 +77,8 @@ async def list_tranches(
         ActivityReportRequired,
         ProjectSuspended,
         ProjectClosed,
+        TrancheAmountExceeded,
+        BalanceLimitExceeded,
         AmountRequired,
         IdempotencyKeyReused,
     ),
@@ -69,20 +86,16 @@ async def list_tranches(
 async def release(
     project_id: uuid.UUID,
     n: Annotated[int, Path(ge=1, le=12)],
+    body: ReleaseBody,
     request: Request,
     session: SessionDep,
     principal: MoneyTrancheRelease,
-    body: ReleaseBody | None = None,
 ) -> Any:
-    """Release tranche n into the project's account (the project's amount x its share unless `amount` is given)."""
+    """Release tranche n into the project's account, citing the resolution that released it.
 
-    async def run() -> TrancheOut:
-        await service.release(
-            session=session, principal=principal, project_id=project_id, n=n, amount=body.amount if body else None
-        )
-        project = await projects.get_visible(session=session, principal=principal, project_id=project_id)
-        return (await service.tranche_view(session=session, project=project))[n - 1]
-
+    The amount is the project's amount x the tranche's share unless `amount` is given; it may never exceed
+    that share less what the tranche already released (409 `tranche_amount_exceeded`). Idempotency-Key honoured.
+    """
     async with audited_denials(
         request, session, principal, action="tranche.release", entity="project", entity_id=project_id
     ):
@@ -93,19 +106,24 @@ async def release(
             principal=principal,
             body={"n": n, "body": body},
             status_code=200,
-            handler=run,
+            handler=lambda: service.release_and_view(
+                session=session,
+                principal=principal,
+                project_id=project_id,
+                n=n,
+                amount=body.amount,
+                resolution=body.resolution,
+            ),
         )
-
-
-def _report_out(r: ActivityReport) -> ActivityReportOut:
-    return ActivityReportOut.model_validate(r, from_attributes=True)
 
 
 @router.post(
     "/activity-reports",
     status_code=201,
     response_model=ActivityReportOut,
-    responses=responses(401, 403, ProjectNotFound, TrancheNotFound, TrancheNotReleased, 422),
+    responses=responses(
+        401, 403, ProjectNotFound, TrancheNotFound, TrancheNotReleased, ProjectSuspended, ProjectClosed, 422
+    ),
 )
 async def submit_report(
     project_id: uuid.UUID,
@@ -115,20 +133,15 @@ async def submit_report(
 ) -> ActivityReportOut:
     """Submit the activity summary for a released tranche (needed before the next tranche)."""
     report = await service.submit_report(session=session, principal=principal, project_id=project_id, data=body)
-    return _report_out(report)
+    return service.report_out(report)
 
 
 @router.get(
     "/activity-reports", response_model=Page[ActivityReportOut], responses=responses(401, 403, ProjectNotFound, 422)
 )
-async def list_reports(
-    project_id: uuid.UUID, session: SessionDep, principal: Annotated[Principal, require("budget:read")], params: PageDep
-) -> Page[ActivityReportOut]:
+async def list_reports(project: ScopedProject, session: SessionDep, params: PageDep) -> Page[ActivityReportOut]:
     """The project's activity reports."""
-    await projects.get_visible(session=session, principal=principal, project_id=project_id)
-    stmt = select(ActivityReport).where(col(ActivityReport.project_id) == project_id)
-    rows, total, cursor = await paginate(session, stmt, keys=[col(ActivityReport.id)], params=params)
-    return Page[ActivityReportOut](items=[_report_out(r) for r in rows], total=total, next_cursor=cursor)
+    return await service.list_reports(session=session, project=project, params=params)
 
 
 @router.get(
@@ -136,15 +149,6 @@ async def list_reports(
     response_model=ActivityReportOut,
     responses=responses(401, 403, ProjectNotFound, ReportNotFound, 422),
 )
-async def get_report(
-    project_id: uuid.UUID,
-    report_id: uuid.UUID,
-    session: SessionDep,
-    principal: Annotated[Principal, require("budget:read")],
-) -> ActivityReportOut:
+async def get_report(project: ScopedProject, report_id: uuid.UUID, session: SessionDep) -> ActivityReportOut:
     """One activity report."""
-    await projects.get_visible(session=session, principal=principal, project_id=project_id)
-    report = await session.get(ActivityReport, report_id)
-    if report is None or report.project_id != project_id:
-        raise ReportNotFound()
-    return _report_out(report)
+    return await service.get_report(session=session, project=project, report_id=report_id)

@@ -8,13 +8,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from phaen_budget.core.schemas import Input
+from phaen_budget.core.schemas import Input, Resolution
 from phaen_budget.projects.schemas import Share
 from phaen_common.money import Money, PositiveMoney
 
 
 class ReleaseBody(Input):
-    amount: PositiveMoney | None = None
+    amount: PositiveMoney | None = Field(
+        default=None,
+        description="at most the tranche's share of the project amount less what the tranche already released "
+        "(default: exactly that); required when the project has no amount",
+    )
+    resolution: Resolution = Field(description="the committee resolution (มติ) that releases this tranche")
 
 
 class TrancheOut(BaseModel):
@@ -26,6 +31,7 @@ class TrancheOut(BaseModel):
     amount: Money | None
     account_id: uuid.UUID | None
     released_at: dt.datetime | None
+    resolution: Resolution | None = Field(default=None, description="the resolution the release cited")
     activity_reports: int
     blocked_by: str | None = Field(description="what stops the release now, if anything")
 

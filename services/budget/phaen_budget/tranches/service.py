@@ -6,68 +6,41 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from phaen_budget.accounts import ledger
-from phaen_budget.accounts.models import Account
 from phaen_budget.accounts.service import lock_for_money
 from phaen_budget.audit import service as audit
+from phaen_budget.core.constraints import refuse
+from phaen_budget.core.enums import Fund, LedgerKind, ProjectStatus
+from phaen_budget.core.schemas import Resolution
+from phaen_budget.grants.service import get_line
+from phaen_budget.projects import repository as projects_repository
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
+from phaen_budget.tranches import repository
 from phaen_budget.tranches.errors import (
     AccountRequired,
     ActivityReportRequired,
     AlreadyReleased,
     AmountRequired,
     PreviousNotReleased,
+    ReportNotFound,
+    TrancheAmountExceeded,
     TrancheNotFound,
     TrancheNotReleased,
 )
 from phaen_budget.tranches.models import ActivityReport, TrancheRelease
-from phaen_budget.tranches.schemas import ActivityReportCreate, TrancheOut
+from phaen_budget.tranches.schemas import ActivityReportCreate, ActivityReportOut, TrancheOut
 from phaen_common.auth import Principal
 from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import CENT
 from phaen_common.outbox import record_event
+from phaen_common.pagination import Page, PageParams
 
-
-async def _release_of(session: AsyncSession, project_id: uuid.UUID, n: int) -> TrancheRelease | None:
-    return (
-        await session.execute(
-            select(TrancheRelease).where(col(TrancheRelease.project_id) == project_id, col(TrancheRelease.n) == n)
-        )
-    ).scalar_one_or_none()
-
-
-async def _report_count(session: AsyncSession, project_id: uuid.UUID, n: int) -> int:
-    return int(
-        (
-            await session.execute(
-                select(func.count())
-                .select_from(ActivityReport)
-                .where(col(ActivityReport.project_id) == project_id, col(ActivityReport.tranche) == n)
-            )
-        ).scalar_one()
-    )
-
-
-async def _releases(session: AsyncSession, project_id: uuid.UUID) -> dict[int, TrancheRelease]:
-    # UNIQUE (project_id, n): at most one release per tranche.
-    rows = await session.execute(select(TrancheRelease).where(col(TrancheRelease.project_id) == project_id))
-    return {rel.n: rel for rel in rows.scalars().all()}
-
-
-async def _report_counts(session: AsyncSession, project_id: uuid.UUID) -> dict[int, int]:
-    rows = await session.execute(
-        select(col(ActivityReport.tranche), func.count())
-        .where(col(ActivityReport.project_id) == project_id)
-        .group_by(col(ActivityReport.tranche))
-    )
-    return {int(n): int(count) for n, count in rows.all()}
+ZERO = Decimal("0.00")
 
 
 def _planned(project: Project, n: int) -> Decimal | None:
@@ -76,35 +49,62 @@ def _planned(project: Project, n: int) -> Decimal | None:
     return (project.amount * projects.tranche_shares(project)[n - 1] / 100).quantize(CENT)
 
 
+async def _bound(session: AsyncSession, project: Project, n: int) -> Decimal:
+    """The most tranche ``n`` may release now.
+
+    With a project amount: the tranche's share of it less what the tranche already released. Without one:
+    what the project's grant line has not committed (its projects' amounts and its releases into projects
+    without an amount); the line is locked so two such releases cannot both take the same rest.
+    """
+    planned = _planned(project, n)
+    if planned is not None:
+        rel = await repository.release_of(session=session, project_id=project.id, n=n)
+        return planned - (rel.amount if rel else ZERO)
+    line = await get_line(session=session, grant_id=project.grant_id, no=project.line_no, lock=True)
+    committed = await projects_repository.line_committed(
+        session=session, grant_id=project.grant_id, line_no=project.line_no
+    )
+    return line.planned - committed
+
+
 async def release(
-    *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, n: int, amount: Decimal | None
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    n: int,
+    amount: Decimal | None,
+    resolution: Resolution,
 ) -> TrancheRelease:
-    """Release tranche ``n`` into the project's account."""
+    """Release tranche ``n`` into the project's account, within its bound, citing the resolution."""
     project = await projects.get_visible(session=session, principal=principal, project_id=project_id)
     if not 1 <= n <= len(project.tranches):
         raise TrancheNotFound()
-    account_id = (await session.execute(select(col(Account.id)).where(col(Account.project_id) == project.id))).scalar()
+    account_id = await repository.account_id_of(session=session, project_id=project.id)
     if account_id is None:
         raise AccountRequired()
     # The project's scope was checked above and the account is the project's own.
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id, checked=True)
     projects.ensure_active(project)
-    if await _release_of(session, project.id, n) is not None:
+    if await repository.release_of(session=session, project_id=project.id, n=n) is not None:
         raise AlreadyReleased()
     if n > 1:
-        if await _release_of(session, project.id, n - 1) is None:
+        if await repository.release_of(session=session, project_id=project.id, n=n - 1) is None:
             raise PreviousNotReleased()
-        if await _report_count(session, project.id, n - 1) == 0:
+        if (await repository.report_counts(session=session, project_id=project.id)).get(n - 1, 0) == 0:
             raise ActivityReportRequired(f"Tranche {n} needs an activity report for tranche {n - 1}.")
     value = amount if amount is not None else _planned(project, n)
     if value is None:
         raise AmountRequired(loc=["body", "amount"])
-    # The reference is unique in the ledger: a second release of the same tranche cannot book twice.
+    bound = await _bound(session, project, n)
+    if value > bound:
+        raise TrancheAmountExceeded(f"Tranche {n} may release at most {max(bound, ZERO):,.2f}.")
+    # An internal reference, unique in the ledger and out of the banks' namespace: never booked twice.
     entry = await ledger.post(
         session=session,
         account=account,
-        kind="tranche",
-        fund="grant",
+        kind=LedgerKind.TRANCHE,
+        fund=Fund.GRANT,
         amount=value,
         actor=principal.sub,
         internal_reference=f"tranche:{project.id}:{n}",
@@ -115,6 +115,8 @@ async def release(
         amount=value,
         account_id=account.id,
         ledger_entry_id=entry.id,
+        resolution_number=resolution.number,
+        resolution_date=resolution.meeting_date,
         released_by=principal.sub,
     )
     session.add(rel)
@@ -122,13 +124,14 @@ async def release(
         async with session.begin_nested():
             await session.flush()
     except IntegrityError as exc:
-        raise AlreadyReleased() from exc
+        refuse(exc, {"tranche_releases_project_id_key": AlreadyReleased})
     payload = {
         "project_id": project.id,
         "n": n,
         "amount": value,
         "account_id": account.id,
         "released_at": rel.released_at,
+        "resolution": {"number": resolution.number, "meeting_date": resolution.meeting_date},
     }
     audit.record(
         session, actor=principal.sub, action="tranche.release", entity="tranche", entity_id=rel.id, after=payload
@@ -137,11 +140,34 @@ async def release(
     return rel
 
 
+async def release_and_view(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    n: int,
+    amount: Decimal | None,
+    resolution: Resolution,
+) -> TrancheOut:
+    """Release tranche ``n`` and answer with its view."""
+    await release(
+        session=session, principal=principal, project_id=project_id, n=n, amount=amount, resolution=resolution
+    )
+    project = await projects.get_visible(session=session, principal=principal, project_id=project_id)
+    return (await tranche_view(session=session, project=project))[n - 1]
+
+
+def _resolution(rel: TrancheRelease | None) -> Resolution | None:
+    if rel is None or rel.resolution_number is None or rel.resolution_date is None:
+        return None
+    return Resolution.model_construct(number=rel.resolution_number, meeting_date=rel.resolution_date)
+
+
 async def tranche_view(*, session: AsyncSession, project: Project) -> list[TrancheOut]:
     """Every tranche of the project: state and what blocks the next release."""
-    has_account = (await session.execute(select(col(Account.id)).where(col(Account.project_id) == project.id))).scalar()
-    releases = await _releases(session, project.id)
-    report_counts = await _report_counts(session, project.id)
+    has_account = await repository.account_id_of(session=session, project_id=project.id)
+    releases = await repository.releases(session=session, project_id=project.id)
+    report_counts = await repository.report_counts(session=session, project_id=project.id)
     out: list[TrancheOut] = []
     prev_released, prev_reports = True, 1
     for i, share in enumerate(projects.tranche_shares(project), start=1):
@@ -149,7 +175,7 @@ async def tranche_view(*, session: AsyncSession, project: Project) -> list[Tranc
         reports = report_counts.get(i, 0)
         blocked: str | None = None
         if rel is None:
-            if project.status != "active":
+            if project.status != ProjectStatus.ACTIVE:
                 blocked = f"project_{project.status}"
             elif has_account is None:
                 blocked = TrancheBlock.ACCOUNT_REQUIRED
@@ -167,6 +193,7 @@ async def tranche_view(*, session: AsyncSession, project: Project) -> list[Tranc
                 amount=rel.amount if rel else None,
                 account_id=rel.account_id if rel else None,
                 released_at=rel.released_at if rel else None,
+                resolution=_resolution(rel),
                 activity_reports=reports,
                 blocked_by=blocked,
             )
@@ -178,11 +205,13 @@ async def tranche_view(*, session: AsyncSession, project: Project) -> list[Tranc
 async def submit_report(
     *, session: AsyncSession, principal: Principal, project_id: uuid.UUID, data: ActivityReportCreate
 ) -> ActivityReport:
-    """An activity summary for a released tranche (it unlocks the next one)."""
-    project = await projects.get_actionable(session=session, principal=principal, project_id=project_id)
+    """An activity summary for a released tranche (it unlocks the next one); none on a suspended project."""
+    # FOR SHARE: a suspension waits for this report, and none is submitted after it (409).
+    project = await projects.get_actionable(session=session, principal=principal, project_id=project_id, lock="share")
+    projects.ensure_active(project)
     if not 1 <= data.tranche <= len(project.tranches):
         raise TrancheNotFound()
-    if await _release_of(session, project.id, data.tranche) is None:
+    if await repository.release_of(session=session, project_id=project.id, n=data.tranche) is None:
         raise TrancheNotReleased()
     details: dict[str, Any] = dict(data.model_extra or {})
     report = ActivityReport(
@@ -213,3 +242,22 @@ async def submit_report(
         payload=payload,
     )
     return report
+
+
+def report_out(report: ActivityReport) -> ActivityReportOut:
+    """The API view of an activity report."""
+    return ActivityReportOut.model_validate(report, from_attributes=True)
+
+
+async def list_reports(*, session: AsyncSession, project: Project, params: PageParams) -> Page[ActivityReportOut]:
+    """A page of a (visible) project's activity reports."""
+    rows, total, cursor = await repository.page_reports(session=session, project_id=project.id, params=params)
+    return Page[ActivityReportOut](items=[report_out(r) for r in rows], total=total, next_cursor=cursor)
+
+
+async def get_report(*, session: AsyncSession, project: Project, report_id: uuid.UUID) -> ActivityReportOut:
+    """One activity report of a (visible) project."""
+    report = await session.get(ActivityReport, report_id)
+    if report is None or report.project_id != project.id:
+        raise ReportNotFound()
+    return report_out(report)

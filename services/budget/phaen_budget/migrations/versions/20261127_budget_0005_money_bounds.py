@@ -7,6 +7,8 @@ Create Date: 2026-11-27 13:00:00
 - ``ledger_entries.internal_reference``: references Phaen makes itself (``tranche:<project>:<n>``) get their
   own unique column, so a bank reference (``reference``, written by banks) can never take one. Entries
   booked before keep their reference where it is: the ledger is append-only.
+- ``tranche_releases.resolution_number`` / ``resolution_date``: every release cites the committee resolution
+  that released it (null only on releases made before).
 """
 
 from collections.abc import Sequence
@@ -35,9 +37,17 @@ def upgrade() -> None:
         schema="budget",
         postgresql_where=sa.text("internal_reference IS NOT NULL"),
     )
+    op.add_column(
+        "tranche_releases",
+        sa.Column("resolution_number", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+        schema="budget",
+    )
+    op.add_column("tranche_releases", sa.Column("resolution_date", sa.Date(), nullable=True), schema="budget")
 
 
 def downgrade() -> None:
+    op.drop_column("tranche_releases", "resolution_date", schema="budget")
+    op.drop_column("tranche_releases", "resolution_number", schema="budget")
     op.drop_index(
         "ledger_entries_internal_reference_key",
         table_name="ledger_entries",
