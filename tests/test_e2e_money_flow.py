@@ -194,8 +194,10 @@ def test_money_flow(stack: Stack, people: dict[str, Any]) -> None:
         },
     )
 
-    sec.call("POST", f"/v1/budget/projects/{project['id']}/tranches/1/release", 200, json={})
-    blocked = sec.call("POST", f"/v1/budget/projects/{project['id']}/tranches/2/release", 409, json={})
+    sec.call("POST", f"/v1/budget/projects/{project['id']}/tranches/1/release", 200, json={"resolution": RESOLUTION})
+    blocked = sec.call(
+        "POST", f"/v1/budget/projects/{project['id']}/tranches/2/release", 409, json={"resolution": RESOLUTION}
+    )
     assert blocked["code"] == "activity_report_required"
     acct = sec.call("GET", f"/v1/budget/accounts/{account['id']}")
     assert acct["balance"] == "10000.00" and acct["available"] == "10000.00"

@@ -310,7 +310,11 @@ async def test_a_tambon_project_through_both_services(stack: Stack) -> None:
         ),
         201,
     )
-    _ok(await s.budget.post(f"/v1/budget/projects/{pid}/tranches/1/release", headers=sec, json={}))
+    _ok(
+        await s.budget.post(
+            f"/v1/budget/projects/{pid}/tranches/1/release", headers=sec, json={"resolution": RESOLUTION}
+        )
+    )
     tc = s.auth("tambon_committee", tambon=code, region="north", sub=f"tc-{code}")
     proposal = _ok(
         await s.budget.post(
@@ -345,7 +349,7 @@ async def test_a_tambon_project_through_both_services(stack: Stack) -> None:
     _ok(
         await s.budget.post(
             f"/v1/budget/withdrawals/{w['id']}/payout",
-            headers=s.auth("bank", sub="baac"),
+            headers=s.auth("bank", sub="baac", bank="BAAC"),
             json={"bank_reference": f"BAAC-{uuid.uuid4().hex[:8]}"},
         )
     )

@@ -11,6 +11,8 @@ import httpx
 from phaen_common.testing import TestKeys
 
 RESOLUTION = {"number": "มติ 1/2547", "meeting_date": "2004-01-15"}
+# A tranche release cites the resolution that released it.
+RELEASE = {"resolution": RESOLUTION}
 
 
 def uid() -> str:
@@ -25,7 +27,8 @@ class Budget:
         self.keys = keys
         self.admin = keys.auth(roles=["admin"], sub="admin-test")
         self.secretariat = keys.auth(roles=["secretariat"], sub="sec-" + uid())
-        self.bank = keys.auth(roles=["bank"], sub="bank-" + uid())
+        # The accounts below are at ธ.ก.ส. (BAAC): a bank client acts on its own bank's accounts only.
+        self.bank = keys.auth(roles=["bank"], sub="bank-" + uid(), bank="BAAC")
         self._signers: dict[str, dict[str, str]] = {}
 
     def signer(self, sub: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from .factory import Budget, uid
+from .factory import RELEASE, Budget, uid
 
 
 def _receipt(amount: str) -> dict:
@@ -117,10 +117,10 @@ async def test_tranche_view_counts_reports_per_tranche(client, keys):
     project = await b.project(amount="10000.00", tranches=[50, 30, 20])
     base = f"/v1/budget/projects/{project['id']}"
     await b.account(project)
-    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, status=200)
+    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, RELEASE, status=200)
     for summary in ("เวที 1", "เวที 2"):
         await b.ok("POST", f"{base}/activity-reports", b.secretariat, {"tranche": 1, "summary": summary})
-    t2 = await b.ok("POST", f"{base}/tranches/2/release", b.secretariat, status=200)
+    t2 = await b.ok("POST", f"{base}/tranches/2/release", b.secretariat, RELEASE, status=200)
     assert (t2["n"], t2["released"], t2["amount"], t2["activity_reports"]) == (2, True, "3000.00", 0)
     view = await b.get(f"{base}/tranches")
     assert [t["released"] for t in view] == [True, True, False]

@@ -30,7 +30,7 @@ class BudgetMachine(RuleBasedStateMachine):
             to_sync_url(db_url).replace("postgresql+psycopg://", "postgresql://"), autocommit=True
         )
         self.admin = keys.auth(roles=["admin"], sub="sm-admin")
-        self.bank = keys.auth(roles=["bank"], sub="sm-bank")
+        self.bank = keys.auth(roles=["bank"], sub="sm-bank", bank="BAAC")
         self.signers = [f"sm-{uid()}" for _ in range(3)]
         self.sig_headers = [keys.auth(roles=["signatory"], sub=s) for s in [*self.signers, "sm-outsider"]]
         self.balance = Decimal("0.00")

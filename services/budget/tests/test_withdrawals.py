@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .factory import Budget, uid
+from .factory import RELEASE, Budget, uid
 
 
 async def test_two_of_three_approve_then_pay_once(client, keys):
@@ -108,7 +108,7 @@ async def test_suspension_blocks_every_money_action_and_is_audited(client, keys)
             b.bank,
             {"amount": "5.00", "kind": "interest", "bank_reference": uid()},
         ),
-        (f"/v1/budget/projects/{project['id']}/tranches/1/release", b.secretariat, None),
+        (f"/v1/budget/projects/{project['id']}/tranches/1/release", b.secretariat, RELEASE),
     ]
     for url, headers, body in attempts:
         r = await client.post(url, headers=headers, json=body)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts.models import Account, AccountSignatory
-from phaen_budget.core.access import visible_clause
+from phaen_budget.core.access import account_clause
 from phaen_budget.projects.models import Project
 from phaen_budget.withdrawals.models import Signature, Withdrawal
 from phaen_common.auth import Principal
@@ -25,11 +25,12 @@ def visible(
     project_id: uuid.UUID | None = None,
     status: str | None = None,
 ) -> Select[Any]:
-    """Withdrawals within the caller's scope, optionally filtered."""
+    """Withdrawals of the accounts the caller reaches (``core.access.account_clause``), optionally filtered."""
     stmt = (
         select(Withdrawal)
-        .join(Project, col(Project.id) == col(Withdrawal.project_id))
-        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+        .join(Account, col(Account.id) == col(Withdrawal.account_id))
+        .join(Project, col(Project.id) == col(Account.project_id))
+        .where(account_clause(principal))
     )
     for column, value in (
         (col(Withdrawal.account_id), account_id),

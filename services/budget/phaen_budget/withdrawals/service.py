@@ -165,13 +165,11 @@ def signing_payload(w: Withdrawal) -> SigningPayloadOut:
 
 
 async def get_visible(*, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID) -> Withdrawal:
-    """The withdrawal if the caller's scope covers its project (404 otherwise)."""
+    """The withdrawal if the caller reaches its account (``core.access``; 404 otherwise)."""
     w = await session.get(Withdrawal, withdrawal_id)
     if w is None:
         raise WithdrawalNotFound()
-    await projects.project_seen_by(
-        session=session, principal=principal, project_id=w.project_id, not_found=WithdrawalNotFound
-    )
+    await get_account(session=session, principal=principal, account_id=w.account_id, not_found=WithdrawalNotFound)
     return w
 
 
