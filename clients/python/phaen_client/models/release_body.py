@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.resolution import Resolution
+
 
 T = TypeVar("T", bound="ReleaseBody")
 
@@ -15,13 +19,18 @@ T = TypeVar("T", bound="ReleaseBody")
 class ReleaseBody:
     """
     Attributes:
-        amount (None | str | Unset):
+        resolution (Resolution): A committee resolution (มติที่ประชุม) cited by a decision.
+        amount (None | str | Unset): at most the tranche's share of the project amount less what the tranche already
+            released (default: exactly that); required when the project has no amount
     """
 
+    resolution: Resolution
     amount: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        resolution = self.resolution.to_dict()
+
         amount: None | str | Unset
         if isinstance(self.amount, Unset):
             amount = UNSET
@@ -30,7 +39,11 @@ class ReleaseBody:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "resolution": resolution,
+            }
+        )
         if amount is not UNSET:
             field_dict["amount"] = amount
 
@@ -38,7 +51,10 @@ class ReleaseBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.resolution import Resolution  # noqa: PLC0415
+
         d = dict(src_dict)
+        resolution = Resolution.from_dict(d.pop("resolution"))
 
         def _parse_amount(data: object) -> None | str | Unset:
             if data is None:
@@ -50,6 +66,7 @@ class ReleaseBody:
         amount = _parse_amount(d.pop("amount", UNSET))
 
         release_body = cls(
+            resolution=resolution,
             amount=amount,
         )
 

@@ -2,11 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.resolution import Resolution
+
 
 T = TypeVar("T", bound="TrancheOut")
 
@@ -25,6 +31,7 @@ class TrancheOut:
         released_at (datetime.datetime | None):
         activity_reports (int):
         blocked_by (None | str): what stops the release now, if anything
+        resolution (None | Resolution | Unset): the resolution the release cited
     """
 
     project_id: UUID
@@ -37,9 +44,12 @@ class TrancheOut:
     released_at: datetime.datetime | None
     activity_reports: int
     blocked_by: None | str
+    resolution: None | Resolution | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.resolution import Resolution  # noqa: PLC0415
+
         project_id = str(self.project_id)
 
         n = self.n
@@ -71,6 +81,14 @@ class TrancheOut:
         blocked_by: None | str
         blocked_by = self.blocked_by
 
+        resolution: dict[str, Any] | None | Unset
+        if isinstance(self.resolution, Unset):
+            resolution = UNSET
+        elif isinstance(self.resolution, Resolution):
+            resolution = self.resolution.to_dict()
+        else:
+            resolution = self.resolution
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -87,11 +105,15 @@ class TrancheOut:
                 "blocked_by": blocked_by,
             }
         )
+        if resolution is not UNSET:
+            field_dict["resolution"] = resolution
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.resolution import Resolution  # noqa: PLC0415
+
         d = dict(src_dict)
         project_id = UUID(d.pop("project_id"))
 
@@ -154,6 +176,23 @@ class TrancheOut:
 
         blocked_by = _parse_blocked_by(d.pop("blocked_by"))
 
+        def _parse_resolution(data: object) -> None | Resolution | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                resolution_type_0 = Resolution.from_dict(data)
+
+                return resolution_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Resolution | Unset, data)
+
+        resolution = _parse_resolution(d.pop("resolution", UNSET))
+
         tranche_out = cls(
             project_id=project_id,
             n=n,
@@ -165,6 +204,7 @@ class TrancheOut:
             released_at=released_at,
             activity_reports=activity_reports,
             blocked_by=blocked_by,
+            resolution=resolution,
         )
 
         tranche_out.additional_properties = d

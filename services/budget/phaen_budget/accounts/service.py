@@ -71,6 +71,7 @@ async def signatories_of(*, session: AsyncSession, account_ids: Sequence[uuid.UU
 
 
 async def current_signatories(*, session: AsyncSession, account_id: uuid.UUID) -> list[str]:
+    """The current signatories of one account, in resolution order."""
     return (await signatories_of(session=session, account_ids=[account_id]))[account_id]
 
 

@@ -11,7 +11,7 @@ from phaen_budget.core.errors import ProjectClosed, ProjectNotFound
 from phaen_budget.core.schemas import Reason, SafeStr
 from phaen_budget.grants.errors import GrantNotFound, LineNotFound
 from phaen_budget.projects import service
-from phaen_budget.projects.errors import AlreadySuspended, NotSuspended
+from phaen_budget.projects.errors import AlreadySuspended, LineAmountExceeded, NotSuspended
 from phaen_budget.projects.models import Project
 from phaen_budget.projects.repository import ProjectFilters
 from phaen_budget.projects.schemas import ProjectCreate, ProjectOut
@@ -37,12 +37,16 @@ project_out = service.project_out
 
 
 @router.post(
-    "", status_code=201, response_model=ProjectOut, responses=responses(401, 403, GrantNotFound, LineNotFound, 422)
+    "",
+    status_code=201,
+    response_model=ProjectOut,
+    responses=responses(401, 403, GrantNotFound, LineNotFound, LineAmountExceeded, 422),
 )
 async def create_project(
     body: ProjectCreate, request: Request, session: SessionDep, principal: Annotated[Principal, require("budget:admin")]
 ) -> ProjectOut:
-    """Create a project (network, regional or tambon level) under a grant line."""
+    """Create a project (network, regional or tambon level) under a grant line; its amount must fit within the
+    line (the line's projects never exceed its planned amount: 409 `line_amount_exceeded`)."""
     info = None
     if body.tambon:
         # Asked before the transaction takes any lock (never hold a lock across another service's call).

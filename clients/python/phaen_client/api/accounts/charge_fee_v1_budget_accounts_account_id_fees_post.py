@@ -98,7 +98,11 @@ def sync_detailed(
 ) -> Response[EntryOut | Problem]:
     """Record a bank fee taken from the account (bank)
 
-     Record a bank fee debited from the account. Idempotency-Key honoured.
+     Record a bank fee debited from the account: only by the account's own bank, at most
+    `PHAEN_FEE_MAX_AMOUNT`
+    (default 500.00), never from money reserved for approved withdrawals. CODI owes each fee back to the
+    account
+    (`owed_by: "CODI"`; the account shows `fees_owed_by_codi`). Idempotency-Key honoured.
 
     Args:
         account_id (UUID):
@@ -138,7 +142,11 @@ def sync(
 ) -> EntryOut | Problem | None:
     """Record a bank fee taken from the account (bank)
 
-     Record a bank fee debited from the account. Idempotency-Key honoured.
+     Record a bank fee debited from the account: only by the account's own bank, at most
+    `PHAEN_FEE_MAX_AMOUNT`
+    (default 500.00), never from money reserved for approved withdrawals. CODI owes each fee back to the
+    account
+    (`owed_by: "CODI"`; the account shows `fees_owed_by_codi`). Idempotency-Key honoured.
 
     Args:
         account_id (UUID):
@@ -173,7 +181,11 @@ async def asyncio_detailed(
 ) -> Response[EntryOut | Problem]:
     """Record a bank fee taken from the account (bank)
 
-     Record a bank fee debited from the account. Idempotency-Key honoured.
+     Record a bank fee debited from the account: only by the account's own bank, at most
+    `PHAEN_FEE_MAX_AMOUNT`
+    (default 500.00), never from money reserved for approved withdrawals. CODI owes each fee back to the
+    account
+    (`owed_by: "CODI"`; the account shows `fees_owed_by_codi`). Idempotency-Key honoured.
 
     Args:
         account_id (UUID):
@@ -211,7 +223,11 @@ async def asyncio(
 ) -> EntryOut | Problem | None:
     """Record a bank fee taken from the account (bank)
 
-     Record a bank fee debited from the account. Idempotency-Key honoured.
+     Record a bank fee debited from the account: only by the account's own bank, at most
+    `PHAEN_FEE_MAX_AMOUNT`
+    (default 500.00), never from money reserved for approved withdrawals. CODI owes each fee back to the
+    account
+    (`owed_by: "CODI"`; the account shows `fees_owed_by_codi`). Idempotency-Key honoured.
 
     Args:
         account_id (UUID):

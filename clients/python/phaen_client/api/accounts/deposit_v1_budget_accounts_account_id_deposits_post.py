@@ -98,8 +98,8 @@ def sync_detailed(
 ) -> Response[EntryOut | Problem]:
     """Record money received by the account (bank)
 
-     Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key
-    honoured.
+     Record a transfer or interest in (a bank: at its own bank's accounts only, else 404); the same
+    `bank_reference` twice records once. Idempotency-Key honoured.
 
     Args:
         account_id (UUID):
@@ -139,8 +139,8 @@ def sync(
 ) -> EntryOut | Problem | None:
     """Record money received by the account (bank)
 
-     Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key
-    honoured.
+     Record a transfer or interest in (a bank: at its own bank's accounts only, else 404); the same
+    `bank_reference` twice records once. Idempotency-Key honoured.
 
     Args:
         account_id (UUID):
@@ -175,8 +175,8 @@ async def asyncio_detailed(
 ) -> Response[EntryOut | Problem]:
     """Record money received by the account (bank)
 
-     Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key
-    honoured.
+     Record a transfer or interest in (a bank: at its own bank's accounts only, else 404); the same
+    `bank_reference` twice records once. Idempotency-Key honoured.
 
     Args:
         account_id (UUID):
@@ -214,8 +214,8 @@ async def asyncio(
 ) -> EntryOut | Problem | None:
     """Record money received by the account (bank)
 
-     Record a transfer or interest in; the same `bank_reference` twice records once. Idempotency-Key
-    honoured.
+     Record a transfer or interest in (a bank: at its own bank's accounts only, else 404); the same
+    `bank_reference` twice records once. Idempotency-Key honoured.
 
     Args:
         account_id (UUID):

@@ -113,7 +113,7 @@ def sync_detailed(
 ) -> Response[Any | PageAccountOut | Problem]:
     """List accounts
 
-     Accounts within the caller's scope.
+     Accounts within the caller's reach (a bank: its own bank's; a signatory: those listing it).
 
     Args:
         project_id (None | Unset | UUID):
@@ -156,7 +156,7 @@ def sync(
 ) -> Any | PageAccountOut | Problem | None:
     """List accounts
 
-     Accounts within the caller's scope.
+     Accounts within the caller's reach (a bank: its own bank's; a signatory: those listing it).
 
     Args:
         project_id (None | Unset | UUID):
@@ -194,7 +194,7 @@ async def asyncio_detailed(
 ) -> Response[Any | PageAccountOut | Problem]:
     """List accounts
 
-     Accounts within the caller's scope.
+     Accounts within the caller's reach (a bank: its own bank's; a signatory: those listing it).
 
     Args:
         project_id (None | Unset | UUID):
@@ -235,7 +235,7 @@ async def asyncio(
 ) -> Any | PageAccountOut | Problem | None:
     """List accounts
 
-     Accounts within the caller's scope.
+     Accounts within the caller's reach (a bank: its own bank's; a signatory: those listing it).
 
     Args:
         project_id (None | Unset | UUID):

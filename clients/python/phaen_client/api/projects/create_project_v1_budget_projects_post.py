@@ -54,6 +54,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -84,7 +89,9 @@ def sync_detailed(
 ) -> Response[Problem | ProjectOut]:
     """Create a project under a grant line
 
-     Create a project (network, regional or tambon level) under a grant line.
+     Create a project (network, regional or tambon level) under a grant line; its amount must fit within
+    the
+    line (the line's projects never exceed its planned amount: 409 `line_amount_exceeded`).
 
     Args:
         accept_language (str | Unset):
@@ -118,7 +125,9 @@ def sync(
 ) -> Problem | ProjectOut | None:
     """Create a project under a grant line
 
-     Create a project (network, regional or tambon level) under a grant line.
+     Create a project (network, regional or tambon level) under a grant line; its amount must fit within
+    the
+    line (the line's projects never exceed its planned amount: 409 `line_amount_exceeded`).
 
     Args:
         accept_language (str | Unset):
@@ -147,7 +156,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | ProjectOut]:
     """Create a project under a grant line
 
-     Create a project (network, regional or tambon level) under a grant line.
+     Create a project (network, regional or tambon level) under a grant line; its amount must fit within
+    the
+    line (the line's projects never exceed its planned amount: 409 `line_amount_exceeded`).
 
     Args:
         accept_language (str | Unset):
@@ -179,7 +190,9 @@ async def asyncio(
 ) -> Problem | ProjectOut | None:
     """Create a project under a grant line
 
-     Create a project (network, regional or tambon level) under a grant line.
+     Create a project (network, regional or tambon level) under a grant line; its amount must fit within
+    the
+    line (the line's projects never exceed its planned amount: 409 `line_amount_exceeded`).
 
     Args:
         accept_language (str | Unset):

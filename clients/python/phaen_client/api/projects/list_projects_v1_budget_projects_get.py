@@ -155,7 +155,7 @@ def sync_detailed(
 ) -> Response[Any | PageProjectOut | Problem]:
     """List projects
 
-     Projects within the caller's scope.
+     Projects within the caller's scope (a bank or signatory: the projects of the accounts it reaches).
 
     Args:
         grant_id (None | Unset | UUID):
@@ -210,7 +210,7 @@ def sync(
 ) -> Any | PageProjectOut | Problem | None:
     """List projects
 
-     Projects within the caller's scope.
+     Projects within the caller's scope (a bank or signatory: the projects of the accounts it reaches).
 
     Args:
         grant_id (None | Unset | UUID):
@@ -260,7 +260,7 @@ async def asyncio_detailed(
 ) -> Response[Any | PageProjectOut | Problem]:
     """List projects
 
-     Projects within the caller's scope.
+     Projects within the caller's scope (a bank or signatory: the projects of the accounts it reaches).
 
     Args:
         grant_id (None | Unset | UUID):
@@ -313,7 +313,7 @@ async def asyncio(
 ) -> Any | PageProjectOut | Problem | None:
     """List projects
 
-     Projects within the caller's scope.
+     Projects within the caller's scope (a bank or signatory: the projects of the accounts it reaches).
 
     Args:
         grant_id (None | Unset | UUID):

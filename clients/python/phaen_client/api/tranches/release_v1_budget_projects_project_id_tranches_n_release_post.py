@@ -17,7 +17,7 @@ def _get_kwargs(
     project_id: UUID,
     n: int,
     *,
-    body: None | ReleaseBody | Unset = UNSET,
+    body: ReleaseBody,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -36,10 +36,7 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, ReleaseBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -100,21 +97,25 @@ def sync_detailed(
     n: int,
     *,
     client: AuthenticatedClient | Client,
-    body: None | ReleaseBody | Unset = UNSET,
+    body: ReleaseBody,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | TrancheOut]:
     """Release a tranche into the project's account
 
-     Release tranche n into the project's account (the project's amount x its share unless `amount` is
-    given).
+     Release tranche n into the project's account, citing the resolution that released it.
+
+    The amount is the project's amount x the tranche's share unless `amount` is given; it may never
+    exceed
+    that share less what the tranche already released (409 `tranche_amount_exceeded`). Idempotency-Key
+    honoured.
 
     Args:
         project_id (UUID):
         n (int):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
-        body (None | ReleaseBody | Unset):
+        body (ReleaseBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,21 +145,25 @@ def sync(
     n: int,
     *,
     client: AuthenticatedClient | Client,
-    body: None | ReleaseBody | Unset = UNSET,
+    body: ReleaseBody,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | TrancheOut | None:
     """Release a tranche into the project's account
 
-     Release tranche n into the project's account (the project's amount x its share unless `amount` is
-    given).
+     Release tranche n into the project's account, citing the resolution that released it.
+
+    The amount is the project's amount x the tranche's share unless `amount` is given; it may never
+    exceed
+    that share less what the tranche already released (409 `tranche_amount_exceeded`). Idempotency-Key
+    honoured.
 
     Args:
         project_id (UUID):
         n (int):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
-        body (None | ReleaseBody | Unset):
+        body (ReleaseBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,21 +188,25 @@ async def asyncio_detailed(
     n: int,
     *,
     client: AuthenticatedClient | Client,
-    body: None | ReleaseBody | Unset = UNSET,
+    body: ReleaseBody,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | TrancheOut]:
     """Release a tranche into the project's account
 
-     Release tranche n into the project's account (the project's amount x its share unless `amount` is
-    given).
+     Release tranche n into the project's account, citing the resolution that released it.
+
+    The amount is the project's amount x the tranche's share unless `amount` is given; it may never
+    exceed
+    that share less what the tranche already released (409 `tranche_amount_exceeded`). Idempotency-Key
+    honoured.
 
     Args:
         project_id (UUID):
         n (int):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
-        body (None | ReleaseBody | Unset):
+        body (ReleaseBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,21 +234,25 @@ async def asyncio(
     n: int,
     *,
     client: AuthenticatedClient | Client,
-    body: None | ReleaseBody | Unset = UNSET,
+    body: ReleaseBody,
     idempotency_key: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | TrancheOut | None:
     """Release a tranche into the project's account
 
-     Release tranche n into the project's account (the project's amount x its share unless `amount` is
-    given).
+     Release tranche n into the project's account, citing the resolution that released it.
+
+    The amount is the project's amount x the tranche's share unless `amount` is given; it may never
+    exceed
+    that share less what the tranche already released (409 `tranche_amount_exceeded`). Idempotency-Key
+    honoured.
 
     Args:
         project_id (UUID):
         n (int):
         idempotency_key (str | Unset):
         accept_language (str | Unset):
-        body (None | ReleaseBody | Unset):
+        body (ReleaseBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
