@@ -61,7 +61,7 @@ def expense(project: dict, evidence: dict, amount: str = "1500.00", category: st
 async def test_receipt_counts_in_actual_and_void_reverses(client, keys):
     b = Budget(client, keys)
     grant = await b.grant(amount="10000.00", lines=[(1, "5000.00")])
-    project = await b.project(grant=grant)
+    project = await b.project(grant=grant, amount="5000.00")
     ev = receipt(items=[{"description": "อาหาร", "amount": "1000.00"}, {"description": "ว่าง", "amount": "500.00"}])
     e = await b.ok("POST", "/v1/budget/expenses", b.secretariat, expense(project, ev))
     assert e["status"] == "recorded" and e["line_no"] == 1 and e["grant_id"] == grant["id"]

@@ -63,7 +63,7 @@ async def test_tier_snapshot_refreshed_at_proposal_time(client, keys, tiers):
 async def test_decisions_by_the_routed_committee_only(client, keys):
     b = Budget(client, keys)
     grant = await b.grant(amount="100000.00", lines=[(1, "50000.00")])
-    project = await b.project(grant=grant, level="tambon", tambon="100101")  # central, pilot
+    project = await b.project(grant=grant, level="tambon", tambon="100101", amount="50000.00")  # central, pilot
     regional = await _propose(b, project, "20000.00")
     national = await _propose(b, project, "25000.00")
     central = keys.auth(roles=["regional_committee"], region="central", sub="rc-central")
