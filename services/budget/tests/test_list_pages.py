@@ -43,7 +43,7 @@ async def test_grant_list_matches_each_grant(client, keys):
                 {"no": no, "title": f"แผนงาน {no}", "planned": planned},
             )
         grants.append(g)
-    project = await b.project(grant=grants[0], line_no=2)
+    project = await b.project(grant=grants[0], line_no=2, amount="1000.00")
     await b.ok(
         "POST",
         "/v1/budget/expenses",
