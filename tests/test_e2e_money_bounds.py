@@ -13,6 +13,8 @@ import httpx
 import pytest
 from e2e_stack import Stack, login
 
+from phaen_common.thai_id import national_id_check_digit
+
 RESOLUTION = {"number": "5/2547", "meeting_date": "2004-03-15"}
 
 
@@ -49,11 +51,25 @@ def world(stack: Stack) -> dict[str, Any]:
     pw = "pw-" + uuid.uuid4().hex
     made: dict[str, Any] = {"admin": admin, "tag": tag}
     for name, roles in (("sec", ["secretariat"]), ("s1", ["signatory"]), ("s2", ["signatory"]), ("s3", ["signatory"])):
+        spec: dict[str, Any] = {"roles": roles}
+        if roles == ["signatory"]:
+            # A signatory is a registry person with a valid national ID, each a different person.
+            first12 = "5" + f"{uuid.uuid4().int % 10**11:011d}"
+            person = admin.call(
+                "POST",
+                "/v1/registry/people",
+                201,
+                json={
+                    "full_name": f"ผู้ลงนาม {name} {tag}",
+                    "national_id": first12 + str(national_id_check_digit(first12)),
+                },
+            )
+            spec["person_id"] = person["id"]
         user = admin.call(
             "POST",
             "/v1/auth/users",
             201,
-            json={"username": f"mb-{name}-{tag}", "password": pw, "display_name": f"{name} {tag}", "roles": roles},
+            json={"username": f"mb-{name}-{tag}", "password": pw, "display_name": f"{name} {tag}", **spec},
         )
         made[name] = {"id": user["id"], "api": Api(stack, login(stack, f"mb-{name}-{tag}", pw))}
     # A bank client without its bank is refused; with it, its token carries it.
