@@ -328,7 +328,7 @@ EXAMPLES: dict[str, Any] = {
     "POST /v1/budget/projects/{project_id}/suspend": {"reason": "พบการเบิกจ่ายไม่ตรงตามวัตถุประสงค์โครงการ"},
     "POST /v1/budget/projects/{project_id}/reinstate": {"reason": "ตรวจสอบแล้วเอกสารครบถ้วน"},
     "POST /v1/budget/projects/{project_id}/close": {"reason": "ดำเนินโครงการครบทุกกิจกรรมแล้ว"},
-    "POST /v1/budget/projects/{project_id}/tranches/{n}/release": {"amount": "18000.00"},
+    "POST /v1/budget/projects/{project_id}/tranches/{n}/release": {"amount": "18000.00", "resolution": _RESOLUTION},
     "POST /v1/budget/projects/{project_id}/activity-reports": {
         "tranche": 1,
         "summary": "จัดเวทีประชาคม 3 ครั้ง ผู้เข้าร่วม 95 คน ได้แผนชุมชนครบ 12 หมู่บ้าน",

@@ -136,6 +136,13 @@ class ProposalDecided(ProposalState):
     """A committee approved or rejected a proposal."""
 
 
+class ReleaseResolution(EventData):
+    """The committee resolution (มติ) a tranche release cites."""
+
+    number: str
+    meeting_date: dt.date
+
+
 @event("tranche.released", source=SOURCE, entity="tranche")
 class TrancheReleased(EventData):
     """A tranche (งวด) of a project's money was released into its account."""
@@ -145,6 +152,7 @@ class TrancheReleased(EventData):
     amount: Amount
     account_id: uuid.UUID
     released_at: dt.datetime
+    resolution: ReleaseResolution | None = Field(None, description="the resolution that released it (since 11/2026)")
 
 
 @event("activity_report.submitted", source=SOURCE, entity="activity_report")
