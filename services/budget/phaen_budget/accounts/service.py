@@ -18,6 +18,7 @@ from phaen_budget.accounts.models import Account, AccountSignatory, LedgerEntry
 from phaen_budget.accounts.schemas import AccountCreate, AccountOut, DepositCreate, EntryOut, FeeCreate
 from phaen_budget.audit import service as audit
 from phaen_budget.core.access import is_own_bank
+from phaen_budget.core.constraints import refuse
 from phaen_budget.core.enums import Fund, LedgerKind
 from phaen_budget.core.errors import AccountNotFound, BankReferenceUsed
 from phaen_budget.core.schemas import Resolution
@@ -160,7 +161,7 @@ async def open_account(
         async with session.begin_nested():
             await session.flush()
     except IntegrityError as exc:
-        raise AccountExists() from exc
+        refuse(exc, {"accounts_project_id_key": AccountExists})
     for i, user_id in enumerate(data.signatories):
         session.add(
             AccountSignatory(

@@ -15,6 +15,7 @@ from phaen_budget.accounts.models import Account
 from phaen_budget.alerts import service as alerts
 from phaen_budget.alerts.models import Alert
 from phaen_budget.audit import service as audit
+from phaen_budget.core.access import is_own_bank
 from phaen_budget.core.errors import AccountNotFound
 from phaen_budget.statements import repository as repo
 from phaen_budget.statements.errors import StatementAccountMismatch, StatementNotFound
@@ -41,7 +42,7 @@ def bank_may_act(principal: Principal, account: Account) -> bool:
     if principal.has_role(*_OVERSIGHT):
         return True
     if principal.has_role("bank"):
-        return principal.bank is not None and principal.bank == account.bank
+        return is_own_bank(principal, account.bank)  # the one rule, in core/access.py
     return True
 
 
