@@ -112,16 +112,18 @@ def test_signatory_rules_through_the_gateway(stack: Stack) -> None:
     payload = signers[0][1].call("GET", f"/v1/budget/withdrawals/{w['id']}/signing-payload")
     assert payload["digest"] == w["digest"]
 
-    change = sec.call(
-        "PUT",
-        f"/v1/budget/accounts/{account['id']}/signatories",
-        202,
+    proposed = httpx.put(
+        f"{sec.base}/v1/budget/accounts/{account['id']}/signatories",
+        headers={**sec.h, "If-Match": "*"},  # If-Match is required (issue 11); this test is about maker-checker
         json={
             "signatories": [s[0] for s in signers],
             "threshold": 2,
             "resolution": {"number": f"2/2547-{tag}", "meeting_date": "2004-02-01"},
         },
+        timeout=60,
     )
+    assert proposed.status_code == 202, proposed.text
+    change = proposed.json()
     url = f"/v1/budget/accounts/{account['id']}/signatory-changes/{change['id']}/confirm"
     assert sec.call("POST", url, 403)["code"] == "maker_cannot_check"
     assert checker.call("POST", url, 200)["status"] == "confirmed"

@@ -135,9 +135,15 @@ async def test_every_registry_event_replays_through_reports(registry, keys, pg_u
     )
     tambon = {"tier": "pilot", "joined_on": "2003-10-01", "villages_total": 10, "villages_with_plan": 8}
     tambon |= {"criteria": criteria, "tao_plan_integrated": True, "tao_funded": False}
-    first = await r.put(f"/v1/registry/tambons/{code}", json=tambon, headers=sec)
+    # If-Match (issue 11): "*" as the tambon may be enrolled already, then the ETag the first answer gave.
+    first = await r.put(f"/v1/registry/tambons/{code}", json=tambon, headers={**sec, "If-Match": "*"})
     assert first.status_code in (200, 201), first.text
-    await ok("PUT", f"/tambons/{code}", {**tambon, "tier": "model"}, status=200)
+    second = await r.put(
+        f"/v1/registry/tambons/{code}",
+        json={**tambon, "tier": "model"},
+        headers={**sec, "If-Match": first.headers["etag"]},
+    )
+    assert second.status_code == 200, second.text
     await ok("PUT", f"/tambons/{code}/villages/3", {"name_th": "บ้านหนองบัว", "has_plan": True}, status=201)
     await ok("PUT", f"/tambons/{code}/villages/3", {"name_th": "บ้านหนองบัว", "has_plan": False}, status=200)
     person = await ok("POST", "/people", {"full_name": "นายสัญญา ตรงกัน"})
@@ -261,7 +267,7 @@ async def test_every_budget_event_replays_through_reports(budget, keys, pg_url):
         change = await ok(
             "PUT",
             f"/accounts/{account['id']}/signatories",
-            sec,
+            {**sec, "If-Match": "*"},
             {**policy, "resolution": {"number": f"มติ {uid()}", "meeting_date": "2004-02-01"}},
             status=202,
         )

@@ -80,7 +80,7 @@ async def test_one_human_with_two_user_ids_cannot_fill_two_slots(w: World) -> No
     account = await w.account(w.users["sec"], [first.id, third.id, (await w.signatory()).id])
     r = await w.budget.put(
         f"/v1/budget/accounts/{account['id']}/signatories",
-        headers=w.users["sec"].headers,
+        headers={**w.users["sec"].headers, "If-Match": "*"},
         json={"signatories": [first.id, second.id, third.id], "threshold": 2, "resolution": _new_resolution()},
     )
     assert r.status_code == 422 and r.json()["code"] == "same_person_twice", r.text
@@ -135,7 +135,7 @@ async def test_secretariat_alone_cannot_replace_the_signatories(w: World) -> Non
         w.budget,
         "PUT",
         f"/v1/budget/accounts/{account['id']}/signatories",
-        sec.headers,
+        {**sec.headers, "If-Match": "*"},
         json={"signatories": [s.id for s in new], "threshold": 2, "resolution": _new_resolution()},
         status=202,
     )
@@ -155,7 +155,7 @@ async def test_secretariat_alone_cannot_replace_the_signatories(w: World) -> Non
     # A second proposal while one is pending is refused.
     r = await w.budget.put(
         f"/v1/budget/accounts/{account['id']}/signatories",
-        headers=sec.headers,
+        headers={**sec.headers, "If-Match": "*"},
         json={"signatories": [s.id for s in old], "threshold": 2, "resolution": _new_resolution()},
     )
     assert r.status_code == 409 and r.json()["code"] == "signatory_change_pending"
@@ -345,7 +345,7 @@ async def _propose(w: World, who: Any, account: dict[str, Any], members: list[An
         w.budget,
         "PUT",
         f"/v1/budget/accounts/{account['id']}/signatories",
-        who.headers,
+        {**who.headers, "If-Match": "*"},
         json={"signatories": [s.id for s in members], "threshold": 2, "resolution": _new_resolution()},
         status=202,
     )

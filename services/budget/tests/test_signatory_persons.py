@@ -77,7 +77,7 @@ async def test_concurrent_confirmations_apply_a_signatory_change_once(live_url, 
         change = await b.ok(
             "PUT",
             f"/v1/budget/accounts/{account['id']}/signatories",
-            b.secretariat,
+            {**b.secretariat, "If-Match": "*"},
             {"signatories": new, "threshold": 2, "resolution": {"number": f"มติ {uid()}", "meeting_date": "2004-02-01"}},
             status=202,
         )

@@ -135,14 +135,14 @@ async def test_signatory_change_revokes_pending_signatures(client, keys):
     new = [s[0], f"sig-{uid()}", f"sig-{uid()}"]
     r = await client.put(
         f"/v1/budget/accounts/{account['id']}/signatories",
-        headers=b.secretariat,
+        headers={**b.secretariat, "If-Match": "*"},
         json={"signatories": new, "threshold": 2, "resolution": account["resolution"]},
     )
     assert r.status_code == 409 and r.json()["code"] == "resolution_reused"
     change = await b.ok(
         "PUT",
         f"/v1/budget/accounts/{account['id']}/signatories",
-        b.secretariat,
+        {**b.secretariat, "If-Match": "*"},
         {"signatories": new, "threshold": 2, "resolution": {"number": "2/2547", "meeting_date": "2004-02-01"}},
         status=202,
     )

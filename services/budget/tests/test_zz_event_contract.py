@@ -71,7 +71,7 @@ async def _every_budget_event(client, keys) -> None:
         change = await b.ok(
             "PUT",
             f"/v1/budget/accounts/{account['id']}/signatories",
-            b.secretariat,
+            {**b.secretariat, "If-Match": "*"},
             {
                 "signatories": ["a-" + uid(), "b-" + uid(), "c-" + uid()],
                 "threshold": 2,

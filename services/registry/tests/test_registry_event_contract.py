@@ -46,7 +46,10 @@ async def _emit_every_registry_event(client, sec) -> None:
         "tao_funded": False,
     }
     await ok("PUT", f"/tambons/{code}", tambon)  # tambon.enrolled
-    await ok("PUT", f"/tambons/{code}", {**tambon, "tier": "model"})  # tambon.updated
+    updated = await client.put(  # tambon.updated; an update needs If-Match (issue 11)
+        f"{R}/tambons/{code}", json={**tambon, "tier": "model"}, headers={**sec, "If-Match": "*"}
+    )
+    assert updated.status_code == 200, updated.text
     await ok("PUT", f"/tambons/{code}/villages/1", {"name_th": "บ้านสัญญา"})  # village.created
     await ok("PUT", f"/tambons/{code}/villages/1", {"name_th": "บ้านสัญญา", "has_plan": True})  # village.updated
     await ok("POST", "/zones", {"region": "south", "name": "โซนสัญญา", "provinces": ["80"]})  # zone.created

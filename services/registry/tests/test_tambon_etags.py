@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import httpx
+import pytest
+from pydantic import SecretStr
 from registry_helpers import R, fresh_code
 
-from phaen_common.testing import TestKeys
+from phaen_common.testing import TestKeys, app_client
+
+
+@pytest.fixture(scope="module")
+async def committing(registry_db: str, keys: TestKeys) -> AsyncIterator[httpx.AsyncClient]:
+    """A registry app of its own whose requests really commit (the shared ``client`` runs each test inside one
+    rolled-back transaction, where concurrent requests cannot wait on each other's row locks)."""
+    from phaen_registry.config import Settings
+    from phaen_registry.main import create_app
+
+    async with app_client(create_app(Settings(database_url=SecretStr(registry_db))), keys) as c:
+        yield c
 
 
 def body(**kw: object) -> dict[str, object]:
@@ -60,7 +74,8 @@ async def test_update_from_a_stale_copy_is_412(client: httpx.AsyncClient, keys: 
     assert r.status_code == 200 and r.json()["tier"] == "model"
 
 
-async def test_two_editors_with_the_same_copy_one_wins(client: httpx.AsyncClient, keys: TestKeys) -> None:
+async def test_two_editors_with_the_same_copy_one_wins(committing: httpx.AsyncClient, keys: TestKeys) -> None:
+    client = committing
     code, etag = await enrol(client, keys)
     sec = keys.auth(roles=["secretariat"])
     answers = await asyncio.gather(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Header, Request
 
 from phaen_budget.accounts.errors import ResolutionReused
 from phaen_budget.accounts.schemas import SignatoryPolicy
@@ -26,6 +26,7 @@ from phaen_budget.signatories.schemas import DecisionBody, SignatoryChangeOut
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import ServiceUnavailable, responses
+from phaen_common.etags import PreconditionFailed, PreconditionRequired
 from phaen_common.web import require
 
 router = APIRouter(prefix="/v1/budget/accounts", tags=["signatories"])
@@ -49,6 +50,8 @@ _CHANGE = "/{account_id}/signatory-changes/{change_id}"
         UnknownSignatory,
         SamePersonTwice,
         ServiceUnavailable,
+        PreconditionFailed,
+        PreconditionRequired,
         422,
     ),
 )
@@ -59,14 +62,26 @@ async def propose_signatories(
     session: SessionDep,
     principal: Maker,
     directory: DirectoryDep,
+    if_match: Annotated[
+        str | None,
+        Header(alias="If-Match", description="The ETag of your last GET of the account (428 without it, 412 stale)"),
+    ] = None,
 ) -> SignatoryChangeOut:
     """Propose a new signatory set by resolution (202): it takes effect only when a *different* user with
-    budget:admin, or a national committee member, confirms it. Until then the old set stands."""
+    budget:admin, or a national committee member, confirms it. Until then the old set stands.
+
+    Send ``If-Match`` with the account's ``ETag`` from your last GET: 428 without it, 412 when the account
+    changed since (read it again and check the signatories you are replacing)."""
     async with audited_denials(
         request, session, principal, action="account.signatories.propose", entity="account", entity_id=account_id
     ):
         change = await service.propose(
-            session=session, principal=principal, directory=directory, account_id=account_id, data=body
+            session=session,
+            principal=principal,
+            directory=directory,
+            account_id=account_id,
+            data=body,
+            if_match=if_match,
         )
     return service.change_out(change)
 

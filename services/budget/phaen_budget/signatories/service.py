@@ -16,7 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from phaen_budget.accounts.errors import ResolutionReused
 from phaen_budget.accounts.models import Account
 from phaen_budget.accounts.schemas import SignatoryPolicy
-from phaen_budget.accounts.service import account_event, current_signatories, get_visible, lock_for_money
+from phaen_budget.accounts.service import (
+    account_event,
+    account_view,
+    current_signatories,
+    get_visible,
+    lock_for_money,
+)
 from phaen_budget.audit import service as audit
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
@@ -34,6 +40,7 @@ from phaen_budget.signatories.rules import check_set
 from phaen_budget.signatories.schemas import SignatoryChangeOut, SignatoryMember
 from phaen_budget.tables import outbox
 from phaen_common.auth import Principal
+from phaen_common.etags import check_if_match, etag_for
 from phaen_common.outbox import record_event
 
 
@@ -87,12 +94,22 @@ async def _record(session: AsyncSession, *, actor: str, change: SignatoryChange,
 
 
 async def propose(
-    *, session: AsyncSession, principal: Principal, directory: Directory, account_id: uuid.UUID, data: SignatoryPolicy
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    directory: Directory,
+    account_id: uuid.UUID,
+    data: SignatoryPolicy,
+    if_match: str | None = None,
 ) -> SignatoryChange:
-    """Propose a new signatory set (pending until a different user confirms it); the old set stands meanwhile."""
+    """Propose a new signatory set (pending until a different user confirms it); the old set stands meanwhile.
+
+    ``if_match`` must name the account as this caller last read it (428 missing, 412 stale): the proposal
+    replaces a set the maker has seen, not one changed under them."""
     await get_visible(session=session, principal=principal, account_id=account_id)
     persons = await check_set(directory=directory, user_ids=data.signatories)
     account, _ = await lock_for_money(session=session, principal=principal, account_id=account_id, checked=True)
+    check_if_match(if_match, etag_for(await account_view(session=session, principal=principal, account=account)))
     if data.resolution.number == account.resolution_number:
         raise ResolutionReused("Cite the resolution of the meeting that changed the signatories.")
     if await repository.pending_change(session=session, account_id=account.id) is not None:

@@ -17,9 +17,13 @@ def _get_kwargs(
     account_id: UUID,
     *,
     body: SignatoryPolicy,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
     if not isinstance(accept_language, Unset):
         headers["Accept-Language"] = accept_language
 
@@ -66,10 +70,20 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -98,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SignatoryPolicy,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | SignatoryChangeOut]:
     """Propose new signatories for an account (a new resolution; another person confirms)
@@ -105,8 +120,14 @@ def sync_detailed(
      Propose a new signatory set by resolution (202): it takes effect only when a *different* user with
     budget:admin, or a national committee member, confirms it. Until then the old set stands.
 
+    Send ``If-Match`` with the account's ``ETag`` from your last GET: 428 without it, 412 when the
+    account
+    changed since (read it again and check the signatories you are replacing).
+
     Args:
         account_id (UUID):
+        if_match (None | str | Unset): The ETag of your last GET of the account (428 without it,
+            412 stale)
         accept_language (str | Unset):
         body (SignatoryPolicy):
 
@@ -121,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         account_id=account_id,
         body=body,
+        if_match=if_match,
         accept_language=accept_language,
     )
 
@@ -136,6 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SignatoryPolicy,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | SignatoryChangeOut | None:
     """Propose new signatories for an account (a new resolution; another person confirms)
@@ -143,8 +166,14 @@ def sync(
      Propose a new signatory set by resolution (202): it takes effect only when a *different* user with
     budget:admin, or a national committee member, confirms it. Until then the old set stands.
 
+    Send ``If-Match`` with the account's ``ETag`` from your last GET: 428 without it, 412 when the
+    account
+    changed since (read it again and check the signatories you are replacing).
+
     Args:
         account_id (UUID):
+        if_match (None | str | Unset): The ETag of your last GET of the account (428 without it,
+            412 stale)
         accept_language (str | Unset):
         body (SignatoryPolicy):
 
@@ -160,6 +189,7 @@ def sync(
         account_id=account_id,
         client=client,
         body=body,
+        if_match=if_match,
         accept_language=accept_language,
     ).parsed
 
@@ -169,6 +199,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SignatoryPolicy,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Response[Problem | SignatoryChangeOut]:
     """Propose new signatories for an account (a new resolution; another person confirms)
@@ -176,8 +207,14 @@ async def asyncio_detailed(
      Propose a new signatory set by resolution (202): it takes effect only when a *different* user with
     budget:admin, or a national committee member, confirms it. Until then the old set stands.
 
+    Send ``If-Match`` with the account's ``ETag`` from your last GET: 428 without it, 412 when the
+    account
+    changed since (read it again and check the signatories you are replacing).
+
     Args:
         account_id (UUID):
+        if_match (None | str | Unset): The ETag of your last GET of the account (428 without it,
+            412 stale)
         accept_language (str | Unset):
         body (SignatoryPolicy):
 
@@ -192,6 +229,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         account_id=account_id,
         body=body,
+        if_match=if_match,
         accept_language=accept_language,
     )
 
@@ -205,6 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SignatoryPolicy,
+    if_match: None | str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 ) -> Problem | SignatoryChangeOut | None:
     """Propose new signatories for an account (a new resolution; another person confirms)
@@ -212,8 +251,14 @@ async def asyncio(
      Propose a new signatory set by resolution (202): it takes effect only when a *different* user with
     budget:admin, or a national committee member, confirms it. Until then the old set stands.
 
+    Send ``If-Match`` with the account's ``ETag`` from your last GET: 428 without it, 412 when the
+    account
+    changed since (read it again and check the signatories you are replacing).
+
     Args:
         account_id (UUID):
+        if_match (None | str | Unset): The ETag of your last GET of the account (428 without it,
+            412 stale)
         accept_language (str | Unset):
         body (SignatoryPolicy):
 
@@ -230,6 +275,7 @@ async def asyncio(
             account_id=account_id,
             client=client,
             body=body,
+            if_match=if_match,
             accept_language=accept_language,
         )
     ).parsed
