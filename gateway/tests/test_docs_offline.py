@@ -89,3 +89,18 @@ async def test_gateway_problems_are_thai(
     assert thai.search(body["title"]) and thai.search(body["detail"]), body
     for err in body.get("errors", []):
         assert thai.search(err["msg"]), body
+
+
+async def test_services_serve_no_cdn_docs_page(pg_url: str) -> None:
+    from pydantic import SecretStr
+
+    from phaen_common.settings import CommonSettings
+    from phaen_common.testing import TestKeys, app_client
+    from phaen_common.web import create_service_app
+
+    app = create_service_app(
+        name="nodocs", prefix="/v1/nodocs", settings=CommonSettings(database_url=SecretStr(pg_url)), routers=[]
+    )
+    async with app_client(app, TestKeys()) as c:
+        assert (await c.get("/v1/nodocs/openapi.json")).status_code == 200
+        assert (await c.get("/v1/nodocs/docs")).status_code == 404

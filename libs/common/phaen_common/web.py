@@ -495,11 +495,11 @@ def create_service_app(
         lifespan=lifespan,
         dependencies=[*([Depends(strict_json_body)] if strict_json else []), *dependencies],
         openapi_url=f"{prefix}/openapi.json" if own_openapi else None,
-        docs_url=f"{prefix}/docs" if own_openapi else None,
+        docs_url=None,  # the one docs page is the gateway's, served offline (a service's would load a CDN)
         redoc_url=None,
     )
     app.state.settings = settings
-    docs = {f"{prefix}/openapi.json", f"{prefix}/docs", f"{prefix}/docs/oauth2-redirect"} if own_openapi else set()
+    docs = {f"{prefix}/openapi.json"} if own_openapi else set()
     install_common(app, name=name, settings=settings, public_paths={"/healthz", *docs, *public_paths})
     for router in routers:
         app.include_router(router)
