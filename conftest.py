@@ -30,6 +30,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.nodeid.startswith(SLOW) or "stack" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    # A test that stops the shared stack goes after the others that use it. Not for correctness (the
+    # stoppable_stack fixture starts the stack again for any later user, in any order): it saves that restart.
+    stoppers = [item for item in items if "stoppable_stack" in getattr(item, "fixturenames", ())]
+    if stoppers:
+        items[:] = [item for item in items if item not in stoppers] + stoppers
 
 
 @pytest.fixture(scope="session")
