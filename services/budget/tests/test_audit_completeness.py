@@ -291,3 +291,23 @@ async def test_heads_are_signed_periodically(client, keys, settings, budget_url,
         await db.dispose()
     anchor = heads.read_anchor(heads.anchor_path(tmp_path))
     assert anchor is not None and anchor.seq >= 1 and anchor.source == "anchor_file"
+
+
+async def test_lowering_a_reservation_is_found(client, keys, budget_url):
+    """An approved withdrawal's reservation set to zero directly: more could then be approved than is there."""
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    w = await b.withdrawal(account, "600.00")
+    for sub in account["signatories"][:2]:
+        await b.sign(w, sub)
+    with _conn(budget_url) as conn:
+        with _triggers_off(conn):
+            conn.execute("UPDATE budget.accounts SET reserved = 0 WHERE id = %s", (account["id"],))
+        try:
+            v = await b.get("/v1/budget/audit/verify")
+            assert v["ok"] is False and _codes(v) == {"reserved_mismatch"}
+            assert v["findings"][0]["entity_id"] == account["id"] and "600.00" in v["findings"][0]["detail"]
+        finally:
+            with _triggers_off(conn):
+                conn.execute("UPDATE budget.accounts SET reserved = 600.00 WHERE id = %s", (account["id"],))
+    assert (await b.get("/v1/budget/audit/verify"))["ok"] is True

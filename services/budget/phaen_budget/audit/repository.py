@@ -14,6 +14,7 @@ from sqlmodel import col
 
 from phaen_budget.accounts.models import Account, LedgerEntry
 from phaen_budget.audit.models import AuditEntry, AuditHead
+from phaen_budget.withdrawals.models import Withdrawal
 
 
 def entries_stmt(*, entity: str | None, entity_id: str | None, action: str | None, outcome: str | None) -> Any:
@@ -108,4 +109,35 @@ async def balance_mismatches(*, session: AsyncSession, limit: int) -> list[tuple
             out.append((account_id, "balance", balance, Decimal(ledger_total)))
         if interest_balance != ledger_interest:
             out.append((account_id, "interest_balance", interest_balance, Decimal(ledger_interest)))
+    return out
+
+
+async def reserved_mismatches(*, session: AsyncSession, limit: int) -> list[tuple[uuid.UUID, str, Decimal, Decimal]]:
+    """Accounts whose cached reservations differ from their approved, unpaid withdrawals:
+    (account id, which figure, cached, from the withdrawals)."""
+    approved = (
+        select(
+            col(Withdrawal.account_id).label("account_id"),
+            func.sum(col(Withdrawal.amount)).label("total"),
+            func.sum(case((col(Withdrawal.fund) == "interest", col(Withdrawal.amount)), else_=0)).label("interest"),
+        )
+        .where(col(Withdrawal.status) == "approved")
+        .group_by(col(Withdrawal.account_id))
+        .subquery()
+    )
+    total = func.coalesce(approved.c.total, 0)
+    interest = func.coalesce(approved.c.interest, 0)
+    stmt = (
+        select(col(Account.id), col(Account.reserved), col(Account.reserved_interest), total, interest)
+        .outerjoin(approved, approved.c.account_id == col(Account.id))
+        .where((col(Account.reserved) != total) | (col(Account.reserved_interest) != interest))
+        .order_by(col(Account.id))
+        .limit(limit)
+    )
+    out: list[tuple[uuid.UUID, str, Decimal, Decimal]] = []
+    for account_id, reserved, reserved_interest, w_total, w_interest in (await session.execute(stmt)).all():
+        if reserved != w_total:
+            out.append((account_id, "reserved", reserved, Decimal(w_total)))
+        if reserved_interest != w_interest:
+            out.append((account_id, "reserved_interest", reserved_interest, Decimal(w_interest)))
     return out

@@ -32,6 +32,7 @@ FindingCode = Literal[
     "ledger_entry_altered",
     "ledger_entry_missing",
     "balance_mismatch",
+    "reserved_mismatch",
 ]
 
 

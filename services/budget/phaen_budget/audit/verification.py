@@ -8,7 +8,9 @@ Four checks, each naming what failed:
 - every ledger entry has its audit entry and still hashes to the digest recorded there
   (``ledger_entry_unaudited``, ``ledger_entry_altered``), and every audited ledger entry still exists
   (``ledger_entry_missing``);
-- every account's cached balance and interest balance equal the sums of its ledger (``balance_mismatch``).
+- every account's cached balance and interest balance equal the sums of its ledger (``balance_mismatch``),
+  and its cached reservations the approved, unpaid withdrawals (``reserved_mismatch``: a lowered reservation
+  would let more be approved than the account holds).
 """
 
 from __future__ import annotations
@@ -164,6 +166,15 @@ async def verify(
             Finding(
                 "balance_mismatch",
                 f"cached {figure} {format_money(cached)} but the ledger sums to {format_money(summed)}",
+                entity="account",
+                entity_id=str(account_id),
+            )
+        )
+    for account_id, figure, cached, summed in await repository.reserved_mismatches(session=session, limit=MAX_FINDINGS):
+        findings.add(
+            Finding(
+                "reserved_mismatch",
+                f"cached {figure} {format_money(cached)} but the approved withdrawals sum to {format_money(summed)}",
                 entity="account",
                 entity_id=str(account_id),
             )
