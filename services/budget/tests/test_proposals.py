@@ -94,7 +94,7 @@ async def test_decisions_by_the_routed_committee_only(client, keys):
     # 25,000 + 20,000 fits in 50,000; a third 20,000 (pilot, regional) would not. It is another project's
     # (on the same line): a third standard proposal of this one would go national by the splitting rule.
     await b.ok("POST", f"/v1/budget/proposals/{national['id']}/decision", nat, decision, status=200)
-    other = await b.project(grant=grant, level="tambon", tambon="100101")
+    other = await b.project(grant=grant, level="tambon", tambon="100101", amount=None)  # no share of the line
     third = await _propose(b, other, "20000.00")
     r = await client.post(f"/v1/budget/proposals/{third['id']}/decision", headers=central, json=decision)
     assert r.status_code == 409 and r.json()["code"] == "line_budget_exceeded"
