@@ -229,7 +229,7 @@ async def test_every_budget_event_replays_through_reports(budget, keys, pg_url):
         {"decision": "approve", "resolution": RESOLUTION},
         status=200,
     )
-    await ok("POST", f"{base}/tranches/1/release", sec, status=200)
+    await ok("POST", f"{base}/tranches/1/release", sec, {"resolution": RESOLUTION}, status=200)
     await ok("POST", f"{base}/activity-reports", sec, {"tranche": 1, "summary": "จัดเวที"})
     w = await ok(
         "POST",

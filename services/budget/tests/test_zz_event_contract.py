@@ -51,7 +51,7 @@ async def _every_budget_event(client, keys) -> None:
         {"decision": "approve", "resolution": RESOLUTION},
         status=200,
     )
-    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, status=200)
+    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, {"resolution": RESOLUTION}, status=200)
     await b.ok("POST", f"{base}/activity-reports", b.secretariat, {"tranche": 1, "summary": "จัดเวที"})
     s = account["signatories"]
     paid = await b.withdrawal(account, "1000.00")
@@ -86,6 +86,19 @@ async def _every_budget_event(client, keys) -> None:
         assert done["status"] == outcome
     e = await b.ok("POST", "/v1/budget/expenses", b.secretariat, expense(project, receipt()))
     await b.ok("POST", f"/v1/budget/expenses/{e['id']}/void", b.secretariat, {"reason": "บันทึกผิด"}, status=200)
+    # A statement with a debit nobody approved raises an alert; the secretariat resolves it; a head is signed.
+    bank = keys.auth(roles=["bank"], sub="bank-contract", bank=account["bank"])
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date().isoformat()
+    csv = f"date,description,reference,withdrawal,deposit,balance\n{today},ถอนเงิน,X{uid()},777.00,,\n"
+    r = await client.post(
+        f"/v1/budget/accounts/{account['id']}/statements",
+        content=csv.encode(),
+        headers={**bank, "Content-Type": "text/csv; charset=utf-8"},
+    )
+    assert r.status_code == 201, r.text
+    alert = r.json()["alerts"][0]
+    await b.ok("POST", f"/v1/budget/alerts/{alert['id']}/resolve", b.secretariat, {"note": "คืนเงินแล้ว"}, status=200)
+    await b.ok("GET", "/v1/budget/audit/head", b.admin, status=200)
     await b.ok("POST", f"{base}/suspend", b.secretariat, {"reason": "ตรวจสอบ"}, status=200)
     await b.ok("POST", f"{base}/reinstate", b.secretariat, {"reason": "เรียบร้อย"}, status=200)
     await b.ok("POST", f"{base}/close", b.admin, {"reason": "เสร็จสิ้น"}, status=200)
