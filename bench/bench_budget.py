@@ -70,7 +70,7 @@ class Load:
         self.c = client
         self.keys = keys
         self.admin = keys.auth(roles=["secretariat"], sub="bench-sec")
-        self.bank = keys.auth(roles=["bank"], sub="bench-bank")
+        self.bank = keys.auth(roles=["bank"], sub="bench-bank", bank="BAAC")  # acts on its own bank only
         self.tokens: dict[str, dict[str, str]] = {}
 
     def signer(self, sub: str) -> dict[str, str]:
