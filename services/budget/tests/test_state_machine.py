@@ -115,7 +115,8 @@ class BudgetMachine(RuleBasedStateMachine):
         w = self.ws[i % len(self.ws)]
         r = self.post(f"/v1/budget/withdrawals/{w['id']}/signatures", self.sig_headers[who])
         if who == 3:
-            return self.expect(r, 403, "not_a_signatory")
+            # A signatory the account does not list does not reach its withdrawals (issue 8): 404.
+            return self.expect(r, 404, "withdrawal_not_found")
         if self.suspended:
             return self.expect(r, 409, "project_suspended")
         signer = self.signers[who]
