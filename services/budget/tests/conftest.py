@@ -40,7 +40,15 @@ def data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def settings(budget_url: str, data_dir: Path) -> Settings:
-    return Settings(database_url=SecretStr(budget_url), data_dir=data_dir, db_pool_size=10, db_max_overflow=5)
+    # No background expiry sweep here: tests that travel in time (statements) would race a sweep reading the real
+    # clock. The sweep is tested on its own app (tests/test_signatories.py).
+    return Settings(
+        database_url=SecretStr(budget_url),
+        data_dir=data_dir,
+        db_pool_size=10,
+        db_max_overflow=5,
+        expiry_sweep_seconds=0,
+    )
 
 
 @pytest.fixture(scope="session")
