@@ -36,10 +36,15 @@ CRITERIA = (
 )
 
 
+# What the builders used, gathered for the log scan.
+SEEN: set[str] = set()
+
+
 def national_id(seed: int) -> str:
     """A synthetic 13-digit national ID with a valid check digit."""
-    body = f"1{seed:011d}"[:12]
+    body = f"1{seed % 10**11:011d}"
     check = (11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10
+    SEEN.add(body + str(check))
     return body + str(check)
 
 
@@ -70,11 +75,15 @@ class World:
     outsiders: dict[str, Caller] = field(default_factory=dict)
     ids: dict[str, str] = field(default_factory=dict)
     foreign: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    # Every secret and piece of personal data the world used: none may ever appear in a log line.
+    secrets: set[str] = field(default_factory=set)
+    # The home account's three signatories (distinct persons), for the money-flow faults.
+    signers: list[Caller] = field(default_factory=list)
 
 
 def _client_token(stack: Stack, admin: Caller, name: str, roles: list[str], **extra: Any) -> str:
     made = admin.ok("POST", "/v1/auth/clients", json={"name": name, "roles": roles, **extra})
+    SEEN.add(made["client_secret"])
     r = httpx.post(
         f"{stack.gateway}/v1/auth/token",
         data={
@@ -85,6 +94,7 @@ def _client_token(stack: Stack, admin: Caller, name: str, roles: list[str], **ex
         timeout=30,
     )
     assert r.status_code == 200, r.text
+    SEEN.add(r.json()["access_token"])
     return str(r.json()["access_token"])
 
 
@@ -94,7 +104,9 @@ def _user(stack: Stack, admin: Caller, tag: str, name: str, pw: str, **spec: Any
         "/v1/auth/users",
         json={"username": f"{name}-{tag}", "password": pw, "display_name": f"{name} {tag}", **spec},
     )
-    return made["id"], Caller(stack, login(stack, f"{name}-{tag}", pw), name)
+    token = login(stack, f"{name}-{tag}", pw)
+    SEEN.update({pw, token})
+    return made["id"], Caller(stack, token, name)
 
 
 def _enrol(sec: Caller, code: str) -> None:
@@ -135,13 +147,18 @@ def build_world(stack: Stack) -> World:
         person = sec.ok(
             "POST",
             "/v1/registry/people",
-            json={"full_name": f"ผู้ลงนาม {i} {tag}", "national_id": national_id(int(tag, 16) * 10 + i)},
+            json={
+                "full_name": f"ผู้ลงนาม {i} {tag}",
+                "national_id": national_id(int(tag, 16) * 10 + i),
+                "phone": f"08{int(tag, 16) % 10**8:08d}",
+            },
         )
         persons.append(person["id"])
     signers = []
     for i in range(3):
         uid, caller = _user(stack, admin, tag, f"signer{i}", pw, roles=["signatory"], person_id=persons[i])
         signers.append(uid)
+        world.signers.append(caller)
         if i == 0:
             world.callers["signatory"] = caller
     _, world.outsiders["signatory"] = _user(
@@ -276,4 +293,6 @@ def build_world(stack: Stack) -> World:
     )
     world.foreign.update({"project_id": away["id"], "account_id": away_account["id"]})
     world.callers.setdefault("secretariat2", sec2)
+    admin_token = admin.headers["Authorization"].split()[1]
+    world.secrets = {*SEEN, admin_token, stack.admin_password}
     return world

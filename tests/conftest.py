@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from authz_world import World, build_world
 from e2e_stack import Stack, start_stack
 
 
@@ -27,3 +28,9 @@ def stoppable_stack(stack: Stack, request: pytest.FixtureRequest) -> Iterator[St
     later = items[items.index(request.node) + 1 :]
     if stack.stopped and any("stack" in getattr(item, "fixturenames", ()) for item in later):
         stack.restart()
+
+
+@pytest.fixture(scope="session")
+def world(stack: Stack) -> World:
+    """A small network built through the gateway (callers of every role, home and foreign objects)."""
+    return build_world(stack)

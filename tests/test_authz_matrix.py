@@ -22,16 +22,11 @@ from typing import Any
 import httpx
 import pytest
 from authz_matrix import DENY, OBJECTS, PUBLIC, ROUTES, SKIP_ROUTES
-from authz_world import ROLES, World, build_world
+from authz_world import ROLES, World
 from e2e_stack import Stack
 
 RECORD = os.environ.get("PHAEN_AUTHZ_RECORD") == "1"
 _PARAM = re.compile(r"\{([^}]+)\}")
-
-
-@pytest.fixture(scope="module")
-def world(stack: Stack) -> World:
-    return build_world(stack)
 
 
 def live_operations(stack: Stack) -> set[tuple[str, str]]:
