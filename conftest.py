@@ -58,3 +58,41 @@ def pg_url() -> Iterator[str]:
 def keys() -> TestKeys:
     """The signing keys test tokens are made with (services trust them in tests)."""
     return TestKeys()
+
+
+class Figures:
+    """Counts the standing suites report (routes x roles checked, forged tokens, fuzz cases, faults ...).
+
+    Written at the end of the run to ``$PHAEN_FIGURES_FILE`` (default ``.data/security-figures.json``);
+    ``scripts/security_figures.py`` puts the last run's figures into SECURITY.md.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def add(self, name: str, n: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + n
+
+
+_FIGURES = Figures()
+
+
+@pytest.fixture(scope="session")
+def figures() -> Figures:
+    return _FIGURES
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if not _FIGURES.counts:
+        return
+    import json
+    import time
+
+    target = Path(os.environ.get("PHAEN_FIGURES_FILE", Path(__file__).parent / ".data" / "security-figures.json"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        json.dumps(
+            {"at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "exit": int(exitstatus), **_FIGURES.counts},
+            indent=1,
+        )
+    )

@@ -8,30 +8,177 @@ from __future__ import annotations
 
 from typing import Final
 
-PUBLIC: Final = frozenset({"*"})
+PUBLIC: Final = frozenset({"*"})  # any caller with a valid token (or none, where the route is public)
 DENY = "403"
 
 ADMIN = frozenset({"admin"})
-SECRETARIAT = ADMIN | {"secretariat"}
-BUDGET_ADMIN = SECRETARIAT
+SECRETARIAT = ADMIN | {"secretariat"}  # budget:admin, registry:write
 COMMITTEES = frozenset({"national_committee", "regional_committee"})
 REGISTRY_READ = SECRETARIAT | COMMITTEES | {"tambon_committee", "auditor", "partner_registry"}
-REGISTRY_WRITE = SECRETARIAT
+REPORTS_READ = REGISTRY_READ
+MONEY_REPORTS = REPORTS_READ - {"partner_registry"}  # statements, vouchers, tranches: not for DLA
 BUDGET_READ = SECRETARIAT | COMMITTEES | {"tambon_committee", "signatory", "auditor", "bank"}
 BUDGET_WRITE = SECRETARIAT | {"tambon_committee"}
 BUDGET_APPROVE = ADMIN | COMMITTEES
-BUDGET_SIGN = ADMIN | {"signatory"}
-BANK = frozenset({"bank"})
-REPORTS_READ = SECRETARIAT | COMMITTEES | {"tambon_committee", "auditor", "partner_registry"}
+SIGN = ADMIN | {"signatory"}  # then only a listed signatory, not the requester (object level)
+PAYOUT = ADMIN | {"bank"}  # then only the account's own bank (object level)
+BANK_OR_ADMIN = SECRETARIAT | {"bank"}  # deposits and statement imports
 AUDIT_READ = SECRETARIAT | {"auditor"}
-ANY_USER = PUBLIC
+AUDIT_HEAD = AUDIT_READ | {"bank"}  # the signed chain head: the bank and auditors keep copies
+ALERTS_READ = AUDIT_READ | {"regional_committee"}
 
 # Not walked: the token endpoint (form body, no bearer) and the documents themselves.
 SKIP_ROUTES: Final[set[tuple[str, str]]] = {("POST", "/v1/auth/token")}
 
-ROUTES: dict[tuple[str, str], frozenset[str]] = {}
+ROUTES: dict[tuple[str, str], frozenset[str]] = {
+    ("GET", "/healthz"): PUBLIC,
+    ("GET", "/v1/auth/clients"): ADMIN,
+    ("GET", "/v1/auth/clients/{client_id}"): ADMIN,
+    ("GET", "/v1/auth/directory/users"): ADMIN,
+    ("GET", "/v1/auth/jwks.json"): PUBLIC,
+    ("GET", "/v1/auth/me"): PUBLIC,
+    ("GET", "/v1/auth/revocations"): PUBLIC,
+    ("GET", "/v1/auth/users"): ADMIN,
+    ("GET", "/v1/auth/users/{user_id}"): ADMIN,
+    ("GET", "/v1/budget/accounts"): BUDGET_READ,
+    ("GET", "/v1/budget/accounts/{account_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/accounts/{account_id}/deposits"): BUDGET_READ,
+    ("GET", "/v1/budget/accounts/{account_id}/deposits/{entry_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/accounts/{account_id}/ledger"): BUDGET_READ,
+    ("GET", "/v1/budget/accounts/{account_id}/statements"): BUDGET_READ,
+    ("GET", "/v1/budget/accounts/{account_id}/statements/{statement_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/alerts"): ALERTS_READ,
+    ("GET", "/v1/budget/alerts/{alert_id}"): ALERTS_READ,
+    ("GET", "/v1/budget/attachments/{attachment_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/attachments/{attachment_id}/content"): BUDGET_READ,
+    ("GET", "/v1/budget/audit"): AUDIT_READ,
+    ("GET", "/v1/budget/audit/head"): AUDIT_HEAD,
+    ("GET", "/v1/budget/audit/verify"): AUDIT_READ,
+    ("GET", "/v1/budget/events"): AUDIT_READ,
+    ("GET", "/v1/budget/expenses"): BUDGET_READ,
+    ("GET", "/v1/budget/expenses/{expense_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/expenses/{expense_id}/attachments"): BUDGET_READ,
+    ("GET", "/v1/budget/grants"): BUDGET_READ,
+    ("GET", "/v1/budget/grants/{grant_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/projects"): BUDGET_READ,
+    ("GET", "/v1/budget/projects/{project_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/projects/{project_id}/activity-reports"): BUDGET_READ,
+    ("GET", "/v1/budget/projects/{project_id}/activity-reports/{report_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/projects/{project_id}/tranches"): BUDGET_READ,
+    ("GET", "/v1/budget/proposals"): BUDGET_READ,
+    ("GET", "/v1/budget/proposals/{proposal_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/withdrawals"): BUDGET_READ,
+    ("GET", "/v1/budget/withdrawals/{withdrawal_id}"): BUDGET_READ,
+    ("GET", "/v1/budget/withdrawals/{withdrawal_id}/signatures"): BUDGET_READ,
+    ("GET", "/v1/registry/abolished/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/committees"): REGISTRY_READ,
+    ("GET", "/v1/registry/committees/{committee_id}"): REGISTRY_READ,
+    ("GET", "/v1/registry/committees/{committee_id}/members"): REGISTRY_READ,
+    ("GET", "/v1/registry/committees/{committee_id}/members/{member_id}"): REGISTRY_READ,
+    ("GET", "/v1/registry/districts"): REGISTRY_READ,
+    ("GET", "/v1/registry/districts/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/events"): AUDIT_READ,
+    ("GET", "/v1/registry/facilitators"): REGISTRY_READ,
+    ("GET", "/v1/registry/facilitators/{facilitator_id}"): REGISTRY_READ,
+    ("GET", "/v1/registry/partners"): REGISTRY_READ,
+    ("GET", "/v1/registry/partners/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/partners/{code}/mous"): REGISTRY_READ,
+    ("GET", "/v1/registry/partners/{code}/mous/{mou_id}"): REGISTRY_READ,
+    ("GET", "/v1/registry/people"): REGISTRY_READ,
+    ("GET", "/v1/registry/people/{person_id}"): REGISTRY_READ,
+    ("GET", "/v1/registry/provinces"): REGISTRY_READ,
+    ("GET", "/v1/registry/provinces/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/regions"): REGISTRY_READ,
+    ("GET", "/v1/registry/regions/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/resolve"): REGISTRY_READ,
+    ("GET", "/v1/registry/search"): REGISTRY_READ,
+    ("GET", "/v1/registry/subdistricts"): REGISTRY_READ,
+    ("GET", "/v1/registry/subdistricts/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/tambons"): REGISTRY_READ,
+    ("GET", "/v1/registry/tambons/{code}"): REGISTRY_READ,
+    ("GET", "/v1/registry/tambons/{code}/history"): REGISTRY_READ,
+    ("GET", "/v1/registry/tambons/{code}/villages"): REGISTRY_READ,
+    ("GET", "/v1/registry/tambons/{code}/villages/{no}"): REGISTRY_READ,
+    ("GET", "/v1/registry/zones"): REGISTRY_READ,
+    ("GET", "/v1/registry/zones/{zone_id}"): REGISTRY_READ,
+    ("GET", "/v1/reports/accounts/{account_id}/monthly"): MONEY_REPORTS,
+    ("GET", "/v1/reports/coverage"): REPORTS_READ,
+    ("GET", "/v1/reports/expenses/{expense_id}/voucher"): MONEY_REPORTS,
+    ("GET", "/v1/reports/facilitators"): REPORTS_READ,
+    ("GET", "/v1/reports/feeds"): REPORTS_READ,
+    ("GET", "/v1/reports/plan-vs-actual"): REPORTS_READ,
+    ("GET", "/v1/reports/projects/{project_id}/audit-package"): MONEY_REPORTS,
+    ("GET", "/v1/reports/projects/{project_id}/expense-summary"): MONEY_REPORTS,
+    ("GET", "/v1/reports/tranches"): MONEY_REPORTS,
+    ("PATCH", "/v1/registry/committees/{committee_id}"): SECRETARIAT,
+    ("PATCH", "/v1/registry/committees/{committee_id}/members/{member_id}"): SECRETARIAT,
+    ("PATCH", "/v1/registry/facilitators/{facilitator_id}"): SECRETARIAT,
+    ("PATCH", "/v1/registry/partners/{code}"): SECRETARIAT,
+    ("PATCH", "/v1/registry/people/{person_id}"): SECRETARIAT,
+    ("POST", "/v1/auth/clients"): ADMIN,
+    ("POST", "/v1/auth/clients/{client_id}/disable"): ADMIN,
+    ("POST", "/v1/auth/clients/{client_id}/enable"): ADMIN,
+    ("POST", "/v1/auth/keys/rotate"): ADMIN,
+    ("POST", "/v1/auth/users"): ADMIN,
+    ("POST", "/v1/auth/users/{user_id}/disable"): ADMIN,
+    ("POST", "/v1/auth/users/{user_id}/enable"): ADMIN,
+    ("POST", "/v1/budget/accounts"): SECRETARIAT,
+    ("POST", "/v1/budget/accounts/{account_id}/deposits"): BANK_OR_ADMIN,
+    ("POST", "/v1/budget/accounts/{account_id}/fees"): BANK_OR_ADMIN,
+    ("POST", "/v1/budget/accounts/{account_id}/statements"): BANK_OR_ADMIN,
+    ("POST", "/v1/budget/alerts/{alert_id}/resolve"): SECRETARIAT,
+    ("POST", "/v1/budget/expenses"): BUDGET_WRITE,
+    ("POST", "/v1/budget/expenses/{expense_id}/attachments"): BUDGET_WRITE,
+    ("POST", "/v1/budget/expenses/{expense_id}/void"): BUDGET_WRITE,
+    ("POST", "/v1/budget/grants"): SECRETARIAT,
+    ("POST", "/v1/budget/grants/{grant_id}/lines"): SECRETARIAT,
+    ("POST", "/v1/budget/grants/{grant_id}/lines/{no}/cofunding"): SECRETARIAT,
+    ("POST", "/v1/budget/projects"): SECRETARIAT,
+    ("POST", "/v1/budget/projects/{project_id}/activity-reports"): BUDGET_WRITE,
+    ("POST", "/v1/budget/projects/{project_id}/close"): SECRETARIAT,
+    ("POST", "/v1/budget/projects/{project_id}/reinstate"): SECRETARIAT,
+    ("POST", "/v1/budget/projects/{project_id}/suspend"): SECRETARIAT,
+    ("POST", "/v1/budget/projects/{project_id}/tranches/{n}/release"): SECRETARIAT,
+    ("POST", "/v1/budget/proposals"): BUDGET_WRITE,
+    ("POST", "/v1/budget/proposals/{proposal_id}/decision"): BUDGET_APPROVE,
+    ("POST", "/v1/budget/withdrawals"): BUDGET_WRITE,
+    ("POST", "/v1/budget/withdrawals/{withdrawal_id}/cancel"): BUDGET_WRITE,
+    ("POST", "/v1/budget/withdrawals/{withdrawal_id}/payout"): PAYOUT,
+    ("POST", "/v1/budget/withdrawals/{withdrawal_id}/signatures"): SIGN,
+    ("POST", "/v1/registry/committees"): SECRETARIAT,
+    ("POST", "/v1/registry/committees/{committee_id}/members"): SECRETARIAT,
+    ("POST", "/v1/registry/facilitators"): SECRETARIAT,
+    ("POST", "/v1/registry/imports/tambons"): SECRETARIAT,
+    ("POST", "/v1/registry/partners"): SECRETARIAT,
+    ("POST", "/v1/registry/partners/{code}/mous"): SECRETARIAT,
+    ("POST", "/v1/registry/people"): SECRETARIAT,
+    ("POST", "/v1/registry/zones"): SECRETARIAT,
+    ("POST", "/v1/reports/rebuild"): SECRETARIAT,
+    ("POST", "/v1/reports/reconcile/budget-statement"): REPORTS_READ,
+    ("PUT", "/v1/budget/accounts/{account_id}/signatories"): SECRETARIAT,
+    ("PUT", "/v1/registry/tambons/{code}"): SECRETARIAT,
+    ("PUT", "/v1/registry/tambons/{code}/villages/{no}"): SECRETARIAT,
+}
 
 # Object-level reach: (what, path template, role, reach) with reach "home" (200), "away" (the foreign object
 # in another region and at another bank: 404) or "outsider" (the same home object read by a caller of the same
 # role in another region/tambon/bank, or a signatory the account does not list: 404).
-OBJECTS: list[tuple[str, str, str, str]] = []
+_READS = {
+    "project": "/v1/budget/projects/{project_id}",
+    "account": "/v1/budget/accounts/{account_id}",
+    "account ledger": "/v1/budget/accounts/{account_id}/ledger",
+}
+_HOME_ONLY = {
+    "withdrawal": "/v1/budget/withdrawals/{withdrawal_id}",
+    "proposal": "/v1/budget/proposals/{proposal_id}",
+    "expense": "/v1/budget/expenses/{expense_id}",
+}
+_COMMITTEES = ("regional_committee", "tambon_committee")
+OBJECTS: list[tuple[str, str, str, str]] = [
+    *[(w, p, r, reach) for w, p in _READS.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
+    *[(w, p, r, reach) for w, p in _HOME_ONLY.items() for r in _COMMITTEES for reach in ("home", "outsider")],
+    ("account", "/v1/budget/accounts/{account_id}", "bank", "home"),
+    ("account", "/v1/budget/accounts/{account_id}", "signatory", "home"),
+    ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", "bank", "home"),
+    ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", "signatory", "home"),
+]

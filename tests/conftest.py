@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from authz_world import World, build_world
-from e2e_stack import Stack, start_stack
+from e2e_stack import Stack, attach_stack, start_stack
 
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[Stack]:
-    """The whole system started by `make run` (embedded PostgreSQL in a temp folder)."""
+    """The whole system started by `make run` (embedded PostgreSQL in a temp folder).
+
+    PHAEN_E2E_ATTACH=<data dir> uses a `make run` already serving from that folder instead (for the inner loop;
+    it reads the ports and admin password from <data dir>/e2e-attach.json).
+    """
+    attach = os.environ.get("PHAEN_E2E_ATTACH")
+    if attach:
+        yield attach_stack(Path(attach))
+        return
     s = start_stack()
     try:
         yield s

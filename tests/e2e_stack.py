@@ -101,6 +101,22 @@ def start_stack(data_dir: Path | None = None, password: str | None = None) -> St
     raise AssertionError(f"make run not ready in time:\n{stack.log()[-4000:]}")
 
 
+def attach_stack(data_dir: Path) -> Stack:
+    """A `make run` someone else started (see tests/conftest.py): never stopped by the tests."""
+    import json
+
+    info = json.loads((data_dir / "e2e-attach.json").read_text())
+    stack = Stack(
+        proc=None,  # type: ignore[arg-type]
+        data_dir=data_dir,
+        ports=info["ports"],
+        admin_password=info["admin_password"],
+        log_path=Path(info["log"]),
+    )
+    stack.stopped = True
+    return stack
+
+
 def login(stack: Stack, username: str, password: str) -> str:
     r = httpx.post(
         f"{stack.gateway}/v1/auth/token",

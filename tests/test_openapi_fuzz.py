@@ -239,8 +239,9 @@ def _send(case: Any, app: Any, headers: dict[str, str], checks: list[Any]) -> No
     case.validate_response(response, checks=checks, headers=headers, transport_kwargs={"app": app})
 
 
-def _check(case: Any, app: Any, headers: dict[str, str]) -> None:
+def _check(case: Any, app: Any, headers: dict[str, str], figures: Any) -> None:
     _send(case, app, headers, CHECKS)
+    figures.add("fuzz cases sent")
     if case.meta is None or not case.meta.generation.mode.is_positive:
         return
     sent = {"body": case.body, "query": case.query, "path_parameters": case.path_parameters}
@@ -254,6 +255,7 @@ def _check(case: Any, app: Any, headers: dict[str, str]) -> None:
         if variant != sent:
             poisoned = case.operation.Case(media_type=case.media_type, **variant)
             _send(poisoned, app, headers, [not_a_server_error, status_code_conformance, problem_json_on_errors])
+            figures.add("fuzz cases sent")
 
 
 registry = _schema("registry")
@@ -263,17 +265,17 @@ reports = _schema("reports")
 
 @settings(FUZZ)
 @registry.parametrize()
-def test_registry_fuzz(case: Any, registry_app: Any, admin: dict[str, str]) -> None:
-    _check(case, registry_app, admin)
+def test_registry_fuzz(case: Any, registry_app: Any, admin: dict[str, str], figures: Any) -> None:
+    _check(case, registry_app, admin, figures)
 
 
 @settings(FUZZ)
 @budget.parametrize()
-def test_budget_fuzz(case: Any, budget_app: Any, admin: dict[str, str]) -> None:
-    _check(case, budget_app, admin)
+def test_budget_fuzz(case: Any, budget_app: Any, admin: dict[str, str], figures: Any) -> None:
+    _check(case, budget_app, admin, figures)
 
 
 @settings(FUZZ)
 @reports.parametrize()
-def test_reports_fuzz(case: Any, reports_app: Any, admin: dict[str, str]) -> None:
-    _check(case, reports_app, admin)
+def test_reports_fuzz(case: Any, reports_app: Any, admin: dict[str, str], figures: Any) -> None:
+    _check(case, reports_app, admin, figures)

@@ -200,11 +200,12 @@ async def test_a_real_token_passes_everywhere(world):
 
 
 @pytest.mark.parametrize("forgery", list(FORGERIES))
-async def test_forged_or_stale_tokens_are_401_everywhere(world, forgery):
+async def test_forged_or_stale_tokens_are_401_everywhere(world, forgery, figures):
     m = await _material(world)
     token = FORGERIES[forgery](m)
     for target in TARGETS:
         _assert_401(await _call(world, target, token), f"{forgery} at {target}")
+        figures.add("forged tokens tried and rejected (x processes)")
 
 
 async def test_a_disabled_users_tokens_fail_everywhere_after_the_revocation_window(world):

@@ -34,7 +34,7 @@ def _db(url: str) -> psycopg.Connection:
     return psycopg.connect(to_sync_url(url).replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
 
-async def test_racing_signatures_approve_only_what_the_money_allows(live_url, keys, budget_url):
+async def test_racing_signatures_approve_only_what_the_money_allows(live_url, keys, budget_url, figures):
     async with _client(live_url) as client:
         b = Budget(client, keys)
         _, account = await b.funded("100000.00")
@@ -80,6 +80,8 @@ async def test_racing_signatures_approve_only_what_the_money_allows(live_url, ke
             (account["id"],),
         ).fetchone()[0]
         assert approvals == 10  # approved once each, never twice
+    figures.add("concurrent co-sign attempts", len(calls))
+    figures.add("double approvals", approvals - len(approved))
 
 
 async def test_ten_thousand_payout_attempts_pay_each_once(live_url, keys, budget_url):
