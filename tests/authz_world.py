@@ -52,13 +52,14 @@ class Caller:
     """One caller with a real token."""
 
     def __init__(self, stack: Stack, token: str, who: str) -> None:
-        self.base = stack.gateway
+        self.stack = stack
         self.headers = {"Authorization": f"Bearer {token}"}
         self.who = who
 
     def request(self, method: str, path: str, **kw: Any) -> httpx.Response:
         headers = {**self.headers, **kw.pop("headers", {})}
-        return httpx.request(method, f"{self.base}{path}", headers=headers, timeout=60, **kw)
+        # The stack's gateway is read each time: a test may have restarted it on other ports.
+        return httpx.request(method, f"{self.stack.gateway}{path}", headers=headers, timeout=60, **kw)
 
     def ok(self, method: str, path: str, want: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
         r = self.request(method, path, **kw)

@@ -34,6 +34,7 @@ class Stack:
     stopped: bool = False
     exit_code: int | None = None
     tokens: dict[str, str] = field(default_factory=dict)
+    attached: bool = False  # a `make run` the tests did not start: never stopped by them
 
     @property
     def gateway(self) -> str:
@@ -113,7 +114,7 @@ def attach_stack(data_dir: Path) -> Stack:
         admin_password=info["admin_password"],
         log_path=Path(info["log"]),
     )
-    stack.stopped = True
+    stack.attached = True
     return stack
 
 
