@@ -9,7 +9,7 @@ STAMP := $(VENV)/.synced-bytecode
 # Our own packages, compiled before the processes that import them start (see test and run below).
 PACKAGES := libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports
 
-.PHONY: help setup run test test-fast bytecode lint format bench clean client
+.PHONY: help setup run test test-fast soak security-figures bytecode lint format bench clean client
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,12 @@ test: bytecode ## Run the whole test suite against a throwaway embedded PostgreS
 
 test-fast: bytecode ## The suite without the tests marked slow (whole-stack, subprocess and fuzz tests)
 	$(VENV)/bin/python -m pytest -m "not slow"
+
+soak: bytecode ## Heavier fault and money rounds (PHAEN_SOAK_ROUNDS, default 20), bounded by pytest's own timeouts
+	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_authz_matrix.py tests/test_log_scan.py
+
+security-figures: $(STAMP) ## Put the last test run's figures (.data/security-figures.json) into SECURITY.md
+	$(VENV)/bin/python scripts/security_figures.py
 
 lint: $(STAMP) ## ruff (lint and format check) and mypy
 	$(VENV)/bin/ruff check .
