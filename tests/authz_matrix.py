@@ -124,7 +124,7 @@ ROUTES: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/v1/auth/users/{user_id}/enable"): ADMIN,
     ("POST", "/v1/budget/accounts"): SECRETARIAT,
     ("POST", "/v1/budget/accounts/{account_id}/deposits"): BANK_OR_ADMIN,
-    ("POST", "/v1/budget/accounts/{account_id}/fees"): BANK_OR_ADMIN,
+    ("POST", "/v1/budget/accounts/{account_id}/fees"): PAYOUT,
     ("POST", "/v1/budget/accounts/{account_id}/statements"): BANK_OR_ADMIN,
     ("POST", "/v1/budget/alerts/{alert_id}/resolve"): SECRETARIAT,
     ("POST", "/v1/budget/expenses"): BUDGET_WRITE,
@@ -158,6 +158,23 @@ ROUTES: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/v1/budget/accounts/{account_id}/signatories"): SECRETARIAT,
     ("PUT", "/v1/registry/tambons/{code}"): SECRETARIAT,
     ("PUT", "/v1/registry/tambons/{code}/villages/{no}"): SECRETARIAT,
+    ("GET", "/v1/asyncapi.json"): PUBLIC,
+    ("PUT", "/v1/auth/users/{user_id}/person"): ADMIN,
+    ("GET", "/v1/budget/accounts/{account_id}/signatory-changes"): BUDGET_READ,
+    # Any budget:admin or budget:approve holder gets past the route; the service then allows only a different
+    # budget:admin user or a national committee member (object level).
+    ("POST", "/v1/budget/accounts/{account_id}/signatory-changes/{change_id}/confirm"): SECRETARIAT | COMMITTEES,
+    ("POST", "/v1/budget/accounts/{account_id}/signatory-changes/{change_id}/reject"): SECRETARIAT | COMMITTEES,
+    ("GET", "/v1/budget/withdrawals/{withdrawal_id}/signing-payload"): BUDGET_READ,
+    # Webhook subscriptions: any partner or user manages its own (what it may receive is checked on subscribing).
+    ("GET", "/v1/webhooks/subscriptions"): PUBLIC,
+    ("POST", "/v1/webhooks/subscriptions"): PUBLIC,
+    ("GET", "/v1/webhooks/subscriptions/{subscription_id}"): PUBLIC,
+    ("DELETE", "/v1/webhooks/subscriptions/{subscription_id}"): PUBLIC,
+    ("GET", "/v1/webhooks/subscriptions/{subscription_id}/deliveries"): PUBLIC,
+    ("POST", "/v1/webhooks/subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver"): PUBLIC,
+    ("POST", "/v1/webhooks/subscriptions/{subscription_id}/enable"): PUBLIC,
+    ("POST", "/v1/webhooks/subscriptions/{subscription_id}/secret"): PUBLIC,
 }
 
 # Object-level reach: (what, path template, role, reach) with reach "home" (200), "away" (the foreign object
@@ -177,8 +194,16 @@ _COMMITTEES = ("regional_committee", "tambon_committee")
 OBJECTS: list[tuple[str, str, str, str]] = [
     *[(w, p, r, reach) for w, p in _READS.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
     *[(w, p, r, reach) for w, p in _HOME_ONLY.items() for r in _COMMITTEES for reach in ("home", "outsider")],
-    ("account", "/v1/budget/accounts/{account_id}", "bank", "home"),
-    ("account", "/v1/budget/accounts/{account_id}", "signatory", "home"),
-    ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", "bank", "home"),
-    ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", "signatory", "home"),
+    *[
+        ("account", "/v1/budget/accounts/{account_id}", role, reach)
+        for role in ("bank", "signatory")
+        for reach in ("home", "away", "outsider")
+    ],
+    *[
+        ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", role, reach)
+        for role in ("bank", "signatory")
+        for reach in ("home", "outsider")
+    ],
+    ("expense", "/v1/budget/expenses/{expense_id}", "bank", "outsider"),
+    ("expense", "/v1/budget/expenses/{expense_id}", "signatory", "outsider"),
 ]
