@@ -171,5 +171,7 @@ def build_world(stack: Stack) -> World:
             "resolution": RESOLUTION,
         },
     )
-    world.sec.call("POST", f"/v1/budget/projects/{world.project['id']}/tranches/1/release", 200, json={})
+    world.sec.call(
+        "POST", f"/v1/budget/projects/{world.project['id']}/tranches/1/release", 200, json={"resolution": RESOLUTION}
+    )
     return world
