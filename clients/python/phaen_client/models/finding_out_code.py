@@ -10,6 +10,7 @@ class FindingOutCode(StrEnum):
     LEDGER_ENTRY_MISSING = "ledger_entry_missing"
     LEDGER_ENTRY_UNAUDITED = "ledger_entry_unaudited"
     MISSING_TAIL = "missing_tail"
+    RESERVED_MISMATCH = "reserved_mismatch"
 
     def __str__(self) -> str:
         return str(self.value)
