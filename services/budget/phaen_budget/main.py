@@ -16,6 +16,7 @@ from phaen_budget.audit.router import router as audit_router
 from phaen_budget.audit.signing import load_signer
 from phaen_budget.config import Settings
 from phaen_budget.core.tiers import HttpTierLookup
+from phaen_budget.devicekeys.router import router as devicekeys_router
 from phaen_budget.expenses.router import router as expenses_router
 from phaen_budget.expenses.storage import make_storage
 from phaen_budget.grants import errors as grant_errors
@@ -123,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         accounts_router,
         signatories_router,
         withdrawals_router,
+        devicekeys_router,
         statements_router,
         alerts_router,
         expenses_router,

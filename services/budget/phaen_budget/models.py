@@ -6,6 +6,7 @@ from phaen_budget import tables  # noqa: F401
 from phaen_budget.accounts import models as _accounts  # noqa: F401
 from phaen_budget.alerts import models as _alerts  # noqa: F401
 from phaen_budget.audit import models as _audit  # noqa: F401
+from phaen_budget.devicekeys import models as _devicekeys  # noqa: F401
 from phaen_budget.expenses import models as _expenses  # noqa: F401
 from phaen_budget.grants import models as _grants  # noqa: F401
 from phaen_budget.projects import models as _projects  # noqa: F401

@@ -9,6 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from phaen_budget import SCHEMA
 from phaen_budget.core.models import money_field, ts_field
+from phaen_budget.devicekeys import models as _devicekeys  # noqa: F401  (signatures.key_id refers to it)
 
 
 class Withdrawal(SQLModel, table=True):
@@ -76,5 +77,9 @@ class Signature(SQLModel, table=True):
     signer: str = Field(max_length=200)
     signer_person: str | None = Field(default=None, max_length=200)
     digest: str | None = Field(default=None, max_length=64)
+    # An offline signature (issue 14): the device key it was made with and the Ed25519 signature (base64url).
+    key_id: uuid.UUID | None = Field(default=None, foreign_key=f"{SCHEMA}.device_keys.id")
+    offline_signature: str | None = Field(default=None, max_length=86)
+    delivered_by: str | None = Field(default=None, max_length=200)
     signed_at: dt.datetime = ts_field()
     revoked_at: dt.datetime | None = ts_field(nullable=True)

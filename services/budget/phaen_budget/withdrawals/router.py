@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 
-from phaen_budget.core.denials import audited_denials, require_money
+from phaen_budget.core.denials import AuditedScopeGuard, audited_denials, require_money
 from phaen_budget.core.errors import (
     AccountNotFound,
     AlreadyPaid,
@@ -18,6 +18,8 @@ from phaen_budget.core.errors import (
     ProjectNotFound,
     ProjectSuspended,
 )
+from phaen_budget.devicekeys.errors import BadSignature, KeyRevoked, UnknownKey
+from phaen_budget.devicekeys.keys import OfflineSignature
 from phaen_budget.tables import idempotency_keys
 from phaen_budget.withdrawals import service
 from phaen_budget.withdrawals.errors import (
@@ -48,7 +50,7 @@ from phaen_common.web import require
 
 # Money routes: a caller whose role lacks the scope is refused and the refusal audited.
 MoneyWithdrawalRequest = Annotated[Principal, require_money("budget:write", action="withdrawal.request")]
-MoneyWithdrawalSign = Annotated[Principal, require_money("budget:sign", action="withdrawal.sign")]
+SIGN_GUARD = AuditedScopeGuard("budget:sign", action="withdrawal.sign")
 MoneyWithdrawalPayout = Annotated[Principal, require_money("bank:execute", action="withdrawal.payout")]
 MoneyWithdrawalCancel = Annotated[Principal, require_money("budget:write", action="withdrawal.cancel")]
 
@@ -182,6 +184,9 @@ async def signing_payload(w: VisibleWithdrawal) -> SigningPayloadOut:
         NotPending,
         StaleSignature,
         WithdrawalExpired,
+        KeyRevoked,
+        BadSignature,
+        UnknownKey,
         InsufficientFunds,
         ProjectSuspended,
         ProjectClosed,
@@ -193,15 +198,23 @@ async def sign(
     withdrawal_id: uuid.UUID,
     request: Request,
     session: SessionDep,
-    principal: MoneyWithdrawalSign,
+    principal: Reader,
     body: SignBody | None = None,
 ) -> Any:
     """Co-sign as the caller's person; the signature that reaches `threshold` distinct persons approves it.
 
     The requester may not sign (403); a second user id of a person who signed is refused (409 `already_signed`).
     With `digest`, the signature binds to that version: another than the current one is 409 `stale_signature`.
-    Answers the withdrawal."""
+
+    Offline (`key_id`, `digest`, `signature`): a device key's Ed25519 signature over the signing payload, sent by
+    anyone who sees the withdrawal; it counts as the key owner's signature. 422 `bad_signature`, 403
+    `key_revoked`; the same signature again is answered like the first. Answers the withdrawal."""
     digest = body.digest if body else None
+    offline = None
+    if body is not None and body.key_id is not None and body.signature is not None:
+        offline = OfflineSignature.of(key_id=body.key_id, signature=body.signature)
+    else:
+        await SIGN_GUARD(request)  # an online signature is the caller's own: budget:sign, refusals audited
     return await _money(
         request,
         session,
@@ -209,9 +222,15 @@ async def sign(
         action="withdrawal.sign",
         entity="withdrawal",
         entity_id=withdrawal_id,
-        body={"withdrawal_id": str(withdrawal_id), "digest": digest},
+        body={
+            "withdrawal_id": str(withdrawal_id),
+            "digest": digest,
+            **({"key_id": str(offline.key_id), "signature": offline.signature} if offline else {}),
+        },
         status_code=201,
-        handler=lambda: service.sign(session=session, principal=principal, withdrawal_id=withdrawal_id, digest=digest),
+        handler=lambda: service.sign(
+            session=session, principal=principal, withdrawal_id=withdrawal_id, digest=digest, offline=offline
+        ),
     )
 
 

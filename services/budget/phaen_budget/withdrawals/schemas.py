@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from phaen_budget.core.schemas import Input, Resolution
 from phaen_common.money import Money, PositiveMoney
@@ -32,6 +32,20 @@ class SignBody(Input):
         pattern=r"^[0-9a-f]{64}$",
         description="the digest the signatory approved (from /signing-payload); another than the current: 409",
     )
+    key_id: uuid.UUID | None = Field(
+        default=None, description="offline: the device key that signed (with `signature` and `digest`)"
+    )
+    signature: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_-]{86}$",
+        description="offline: base64url (no padding) Ed25519 signature over the canonical bytes of `digest`",
+    )
+
+    @model_validator(mode="after")
+    def _offline_complete(self) -> SignBody:
+        if (self.key_id is None) != (self.signature is None) or (self.key_id is not None and self.digest is None):
+            raise ValueError("an offline signature carries key_id, digest and signature together")
+        return self
 
 
 class CancelBody(Input):
@@ -45,6 +59,7 @@ class SignatureOut(BaseModel):
     signer: str
     person_id: str | None = Field(description="the registry person behind the signer's user id")
     digest: str | None = Field(description="the digest of the withdrawal version signed")
+    key_id: uuid.UUID | None = Field(default=None, description="the device key of an offline signature")
     signed_at: dt.datetime
 
 

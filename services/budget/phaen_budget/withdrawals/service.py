@@ -33,6 +33,9 @@ from phaen_budget.core.enums import WithdrawalStatus
 from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
+from phaen_budget.devicekeys import keys as devicekeys
+from phaen_budget.devicekeys.errors import BadSignature, KeyRevoked
+from phaen_budget.devicekeys.keys import OfflineSignature
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
@@ -101,7 +104,9 @@ def withdrawal_view(
         resolution=Resolution(number=w.resolution_number, meeting_date=w.resolution_date),
         status="expired" if is_expired(w, now or utcnow()) else w.status,
         signatures=[
-            SignatureOut(signer=s.signer, person_id=s.signer_person, digest=s.digest, signed_at=s.signed_at)
+            SignatureOut(
+                signer=s.signer, person_id=s.signer_person, digest=s.digest, key_id=s.key_id, signed_at=s.signed_at
+            )
             for s in signatures
         ],
         threshold=threshold,
@@ -214,19 +219,36 @@ async def request(
 
 
 async def sign(
-    *, session: AsyncSession, principal: Principal, withdrawal_id: uuid.UUID, digest: str | None = None
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    withdrawal_id: uuid.UUID,
+    digest: str | None = None,
+    offline: OfflineSignature | None = None,
 ) -> Withdrawal:
-    """Co-sign as one person; the signature that reaches ``threshold`` distinct persons approves."""
+    """Co-sign as one person; the signature that reaches ``threshold`` distinct persons approves.
+
+    ``offline``: a device key's signature delivered by ``principal`` (anyone who sees the withdrawal); it counts
+    as the key owner's signature under every rule below."""
     found = await get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
     account, project, w = await _lock(session, principal, found)
-    signer = principal.sub
+    if offline is not None:
+        key = await devicekeys.locked_key(session=session, key_id=offline.key_id)
+        signer, claimed_person = key.owner, key.owner_person
+        sigs = await valid_signatures(session=session, withdrawal_id=w.id)
+        if any(s.key_id == key.id and s.offline_signature == offline.signature for s in sigs):
+            return w  # delivered before: answered like the first time, nothing recorded twice
+        if key.revoked_at is not None:
+            raise KeyRevoked(f"The key was revoked at {signing.utc_seconds(key.revoked_at)}.")
+    else:
+        signer, claimed_person = principal.sub, principal.person_id
     members = await repository.signatory_persons(session=session, account_id=account.id)
     if signer not in members:
         raise NotASignatory()
     # The person the set was checked with; a set from before persons were recorded falls back to the token.
-    person = members[signer] or principal.person_id or f"user:{signer}"
+    person = members[signer] or claimed_person or f"user:{signer}"
     if signer == w.requested_by or (
-        w.requested_by_person is not None and w.requested_by_person in {person, principal.person_id}
+        w.requested_by_person is not None and w.requested_by_person in {person, claimed_person}
     ):
         raise RequesterCannotSign()
     projects.ensure_active(project)
@@ -240,6 +262,10 @@ async def sign(
     current = signing.digest(w)
     if digest is not None and digest != current:
         raise StaleSignature(f"The withdrawal is at version {w.version}; fetch its signing payload again.")
+    if offline is not None and not devicekeys.verifies(
+        key=key, signature=offline.signature, message=signing.signable(w).canonical
+    ):
+        raise BadSignature()
     before = _state(w)
     persons = {s.signer_person or f"user:{s.signer}" for s in sigs} | {person}
     approving = len(persons) >= account.threshold
@@ -250,7 +276,17 @@ async def sign(
         w.approved_at = utcnow()
         session.add(account)
         session.add(w)
-    session.add(Signature(withdrawal_id=w.id, signer=signer, signer_person=person, digest=current))
+    session.add(
+        Signature(
+            withdrawal_id=w.id,
+            signer=signer,
+            signer_person=person,
+            digest=current,
+            key_id=offline.key_id if offline else None,
+            offline_signature=offline.signature if offline else None,
+            delivered_by=principal.sub if offline else None,
+        )
+    )
     try:
         await session.flush()  # no savepoint: a failed flush ends the request (rolled back)
     except IntegrityError as exc:
@@ -269,7 +305,13 @@ async def sign(
         entity="withdrawal",
         entity_id=w.id,
         before=before,
-        after={**_state(w), "signer": signer, "signer_person": person, "digest": current},
+        after={
+            **_state(w),
+            "signer": signer,
+            "signer_person": person,
+            "digest": current,
+            **({"key_id": offline.key_id, "delivered_by": principal.sub} if offline else {}),
+        },
     )
     if approving:
         await _emit(session, w, "approved")
