@@ -194,11 +194,9 @@ _COMMITTEES = ("regional_committee", "tambon_committee")
 OBJECTS: list[tuple[str, str, str, str]] = [
     *[(w, p, r, reach) for w, p in _READS.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
     *[(w, p, r, reach) for w, p in _HOME_ONLY.items() for r in _COMMITTEES for reach in ("home", "outsider")],
-    *[
-        ("account", "/v1/budget/accounts/{account_id}", role, reach)
-        for role in ("bank", "signatory")
-        for reach in ("home", "away", "outsider")
-    ],
+    # The foreign account lists the same signatories (so "away" is a bank case only).
+    *[("account", "/v1/budget/accounts/{account_id}", "bank", reach) for reach in ("home", "away", "outsider")],
+    *[("account", "/v1/budget/accounts/{account_id}", "signatory", reach) for reach in ("home", "outsider")],
     *[
         ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", role, reach)
         for role in ("bank", "signatory")
