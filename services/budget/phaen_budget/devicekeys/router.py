@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from phaen_budget.devicekeys import service
 from phaen_budget.devicekeys.errors import (
@@ -23,6 +23,15 @@ from phaen_common.web import require
 Reader = Annotated[Principal, require("budget:read")]
 Signer = Annotated[Principal, require("budget:sign")]
 
+
+def signatory_only(principal: Signer) -> Principal:
+    """Only a caller holding the signatory role registers a key (for itself), refused before the body is read."""
+    service.ensure_signatory(principal)
+    return principal
+
+
+Signatory = Annotated[Principal, Depends(signatory_only)]
+
 router = APIRouter(prefix="/v1/budget", tags=["offline signatures"])
 
 
@@ -32,7 +41,7 @@ router = APIRouter(prefix="/v1/budget", tags=["offline signatures"])
     response_model=DeviceKeyOut,
     responses=responses(401, 403, SignatoryOnly, InvalidPublicKey, KeyAlreadyRegistered, 422),
 )
-async def register_key(body: DeviceKeyCreate, session: SessionDep, principal: Signer) -> DeviceKeyOut:
+async def register_key(body: DeviceKeyCreate, session: SessionDep, principal: Signatory) -> DeviceKeyOut:
     """Register the caller's own Ed25519 device key (signatories only). Audited."""
     return service.key_out(await service.register(session=session, principal=principal, data=body))
 

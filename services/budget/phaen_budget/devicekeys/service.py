@@ -47,14 +47,15 @@ def key_out(key: DeviceKey) -> DeviceKeyOut:
     return DeviceKeyOut.model_validate(key, from_attributes=True)
 
 
-def _signatory(principal: Principal) -> None:
+def ensure_signatory(principal: Principal) -> None:
+    """403 unless the caller holds the signatory role."""
     if not principal.has_role("signatory"):
         raise SignatoryOnly()
 
 
 async def register(*, session: AsyncSession, principal: Principal, data: DeviceKeyCreate) -> DeviceKey:
     """Register the caller's own public key (signatories only); one public key has one owner for ever."""
-    _signatory(principal)
+    ensure_signatory(principal)
     if crypto.public_key(data.public_key) is None:
         raise InvalidPublicKey()
     if await repository.by_public_key(session=session, public_key=data.public_key) is not None:
