@@ -24,6 +24,7 @@ async def keys_of(*, session: AsyncSession, owner: str) -> list[DeviceKey]:
 
 
 async def by_public_key(*, session: AsyncSession, public_key: str) -> DeviceKey | None:
+    """The device key registered with this public key, if any."""
     rows = await session.execute(select(DeviceKey).where(col(DeviceKey.public_key) == public_key))
     return rows.scalars().first()
 
