@@ -17,7 +17,10 @@ START, END = "<!-- figures:start -->", "<!-- figures:end -->"
 ROWS = [
     ("route x role pairs checked through the gateway", "routes x roles checked (each allowed, 403 or 404 as stated)"),
     ("object-level reach cases checked", "object-level cases (another region, tambon, bank, unlisted signatory)"),
-    ("forged tokens tried and rejected (x processes)", "forged or stale tokens tried at the gateway, its proxy and a service: all 401"),
+    (
+        "forged tokens tried and rejected (x processes)",
+        "forged or stale tokens tried at the gateway, its proxy and a service: all 401",
+    ),
     ("fuzz cases sent", "fuzz cases sent (schemathesis, incl. NUL-poisoned variants): 5xx found 0"),
     ("faults injected", "faults injected (kill -9 of a service and of PostgreSQL, SIGSTOP)"),
     ("withdrawals driven through faults", "withdrawals paid through faults: money lost 0, doubled 0"),
