@@ -121,6 +121,11 @@ SUMMARIES: dict[str, str] = {
     "GET /v1/budget/withdrawals": "List withdrawals",
     "GET /v1/budget/withdrawals/{withdrawal_id}": "Get one withdrawal and its state",
     "POST /v1/budget/withdrawals/{withdrawal_id}/signatures": "Co-sign a withdrawal (signatory)",
+    "POST /v1/budget/signatories/me/keys": "Register my device key for offline signatures (signatory)",
+    "GET /v1/budget/signatories/me/keys": "List my device keys",
+    "POST /v1/budget/signatories/me/keys/{key_id}/revoke": "Revoke one of my device keys",
+    "GET /v1/budget/signatories/me/pending": "Withdrawals awaiting my signature, with what to sign",
+    "POST /v1/budget/sync": "Deliver a batch of offline signatures",
     "GET /v1/budget/withdrawals/{withdrawal_id}/signing-payload": "What a signatory signs: the withdrawal's digest",
     "GET /v1/budget/withdrawals/{withdrawal_id}/signatures": "List a withdrawal's signatures",
     "POST /v1/budget/withdrawals/{withdrawal_id}/payout": "Record the payout of an approved withdrawal (bank)",
@@ -375,6 +380,20 @@ EXAMPLES: dict[str, Any] = {
     },
     "POST /v1/budget/withdrawals/{withdrawal_id}/signatures": {
         "digest": "b79e8c5b67bcad216587877d0fb5a69384a7ad582cfff769572b6eccc51a4ec6"
+    },
+    "POST /v1/budget/signatories/me/keys": {
+        "public_key": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+        "label": "โทรศัพท์ของสมชาย",
+    },
+    "POST /v1/budget/sync": {
+        "signatures": [
+            {
+                "withdrawal_id": "0b7e3c1e-5a3d-4c55-9f4e-2d1b7a9e6c10",
+                "key_id": "5f0c6a52-8d1e-4b7a-9c3f-2e6d1a0b4c77",
+                "digest": "12b181e275c77a43230bdc8c5a2a0b89dd060edf08e8b8fb85f42ea9dd06df98",
+                "signature": "tUuMFCWf-bga8rCc98JlSnT7ZjNIS2Y4-nm6SyyEu7oJs9bpM2u3hO3wlD2PerK9o0jaGKoXMwv1VOVfpvCQCg",
+            }
+        ]
     },
     "POST /v1/budget/withdrawals/{withdrawal_id}/payout": {"bank_reference": "BAAC-PAY-20240405-000456"},
     "POST /v1/budget/withdrawals/{withdrawal_id}/cancel": {"reason": "คณะกรรมการขอแก้ไขจำนวนเงิน"},

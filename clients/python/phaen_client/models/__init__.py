@@ -69,6 +69,9 @@ from .delivery_out import DeliveryOut
 from .delivery_out_body import DeliveryOutBody
 from .deposit_create import DepositCreate
 from .deposit_create_kind import DepositCreateKind
+from .device_key_create import DeviceKeyCreate
+from .device_key_list import DeviceKeyList
+from .device_key_out import DeviceKeyOut
 from .directory_answer import DirectoryAnswer
 from .directory_user import DirectoryUser
 from .discrepancy import Discrepancy
@@ -186,6 +189,8 @@ from .partner_in import PartnerIn
 from .partner_out import PartnerOut
 from .partner_patch import PartnerPatch
 from .payout_create import PayoutCreate
+from .pending_item import PendingItem
+from .pending_out import PendingOut
 from .person_in import PersonIn
 from .person_link import PersonLink
 from .person_out import PersonOut
@@ -254,6 +259,10 @@ from .subdistrict_out_region import SubdistrictOutRegion
 from .subscription_created import SubscriptionCreated
 from .subscription_in import SubscriptionIn
 from .subscription_out import SubscriptionOut
+from .sync_body import SyncBody
+from .sync_item import SyncItem
+from .sync_out import SyncOut
+from .sync_result import SyncResult
 from .tambon_in import TambonIn
 from .tambon_in_tier import TambonInTier
 from .tambon_out import TambonOut
@@ -350,6 +359,9 @@ __all__ = (
     "DeliveryOutBody",
     "DepositCreate",
     "DepositCreateKind",
+    "DeviceKeyCreate",
+    "DeviceKeyList",
+    "DeviceKeyOut",
     "DirectoryAnswer",
     "DirectoryUser",
     "Discrepancy",
@@ -459,6 +471,8 @@ __all__ = (
     "PartnerOut",
     "PartnerPatch",
     "PayoutCreate",
+    "PendingItem",
+    "PendingOut",
     "PersonIn",
     "PersonLink",
     "PersonOut",
@@ -527,6 +541,10 @@ __all__ = (
     "SubscriptionCreated",
     "SubscriptionIn",
     "SubscriptionOut",
+    "SyncBody",
+    "SyncItem",
+    "SyncOut",
+    "SyncResult",
     "TambonIn",
     "TambonInTier",
     "TambonOut",

@@ -111,7 +111,11 @@ def sync_detailed(
     `already_signed`).
     With `digest`, the signature binds to that version: another than the current one is 409
     `stale_signature`.
-    Answers the withdrawal.
+
+    Offline (`key_id`, `digest`, `signature`): a device key's Ed25519 signature over the signing
+    payload, sent by
+    anyone who sees the withdrawal; it counts as the key owner's signature. 422 `bad_signature`, 403
+    `key_revoked`; the same signature again is answered like the first. Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
@@ -157,7 +161,11 @@ def sync(
     `already_signed`).
     With `digest`, the signature binds to that version: another than the current one is 409
     `stale_signature`.
-    Answers the withdrawal.
+
+    Offline (`key_id`, `digest`, `signature`): a device key's Ed25519 signature over the signing
+    payload, sent by
+    anyone who sees the withdrawal; it counts as the key owner's signature. 422 `bad_signature`, 403
+    `key_revoked`; the same signature again is answered like the first. Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
@@ -198,7 +206,11 @@ async def asyncio_detailed(
     `already_signed`).
     With `digest`, the signature binds to that version: another than the current one is 409
     `stale_signature`.
-    Answers the withdrawal.
+
+    Offline (`key_id`, `digest`, `signature`): a device key's Ed25519 signature over the signing
+    payload, sent by
+    anyone who sees the withdrawal; it counts as the key owner's signature. 422 `bad_signature`, 403
+    `key_revoked`; the same signature again is answered like the first. Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):
@@ -242,7 +254,11 @@ async def asyncio(
     `already_signed`).
     With `digest`, the signature binds to that version: another than the current one is 409
     `stale_signature`.
-    Answers the withdrawal.
+
+    Offline (`key_id`, `digest`, `signature`): a device key's Ed25519 signature over the signing
+    payload, sent by
+    anyone who sees the withdrawal; it counts as the key owner's signature. 422 `bad_signature`, 403
+    `key_revoked`; the same signature again is answered like the first. Answers the withdrawal.
 
     Args:
         withdrawal_id (UUID):

@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.sync_body import SyncBody
+from ...models.sync_out import SyncOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: SyncBody,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/budget/sync",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SyncOut | None:
+    if response.status_code == 200:
+        response_200 = SyncOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SyncOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SyncBody,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | SyncOut]:
+    """Deliver a batch of offline signatures
+
+     Deliver a batch of offline signatures (by anyone who sees the withdrawals): each is processed on its
+    own
+    and answered with what `POST /withdrawals/{id}/signatures` would have answered; safe to resend.
+
+    Args:
+        accept_language (str | Unset):
+        body (SyncBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SyncOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SyncBody,
+    accept_language: str | Unset = UNSET,
+) -> Problem | SyncOut | None:
+    """Deliver a batch of offline signatures
+
+     Deliver a batch of offline signatures (by anyone who sees the withdrawals): each is processed on its
+    own
+    and answered with what `POST /withdrawals/{id}/signatures` would have answered; safe to resend.
+
+    Args:
+        accept_language (str | Unset):
+        body (SyncBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SyncOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SyncBody,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | SyncOut]:
+    """Deliver a batch of offline signatures
+
+     Deliver a batch of offline signatures (by anyone who sees the withdrawals): each is processed on its
+    own
+    and answered with what `POST /withdrawals/{id}/signatures` would have answered; safe to resend.
+
+    Args:
+        accept_language (str | Unset):
+        body (SyncBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SyncOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SyncBody,
+    accept_language: str | Unset = UNSET,
+) -> Problem | SyncOut | None:
+    """Deliver a batch of offline signatures
+
+     Deliver a batch of offline signatures (by anyone who sees the withdrawals): each is processed on its
+    own
+    and answered with what `POST /withdrawals/{id}/signatures` would have answered; safe to resend.
+
+    Args:
+        accept_language (str | Unset):
+        body (SyncBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SyncOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            accept_language=accept_language,
+        )
+    ).parsed
