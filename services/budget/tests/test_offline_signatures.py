@@ -268,3 +268,7 @@ async def test_a_batch_sync_with_good_and_bad_signatures_answers_each_and_is_saf
     assert [(r["status"], r["code"]) for r in again["results"]] == got
     assert len((await b.get(f"/v1/budget/withdrawals/{w['id']}"))["signatures"]) == 1
     assert len((await b.get(f"/v1/budget/withdrawals/{w2['id']}"))["signatures"]) == 1
+    # The signature the batch counted for w2 is in the audit chain once, as its key owner's; the chain verifies.
+    entries = await b.get(f"/v1/budget/audit?entity=withdrawal&id={w2['id']}&action=withdrawal.sign&outcome=ok")
+    assert [e["actor"] for e in entries["items"]] == [phones[1].sub]
+    assert (await b.get("/v1/budget/audit/verify"))["ok"] is True
