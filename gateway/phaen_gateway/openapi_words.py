@@ -153,11 +153,6 @@ SUMMARIES: dict[str, str] = {
     "POST /v1/reports/reconcile/budget-statement": "Check a printed budget statement's sums",
     "GET /v1/reports/feeds": "How far the reports have read each event feed",
     "POST /v1/reports/rebuild": "Rebuild the reports from the event feeds",
-    "GET /v1/budget/signatories/me/keys": "List my signing keys (devices)",
-    "POST /v1/budget/signatories/me/keys": "Register a device's signing key (Ed25519 public key)",
-    "POST /v1/budget/signatories/me/keys/{key_id}/revoke": "Revoke one of my signing keys",
-    "GET /v1/budget/signatories/me/pending": "Withdrawals waiting for my signature, to sign offline",
-    "POST /v1/budget/sync": "Send signatures made offline",
     "GET /v1/webhooks/subscriptions": "List your webhook subscriptions",
     "POST /v1/webhooks/subscriptions": "Subscribe an HTTPS endpoint to events (the secret is shown once)",
     "GET /v1/webhooks/subscriptions/{subscription_id}": "Get one webhook subscription",
@@ -430,20 +425,6 @@ EXAMPLES: dict[str, Any] = {
     "POST /v1/webhooks/subscriptions": {
         "url": "https://hooks.baac.example/phaen",
         "events": ["withdrawal.approved", "alert.raised"],
-    },
-    "POST /v1/budget/signatories/me/keys": {
-        "public_key": "6zECpstYZ2XQH60yRSPsC8Z7nv1qLZWJwTWt_t95Isw",
-        "label": "โทรศัพท์ของนายสมชาย",
-    },
-    "POST /v1/budget/sync": {
-        "signatures": [
-            {
-                "withdrawal_id": "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70",
-                "key_id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a81",
-                "digest": "b79e8c5b67bcad216587877d0fb5a69384a7ad582cfff769572b6eccc51a4ec6",
-                "signature": "AHPsJm1PtK2_PRBKpxT58RAy_Yq22IKfxAtSyG9khdeSjMLr1GRvP-PzdL4R2QW_S-J1-obziJ2CqffcXkHdMg",
-            }
-        ]
     },
     "POST /v1/reports/reconcile/budget-statement": {
         "lines": [
