@@ -11,6 +11,24 @@ import pytest
 
 from phaen_common.testing import TestKeys
 
+
+def _one_audit_key_for_the_run() -> None:
+    """Every budget app a test run builds shares one database, so they must share one audit-head signing key, as
+    a deployment's replicas do (PHAEN_AUDIT_SIGNING_KEY). Without it, each app made its own key in its own data
+    folder, and the heads one app signed were findings (`head_signature_invalid`) in another's verify."""
+    if os.environ.get("PHAEN_AUDIT_SIGNING_KEY"):
+        return
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    pem = Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    os.environ["PHAEN_AUDIT_SIGNING_KEY"] = pem.decode()
+
+
+_one_audit_key_for_the_run()
+
 # The heavy tests, marked ``slow`` here in one place: every test that uses the `make run` stack (fixture
 # ``stack``, found by name), services in subprocesses, and the property/fuzz runs. `make test` runs them;
 # `make test-fast` (-m "not slow") skips them.
