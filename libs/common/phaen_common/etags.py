@@ -3,8 +3,8 @@
 Every successful GET answer of a known size gets a strong ``ETag``: the SHA-256 of its body, of the canonical
 JSON (sorted keys) when it is JSON, so a route can compute the same tag from its response model
 (``etag_for``) to check ``If-Match`` before an update. A client that sends the tag back in ``If-None-Match``
-gets 304 with no body. Answers are private to the caller: ``Cache-Control: private, no-cache`` lets a
-browser or the mobile app keep them and revalidate each time.
+gets 304 with no body. Answers may hold personal data, so they say ``Cache-Control: no-store`` (issue 10): no
+shared or browser cache keeps them, and a mobile app that keeps its own copy revalidates it with the tag.
 
 Updates where a lost update would hurt take ``If-Match``: ``check_if_match`` answers 428 when it is missing
 and 412 when it is stale. Call it with the current state locked (``SELECT ... FOR UPDATE``), so two clients
@@ -151,7 +151,7 @@ class ETagMiddleware:
         etag = etag_of_body(body, content_type)
         headers.append((b"etag", etag.encode()))
         if not any(k.lower() == b"cache-control" for k, _ in headers):
-            headers.append((b"cache-control", b"private, no-cache"))
+            headers.append((b"cache-control", b"no-store"))
         if none_match(if_none_match, etag):
             kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_ON_304]
             await send({"type": "http.response.start", "status": 304, "headers": kept})

@@ -67,7 +67,7 @@ async def test_json_get_is_tagged_with_the_models_etag_and_revalidates(c: httpx.
     r = await c.get("/v1/etag/things/1")
     etag = r.headers["etag"]
     assert etag == etag_for(Thing.model_validate(r.json()))  # a route can compute it for If-Match
-    assert r.headers["cache-control"] == "private, no-cache"
+    assert r.headers["cache-control"] == "no-store"  # personal data: never kept by a cache
     again = await c.get("/v1/etag/things/1", headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
     assert "content-type" not in again.headers
