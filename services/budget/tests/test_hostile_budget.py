@@ -128,13 +128,13 @@ async def test_denied_action_records_are_bounded_per_caller(client, keys, settin
 
 
 async def _released_project(client, keys):
-    from .factory import Budget
+    from .factory import RELEASE, Budget
 
     b = Budget(client, keys)
     project = await b.project(amount="40000.00", tranches=[60, 40])
     await b.account(project)
     base = f"/v1/budget/projects/{project['id']}"
-    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, status=200)
+    await b.ok("POST", f"{base}/tranches/1/release", b.secretariat, RELEASE, status=200)
     return b, base
 
 
