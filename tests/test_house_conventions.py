@@ -4,9 +4,8 @@
 - Every public ``async`` function of a ``service.py`` or ``repository.py`` takes keyword arguments only and has a
   docstring that starts with a one-line summary.
 
-The budget's money packages are being reworked by their own streams (issue 9 leaves them to them); they are
-listed in ``PENDING`` and checked by the same rules once they leave the list (``statements``/``alerts``, and
-``accounts``/``tranches``/``projects``/``core`` have left).
+Every package is checked, the budget's money packages included (they were exempt while their streams reworked
+them; the list of exemptions is gone).
 """
 
 from __future__ import annotations
@@ -24,26 +23,15 @@ PACKAGES = [
     ROOT / "services" / "reports" / "phaen_reports",
     ROOT / "libs" / "common" / "phaen_common",
 ]
-BUDGET = ROOT / "services" / "budget" / "phaen_budget"
-PENDING = {BUDGET / name for name in ("withdrawals", "audit", "proposals", "expenses")}
 
 
-def pending(path: Path) -> bool:
-    return any(path.is_relative_to(p) for p in PENDING)
-
-
-def files(pattern: str, *, everywhere: bool = False) -> list[Path]:
-    return sorted(
-        p
-        for pkg in PACKAGES
-        for p in pkg.rglob(pattern)
-        if "migrations" not in p.parts and (everywhere or not pending(p))
-    )
+def files(pattern: str) -> list[Path]:
+    return sorted(p for pkg in PACKAGES for p in pkg.rglob(pattern) if "migrations" not in p.parts)
 
 
 def router_files() -> list[Path]:
-    """Every router file, the PENDING packages' included (none of them builds a query any more)."""
-    return [p for p in files("*.py", everywhere=True) if p.name == "router.py" or p.name.endswith("_router.py")]
+    """Every router file of every package."""
+    return [p for p in files("*.py") if p.name == "router.py" or p.name.endswith("_router.py")]
 
 
 def selects_in(path: Path) -> list[int]:

@@ -32,21 +32,25 @@ def entries_stmt(*, entity: str | None, entity_id: str | None, action: str | Non
 
 
 async def last_entry(*, session: AsyncSession) -> AuditEntry | None:
+    """The newest entry of the chain (None while it is empty)."""
     stmt = select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1)
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def entries_after(*, session: AsyncSession, after: int, limit: int) -> Sequence[AuditEntry]:
+    """Up to ``limit`` entries after seq ``after``, in seq order."""
     stmt = select(AuditEntry).where(col(AuditEntry.seq) > after).order_by(col(AuditEntry.seq)).limit(limit)
     return (await session.execute(stmt)).scalars().all()
 
 
 async def latest_head(*, session: AsyncSession) -> AuditHead | None:
+    """The newest signed head (None before the first is signed)."""
     stmt = select(AuditHead).order_by(col(AuditHead.seq).desc()).limit(1)
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def head_at(*, session: AsyncSession, seq: int) -> AuditHead | None:
+    """The signed head at seq ``seq``, if one was signed there."""
     return await session.get(AuditHead, seq)
 
 

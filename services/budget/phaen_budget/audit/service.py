@@ -89,7 +89,7 @@ def install_hooks() -> None:
     _installed = True
 
 
-async def record_denial(db: Database, *, actor: str, action: str, entity: str, entity_id: Any, code: str) -> None:
+async def record_denial(*, db: Database, actor: str, action: str, entity: str, entity_id: Any, code: str) -> None:
     """Audit a refused money action in a transaction of its own."""
     async with db.sessionmaker() as session:
         record(session, actor=actor, action=action, entity=entity, entity_id=entity_id, outcome="denied", detail=code)

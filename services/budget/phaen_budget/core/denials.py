@@ -41,7 +41,7 @@ async def record_bounded_denial(
     if await limiter.hit(DENIAL_LIMIT, actor) is not None:
         log.warning("denied %s not audited: the caller has spent its bound of audited denials", action)
         return
-    await record_denial(db, actor=actor, action=action, entity=entity, entity_id=entity_id, code=code)
+    await record_denial(db=db, actor=actor, action=action, entity=entity, entity_id=entity_id, code=code)
 
 
 def denied_entity_id(path_params: dict[str, Any]) -> str:

@@ -160,6 +160,7 @@ async def list_attachments(
 async def get_visible(
     *, session: AsyncSession, principal: Principal, expense_id: uuid.UUID, lock: bool = False
 ) -> Expense:
+    """The expense if the caller's scope covers its project (404 otherwise); ``lock`` takes a row lock."""
     expense = await session.get(Expense, expense_id, with_for_update=lock, populate_existing=lock)
     if expense is None:
         raise ExpenseNotFound()

@@ -87,6 +87,7 @@ def is_expired(w: Withdrawal, now: dt.datetime) -> bool:
 
 
 async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -> list[Signature]:
+    """The withdrawal's valid (not revoked) signatures, oldest first."""
     return (await repository.signatures_of(session=session, withdrawal_ids=[withdrawal_id]))[withdrawal_id]
 
 
