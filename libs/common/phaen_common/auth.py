@@ -23,6 +23,11 @@ from jose import jwk, jwt
 from jose.backends.base import Key
 from jose.exceptions import JOSEError
 
+# The role tables live in phaen_common.access (who sees what, in one place); re-exported here.
+from phaen_common.access import KNOWN_ROLES as KNOWN_ROLES
+from phaen_common.access import NATIONAL_READERS
+from phaen_common.access import ROLE_SCOPES as ROLE_SCOPES
+from phaen_common.access import scopes_for as scopes_for
 from phaen_common.errors import Unauthorized
 
 log = logging.getLogger("phaen.auth")
@@ -30,50 +35,6 @@ log = logging.getLogger("phaen.auth")
 T = TypeVar("T")
 
 ALLOWED_ALGORITHMS = frozenset({"RS256", "ES256"})
-
-# The contract's role -> scope table. The gateway issues these; services check scopes.
-ROLE_SCOPES: dict[str, frozenset[str]] = {
-    "admin": frozenset(
-        {
-            "registry:read",
-            "registry:write",
-            "budget:read",
-            "budget:write",
-            "budget:admin",
-            "budget:approve",
-            "budget:sign",
-            "bank:execute",
-            "reports:read",
-            "audit:read",
-            "events:read",
-            "auth:admin",
-        }
-    ),
-    "secretariat": frozenset(
-        {"registry:read", "registry:write", "budget:read", "budget:write", "budget:admin", "reports:read", "audit:read"}
-    ),
-    "national_committee": frozenset({"registry:read", "budget:read", "budget:approve", "reports:read"}),
-    "regional_committee": frozenset({"registry:read", "budget:read", "budget:approve", "reports:read"}),
-    "tambon_committee": frozenset({"registry:read", "budget:read", "budget:write", "reports:read"}),
-    "signatory": frozenset({"budget:read", "budget:sign"}),
-    "auditor": frozenset({"registry:read", "budget:read", "reports:read", "audit:read"}),
-    "partner_registry": frozenset({"registry:read", "reports:read"}),
-    "bank": frozenset({"budget:read", "bank:execute"}),
-    # Internal: the reports service reads the other services' event feeds.
-    "service_events": frozenset({"events:read"}),
-    # Internal: the budget service checks signatories (gateway users, their registry persons).
-    "service_directory": frozenset({"auth:directory", "registry:read"}),
-}
-
-KNOWN_ROLES = frozenset(ROLE_SCOPES)
-
-
-def scopes_for(roles: Iterable[str]) -> frozenset[str]:
-    """The union of the scopes of ``roles``."""
-    out: set[str] = set()
-    for role in roles:
-        out |= ROLE_SCOPES.get(role, frozenset())
-    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -106,7 +67,7 @@ class Principal:
     @property
     def sees_everything(self) -> bool:
         """Roles whose reads are not limited to a region/province/tambon."""
-        return self.has_role("admin", "secretariat", "auditor", "national_committee")
+        return any(role in NATIONAL_READERS for role in self.roles)
 
 
 def sub_digest(sub: str) -> str:
