@@ -10,6 +10,7 @@ import asyncpg
 from fastapi import Depends, Request
 from sqlalchemy import MetaData
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlmodel import SQLModel
 
@@ -44,6 +45,9 @@ RETRYABLE_DB_ERRORS: tuple[type[BaseException], ...] = (
     ConnectionResetError,
     OSError,
     TimeoutError,
+    # No pooled connection freed up within the pool's wait (SQLAlchemy's own class, not the built-in one):
+    # the process is busy, not broken. It was a 500.
+    PoolTimeoutError,
 )
 
 _RETRYABLE_SQLSTATES = {"40001", "40P01", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006"}
@@ -82,12 +86,21 @@ class Database:
     """One engine and session factory per process."""
 
     def __init__(
-        self, url: str, *, pool_size: int = 10, max_overflow: int = 10, application_name: str = "phaen"
+        self,
+        url: str,
+        *,
+        pool_size: int = 10,
+        max_overflow: int = 10,
+        pool_timeout: float = 5.0,
+        application_name: str = "phaen",
     ) -> None:
         self.engine: AsyncEngine = create_async_engine(
             to_async_url(url),
             pool_size=pool_size,
             max_overflow=max_overflow,
+            # How long a request waits for a free connection before its 503: shorter than the gateway's route
+            # timeouts, so the caller hears "retry" rather than a 504.
+            pool_timeout=pool_timeout,
             pool_pre_ping=True,
             connect_args={"server_settings": {"application_name": application_name}},
         )

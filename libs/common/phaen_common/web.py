@@ -463,6 +463,7 @@ def create_service_app(
             settings.require_database_url(),
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
+            pool_timeout=settings.db_pool_timeout_seconds,
             application_name=f"phaen-{name}",
         )
         if on_startup is not None:

@@ -38,8 +38,8 @@ class ThingOut(BaseModel):
     amount: PositiveMoney
 
 
-def build_app(url: str) -> FastAPI:
-    """A tiny service on the shared library: one money POST with idempotency and an event."""
+def build_app(url: str, **overrides: object) -> FastAPI:
+    """A tiny service on the shared library: one money POST with idempotency and an event (``overrides``: settings)."""
     router = APIRouter(prefix="/v1/test")
 
     @router.post("/things", status_code=201, response_model=ThingOut)
@@ -74,7 +74,7 @@ def build_app(url: str) -> FastAPI:
             handler=handler,
         )
 
-    settings = CommonSettings(database_url=SecretStr(url), max_body_bytes=1000)
+    settings = CommonSettings(database_url=SecretStr(url), max_body_bytes=1000, **overrides)  # type: ignore[arg-type]
     return create_service_app(
         name="commontest", prefix="/v1/test", settings=settings, routers=[router, events_router("/v1/test", outbox)]
     )
