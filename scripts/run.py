@@ -199,7 +199,7 @@ def main() -> int:
             children.append(Child(name=name, cmd=cmd, env=env, cwd=ROOT))
             say(f"{name} starting on http://{host}:{port}")
         supervisor.start_all()
-        wait_healthy([f"http://127.0.0.1:{port_of(v, d)}/healthz" for _n, _p, d, v in PROCESSES])
+        wait_healthy([f"http://127.0.0.1:{port_of(v, d)}/readyz" for _n, _p, d, v in PROCESSES])
         admin_hint = (
             "from PHAEN_ADMIN_PASSWORD" if env.get("PHAEN_ADMIN_PASSWORD") else f"in {data_dir / 'admin-password'}"
         )

@@ -49,7 +49,7 @@ def wait_healthy(stack: Stack, name: str, timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{stack.url(name)}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"{stack.url(name)}/readyz", timeout=2).status_code == 200:
                 return
         except httpx.TransportError:
             pass

@@ -26,12 +26,15 @@ from phaen_gateway.docs import PUBLIC_PATHS as DOCS_PUBLIC_PATHS
 from phaen_gateway.docs import docs_routes
 from phaen_gateway.openapi import openapi_router
 from phaen_gateway.proxy import new_client, proxy_router
+from phaen_gateway.readiness import install_gateway_readiness
 
 log = logging.getLogger("phaen.gateway")
 
 PUBLIC_PATHS = frozenset(
     {
         "/healthz",
+        "/readyz",
+        "/metrics",
         "/v1/openapi.json",
         *DOCS_PUBLIC_PATHS,
         "/v1/asyncapi.json",
@@ -120,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(client_rate_limit), Depends(strict_json_own_routes)],
     )
     app.state.public_paths = PUBLIC_PATHS
+    install_gateway_readiness(app)
     if settings.cors_allow_origins:
         # Outermost: a preflight is answered before the token check (it carries no token).
         app.add_middleware(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 SUMMARIES: dict[str, str] = {
-    "GET /healthz": "Check that the service and its database answer",
+    "GET /healthz": "Check that the service is alive (no database call; /readyz checks readiness)",
     "POST /v1/auth/token": "Log in: get an access token (password, client credentials or refresh token)",
     "GET /v1/auth/jwks.json": "The public keys that verify access tokens",
     "GET /v1/auth/revocations": "Disabled users and clients (hashed), for token checks",

@@ -238,11 +238,12 @@ async def test_own_routes_cap_a_streamed_body_too(proxied):
     assert r.status_code == 413, r.text
 
 
-async def test_healthz_is_503_when_the_database_is_down(gateway_db, tmp_path_factory):
+async def test_readyz_is_503_when_the_database_is_down(gateway_db, tmp_path_factory):
     down = "postgresql://postgres@127.0.0.1:1/nowhere"
     settings = gateway_settings(gateway_db, database_url=SecretStr(down), data_dir=tmp_path_factory.mktemp("gw-down"))
     async with gateway_client(settings) as (_, client):
-        r = await client.get("/healthz")
+        assert (await client.get("/healthz")).status_code == 200  # alive: restarting would not help
+        r = await client.get("/readyz")
         assert r.status_code == 503 and r.json()["code"] == "service_unavailable"
         r = await client.post("/v1/auth/token", data={"grant_type": "password", "username": "a", "password": "b"})
         assert r.status_code == 503 and "retry-after" in r.headers, r.text

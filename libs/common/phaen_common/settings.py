@@ -34,6 +34,8 @@ class CommonSettings(BaseSettings):
 
     max_body_bytes: int = 10 * 1024 * 1024
     log_level: str = "INFO"
+    # When set, ``GET /metrics`` needs ``Authorization: Bearer <this>`` (Prometheus: ``authorization.credentials``).
+    metrics_token: SecretStr | None = None
 
     @model_validator(mode="after")
     def _bounds(self) -> CommonSettings:

@@ -24,18 +24,24 @@ from phaen_common.errors import (
     install_error_handlers,
     problem_body,
     problem_response,
-    responses,
     validation_problem,
 )
 from phaen_common.etags import ETagMiddleware
+from phaen_common.health import install_health
 from phaen_common.i18n import localize_problem, prefers_thai
 from phaen_common.logs import configure_logging, request_id_var
+from phaen_common.metrics import install_metrics
 from phaen_common.openapi_extras import install_openapi_extras
 from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
 from phaen_common.text import MAX_JSON_DEPTH, json_depth
 
 log = logging.getLogger("phaen.http")
+
+# Public on every port: the probes, and the metrics (aggregate counts only; ``PHAEN_METRICS_TOKEN`` guards them).
+PROBE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+# Not logged at info: probes and scrapes arrive every few seconds on an idle stack.
+QUIET_PATHS = PROBE_PATHS
 
 _RID_OK = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
@@ -111,11 +117,15 @@ class RequestContextMiddleware:
 
         response_started = False
         replaced = False
+        problem = False
+        code: str | None = None
 
         async def send_with_id(message: Message) -> None:
-            nonlocal response_started, replaced
+            nonlocal response_started, replaced, problem, code
             if replaced:
                 return  # the app's body of a response we replaced with the 413
+            if problem and message["type"] == "http.response.body" and code is None:
+                code = _problem_code(message.get("body", b""))
             if message["type"] == "http.response.start" and too_large:
                 # The app answered after the cap was hit (FastAPI turns the failed body read into a 400):
                 # the client still gets the 413 it earned.
@@ -125,6 +135,10 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 response_started = True
                 status_holder["status"] = message["status"]
+                problem = message["status"] >= 400 and any(
+                    n.lower() == b"content-type" and v.startswith(b"application/problem+json")
+                    for n, v in message.get("headers") or ()
+                )
                 message.setdefault("headers", [])
                 message["headers"] = with_security_headers([*message["headers"], (b"x-request-id", rid.encode())])
             await send(message)
@@ -141,7 +155,7 @@ class RequestContextMiddleware:
 
             if is_retryable_db_error(exc):
                 log.warning("database unavailable or conflict, asking client to retry: %s", type(exc).__name__)
-                status = 503
+                status, code = 503, "service_unavailable"
                 if not response_started:
                     await _send_problem(
                         scope,
@@ -155,7 +169,7 @@ class RequestContextMiddleware:
                     )
             else:
                 log.error("unhandled %s", type(exc).__name__)
-                status = 500
+                status, code = 500, "internal_error"
                 if not response_started:
                     await _send_problem(
                         scope, send, 500, "internal_error", "Internal error", "An unexpected error occurred.", rid
@@ -164,15 +178,23 @@ class RequestContextMiddleware:
         finally:
             if too_large:
                 status_holder["status"] = 413
-            log.info(
-                "request",
-                extra={
-                    "method": scope.get("method"),
-                    "path": scope.get("path"),
-                    "status": status_holder["status"],
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+                code = PayloadTooLarge.code
+            path = scope.get("path", "")
+            level = logging.DEBUG if path in QUIET_PATHS else logging.INFO
+            if log.isEnabledFor(level):
+                principal = scope["state"].get("principal")
+                log.log(
+                    level,
+                    "request",
+                    extra={
+                        "method": scope.get("method"),
+                        "path": path,
+                        "status": status_holder["status"],
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "sub": principal.sub if principal is not None else None,
+                        "code": code,
+                    },
+                )
             request_id_var.reset(token)
 
     async def _send_too_large(self, scope: Scope, send: Send, rid: str) -> None:
@@ -185,6 +207,15 @@ class RequestContextMiddleware:
             f"The body may not exceed {self.max_body_bytes} bytes.",
             rid,
         )
+
+
+def _problem_code(body: bytes) -> str | None:
+    """The ``code`` of a problem+json body (for the request's log line), if it has one."""
+    try:
+        value = orjson.loads(body).get("code")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None
+    return value[:64] if isinstance(value, str) else None
 
 
 class _BodyTooLarge(Exception):
@@ -384,40 +415,16 @@ async def strict_json_body(request: Request) -> None:
         raise RequestValidationError([{"loc": ("body",), "msg": detail, "type": "too_deep"}])
 
 
-def healthz_router(check: Callable[[Request], Any]) -> APIRouter:
-    """``GET /healthz``: 200 only when the database answers."""
-    router = APIRouter()
-
-    @router.get("/healthz", tags=["health"], responses=responses(503))
-    async def healthz(request: Request) -> JSONResponse:
-        ok = await check(request)
-        if not ok:
-            return problem_response(
-                request,
-                status=503,
-                code="service_unavailable",
-                title="Service temporarily unavailable",
-                detail="The database is not reachable.",
-                headers={"Retry-After": "1"},
-            )
-        return JSONResponse({"status": "ok"})
-
-    return router
-
-
 def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_paths: Iterable[str]) -> None:
-    """What every Phaen app shares: logging, problem+json handlers, ``/healthz``, the token check, request context.
+    """What every Phaen app shares: logging, problem+json handlers, ``/healthz`` and ``/readyz``, ``/metrics``,
+    the token check, request context.
 
-    ``/healthz`` pings ``app.state.db``; the token check asks ``app.state.verifier``. Both are set by the lifespan.
+    ``/readyz`` pings ``app.state.db``; the token check asks ``app.state.verifier``. Both are set by the lifespan.
     """
     configure_logging(name, settings.log_level)
     install_error_handlers(app)
     install_authorization_first(app)
-
-    async def _check(request: Request) -> bool:
-        return bool(await request.app.state.db.ping())
-
-    app.include_router(healthz_router(_check))
+    install_health(app, name=name)
     app.add_middleware(ETagMiddleware)  # innermost: tags what the routes answer
     # Added last, so it runs first: the request id and body cap apply to the 401s too.
     app.add_middleware(
@@ -427,6 +434,7 @@ def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_
         known=route_matcher(app),
     )
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    install_metrics(app, service=name)  # outermost: counts the 401s and 413s too
 
 
 def create_service_app(
@@ -501,7 +509,7 @@ def create_service_app(
     )
     app.state.settings = settings
     docs = {f"{prefix}/openapi.json"} if own_openapi else set()
-    install_common(app, name=name, settings=settings, public_paths={"/healthz", *docs, *public_paths})
+    install_common(app, name=name, settings=settings, public_paths={*PROBE_PATHS, *docs, *public_paths})
     for router in routers:
         app.include_router(router)
     install_openapi_extras(app)

@@ -15,8 +15,11 @@ async def test_unreachable_database_gives_503_not_500(keys):
     # Nothing listens on port 1: every connection attempt is refused.
     app = build_app("postgresql://postgres@127.0.0.1:1/phaen")
     async with app_client(app, keys) as c:
-        r = await c.get("/healthz")
+        # Alive (no restart would help), but not ready: the readiness probe takes it out of rotation.
+        assert (await c.get("/healthz")).status_code == 200
+        r = await c.get("/readyz")
         assert r.status_code == 503 and r.json()["code"] == "service_unavailable"
+        assert r.json()["checks"]["database"] == "failing"
         r = await c.post("/v1/test/things", json={"name": "x", "amount": "1"}, headers=keys.auth())
         assert r.status_code == 503, r.text
         assert r.headers["retry-after"] == "1"

@@ -9,6 +9,7 @@ from phaen_common.errors import register_thai
 from phaen_common.web import create_service_app
 from phaen_reports.config import Settings
 from phaen_reports.feeds.consumer import FeedConsumer
+from phaen_reports.feeds.metrics import feed_probe
 from phaen_reports.feeds.router import asyncapi_router
 from phaen_reports.feeds.router import router as feeds_router
 from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpFeedSource
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         if settings.webhooks_enabled:
             app.state.dispatcher.start()
+        app.state.metrics_probes.append(feed_probe)
 
     async def on_shutdown(app: FastAPI) -> None:
         await app.state.consumer.stop()

@@ -21,12 +21,14 @@ from sqlmodel import col
 from phaen_budget.audit import chain, heads, repository
 from phaen_budget.audit.chain import AUDIT_LOCK_KEY, GENESIS
 from phaen_budget.audit.signing import HeadSigner
+from phaen_common import metrics
 from phaen_common.db import Database
 from phaen_common.pagination import PageParams, paginate
 
 __all__ = ["AUDIT_LOCK_KEY", "GENESIS", "digest", "install_hooks", "record", "record_denial"]
 
 _PENDING = "phaen_budget_audit_pending"
+_COUNTED = "phaen_budget_audit_counted"  # (action, status after) for the metrics, counted once committed
 
 
 def digest(state: Any) -> str | None:
@@ -64,6 +66,9 @@ def record(
             "after_digest": digest(after),
         }
     )
+    if outcome == "ok":
+        status = after.get("status") if isinstance(after, dict) else None
+        session.info.setdefault(_COUNTED, []).append((action, status))
 
 
 def _append_pending(session: Session) -> None:
@@ -74,6 +79,13 @@ def _append_pending(session: Session) -> None:
 
 def _discard_pending(session: Session, *args: Any) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_COUNTED, None)
+
+
+def _count_committed(session: Session) -> None:
+    counted = session.info.pop(_COUNTED, None)
+    if counted:
+        metrics.count_audited(counted)
 
 
 _installed = False
@@ -86,6 +98,7 @@ def install_hooks() -> None:
         return
     event.listen(Session, "before_commit", _append_pending)
     event.listen(Session, "after_rollback", _discard_pending)
+    event.listen(Session, "after_commit", _count_committed)
     _installed = True
 
 

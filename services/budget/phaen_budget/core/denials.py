@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_budget.audit.service import record_denial
 from phaen_budget.tables import rate_counters
+from phaen_common import metrics
 from phaen_common.auth import Principal
 from phaen_common.errors import Forbidden, ProblemError
 from phaen_common.ratelimit import Limit, Limiter, PostgresStorage
@@ -34,6 +35,7 @@ async def record_bounded_denial(
 
     The count lives in PostgreSQL (``budget.rate_counters``), so every replica shares it.
     """
+    metrics.count_denied(action, code)
     db = request.app.state.db
     limiter = getattr(request.app.state, "denial_limiter", None)
     if limiter is None:
