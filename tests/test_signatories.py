@@ -96,7 +96,7 @@ async def test_signatory_list_refuses_made_up_ids_and_client_ids(w: World) -> No
     unlinked = await w.user("signatory")
     not_a_signatory = await w.user("auditor", person_id=await w.person())
     disabled = await w.signatory()
-    await w.ok(w.gw, "POST", f"/v1/auth/users/{disabled.id}/disable", w.admin)
+    await w.ok(w.gw, "POST", f"/v1/auth/users/{disabled.id}/disable", w.admin, status=200)
     project = await _project(w)
     for bad in (made_up, client["client_id"], unlinked.id, not_a_signatory.id, disabled.id, good.id.upper()):
         r = await w.budget.post(
@@ -160,7 +160,7 @@ async def test_secretariat_alone_cannot_replace_the_signatories(w: World) -> Non
         json={"signatories": [s.id for s in old], "threshold": 2, "resolution": _new_resolution()},
     )
     assert r.status_code == 409 and r.json()["code"] == "signatory_change_pending"
-    done = await w.ok(w.budget, "POST", _change_url(account, change, "confirm"), w.users["admin2"].headers)
+    done = await w.ok(w.budget, "POST", _change_url(account, change, "confirm"), w.users["admin2"].headers, status=200)
     assert done["status"] == "confirmed" and done["decided_by"] == w.users["admin2"].id
     assert (await w.ok(w.budget, "GET", f"/v1/budget/accounts/{account['id']}", w.admin))["signatories"] == [
         s.id for s in new
@@ -193,16 +193,20 @@ async def test_national_committee_confirms_and_changes_can_be_rejected_or_withdr
     sec = w.users["sec"]
     account = await w.account(sec, [s.id for s in await _trio(w)])
     first = await _propose(w, sec, account, await _trio(w))
-    withdrawn = await w.ok(w.budget, "POST", _change_url(account, first, "reject"), sec.headers, json={"reason": "x"})
+    withdrawn = await w.ok(
+        w.budget, "POST", _change_url(account, first, "reject"), sec.headers, json={"reason": "x"}, status=200
+    )
     assert withdrawn["status"] == "withdrawn"
     second = await _propose(w, sec, account, await _trio(w))
-    rejected = await w.ok(w.budget, "POST", _change_url(account, second, "reject"), w.users["admin2"].headers)
+    rejected = await w.ok(
+        w.budget, "POST", _change_url(account, second, "reject"), w.users["admin2"].headers, status=200
+    )
     assert rejected["status"] == "rejected"
     r = await w.budget.post(_change_url(account, second, "confirm"), headers=w.users["nc"].headers)
     assert r.status_code == 409 and r.json()["code"] == "signatory_change_not_pending"
     third_set = await _trio(w)
     third = await _propose(w, sec, account, third_set)
-    confirmed = await w.ok(w.budget, "POST", _change_url(account, third, "confirm"), w.users["nc"].headers)
+    confirmed = await w.ok(w.budget, "POST", _change_url(account, third, "confirm"), w.users["nc"].headers, status=200)
     assert confirmed["status"] == "confirmed"
     listed = await w.ok(w.budget, "GET", _change_url(account), w.admin)
     assert [c["status"] for c in listed] == ["confirmed", "rejected", "withdrawn"]
@@ -237,7 +241,7 @@ async def test_signing_payload_is_rfc8785_and_a_signature_over_an_old_digest_is_
     old_digest = payload["digest"]
     # The set changes (same members, new resolution): pending signatures are void and the version moves on.
     change = await _propose(w, sec, account, trio)
-    await w.ok(w.budget, "POST", _change_url(account, change, "confirm"), w.users["admin2"].headers)
+    await w.ok(w.budget, "POST", _change_url(account, change, "confirm"), w.users["admin2"].headers, status=200)
     r = await w.sign(trio[0], wd, {"digest": old_digest})
     assert r.status_code == 409 and r.json()["code"] == "stale_signature", r.text
     r = await w.sign(trio[0], wd, {"digest": "0" * 64})

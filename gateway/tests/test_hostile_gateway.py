@@ -23,7 +23,7 @@ async def test_nul_in_password_grant_is_not_a_500(client, field) -> None:
     data = {"grant_type": "password", "username": "admin", "password": "x"}
     data[field] = "ad\x00min"
     r = await client.post("/v1/auth/token", data=data)
-    assert r.status_code in (400, 401), r.text
+    assert r.status_code == 400, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
 
 
@@ -32,7 +32,7 @@ async def test_nul_in_client_credentials_is_not_a_500(client, field) -> None:
     data = {"grant_type": "client_credentials", "client_id": "c-1", "client_secret": "s"}
     data[field] = "c\x00-1"
     r = await client.post("/v1/auth/token", data=data)
-    assert r.status_code in (400, 401), r.text
+    assert r.status_code == 400, r.text
 
 
 async def test_surrogate_and_thai_in_login_are_not_a_500(client) -> None:
@@ -41,7 +41,8 @@ async def test_surrogate_and_thai_in_login_are_not_a_500(client) -> None:
         r = await client.post(
             "/v1/auth/token", content=body, headers={"content-type": "application/x-www-form-urlencoded"}
         )
-        assert r.status_code in (400, 401, 422), (name[:10], r.status_code, r.text)
+        # Nobody has these names: the answer is the plain wrong-credentials one, whatever the bytes were.
+        assert (r.status_code, r.json()["code"]) == (401, "invalid_grant"), (ascii(name[:10]), r.text)
 
 
 async def test_bad_utf8_form_is_not_a_500(client) -> None:
@@ -50,7 +51,7 @@ async def test_bad_utf8_form_is_not_a_500(client) -> None:
         content=b"grant_type=password&username=\xff\xfe&password=x",
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
-    assert r.status_code in (400, 401, 422), r.text
+    assert (r.status_code, r.json()["code"]) == (401, "invalid_grant"), r.text
 
 
 async def test_non_ascii_header_through_the_proxy_is_not_a_500(gateway_db, tmp_path) -> None:

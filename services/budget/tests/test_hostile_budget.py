@@ -90,9 +90,11 @@ LISTS = [
 @pytest.mark.parametrize("path", LISTS)
 async def test_crafted_cursors_are_a_422(client, keys, path) -> None:
     admin = keys.auth(roles=["admin"])
+    # Tranches have no list route (they are read through their project): there the method is refused first.
+    expected = 405 if path.endswith("tranches") else 422
     for cursor in CURSORS:
         r = await client.get(path, params={"cursor": cursor}, headers=admin)
-        assert r.status_code in (404, 405, 422) or (r.status_code == 200 and path.endswith("tranches")), (
+        assert r.status_code == expected, (
             path,
             cursor[:40],
             r.status_code,
