@@ -7,9 +7,9 @@ VENV := .venv
 # The stamp's name changes when the sync command does, so existing virtual environments are synced again.
 STAMP := $(VENV)/.synced-bytecode
 # Our own packages, compiled before the processes that import them start (see test and run below).
-PACKAGES := libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports
+PACKAGES := libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports clients/cli/phaen_cli
 
-.PHONY: help setup run test test-fast soak security-figures bytecode lint format bench clean client
+.PHONY: help setup run demo test test-fast soak security-figures bytecode lint format bench clean client
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ bytecode: $(STAMP)
 
 run: bytecode ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate, seed, serve all four processes
 	$(VENV)/bin/python scripts/run.py
+
+demo: bytecode ## Play the seed's story through the API (starts `make run` if nothing serves); documents in demo-output/
+	$(VENV)/bin/phaen demo --out demo-output
 
 test: bytecode ## Run the whole test suite against a throwaway embedded PostgreSQL
 	$(VENV)/bin/python -m pytest
