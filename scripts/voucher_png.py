@@ -1,6 +1,6 @@
 """Render the demo's voucher (demo-output/voucher.pdf, from `make demo`) to docs/img/voucher.png for the README.
 
-    .venv/bin/python scripts/voucher_png.py [PDF] [PNG]
+.venv/bin/python scripts/voucher_png.py [PDF] [PNG]
 """
 
 from __future__ import annotations
