@@ -9,11 +9,14 @@ clients) are refused once the revocation list is refreshed (at most every 30 s b
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import math
+import ssl
 import time
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -83,9 +86,15 @@ class SourceUnavailable(Exception):
 _FETCH_ERRORS = (httpx.HTTPError, ValueError, AttributeError, TypeError)
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context per process: building one loads the CA store (~30 ms), too much for every refresh."""
+    return ssl.create_default_context()
+
+
 async def _get_json(client: httpx.AsyncClient | None, url: str, what: str, parse: Callable[[Any], T]) -> T:
     """GET ``url`` and ``parse`` its JSON, with a short-lived client when none is shared."""
-    http = client or httpx.AsyncClient(timeout=5.0)
+    http = client or httpx.AsyncClient(timeout=5.0, verify=_tls_context())
     try:
         resp = await http.get(url)
         resp.raise_for_status()
@@ -275,8 +284,25 @@ class RemoteRevocations(CachedRevocations):
 _STRING_CLAIMS = ("sub", "jti", "iss")
 
 
+@dataclass(frozen=True)
+class _Verified:
+    principal: Principal
+    kid: str
+    key: Key
+    iat: float
+    until: float  # epoch seconds: exp + leeway
+
+
 class TokenVerifier:
-    """Verifies access tokens; returns a Principal or raises Unauthorized."""
+    """Verifies access tokens; returns a Principal or raises Unauthorized.
+
+    A token that verified is remembered (a bounded LRU keyed by the token's SHA-256) until it expires, so a
+    client sending the same token again costs a dictionary look-up instead of an RS256 verification. The
+    revocation list is still asked on every call, and a hit counts only while its key is still the one the
+    key source gives for its ``kid`` (a retired or rotated key ends its tokens' cache entries).
+    """
+
+    cache_size: ClassVar[int] = 10_000
 
     def __init__(
         self,
@@ -294,9 +320,30 @@ class TokenVerifier:
         self.audience = audience
         self.leeway = leeway
         self.revocations = revocations or NoRevocations()
+        self._verified: OrderedDict[bytes, _Verified] = OrderedDict()
 
     async def verify(self, token: str) -> Principal:
         """Verify ``token`` and return who it speaks for."""
+        digest = hashlib.sha256(token.encode("utf-8", "surrogatepass")).digest()
+        hit = self._verified.get(digest)
+        if hit is not None:
+            if time.time() < hit.until and await self.keys.get(hit.kid) is hit.key:
+                self._verified.move_to_end(digest)
+                if await self.revocations.is_revoked(hit.principal.sub, hit.iat):
+                    raise Unauthorized("The access token's subject has been disabled.")
+                return hit.principal
+            self._verified.pop(digest, None)
+        principal, kid, key = await self._verify(token)
+        claims = principal.claims
+        self._verified[digest] = _Verified(
+            principal, kid, key, float(claims["iat"]), float(claims["exp"]) + self.leeway
+        )
+        if len(self._verified) > self.cache_size:
+            self._verified.popitem(last=False)
+        return principal
+
+    async def _verify(self, token: str) -> tuple[Principal, str, Key]:
+        """The full check of a token not seen before: (principal, kid, the key that verified it)."""
         try:
             header = jwt.get_unverified_header(token)
         except JOSEError as exc:
@@ -356,7 +403,7 @@ class TokenVerifier:
         scope = claims.get("scope") or ""
         if not isinstance(roles, list) or not isinstance(scope, str):
             raise Unauthorized("The access token's roles or scope are malformed.")
-        return Principal(
+        principal = Principal(
             sub=claims["sub"],
             roles=frozenset(r for r in roles if isinstance(r, str)),
             scopes=frozenset(scope.split()),
@@ -369,6 +416,7 @@ class TokenVerifier:
             person_id=_opt_str(claims.get("person_id")),
             claims=claims,
         )
+        return principal, kid, key
 
 
 def _opt_str(value: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
@@ -105,8 +106,53 @@ class Database:
             connect_args={"server_settings": {"application_name": application_name}},
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        self._dsn = "postgresql://" + to_async_url(url).split("://", 1)[1]
+        self._reads_size = max(1, pool_size)
+        self._application_name = application_name
+        self._reads: asyncpg.Pool | None = None
+        self._reads_lock = asyncio.Lock()
+        # Tests that roll back (``phaen_common.testing.rolled_back``) read on their one connection.
+        self.pinned_reads: asyncpg.Connection | None = None
+
+    async def _read_pool(self) -> asyncpg.Pool:
+        if self._reads is None:
+            async with self._reads_lock:
+                if self._reads is None:
+                    self._reads = await asyncpg.create_pool(
+                        self._dsn,
+                        min_size=1,
+                        max_size=self._reads_size,
+                        reset=_no_reset,
+                        server_settings={
+                            "application_name": f"{self._application_name}-reads",
+                            "default_transaction_read_only": "on",
+                        },
+                    )
+        return self._reads
+
+    async def fetchrow(self, sql: str, *args: Any) -> asyncpg.Record | None:
+        """One row of a read-only query on the hot-read pool: one round trip, no ORM, no transaction.
+
+        For the few reads that are most of the traffic (a registry look-up, a report). The connections are
+        read-only (``default_transaction_read_only``) and are not reset between uses (nothing changes their
+        state). A lost connection raises a retryable error: the request is a 503 with Retry-After.
+        """
+        if self.pinned_reads is not None:
+            return await self.pinned_reads.fetchrow(sql, *args)
+        pool = await self._read_pool()
+        return await pool.fetchrow(sql, *args)
+
+    async def fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
+        """All rows of a read-only query on the hot-read pool (see ``fetchrow``)."""
+        if self.pinned_reads is not None:
+            return list(await self.pinned_reads.fetch(sql, *args))
+        pool = await self._read_pool()
+        return list(await pool.fetch(sql, *args))
 
     async def dispose(self) -> None:
+        if self._reads is not None:
+            await self._reads.close()
+            self._reads = None
         await self.engine.dispose()
 
     async def ping(self) -> bool:
@@ -120,6 +166,10 @@ class Database:
         except Exception as exc:  # any failure means "not ready"
             log.warning("database ping failed: %s", type(exc).__name__)
             return False
+
+
+async def _no_reset(conn: asyncpg.Connection) -> None:
+    """Hot-read connections keep no session state, so they skip asyncpg's reset query (a round trip)."""
 
 
 AfterCommit = Callable[[], Awaitable[None]]
@@ -158,3 +208,12 @@ async def run_in_transaction(db: Database, fn: Callable[[AsyncSession], Awaitabl
     """Run ``fn`` in its own committed transaction (scripts, background jobs)."""
     async with db.sessionmaker() as session, session.begin():
         return await fn(session)
+
+
+async def _database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+# The process's Database, for routes on the hot-read path (``Database.fetchrow``): no session, no commit.
+DatabaseDep = Annotated[Database, Depends(_database)]

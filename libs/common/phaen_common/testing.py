@@ -123,8 +123,10 @@ async def rolled_back(app: FastAPI) -> AsyncIterator[None]:
         db.sessionmaker = async_sessionmaker(
             bind=conn, expire_on_commit=False, autoflush=False, join_transaction_mode="create_savepoint"
         )
+        db.pinned_reads = (await conn.get_raw_connection()).driver_connection  # hot reads see the test's writes
         try:
             yield
         finally:
             db.sessionmaker = original
+            db.pinned_reads = None
             await outer.rollback()

@@ -327,7 +327,8 @@ class ScopeGuard:
     def allows(self, principal: Principal) -> bool:
         return bool(self.scopes & principal.scopes)
 
-    def __call__(self, request: Request) -> Principal:
+    # async: FastAPI runs a plain ``def`` dependency in a worker thread, a thread hop on every request.
+    async def __call__(self, request: Request) -> Principal:
         principal = current_principal(request)
         if not self.allows(principal):
             raise Forbidden("Your role does not allow this action.")
@@ -339,7 +340,12 @@ def require(*scopes: str) -> Any:
     return Depends(ScopeGuard(*scopes))
 
 
-CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+async def _current_principal(request: Request) -> Principal:
+    """``current_principal`` as a dependency (async: no worker-thread hop)."""
+    return current_principal(request)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(_current_principal)]
 
 
 def _guards_of(dependant: Any) -> list[ScopeGuard]:

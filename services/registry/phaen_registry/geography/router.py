@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from phaen_common.db import SessionDep
+from phaen_common.db import DatabaseDep, SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import Page, PageDep
 from phaen_registry.deps import IndexDep, Reader
@@ -104,9 +104,9 @@ async def list_subdistricts(
     response_model=SubdistrictOut,
     responses=responses(*STD, errors.SubdistrictNotFound, errors.AreaAbolished),
 )
-async def get_subdistrict(_: Reader, session: SessionDep, index: IndexDep, code: SubdistrictCode) -> SubdistrictOut:
+async def get_subdistrict(_: Reader, db: DatabaseDep, index: IndexDep, code: SubdistrictCode) -> SubdistrictOut:
     """One subdistrict; an abolished code answers 404 ``area_abolished`` with its ``successors``."""
-    return await service.get_subdistrict(session=session, index=index, code=code)
+    return await service.get_subdistrict(db=db, index=index, code=code)
 
 
 @router.get("/abolished/{code}", response_model=AbolishedOut, responses=responses(*STD, errors.SubdistrictNotFound))

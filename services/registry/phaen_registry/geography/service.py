@@ -6,9 +6,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.db import Database
 from phaen_common.errors import Unprocessable
 from phaen_common.pagination import PageParams, decode_cursor, encode_cursor, paginate
-from phaen_registry.geography import errors
+from phaen_registry.geography import errors, repository
 from phaen_registry.geography.index import Area, GeoIndex, Resolution
 from phaen_registry.geography.models import AbolishedArea, District, Province, Region, Subdistrict
 from phaen_registry.geography.schemas import (
@@ -118,18 +119,19 @@ async def _network_by_code(session: AsyncSession, codes: list[str]) -> dict[str,
     if not codes:
         return {}
     rows = (await session.execute(select(NetworkTambon).where(col(NetworkTambon.code).in_(codes)))).scalars().all()
-    return {
-        n.code: NetworkSummary(
-            tier=n.tier,
-            joined_on=n.joined_on,
-            villages_total=n.villages_total,
-            villages_with_plan=n.villages_with_plan,
-            meets_model_criteria=n.meets_model_criteria(),
-            tao_plan_integrated=n.tao_plan_integrated,
-            tao_funded=n.tao_funded,
-        )
-        for n in rows
-    }
+    return {n.code: _network_summary(n) for n in rows}
+
+
+def _network_summary(n: NetworkTambon) -> NetworkSummary:
+    return NetworkSummary(
+        tier=n.tier,
+        joined_on=n.joined_on,
+        villages_total=n.villages_total,
+        villages_with_plan=n.villages_with_plan,
+        meets_model_criteria=n.meets_model_criteria(),
+        tao_plan_integrated=n.tao_plan_integrated,
+        tao_funded=n.tao_funded,
+    )
 
 
 def _subdistrict_out(s: Subdistrict, index: GeoIndex, network: NetworkSummary | None) -> SubdistrictOut:
@@ -167,14 +169,24 @@ async def list_subdistricts(
     return [_subdistrict_out(s, index, network.get(s.code)) for s in rows], total, cursor
 
 
-async def get_subdistrict(*, session: AsyncSession, index: GeoIndex, code: str) -> SubdistrictOut:
+async def get_subdistrict(*, db: Database, index: GeoIndex, code: str) -> SubdistrictOut:
     """One subdistrict by its 6-digit code (an abolished code is a 404 naming its successors)."""
-    s = await session.get(Subdistrict, code)
-    if s is None:
-        await _raise_if_abolished(session, code)
+    found = await repository.subdistrict_with_network(db, code)
+    if found is None:
+        async with db.sessionmaker() as session:
+            await _raise_if_abolished(session, code)
         raise errors.SubdistrictNotFound(f"No subdistrict has the code {code!r}.")
-    network = await _network_by_code(session, [s.code])
-    return _subdistrict_out(s, index, network.get(s.code))
+    s, n = found
+    return SubdistrictOut(
+        code=s["code"],
+        name_th=s["name_th"],
+        name_en=s["name_en"],
+        district_code=s["district_code"],
+        province_code=s["province_code"],
+        region=index.region_of.get(s["province_code"], "central"),
+        postal_codes=list(s["postal_codes"]),
+        network=_network_summary(n) if n is not None else None,
+    )
 
 
 async def get_abolished(*, session: AsyncSession, code: str) -> AbolishedOut:

@@ -30,7 +30,7 @@ class MoneyReaderGuard(ScopeGuard):
     the caller before any parameter is validated.
     """
 
-    def __call__(self, principal: Reader) -> Principal:  # type: ignore[override]
+    async def __call__(self, principal: Reader) -> Principal:  # type: ignore[override]
         if not self.allows(principal):
             raise MoneyReportForbidden("Project and account reports need a budget-reading role.")
         return principal
