@@ -90,7 +90,7 @@ class AuditedScopeGuard(ScopeGuard):
         super().__init__(*scopes)
         self.action = action
 
-    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+    async def __call__(self, request: Request) -> Principal:
         principal = current_principal(request)
         if not self.allows(principal):
             await record_bounded_denial(
