@@ -20,9 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
+from phaen_common.access import REGIONS
 from phaen_gateway import SCHEMA
-
-REGIONS = ("north", "central", "northeast", "south")
 
 
 def _ts(nullable: bool = True, default_now: bool = False) -> Any:
@@ -43,7 +42,7 @@ class User(SQLModel, table=True):
         Index("users_username_lower_key", text("lower(username)"), unique=True),
         Index("users_person_id_idx", "person_id"),
         CheckConstraint("cardinality(roles) > 0", name="roles_not_empty"),
-        CheckConstraint("region IS NULL OR region IN ('north', 'central', 'northeast', 'south')", name="region_known"),
+        CheckConstraint(f"region IS NULL OR region IN ({', '.join(repr(r) for r in REGIONS)})", name="region_known"),
         {"schema": SCHEMA},
     )
 

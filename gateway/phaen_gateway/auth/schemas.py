@@ -8,7 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Region = Literal["north", "central", "northeast", "south"]
+from phaen_common.access import RegionCode
+
+Region = RegionCode
 RoleList = list[str]
 
 

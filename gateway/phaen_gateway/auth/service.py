@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from phaen_common.auth import KNOWN_ROLES, Principal
+from phaen_common.access import KNOWN_ROLES, REQUIRED_CLAIM
+from phaen_common.auth import Principal
 from phaen_common.pagination import PageParams, paginate
 from phaen_gateway.auth.errors import (
     BankNotAllowed,
@@ -34,10 +35,11 @@ def check_roles(*, roles: Iterable[str], region: str | None = None, tambon: str 
     unknown = [r for r in out if r not in KNOWN_ROLES]
     if unknown:
         raise UnknownRole(f"Unknown role(s): {', '.join(unknown)}.", loc=["body", "roles"])
-    if "regional_committee" in out and not region:
-        raise ScopeClaimRequired("The regional_committee role needs a region.", loc=["body", "region"])
-    if "tambon_committee" in out and not tambon:
-        raise ScopeClaimRequired("The tambon_committee role needs a tambon.", loc=["body", "tambon"])
+    given = {"region": region, "tambon": tambon}
+    for role in out:
+        claim = REQUIRED_CLAIM.get(role)
+        if claim in given and not given[claim]:
+            raise ScopeClaimRequired(f"The {role} role needs a {claim}.", loc=["body", claim])
     return out
 
 

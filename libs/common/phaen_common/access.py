@@ -97,6 +97,12 @@ def scopes_for(roles: Iterable[str]) -> frozenset[str]:
 # The domain's regions (ภาค); which province is in which region is data (the registry's table), not code.
 RegionCode = Literal["north", "central", "northeast", "south"]
 REGIONS: tuple[str, ...] = get_args(RegionCode)
+REGION_NAMES_TH: Mapping[str, str] = {
+    "north": "ภาคเหนือ",
+    "central": "ภาคกลาง",
+    "northeast": "ภาคตะวันออกเฉียงเหนือ",
+    "south": "ภาคใต้",
+}
 
 
 class Basis(StrEnum):

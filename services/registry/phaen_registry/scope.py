@@ -1,56 +1,36 @@
-"""Who may read what: the registry's row scopes and who sees personal data in clear."""
+"""The registry's read filters: the shared definitions (``phaen_common.access``) turned into this service's SQL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Select, false
-from sqlalchemy.orm import Mapped
+from sqlalchemy import Select, false, or_
 
+from phaen_common.access import EVERYTHING, Reach, reach, sees_personal_data
 from phaen_common.auth import Principal
 
-# Roles that see national IDs and phone numbers in clear (contract: admin, secretariat, auditor).
-CLEAR_PERSONAL_DATA_ROLES = ("admin", "secretariat", "auditor")
+__all__ = ["EVERYTHING", "Reach", "read_scope", "sees_personal_data", "where"]
+
+Codes = Callable[[list[str]], Any]
 
 
-@dataclass(frozen=True)
-class ReadScope:
-    """Rows a caller may read: everything, one region, one tambon, or nothing."""
+def read_scope(principal: Principal, what: str) -> Reach:
+    """The rows of ``what`` (person, committee, facilitator) ``principal`` reads.
 
-    everything: bool = False
-    region: str | None = None
-    tambon: str | None = None
-
-    @property
-    def nothing(self) -> bool:
-        return not self.everything and self.region is None and self.tambon is None
-
-    def where(self, stmt: Select[Any], *, region: Mapped[str | None], tambon: Mapped[str | None]) -> Select[Any]:
-        """Limit ``stmt`` to this scope, given the query's region and tambon columns."""
-        if self.everything:
-            return stmt
-        if self.region:
-            return stmt.where(region == self.region)
-        if self.tambon:
-            return stmt.where(tambon == self.tambon)
-        return stmt.where(false())
-
-
-def read_scope(principal: Principal) -> ReadScope:
-    """People and committees: a regional committee reads only its region, a tambon committee its tambon.
-
-    A regional or tambon committee token without its scope claim reads nothing (fail closed).
+    A regional committee reads its region, a tambon committee its tambon, the union when it holds both; a
+    committee token without its scope claim reads nothing (fail closed).
     """
-    if principal.sees_everything or principal.has_role("partner_registry"):
-        return ReadScope(everything=True)
-    if principal.has_role("regional_committee"):
-        return ReadScope(region=principal.region) if principal.region else ReadScope()
-    if principal.has_role("tambon_committee"):
-        return ReadScope(tambon=principal.tambon) if principal.tambon else ReadScope()
-    return ReadScope(everything=True)
+    return reach(principal, what)
 
 
-def sees_personal_data(principal: Principal) -> bool:
-    """True when national IDs and phone numbers may be shown unmasked."""
-    return principal.has_role(*CLEAR_PERSONAL_DATA_ROLES)
+def where(stmt: Select[Any], scope: Reach, *, region_in: Codes, tambon_in: Codes) -> Select[Any]:
+    """Limit ``stmt`` to ``scope``, given how to match the query's rows against region and tambon codes."""
+    if scope.everything:
+        return stmt
+    clauses = []
+    if scope.regions:
+        clauses.append(region_in(sorted(scope.regions)))
+    if scope.tambons:
+        clauses.append(tambon_in(sorted(scope.tambons)))
+    return stmt.where(or_(*clauses) if clauses else false())

@@ -27,17 +27,16 @@ from phaen_budget.projects.models import Project
 from phaen_budget.signatories.directory import Directory
 from phaen_budget.signatories.rules import check_set
 from phaen_budget.tables import outbox
+from phaen_common.access import ACTS_EVERYWHERE, Role, mask, sees_account_numbers
 from phaen_common.auth import Principal
 from phaen_common.errors import ProblemError
 from phaen_common.outbox import record_event
 from phaen_common.pagination import Page, PageParams
 
-_FULL_NUMBER_ROLES = ("admin", "secretariat", "auditor", "bank")
-
 
 def masked(number: str) -> str:
-    digits = number.replace("-", "")
-    return "*" * max(len(digits) - 4, 0) + digits[-4:]
+    """An account number with all but its last 4 digits masked (the one masking function)."""
+    return mask(number) or ""
 
 
 def account_event(account: Account, signatories: list[str]) -> dict[str, Any]:
@@ -86,7 +85,7 @@ def account_out(
     signatories: list[str],
 ) -> AccountOut:
     """The account with figures derived from the ledger (the cache is only a lock target)."""
-    number = account.number if principal.has_role(*_FULL_NUMBER_ROLES) else masked(account.number)
+    number = account.number if sees_account_numbers(principal) else masked(account.number)
     return AccountOut(
         id=account.id,
         project_id=account.project_id,
@@ -255,7 +254,7 @@ async def deposit(
 ) -> EntryOut:
     """Record money coming in; the same bank reference records once (a repeat returns the first entry)."""
     account, project = await lock_for_money(session=session, principal=principal, account_id=account_id)
-    if principal.has_role("bank") and not principal.has_role("admin", "secretariat"):
+    if Role.BANK in principal.roles and not any(r in ACTS_EVERYWHERE for r in principal.roles):
         if not is_own_bank(principal, account.bank):
             raise AccountNotFound()
     existing = await ledger.by_reference(session=session, reference=data.bank_reference)

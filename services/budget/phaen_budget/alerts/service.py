@@ -16,9 +16,11 @@ from phaen_budget.alerts.errors import AlertAlreadyResolved, AlertNotFound
 from phaen_budget.alerts.models import Alert
 from phaen_budget.alerts.schemas import AlertOut
 from phaen_budget.audit import service as audit
+from phaen_budget.core.access import place_clause
 from phaen_budget.core.models import utcnow
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
+from phaen_common.access import reach
 from phaen_common.auth import Principal
 from phaen_common.errors import Forbidden
 from phaen_common.outbox import record_event, record_events
@@ -30,8 +32,8 @@ SEVERITY = {
     "missing_on_statement": "high",
     "balance_mismatch": "high",
 }
-# Who reads alerts: the national oversight roles everywhere, a regional committee within its region.
-_READS_ALL = ("admin", "secretariat", "auditor")
+# Who reads alerts (phaen_common.access READS["alert"]): the national oversight roles everywhere, a regional
+# committee within its region; anyone else is refused (403), not shown an empty list.
 
 
 def alert_out(alert: Alert) -> AlertOut:
@@ -99,14 +101,17 @@ async def raise_alerts(
 
 
 def _may_read(principal: Principal) -> None:
-    if not (principal.has_role(*_READS_ALL) or (principal.has_role("regional_committee") and principal.region)):
+    if reach(principal, "alert").nothing:
         raise Forbidden("Alerts are read by the secretariat, auditors and the regional committee.")
 
 
 def _scoped(principal: Principal, stmt: Select[Any]) -> Select[Any]:
-    if principal.has_role(*_READS_ALL):
+    scope = reach(principal, "alert")
+    if scope.everything:
         return stmt
-    return stmt.join(Project, col(Project.id) == col(Alert.project_id)).where(col(Project.region) == principal.region)
+    return stmt.join(Project, col(Project.id) == col(Alert.project_id)).where(
+        place_clause(scope, col(Project.region), col(Project.tambon))
+    )
 
 
 async def list_alerts(

@@ -22,14 +22,13 @@ from phaen_budget.expenses.storage import AttachmentStorage
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
 from phaen_budget.tables import outbox
+from phaen_common.access import personal
 from phaen_common.auth import Principal
 from phaen_common.errors import Unprocessable
 from phaen_common.outbox import record_event
 from phaen_common.pagination import PageParams, paginate
 
 __all__ = ["receipt_key"]
-
-_PRIVILEGED = ("admin", "secretariat", "auditor")
 
 
 def _event(e: Expense) -> dict[str, Any]:
@@ -59,8 +58,8 @@ def _feed_payload(e: Expense) -> dict[str, Any]:
 def expense_out(e: Expense, principal: Principal) -> ExpenseOut:
     evidence = dict(e.evidence)
     nid = evidence.get("payee_national_id")
-    if nid and not principal.has_role(*_PRIVILEGED):
-        evidence["payee_national_id"] = "*" * 9 + str(nid)[-4:]
+    if nid:
+        evidence["payee_national_id"] = personal(str(nid), principal, width=13)
     return ExpenseOut.model_validate({**e.model_dump(), "evidence": evidence})
 
 

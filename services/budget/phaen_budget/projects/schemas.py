@@ -10,9 +10,10 @@ from typing import Literal, TypeAlias
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from phaen_budget.core.schemas import Input
+from phaen_common.access import RegionCode
 from phaen_common.money import Money, Percent, PositiveMoney
 
-Region = Literal["north", "central", "northeast", "south"]
+Region = RegionCode
 
 # A tranche share is a percentage: shown as a 2-decimal string ("50.00"), like the reports' percents.
 Share: TypeAlias = Percent

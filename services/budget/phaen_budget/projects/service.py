@@ -111,7 +111,7 @@ async def get_visible(
 
 async def _sees_record(session: AsyncSession, principal: Principal, project: Project) -> bool:
     """The project record: its scope, or (bank, signatory) an account of it within the caller's reach."""
-    if sees(principal, region=project.region, tambon=project.tambon):
+    if sees(principal, region=project.region, tambon=project.tambon, what="project"):
         return True
     if not reaches_accounts_beyond_scope(principal):
         return False

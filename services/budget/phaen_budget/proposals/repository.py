@@ -24,7 +24,7 @@ def proposals_stmt(*, principal: Principal, project_id: uuid.UUID | None, status
     stmt = (
         select(Proposal)
         .join(Project, col(Project.id) == col(Proposal.project_id))
-        .where(visible_clause(principal, col(Project.region), col(Project.tambon)))
+        .where(visible_clause(principal, col(Project.region), col(Project.tambon), what="proposal"))
     )
     for column, value in (
         (col(Proposal.project_id), project_id),

@@ -24,13 +24,13 @@ from phaen_budget.statements.models import BankStatement, StatementAlert
 from phaen_budget.statements.parsing import ParsedStatement, parse
 from phaen_budget.statements.schemas import LedgerMiss, LineOut, StatementDetail, StatementSummary
 from phaen_budget.tables import outbox
+from phaen_common.access import ACTS_EVERYWHERE, Role
 from phaen_common.auth import Principal
 from phaen_common.money import format_money
 from phaen_common.outbox import record_event
 from phaen_common.pagination import Page, PageParams, paginate
 
-# Roles that import and read any account's statements; a bank reads and imports its own accounts only.
-_OVERSIGHT = ("admin", "secretariat")
+# Roles that import and read any account's statements (ACTS_EVERYWHERE); a bank its own accounts only.
 
 
 def _digits(number: str) -> str:
@@ -39,9 +39,9 @@ def _digits(number: str) -> str:
 
 def bank_may_act(principal: Principal, account: Account) -> bool:
     """A bank client acts only on accounts at its own bank (``bank`` claim == account's bank)."""
-    if principal.has_role(*_OVERSIGHT):
+    if any(r in ACTS_EVERYWHERE for r in principal.roles):
         return True
-    if principal.has_role("bank"):
+    if Role.BANK in principal.roles:
         return is_own_bank(principal, account.bank)  # the one rule, in core/access.py
     return True
 

@@ -16,7 +16,9 @@ from phaen_registry.scope import read_scope
 
 async def visible_committee(principal: Reader, session: SessionDep, committee_id: uuid.UUID) -> Committee:
     """The committee in the path if the caller may read it (404 ``committee_not_found`` outside its scope)."""
-    return await service.get_committee(session=session, committee_id=committee_id, scope=read_scope(principal))
+    return await service.get_committee(
+        session=session, committee_id=committee_id, scope=read_scope(principal, "committee")
+    )
 
 
 VisibleCommittee = Annotated[Committee, Depends(visible_committee)]

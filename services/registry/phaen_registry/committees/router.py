@@ -57,7 +57,7 @@ async def list_committees(
     rows, total, cursor = await service.list_committees(
         session=session,
         params=params,
-        scope=read_scope(principal),
+        scope=read_scope(principal, "committee"),
         level=level,
         region=region,
         province=province,

@@ -28,7 +28,7 @@ from phaen_registry.committees.schemas import (
 from phaen_registry.events import emit
 from phaen_registry.geography.index import GeoIndex
 from phaen_registry.people.models import Person
-from phaen_registry.scope import ReadScope
+from phaen_registry.scope import EVERYTHING, Reach, where
 
 
 def zone_out(z: Zone) -> ZoneOut:
@@ -188,12 +188,17 @@ async def create_committee(*, session: AsyncSession, index: GeoIndex, data: Comm
     return c
 
 
-def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
+def scoped(stmt: Select[Any], scope: Reach) -> Select[Any]:
     """Limit a committee query to the caller's read scope."""
-    return scope.where(stmt, region=col(Committee.region), tambon=col(Committee.tambon))
+    return where(
+        stmt,
+        scope,
+        region_in=lambda codes: col(Committee.region).in_(codes),
+        tambon_in=lambda codes: col(Committee.tambon).in_(codes),
+    )
 
 
-async def get_committee(*, session: AsyncSession, committee_id: uuid.UUID, scope: ReadScope) -> Committee:
+async def get_committee(*, session: AsyncSession, committee_id: uuid.UUID, scope: Reach) -> Committee:
     """One committee in the caller's scope (404 outside it)."""
     c = (await session.execute(scoped(select(Committee).where(col(Committee.id) == committee_id), scope))).scalar()
     if c is None:
@@ -205,7 +210,7 @@ async def list_committees(
     *,
     session: AsyncSession,
     params: PageParams,
-    scope: ReadScope,
+    scope: Reach,
     level: str | None,
     region: str | None,
     province: str | None,
@@ -226,7 +231,7 @@ async def list_committees(
 
 async def add_member(*, session: AsyncSession, committee_id: uuid.UUID, data: MemberIn) -> CommitteeMember:
     """Seat a user or person on a committee; a second current seat for the same one is a 409."""
-    c = await get_committee(session=session, committee_id=committee_id, scope=ReadScope(everything=True))
+    c = await get_committee(session=session, committee_id=committee_id, scope=EVERYTHING)
     if data.person_id is not None and await session.get(Person, data.person_id) is None:
         raise errors.UnknownPerson("No such person.", loc=["body", "person_id"])
     today = dt.date.today()
@@ -271,7 +276,7 @@ async def add_member(*, session: AsyncSession, committee_id: uuid.UUID, data: Me
 
 async def update_committee(*, session: AsyncSession, committee_id: uuid.UUID, patch: CommitteePatch) -> Committee:
     """Rename a committee or change its zone (same region only)."""
-    c = await get_committee(session=session, committee_id=committee_id, scope=ReadScope(everything=True))
+    c = await get_committee(session=session, committee_id=committee_id, scope=EVERYTHING)
     if patch.name is not None:
         c.name = patch.name
     if "zone_id" in patch.model_fields_set:
@@ -302,7 +307,7 @@ async def update_member(
 ) -> CommitteeMember:
     """Change a seat's role or term; a term may not end before it starts."""
     # Not get_member: the event payload needs the committee too, and re-reading it would cost a query.
-    c = await get_committee(session=session, committee_id=committee_id, scope=ReadScope(everything=True))
+    c = await get_committee(session=session, committee_id=committee_id, scope=EVERYTHING)
     m = await _seat_on(session, c, member_id)
     for name in ("role", "term_start", "term_end"):
         if name in patch.model_fields_set and (name != "role" or patch.role is not None):

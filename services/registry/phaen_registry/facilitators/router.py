@@ -16,6 +16,7 @@ from phaen_registry.facilitators import errors, service
 from phaen_registry.facilitators.schemas import FacilitatorIn, FacilitatorLevel, FacilitatorOut, FacilitatorPatch
 from phaen_registry.geography.schemas import RegionCode
 from phaen_registry.people.errors import UnknownTambon
+from phaen_registry.scope import read_scope
 
 router = APIRouter(tags=["facilitators"])
 STD = (401, 403, 422)
@@ -35,7 +36,7 @@ async def create_facilitator(_: Writer, session: SessionDep, index: IndexDep, bo
 
 @router.get("/facilitators", response_model=Page[FacilitatorOut], responses=responses(*STD))
 async def list_facilitators(
-    _: Reader,
+    principal: Reader,
     session: SessionDep,
     index: IndexDep,
     params: PageDep,
@@ -45,11 +46,12 @@ async def list_facilitators(
     level: FacilitatorLevel | None = None,
     person_id: uuid.UUID | None = None,
 ) -> Page[FacilitatorOut]:
-    """Facilitators by region, province, tambon, level or person."""
+    """Facilitators the caller may see (a regional committee: its region; a tambon committee: its tambon)."""
     rows, total, cursor = await service.list_facilitators(
         session=session,
         index=index,
         params=params,
+        scope=read_scope(principal, "facilitator"),
         region=region,
         province=province,
         tambon=tambon,
@@ -64,9 +66,14 @@ async def list_facilitators(
     response_model=FacilitatorOut,
     responses=responses(*STD, errors.FacilitatorNotFound),
 )
-async def get_facilitator(_: Reader, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID) -> FacilitatorOut:
-    """One facilitator."""
-    return service.facilitator_out(await service.get_facilitator(session=session, facilitator_id=facilitator_id), index)
+async def get_facilitator(
+    principal: Reader, session: SessionDep, index: IndexDep, facilitator_id: uuid.UUID
+) -> FacilitatorOut:
+    """One facilitator in the caller's scope (404 outside it)."""
+    f = await service.get_facilitator(
+        session=session, index=index, facilitator_id=facilitator_id, scope=read_scope(principal, "facilitator")
+    )
+    return service.facilitator_out(f, index)
 
 
 @router.patch(

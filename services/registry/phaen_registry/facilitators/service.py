@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -18,6 +19,7 @@ from phaen_registry.facilitators.schemas import FacilitatorIn, FacilitatorOut, F
 from phaen_registry.geography.index import GeoIndex
 from phaen_registry.people.errors import UnknownTambon
 from phaen_registry.people.models import Person
+from phaen_registry.scope import EVERYTHING, Reach, where
 
 
 def facilitator_out(f: Facilitator, index: GeoIndex) -> FacilitatorOut:
@@ -75,9 +77,22 @@ async def create_facilitator(*, session: AsyncSession, index: GeoIndex, data: Fa
     return f
 
 
-async def get_facilitator(*, session: AsyncSession, facilitator_id: uuid.UUID) -> Facilitator:
-    """One facilitator."""
-    f = await session.get(Facilitator, facilitator_id)
+def scoped(stmt: Select[Any], scope: Reach, index: GeoIndex) -> Select[Any]:
+    """Limit a facilitator query to the caller's read scope: the tambon it works in, and so its region."""
+
+    def region_in(codes: list[str]) -> Any:
+        provinces = [p for code in codes for p in index.provinces_by_region.get(code, [])]
+        return func.left(col(Facilitator.tambon), 2).in_(provinces)
+
+    return where(stmt, scope, region_in=region_in, tambon_in=lambda codes: col(Facilitator.tambon).in_(codes))
+
+
+async def get_facilitator(
+    *, session: AsyncSession, index: GeoIndex, facilitator_id: uuid.UUID, scope: Reach = EVERYTHING
+) -> Facilitator:
+    """One facilitator in the caller's scope (404 outside it: existence is not leaked)."""
+    stmt = scoped(select(Facilitator).where(col(Facilitator.id) == facilitator_id), scope, index)
+    f = (await session.execute(stmt)).scalar()
     if f is None:
         raise errors.FacilitatorNotFound("No such facilitator.")
     return f
@@ -87,7 +102,7 @@ async def update_facilitator(
     *, session: AsyncSession, index: GeoIndex, facilitator_id: uuid.UUID, patch: FacilitatorPatch
 ) -> Facilitator:
     """Move a facilitator to another tambon, change the level or the training date."""
-    f = await get_facilitator(session=session, facilitator_id=facilitator_id)
+    f = await get_facilitator(session=session, index=index, facilitator_id=facilitator_id)
     sent = patch.model_fields_set
     if "tambon" in sent and patch.tambon is not None:
         _check_tambon(index, patch.tambon)
@@ -114,14 +129,15 @@ async def list_facilitators(
     session: AsyncSession,
     index: GeoIndex,
     params: PageParams,
+    scope: Reach,
     region: str | None,
     province: str | None,
     tambon: str | None,
     level: str | None,
     person_id: uuid.UUID | None,
 ) -> tuple[list[Facilitator], int, str | None]:
-    """Facilitators by region, province, tambon, level or person."""
-    stmt = select(Facilitator)
+    """Facilitators in the caller's scope, by region, province, tambon, level or person."""
+    stmt = scoped(select(Facilitator), scope, index)
     if region:
         stmt = stmt.where(func.left(Facilitator.tambon, 2).in_(index.provinces_by_region.get(region, [])))
     if province:

@@ -7,7 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-RegionCode = Literal["north", "central", "northeast", "south"]
+from phaen_common.access import RegionCode
+
+__all__ = ["RegionCode"]
+
 Level = Literal["province", "district", "subdistrict"]
 
 

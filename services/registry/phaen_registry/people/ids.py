@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from phaen_common.access import mask  # the one masking function
 from phaen_common.thai_id import national_id_check_digit, national_id_ok
 
 __all__ = ["clean_national_id", "clean_phone", "mask", "national_id_check_digit"]
@@ -29,10 +30,3 @@ def clean_phone(value: str) -> str:
     if not re.fullmatch(r"0\d{8,9}", digits):
         raise ValueError("phone must be a Thai number of 9 or 10 digits starting with 0")
     return digits
-
-
-def mask(value: str | None) -> str | None:
-    """All but the last 4 characters hidden."""
-    if value is None:
-        return None
-    return "*" * max(len(value) - 4, 0) + value[-4:]

@@ -42,7 +42,7 @@ async def list_people(
 ) -> Page[PersonOut]:
     """People the caller may see (a regional committee: its region only), masked for most roles."""
     rows, total, cursor = await service.list_people(
-        session=session, params=params, scope=read_scope(principal), tambon=tambon, region=region
+        session=session, params=params, scope=read_scope(principal, "person"), tambon=tambon, region=region
     )
     clear = sees_personal_data(principal)
     return Page(items=[service.person_out(p, clear=clear) for p in rows], total=total, next_cursor=cursor)
@@ -51,7 +51,7 @@ async def list_people(
 @router.get("/people/{person_id}", response_model=PersonOut, responses=responses(*STD, errors.PersonNotFound))
 async def get_person(principal: Reader, session: SessionDep, person_id: uuid.UUID) -> PersonOut:
     """One person (404 outside the caller's region)."""
-    p = await service.get_person(session=session, person_id=person_id, scope=read_scope(principal))
+    p = await service.get_person(session=session, person_id=person_id, scope=read_scope(principal, "person"))
     return service.person_out(p, clear=sees_personal_data(principal))
 
 

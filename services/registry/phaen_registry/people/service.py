@@ -17,7 +17,7 @@ from phaen_registry.people import errors
 from phaen_registry.people.ids import mask
 from phaen_registry.people.models import Person
 from phaen_registry.people.schemas import PersonIn, PersonOut, PersonPatch
-from phaen_registry.scope import ReadScope
+from phaen_registry.scope import EVERYTHING, Reach, where
 
 
 def person_out(p: Person, *, clear: bool) -> PersonOut:
@@ -41,9 +41,14 @@ def _payload(p: Person) -> dict[str, Any]:
     return {"id": str(p.id), "tambon": p.tambon, "region": p.region}
 
 
-def scoped(stmt: Select[Any], scope: ReadScope) -> Select[Any]:
+def scoped(stmt: Select[Any], scope: Reach) -> Select[Any]:
     """Limit a person query to the caller's read scope."""
-    return scope.where(stmt, region=col(Person.region), tambon=col(Person.tambon))
+    return where(
+        stmt,
+        scope,
+        region_in=lambda codes: col(Person.region).in_(codes),
+        tambon_in=lambda codes: col(Person.tambon).in_(codes),
+    )
 
 
 def _place(index: GeoIndex, tambon: str | None) -> tuple[str | None, str | None]:
@@ -86,7 +91,7 @@ async def create_person(*, session: AsyncSession, index: GeoIndex, data: PersonI
     return p
 
 
-async def get_person(*, session: AsyncSession, person_id: uuid.UUID, scope: ReadScope) -> Person:
+async def get_person(*, session: AsyncSession, person_id: uuid.UUID, scope: Reach) -> Person:
     """One person inside the caller's scope (404 outside it: existence is not leaked)."""
     p = (await session.execute(scoped(select(Person).where(col(Person.id) == person_id), scope))).scalar()
     if p is None:
@@ -96,7 +101,7 @@ async def get_person(*, session: AsyncSession, person_id: uuid.UUID, scope: Read
 
 async def update_person(*, session: AsyncSession, index: GeoIndex, person_id: uuid.UUID, patch: PersonPatch) -> Person:
     """Change a person's fields; only the fields sent are touched."""
-    p = await get_person(session=session, person_id=person_id, scope=ReadScope(everything=True))
+    p = await get_person(session=session, person_id=person_id, scope=EVERYTHING)
     sent = patch.model_fields_set
     if "full_name" in sent and patch.full_name is not None:
         p.full_name = patch.full_name
@@ -115,7 +120,7 @@ async def update_person(*, session: AsyncSession, index: GeoIndex, person_id: uu
 
 
 async def list_people(
-    *, session: AsyncSession, params: PageParams, scope: ReadScope, tambon: str | None, region: str | None
+    *, session: AsyncSession, params: PageParams, scope: Reach, tambon: str | None, region: str | None
 ) -> tuple[list[Person], int, str | None]:
     """People in the caller's scope, by tambon or region."""
     stmt = scoped(select(Person), scope)

@@ -1,14 +1,23 @@
-"""Who sees which rows: network-level reports for every reader, money reports by region/tambon scope."""
+"""Who sees which rows: the shared read filters (``phaen_common.access``) turned into the reports' own queries.
+
+Network-level reports (coverage, facilitator counts) are figures for every reader, a regional committee's
+limited to its region. Project and account reports follow the reach of the project, expense or account they
+are about. The read model keeps no signatory lists, so a signatory's reach by listing is not honoured here
+(narrower, never wider); bank and signatory roles hold no ``reports:read`` in any case.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends
+from sqlalchemy import false, or_, true
+from sqlmodel import col
 
+from phaen_common.access import Reach, Role, reach
 from phaen_common.auth import Principal
 from phaen_common.web import ScopeGuard, require
-from phaen_reports.projections.models import Project
+from phaen_reports.projections.models import Account, Project
 from phaen_reports.reports.errors import MoneyReportForbidden
 
 NO_REGION = "~none~"  # a regional committee token without a region sees no region's rows
@@ -17,8 +26,8 @@ Reader = Annotated[Principal, require("reports:read")]
 
 
 def region_filter(principal: Principal) -> str | None:
-    """The one region a regional committee is limited to; None means every region."""
-    if principal.sees_everything or not principal.has_role("regional_committee"):
+    """The one region a regional committee is limited to in network-level figures; None means every region."""
+    if principal.sees_everything or Role.REGIONAL_COMMITTEE not in principal.roles:
         return None
     return principal.region or NO_REGION
 
@@ -39,21 +48,26 @@ class MoneyReaderGuard(ScopeGuard):
 MoneyReader = Annotated[Principal, Depends(MoneyReaderGuard("budget:read", "audit:read"))]
 
 
-def can_see_project(principal: Principal, project: Project) -> bool:
-    """An object outside the caller's scope is answered as not found (existence not leaked)."""
-    if principal.sees_everything:
-        return True
-    if principal.has_role("regional_committee") and principal.region and project.region == principal.region:
-        return True
-    return bool(principal.has_role("tambon_committee") and principal.tambon and project.tambon == principal.tambon)
+def can_see_project(principal: Principal, project: Project, *, what: str = "project") -> bool:
+    """Is this project's ``what`` (project, expense, voucher) in reach? Outside it: not found (not leaked)."""
+    return reach(principal, what).allows(region=project.region, tambon=project.tambon)
 
 
-def project_scope(principal: Principal) -> tuple[str | None, str | None]:
-    """(region, tambon) a caller's project listings are limited to; None means unlimited."""
-    if principal.sees_everything:
-        return None, None
-    if principal.has_role("regional_committee"):
-        return principal.region or NO_REGION, None
-    if principal.has_role("tambon_committee"):
-        return None, principal.tambon or NO_REGION
-    return NO_REGION, None
+def can_see_account(principal: Principal, account: Account, project: Project | None) -> bool:
+    """Is the account in reach: its project's place, or (a bank) its bank?"""
+    scope = reach(principal, "account")
+    if project is not None and scope.allows(region=project.region, tambon=project.tambon):
+        return True
+    return scope.allows(bank=account.bank)
+
+
+def project_clause(scope: Reach) -> Any:
+    """A WHERE clause on ``Project`` for a place reach (the reports' project listings)."""
+    if scope.everything:
+        return true()
+    clauses = []
+    if scope.regions:
+        clauses.append(col(Project.region).in_(sorted(scope.regions)))
+    if scope.tambons:
+        clauses.append(col(Project.tambon).in_(sorted(scope.tambons)))
+    return or_(*clauses) if clauses else false()

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from starlette.concurrency import run_in_threadpool
 
+from phaen_common.access import EVERYTHING  # the project was found in reach by the router
 from phaen_reports.projections.models import (
     Account,
     ActivityReport,
@@ -267,7 +268,7 @@ async def audit_bundle(*, session: AsyncSession, project: Project, package: s.Au
     tranches = await service.tranche_report(
         session=session,
         params=None,
-        stmt=service.tranche_query(region=None, tambon=None, project_id=project.id, grant_id=None),
+        stmt=service.tranche_query(scope=EVERYTHING, region=None, project_id=project.id, grant_id=None),
     )
     statements = []
     for account in await money.project_accounts(session=session, project_id=project.id):

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-REGIONS: list[tuple[str, str]] = [
-    ("north", "ภาคเหนือ"),
-    ("central", "ภาคกลาง"),
-    ("northeast", "ภาคตะวันออกเฉียงเหนือ"),
-    ("south", "ภาคใต้"),
-]
-REGION_TH = dict(REGIONS)
-REGION_CODES = [code for code, _ in REGIONS]
+from phaen_common.access import REGION_NAMES_TH, REGIONS
+
+REGION_TH = dict(REGION_NAMES_TH)
+REGION_CODES = list(REGIONS)
 
 TIER_TH = {"model": "ตำบลต้นแบบ", "pilot": "ตำบลนำร่อง", "expansion": "ตำบลขยาย"}
 LEVEL_TH = {"community": "ระดับชุมชน", "intensive": "ระดับเข้มข้น"}

@@ -12,10 +12,11 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.access import mask
 from phaen_common.auth import Principal
 from phaen_reports.projections.models import Account, Expense, LedgerEntry, Project, columns
 from phaen_reports.reports import schemas as s
-from phaen_reports.reports.access import can_see_project
+from phaen_reports.reports.access import can_see_account, can_see_project
 from phaen_reports.reports.catalogue import CATEGORIES, CATEGORY_GROUPS, CATEGORY_TH
 from phaen_reports.reports.errors import AccountNotFound, ExpenseNotFound, NotAVoucher, ProjectNotFound
 
@@ -49,10 +50,8 @@ async def visible_account(*, session: AsyncSession, principal: Principal, accoun
     account = await session.get(Account, account_id)
     if account is None:
         raise AccountNotFound()
-    if principal.sees_everything:
-        return account
     project = await session.get(Project, account.project_id) if account.project_id else None
-    if project is None or not can_see_project(principal, project):
+    if not can_see_account(principal, account, project):
         raise AccountNotFound()
     return account
 
@@ -194,8 +193,8 @@ async def expense_summary(*, session: AsyncSession, project: Project) -> s.Expen
 
 def _mask(national_id: Any) -> str | None:
     digits = "".join(ch for ch in str(national_id or "") if ch.isdigit())
-    # Only the last 4 digits are ever shown, padded to the 13 of a Thai national ID.
-    return ("X" * 9 + digits[-4:]) if len(digits) >= 4 else None
+    # Only the last 4 digits are ever shown (the feed carries no more), padded to the 13 of a national ID.
+    return mask(digits, width=13)
 
 
 async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uuid.UUID) -> s.Voucher:
@@ -204,7 +203,7 @@ async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uu
     if expense is None or expense.project_id is None:
         raise ExpenseNotFound()
     project = await session.get(Project, expense.project_id)
-    if project is None or not can_see_project(principal, project):
+    if project is None or not can_see_project(principal, project, what="voucher"):
         raise ExpenseNotFound()
     if expense.evidence_kind != "voucher":
         raise NotAVoucher()

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from phaen_common.access import RegionCode, reach
 from phaen_common.dates import Month
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
@@ -16,7 +17,7 @@ from phaen_reports.render.respond import Format, document, format_responses, jso
 from phaen_reports.reports import documents as d
 from phaen_reports.reports import money, service
 from phaen_reports.reports import schemas as s
-from phaen_reports.reports.access import NO_REGION, MoneyReader, Reader, project_scope, region_filter
+from phaen_reports.reports.access import MoneyReader, Reader, region_filter
 from phaen_reports.reports.audit import audit_bundle, audit_package
 from phaen_reports.reports.deps import FreshDep
 from phaen_reports.reports.errors import (
@@ -30,7 +31,7 @@ from phaen_reports.reports.errors import (
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 FormatQ = Annotated[Format, Query(description="json (default), csv (UTF-8 with BOM), xlsx or pdf (Thai)")]
-Region = Literal["north", "central", "northeast", "south"]
+Region = RegionCode
 MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
@@ -82,10 +83,7 @@ async def tranches(
     format: FormatQ = "json",
 ) -> Response:
     """Per project: each tranche's state and what blocks the next (JSON paginated; documents list all)."""
-    scope_region, scope_tambon = project_scope(principal)
-    if scope_region is not None and region is not None and region != scope_region:
-        scope_region = NO_REGION  # asking for another region than one's own shows nothing
-    stmt = service.tranche_query(region=scope_region or region, tambon=scope_tambon, project_id=project, grant_id=grant)
+    stmt = service.tranche_query(scope=reach(principal, "tranche"), region=region, project_id=project, grant_id=grant)
     report = await service.tranche_report(session=session, stmt=stmt, params=params if format == "json" else None)
     report.as_of, report.stale = fresh.as_of, fresh.stale
     return await respond(format, report, lambda: d.tranche_table(report), "tranches")

@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from phaen_common.access import Reach
 from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import CENT
 from phaen_common.pagination import PageParams, paginate
@@ -26,6 +27,7 @@ from phaen_reports.projections.models import (
     columns,
 )
 from phaen_reports.reports import schemas as s
+from phaen_reports.reports.access import project_clause
 from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
 from phaen_reports.reports.catalogue import REGION_CODES, REGION_TH
 from phaen_reports.reports.errors import GrantNotFound
@@ -179,14 +181,12 @@ async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facili
 
 
 def tranche_query(
-    *, region: str | None, tambon: str | None, project_id: uuid.UUID | None, grant_id: uuid.UUID | None
+    *, scope: Reach, region: str | None, project_id: uuid.UUID | None, grant_id: uuid.UUID | None
 ) -> Select[Any]:
-    """Projects in scope, by filters."""
-    stmt = select(Project)
+    """Projects in the caller's reach, by filters (a region filter outside one's own shows nothing)."""
+    stmt = select(Project).where(project_clause(scope))
     if region is not None:
         stmt = stmt.where(col(Project.region) == region)
-    if tambon is not None:
-        stmt = stmt.where(col(Project.tambon) == tambon)
     if project_id is not None:
         stmt = stmt.where(col(Project.id) == project_id)
     if grant_id is not None:
