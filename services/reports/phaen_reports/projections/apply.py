@@ -20,6 +20,7 @@ from phaen_common.events import budget as b
 from phaen_common.events import registry as r
 from phaen_common.outbox import Event
 from phaen_reports.projections import models as m
+from phaen_reports.projections import rollups
 
 log = logging.getLogger("phaen.reports.projections")
 
@@ -315,12 +316,22 @@ def rows_for(events: Iterable[Event]) -> dict[type[SQLModel], dict[tuple[Any, ..
 
 
 async def apply_events(session: AsyncSession, events: Iterable[Event]) -> None:
-    """Upsert what ``events`` say, one multi-row statement per table (in the caller's transaction)."""
-    for model, rows in rows_for(events).items():
+    """Upsert what ``events`` say, one multi-row statement per table, and the rollups they move (in the
+    caller's transaction)."""
+    found = rows_for(events)
+    changes: list[tuple[type[SQLModel], rollups.State, rollups.State]] = []
+    if any(model in found for model in rollups.ROLLED_UP):
+        await rollups.lock(session)
+    for model, rows in found.items():
         table: Table = model.__table__  # type: ignore[attr-defined]
         pk = [c.name for c in table.primary_key.columns]
         columns = [c.name for c in table.columns]
         values = [{c: row.get(c) for c in columns} for row in rows.values()]
+        if model in rollups.ROLLED_UP:
+            stored = await rollups.current(session, model, rows.keys())
+            changes += [
+                (model, stored.get(k), rollups.merged(stored.get(k), v)) for k, v in zip(rows, values, strict=True)
+            ]
         # One statement compiled once and sent as batched multi-row VALUES (SQLAlchemy insertmanyvalues).
         stmt = insert(table)
         updates = {c: func.coalesce(stmt.excluded[c], table.c[c]) for c in columns if c not in pk}
@@ -330,3 +341,5 @@ async def apply_events(session: AsyncSession, events: Iterable[Event]) -> None:
             else stmt.on_conflict_do_nothing(index_elements=pk)
         )
         await session.execute(stmt, values)
+    if changes:
+        await rollups.apply_deltas(session, changes)

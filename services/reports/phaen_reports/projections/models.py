@@ -16,6 +16,7 @@ from sqlmodel import Field, SQLModel
 
 from phaen_common.money import money_column
 from phaen_reports import SCHEMA
+from phaen_reports.projections.rollup_models import ROLLUP_TABLES
 
 
 def _money(nullable: bool = True) -> Any:
@@ -300,4 +301,6 @@ PROJECTION_TABLES = [
     LedgerEntry,
     Withdrawal,
     Expense,
+    # Emptied with the rows on a rebuild, and refilled as the feeds are replayed.
+    *ROLLUP_TABLES,
 ]

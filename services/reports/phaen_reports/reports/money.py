@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_common.access import mask
 from phaen_common.auth import Principal
 from phaen_reports.projections.models import Account, Expense, LedgerEntry, Project, columns
+from phaen_reports.projections.rollup_models import ExpenseCategoryRollup
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import can_see_account, can_see_project
 from phaen_reports.reports.catalogue import CATEGORIES, CATEGORY_GROUPS, CATEGORY_TH
@@ -140,20 +141,19 @@ async def ledger_months(*, session: AsyncSession, account_id: uuid.UUID, tz: str
 
 async def expense_summary(*, session: AsyncSession, project: Project) -> s.ExpenseSummary:
     """Recorded (unvoided) expenses of a project by category 1.1 .. 6, with group subtotals."""
-    e = columns(Expense)
+    e = columns(ExpenseCategoryRollup)
     rows = (
         await session.execute(
             select(
                 e.category,
-                func.count().filter(e.status == "recorded").label("n"),
-                func.coalesce(func.sum(case((e.status == "recorded", e.amount), else_=0)), 0).label("amount"),
-                func.count().filter(e.status == "void").label("voided"),
-            )
-            .where(e.project_id == project.id)
-            .group_by(e.category)
+                e.recorded_count.label("n"),
+                e.recorded_amount.label("amount"),
+                e.void_count.label("voided"),
+            ).where(e.project_id == project.id)
         )
     ).all()
-    by_cat: dict[str, Any] = {r.category: r for r in rows}
+    # A group that emptied keeps its row at zero; the rollup keeps '' for an expense without a category.
+    by_cat: dict[str | None, Any] = {r.category or None: r for r in rows if r.n or r.voided}
     known = dict(CATEGORIES)
     categories = [
         s.CategoryRow(

@@ -6,7 +6,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, func, select
+from sqlalchemy import Select, Table, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -17,15 +17,14 @@ from phaen_common.pagination import PageParams, paginate
 from phaen_reports.projections.models import (
     Account,
     ActivityReport,
-    Expense,
     Facilitator,
     Grant,
     GrantLine,
     Project,
-    Tambon,
     Tranche,
     columns,
 )
+from phaen_reports.projections.rollup_models import ExpenseLineRollup, TambonRegionRollup
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import project_clause
 from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
@@ -46,24 +45,15 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
     grant = await session.get(Grant, grant_id)
     if grant is None:
         raise GrantNotFound()
-    actuals = (
-        select(col(Expense.line_no), func.sum(col(Expense.amount)).label("actual"))
-        .where(col(Expense.grant_id) == grant_id, col(Expense.status) == "recorded")
-        .group_by(col(Expense.line_no))
-        .subquery()
-    )
+    # The rollup holds each line's running actual: a few rows, whatever the number of expenses.
+    rollup: Table = ExpenseLineRollup.__table__  # type: ignore[attr-defined]
+    lr, gl = rollup.c, columns(GrantLine)
     rows = (
         await session.execute(
-            select(
-                col(GrantLine.no),
-                col(GrantLine.title),
-                col(GrantLine.planned),
-                col(GrantLine.cofunding),
-                actuals.c.actual,
-            )
-            .outerjoin(actuals, actuals.c.line_no == col(GrantLine.no))
-            .where(col(GrantLine.grant_id) == grant_id)
-            .order_by(col(GrantLine.no))
+            select(gl.no, gl.title, gl.planned, gl.cofunding, lr.recorded_amount.label("actual"))
+            .outerjoin(rollup, and_(lr.grant_id == gl.grant_id, lr.line_no == gl.no))
+            .where(gl.grant_id == grant_id)
+            .order_by(gl.no)
         )
     ).all()
     planned = [r.planned or ZERO for r in rows]
@@ -115,22 +105,18 @@ def _visible_regions(region: str | None) -> list[str]:
 async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
     """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration."""
     regions = _visible_regions(region)
-    t = columns(Tambon)
-    stmt = (
-        select(
-            t.region,
-            func.count().filter(t.tier == "model").label("model"),
-            func.count().filter(t.tier == "pilot").label("pilot"),
-            func.count().filter(t.tier == "expansion").label("expansion"),
-            func.count().label("tambons"),
-            func.count(distinct(t.district_code)).label("districts"),
-            func.count(distinct(t.province_code)).label("provinces"),
-            func.count().filter(t.tao_plan_integrated.is_(True)).label("tao_plan_integrated"),
-            func.count().filter(t.tao_funded.is_(True)).label("tao_funded"),
-        )
-        .where(t.region.in_(regions))
-        .group_by(t.region)
-    )
+    t = columns(TambonRegionRollup)
+    stmt = select(
+        t.region,
+        t.model,
+        t.pilot,
+        t.expansion,
+        t.tambons,
+        t.districts,
+        t.provinces,
+        t.tao_plan_integrated,
+        t.tao_funded,
+    ).where(t.region.in_(regions))
     found = {r.region: r for r in (await session.execute(stmt)).all()}
     rows = []
     for code in regions:
