@@ -25,7 +25,7 @@ from phaen_gateway.config import UPSTREAMS, Settings
 from phaen_gateway.docs import PUBLIC_PATHS as DOCS_PUBLIC_PATHS
 from phaen_gateway.docs import docs_routes
 from phaen_gateway.openapi import openapi_router
-from phaen_gateway.proxy import new_client, proxy_router
+from phaen_gateway.proxy import ProxyFastPath, new_client, new_upstream_session, proxy_router
 from phaen_gateway.readiness import install_gateway_readiness
 
 log = logging.getLogger("phaen.gateway")
@@ -87,12 +87,14 @@ async def _startup(app: FastAPI) -> None:
         httpx.Timeout(settings.document_timeout, connect=settings.upstream_connect_timeout),
         keepalive_seconds=settings.upstream_keepalive_seconds,
     )
+    app.state.upstream_session = new_upstream_session(keepalive_seconds=settings.upstream_keepalive_seconds)
     if not hasattr(app.state, "people"):
         app.state.people = RegistryPeople(base_url=settings.registry_url, timeout=settings.person_check_timeout)
 
 
 async def _shutdown(app: FastAPI) -> None:
     await app.state.proxy_client.aclose()
+    await app.state.upstream_session.close()
     await app.state.limits.close()
 
 
@@ -121,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         own_openapi=False,
         strict_json=False,
         dependencies=[Depends(client_rate_limit), Depends(strict_json_own_routes)],
+        after_auth=[(ProxyFastPath, {})],
     )
     app.state.public_paths = PUBLIC_PATHS
     install_gateway_readiness(app)

@@ -421,7 +421,18 @@ async def strict_json_body(request: Request) -> None:
         raise RequestValidationError([{"loc": ("body",), "msg": detail, "type": "too_deep"}])
 
 
-def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_paths: Iterable[str]) -> None:
+# An ASGI middleware class and its keyword options.
+MiddlewareSpec = tuple[Callable[..., ASGIApp], dict[str, Any]]
+
+
+def install_common(
+    app: FastAPI,
+    *,
+    name: str,
+    settings: CommonSettings,
+    public_paths: Iterable[str],
+    after_auth: Sequence[MiddlewareSpec] = (),
+) -> None:
     """What every Phaen app shares: logging, problem+json handlers, ``/healthz`` and ``/readyz``, ``/metrics``,
     the token check, request context.
 
@@ -432,6 +443,10 @@ def install_common(app: FastAPI, *, name: str, settings: CommonSettings, public_
     install_authorization_first(app)
     install_health(app, name=name)
     app.add_middleware(ETagMiddleware)  # innermost: tags what the routes answer
+    # The one place for extra pure-ASGI middleware that needs the caller: it runs after the token check, before
+    # the ETag and the routes (the gateway's proxy answers there). The first listed runs first.
+    for cls, options in reversed(after_auth):
+        app.add_middleware(cls, **options)
     # Added last, so it runs first: the request id and body cap apply to the 401s too.
     app.add_middleware(
         AuthMiddleware,
@@ -458,6 +473,7 @@ def create_service_app(
     own_openapi: bool = True,
     strict_json: bool = True,
     dependencies: Sequence[Any] = (),
+    after_auth: Sequence[MiddlewareSpec] = (),
 ) -> FastAPI:
     """Build a Phaen app (the gateway and every service): same middleware, errors, health and OpenAPI in every one.
 
@@ -465,7 +481,8 @@ def create_service_app(
     ``{prefix}/openapi.json`` so the gateway can aggregate it. The gateway passes ``own_openapi=False`` (it
     serves the aggregated document and its own docs pages), its extra ``public_paths`` and ``strict_json=False``
     (it forwards bodies; the services check them). ``dependencies`` run before every route (the gateway's
-    rate limit). ``on_startup`` runs with ``app.state.db`` set and may set
+    rate limit). ``after_auth`` are ASGI middleware run after the token check (the gateway's proxy fast path).
+    ``on_startup`` runs with ``app.state.db`` set and may set
     ``app.state.verifier``; otherwise the gateway's JWKS is used.
     """
     from phaen_common.auth import RemoteKeySource, RemoteRevocations
@@ -515,7 +532,9 @@ def create_service_app(
     )
     app.state.settings = settings
     docs = {f"{prefix}/openapi.json"} if own_openapi else set()
-    install_common(app, name=name, settings=settings, public_paths={*PROBE_PATHS, *docs, *public_paths})
+    install_common(
+        app, name=name, settings=settings, public_paths={*PROBE_PATHS, *docs, *public_paths}, after_auth=after_auth
+    )
     for router in routers:
         app.include_router(router)
     install_openapi_extras(app)
