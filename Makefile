@@ -4,6 +4,7 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
+DEMO_OUT ?= demo-output
 # The stamp's name changes when the sync command does, so existing virtual environments are synced again.
 STAMP := $(VENV)/.synced-bytecode
 # Our own packages, compiled before the processes that import them start (see test and run below).
@@ -33,7 +34,7 @@ run: bytecode ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate,
 	$(VENV)/bin/python scripts/run.py
 
 demo: bytecode ## Play the seed's story through the API (starts `make run` if nothing serves); documents in demo-output/
-	$(VENV)/bin/phaen demo --out demo-output
+	$(VENV)/bin/phaen demo --out $(DEMO_OUT)
 
 test: bytecode ## Run the whole test suite against a throwaway embedded PostgreSQL
 	$(VENV)/bin/python -m pytest

@@ -35,8 +35,8 @@ REPORTS: dict[str, Report] = {
 REPORT_HELP = ", ".join(f"{name} ({' '.join('--' + n for n in r.needs) or 'no ids'})" for name, r in REPORTS.items())
 
 
-def export(api: Api, name: str, fmt: str, out: Path | None, ids: dict[str, str | None]) -> dict[str, Any]:
-    """Download one report in one format into ``out`` (default ``<report>.<format>`` here)."""
+def check(name: str, fmt: str, ids: dict[str, str | None]) -> Report:
+    """The report asked for, if the name, format and ids make sense (else a usage error, exit 2)."""
     report = REPORTS.get(name)
     if report is None:
         raise CliError(Exit.USAGE, f"unknown report {name!r}: one of {', '.join(REPORTS)}")
@@ -45,6 +45,12 @@ def export(api: Api, name: str, fmt: str, out: Path | None, ids: dict[str, str |
     missing = [n for n in report.needs if not ids.get(n)]
     if missing:
         raise CliError(Exit.USAGE, f"{name} needs {' '.join('--' + n for n in missing)}")
+    return report
+
+
+def export(api: Api, name: str, fmt: str, out: Path | None, ids: dict[str, str | None]) -> dict[str, Any]:
+    """Download one report in one format into ``out`` (default ``<report>.<format>`` here)."""
+    report = check(name, fmt, ids)
     path = report.path.format(**{k: v for k, v in ids.items() if v})
     params = {"format": fmt, **{k: ids[k] for k in report.query}}
     r = api.request("GET", path, params=params, ok=(200,), doing=f"export {name}")

@@ -42,7 +42,7 @@ app.add_typer(statement_app, name="statement")
 app.add_typer(audit_app, name="audit")
 app.add_typer(keys_app, name="keys")
 
-FileArg = Annotated[Path, typer.Argument(help="The input file / ไฟล์นำเข้า", dir_okay=False)]
+FileArg = Annotated[Path, typer.Argument(help="The input file / ไฟล์นำเข้า", exists=True, dir_okay=False, readable=True)]
 ReportOpt = Annotated[
     Path | None,
     typer.Option("--report", help="Where the failed rows go (default FILE.failed.csv) / ไฟล์รายงานแถวที่ผิด"),
@@ -150,6 +150,7 @@ def export_report(
 ) -> None:
     """Download a report to a file / ส่งออกรายงานเป็นไฟล์ (PDF ภาษาไทย, XLSX, CSV, JSON)"""
     ids = {"grant": grant, "project": project, "account": account, "month": month, "expense": expense}
+    exports.check(report, fmt, ids)  # a usage error is exit 2 before any login is tried
     result = exports.export(Api.session(), report, fmt, out_path, ids)
     if as_json:
         emit_json(result)
@@ -164,6 +165,8 @@ def tranches_release(
         Path,
         typer.Option(
             "--from",
+            exists=True,
+            dir_okay=False,
             help="CSV or JSON: project_id,tranche,amount,resolution_number,meeting_date (amount may be empty)",
         ),
     ],
@@ -171,8 +174,8 @@ def tranches_release(
     as_json: JsonOpt = False,
 ) -> None:
     """Release tranches listed in a file, after showing what will move / ปล่อยเงินงวดตามไฟล์ (แสดงก่อนแล้วถามยืนยัน)"""
-    api = Api.session()
     lines = money.parse_release_file(from_file)
+    api = Api.session()
     money.preview(api, lines)
     table = Table(title="Tranches to release / เงินงวดที่จะปล่อย")
     for col in ("line", "project / โครงการ", "tranche", "amount (THB)", "resolution / มติ", "state"):

@@ -7,8 +7,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
-
 from phaen_cli import settings
 from phaen_cli.api import Api
 from phaen_cli.demo import stack
@@ -68,12 +66,10 @@ def run_demo(out_dir: Path, *, start: bool = True, quiet: bool = False) -> dict[
         "stack": "started and stopped by the demo" if started else "attached",
     }
     if not quiet:
-        table = Table(title=f"Phaen demo {story.tag}: documents / เอกสาร ({summary['seconds']} s)")
-        table.add_column("document")
-        table.add_column("path")
+        # Plain lines, not a table: a narrow or non-terminal output must still show every path whole.
+        out.print(f"Phaen demo {story.tag}: documents / เอกสาร ({summary['seconds']} s)", highlight=False)
         for name, path in story.files.items():
-            table.add_row(name, path)
-        out.print(table)
+            out.print(f"  {name:<20} {path}", highlight=False, overflow="ignore", crop=False)
         totals = story.facts["plan_vs_actual"]
         out.print(
             f"grant {story.facts['grant']['amount']} in {story.facts['grant']['lines']} lines; "
