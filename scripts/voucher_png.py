@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pypdfium2
+from PIL import ImageOps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,8 +21,13 @@ def render(pdf: Path, png: Path, scale: float = 1.6) -> Path:
         image = doc[0].render(scale=scale).to_pil()
     finally:
         doc.close()
+    image = image.convert("RGB")
+    # The form fills the top of the page: cut the blank rest (the page footer goes with it) for the README.
+    ink = ImageOps.invert(image.convert("L").crop((0, 0, image.width, int(image.height * 0.85)))).getbbox()
+    if ink:
+        image = image.crop((0, 0, image.width, min(image.height, ink[3] + int(40 * scale))))
     png.parent.mkdir(parents=True, exist_ok=True)
-    image.convert("RGB").save(png, optimize=True)
+    image.save(png, optimize=True)
     return png
 
 
