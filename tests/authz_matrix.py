@@ -182,9 +182,29 @@ ROUTES: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/v1/webhooks/subscriptions/{subscription_id}/secret"): PUBLIC,
 }
 
-# Object-level reach: (what, path template, role, reach) with reach "home" (200), "away" (the foreign object
-# in another region and at another bank: 404) or "outsider" (the same home object read by a caller of the same
-# role in another region/tambon/bank, or a signatory the account does not list: 404).
+# The callers holding several roles, walked like the others: a combined caller may use a route if any one of
+# its roles may (the token's scopes are the union), and reads no more than each role reads (OBJECTS).
+COMBINED = "tambon_committee+signatory"
+COMBINED_ROLES: dict[str, tuple[str, ...]] = {COMBINED: ("tambon_committee", "signatory")}
+
+# Object-level reach: (what, path template, role, reach) with reach
+# - "home": the caller's own object (200);
+# - "away": the foreign object, in another region (the south), another tambon and at another bank (404);
+# - "outsider": the home object read by a caller of the same role in another region/tambon/bank, or by a
+#   signatory the account does not list (404);
+# - "never": the home object read by the in-scope caller of a role that never reads this type (a bank or a
+#   signatory reads accounts, not a project's expenses or their receipt scans: 404);
+# - "reached": the foreign object read by a caller whose role reaches it anyway (200): a national reader of
+#   the registry, a signatory listed on the foreign account, and the account's project record.
+_PLACE = {
+    "expense": "/v1/budget/expenses/{expense_id}",
+    "expense attachments": "/v1/budget/expenses/{expense_id}/attachments",
+    "attachment": "/v1/budget/attachments/{attachment_id}",
+    "attachment content": "/v1/budget/attachments/{attachment_id}/content",
+    "facilitator": "/v1/registry/facilitators/{facilitator_id}",
+    "person": "/v1/registry/people/{person_id}",
+    "committee": "/v1/registry/committees/{committee_id}",
+}
 _READS = {
     "project": "/v1/budget/projects/{project_id}",
     "account": "/v1/budget/accounts/{account_id}",
@@ -192,21 +212,40 @@ _READS = {
 }
 _HOME_ONLY = {
     "withdrawal": "/v1/budget/withdrawals/{withdrawal_id}",
+    "withdrawal signatures": "/v1/budget/withdrawals/{withdrawal_id}/signatures",
     "proposal": "/v1/budget/proposals/{proposal_id}",
-    "expense": "/v1/budget/expenses/{expense_id}",
 }
 _COMMITTEES = ("regional_committee", "tambon_committee")
+_BUDGET_PLACE = ("expense", "expense attachments", "attachment", "attachment content")
+_REGISTRY = ("facilitator", "person", "committee")
 OBJECTS: list[tuple[str, str, str, str]] = [
     *[(w, p, r, reach) for w, p in _READS.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
+    *[(w, p, r, reach) for w, p in _PLACE.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
     *[(w, p, r, reach) for w, p in _HOME_ONLY.items() for r in _COMMITTEES for reach in ("home", "outsider")],
-    # The foreign account lists the same signatories (so "away" is a bank case only).
+    # The foreign account lists two of the home signatories (so "away" is a bank case only).
     *[("account", "/v1/budget/accounts/{account_id}", "bank", reach) for reach in ("home", "away", "outsider")],
-    *[("account", "/v1/budget/accounts/{account_id}", "signatory", reach) for reach in ("home", "outsider")],
+    *[("account", "/v1/budget/accounts/{account_id}", "signatory", reach) for reach in ("home", "outsider", "reached")],
     *[
         ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", role, reach)
         for role in ("bank", "signatory")
         for reach in ("home", "outsider")
     ],
-    ("expense", "/v1/budget/expenses/{expense_id}", "bank", "outsider"),
-    ("expense", "/v1/budget/expenses/{expense_id}", "signatory", "outsider"),
+    # A bank or a signatory never reads a project's expenses or their scans, not even of its own accounts.
+    *[
+        (w, _PLACE[w], role, reach)
+        for w in _BUDGET_PLACE
+        for role in ("bank", "signatory")
+        for reach in ("never", "outsider")
+    ],
+    # Facilitators, people and committees are read in full by the national readers and the registry partner.
+    *[
+        (w, _PLACE[w], role, reach)
+        for w in _REGISTRY
+        for role in ("national_committee", "auditor", "partner_registry")
+        for reach in ("home", "reached")
+    ],
+    # Tambon committee + signatory: its tambon, plus the foreign account that lists it, never the foreign content.
+    *[(w, p, COMBINED, "home") for w, p in {**_READS, **_PLACE, **_HOME_ONLY}.items()],
+    *[(w, _READS[w], COMBINED, "reached") for w in ("project", "account", "account ledger")],
+    *[(w, _PLACE[w], COMBINED, "away") for w in (*_BUDGET_PLACE, *_REGISTRY)],
 ]

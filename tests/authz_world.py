@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from authz_matrix import COMBINED
 from e2e_stack import Stack, login
 
 RESOLUTION = {"number": "7/2547", "meeting_date": "2004-05-20"}
@@ -127,6 +128,44 @@ def _enrol(sec: Caller, code: str) -> None:
     )
 
 
+def _expense(project_id: str, receipt_no: str) -> dict[str, Any]:
+    return {
+        "project_id": project_id,
+        "category": "1.3",
+        "amount": "100.00",
+        "spent_on": "2004-06-01",
+        "description": "อาหารกลางวัน",
+        "evidence": {
+            "kind": "receipt",
+            "seller_name": "ร้านป้าแดง",
+            "seller_address": "ตลาด",
+            "book_no": "1",
+            "receipt_no": receipt_no,
+            "date": "2004-06-01",
+            "items": [{"description": "ข้าว", "amount": "100.00"}],
+            "receiver_signed": True,
+        },
+    }
+
+
+def _registry_objects(sec: Caller, tambon: str, tag: str, seed: int) -> tuple[dict[str, Any], ...]:
+    """A facilitator working in ``tambon`` (a person living there) and the tambon's committee."""
+    person = sec.ok(
+        "POST",
+        "/v1/registry/people",
+        json={"full_name": f"วิทยากร {tambon} {tag}", "national_id": national_id(seed), "tambon": tambon},
+    )
+    facilitator = sec.ok(
+        "POST", "/v1/registry/facilitators", json={"person_id": person["id"], "tambon": tambon, "level": "community"}
+    )
+    committee = sec.ok(
+        "POST",
+        "/v1/registry/committees",
+        json={"level": "tambon", "name": f"คณะทำงาน {tambon} {tag}", "tambon": tambon},
+    )
+    return facilitator, person, committee
+
+
 def build_world(stack: Stack) -> World:
     """The home network in the north (Chiang Mai) at BAAC, and a foreign one in the south at another bank."""
     world = World(stack)
@@ -144,7 +183,7 @@ def build_world(stack: Stack) -> World:
 
     # Persons behind the signatories (a signatory is a person with a valid national ID).
     persons = []
-    for i in range(4):
+    for i in range(5):
         person = sec.ok(
             "POST",
             "/v1/registry/people",
@@ -166,6 +205,20 @@ def build_world(stack: Stack) -> World:
         stack, admin, tag, "signer-elsewhere", pw, roles=["signatory"], person_id=persons[3]
     )
 
+    # A tambon committee member of the home tambon who is also a signatory, listed on the foreign account only:
+    # it reads its tambon plus that account (and the account's project record), never more (issue 10).
+    combined_id, world.callers[COMBINED] = _user(
+        stack,
+        admin,
+        tag,
+        "tc-signer",
+        pw,
+        roles=["tambon_committee", "signatory"],
+        region="north",
+        province="50",
+        tambon=home_tambon,
+        person_id=persons[4],
+    )
     world.callers["admin"] = admin
     world.callers["secretariat"] = sec
     _, world.callers["national_committee"] = _user(stack, admin, tag, "nc", pw, roles=["national_committee"])
@@ -220,7 +273,7 @@ def build_world(stack: Stack) -> World:
             },
         )
 
-    def account(proj: dict[str, Any], bank: str) -> dict[str, Any]:
+    def account(proj: dict[str, Any], bank: str, signatories: list[str]) -> dict[str, Any]:
         body = {
             "project_id": proj["id"],
             "bank": bank,
@@ -229,16 +282,16 @@ def build_world(stack: Stack) -> World:
             "name": proj["name"],
             "type": "savings",
             "atm_card": False,
-            "signatories": signers,
+            "signatories": signatories,
             "threshold": 2,
             "resolution": RESOLUTION,
         }
         return sec.ok("POST", "/v1/budget/accounts", json=body)  # type: ignore[no-any-return]
 
     home = project("north", home_tambon, f"แผนตำบล {home_tambon} {tag}")
-    home_account = account(home, "BAAC")
+    home_account = account(home, "BAAC", signers)
     away = project("south", south_tambon, f"แผนตำบล {south_tambon} {tag}")
-    away_account = account(away, "KTB")
+    away_account = account(away, "KTB", [signers[0], signers[1], combined_id])
     for proj in (home, away):
         sec.ok(
             "POST",
@@ -257,27 +310,21 @@ def build_world(stack: Stack) -> World:
         "/v1/budget/proposals",
         json={"project_id": home["id"], "amount": "15000.00", "kind": "standard", "title": "เวที", "activities": ["a"]},
     )
-    expense = tc.ok(
-        "POST",
-        "/v1/budget/expenses",
-        json={
-            "project_id": home["id"],
-            "category": "1.3",
-            "amount": "100.00",
-            "spent_on": "2004-06-01",
-            "description": "อาหารกลางวัน",
-            "evidence": {
-                "kind": "receipt",
-                "seller_name": "ร้านป้าแดง",
-                "seller_address": "ตลาด",
-                "book_no": "1",
-                "receipt_no": f"r-{tag}",
-                "date": "2004-06-01",
-                "items": [{"description": "ข้าว", "amount": "100.00"}],
-                "receiver_signed": True,
-            },
-        },
-    )
+
+    def expense_of(caller: Caller, proj: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """An expense with a receipt, and the scan of the receipt attached to it."""
+        made = caller.ok("POST", "/v1/budget/expenses", json=_expense(proj["id"], f"r-{proj['tambon']}-{tag}"))
+        scan = caller.ok(
+            "POST",
+            f"/v1/budget/expenses/{made['id']}/attachments",
+            files={"file": ("receipt.pdf", b"%PDF-1.4\n" + b"0" * 256, "application/pdf")},
+        )
+        return made, scan
+
+    expense, scan = expense_of(tc, home)
+    away_expense, away_scan = expense_of(sec, away)
+    facilitator, person, committee = _registry_objects(sec, home_tambon, tag, int(tag, 16) * 10 + 7)
+    away_facilitator, away_person, away_committee = _registry_objects(sec, south_tambon, tag, int(tag, 16) * 10 + 8)
     world.ids.update(
         {
             "grant_id": grant["id"],
@@ -286,13 +333,27 @@ def build_world(stack: Stack) -> World:
             "withdrawal_id": withdrawal["id"],
             "proposal_id": proposal["id"],
             "expense_id": expense["id"],
+            "attachment_id": scan["id"],
+            "facilitator_id": facilitator["id"],
+            "person_id": person["id"],
+            "committee_id": committee["id"],
             "tambon": home_tambon,
             "n": "1",
             "no": "1",
             "secretariat_id": sec_id,
         }
     )
-    world.foreign.update({"project_id": away["id"], "account_id": away_account["id"]})
+    world.foreign.update(
+        {
+            "project_id": away["id"],
+            "account_id": away_account["id"],
+            "expense_id": away_expense["id"],
+            "attachment_id": away_scan["id"],
+            "facilitator_id": away_facilitator["id"],
+            "person_id": away_person["id"],
+            "committee_id": away_committee["id"],
+        }
+    )
     world.callers.setdefault("secretariat2", sec2)
     admin_token = admin.headers["Authorization"].split()[1]
     world.secrets = {*SEEN, admin_token, stack.admin_password}

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from authz_matrix import DENY, OBJECTS, PUBLIC, ROUTES, SKIP_ROUTES
+from authz_matrix import COMBINED_ROLES, DENY, OBJECTS, PUBLIC, ROUTES, SKIP_ROUTES
 from authz_world import ROLES, World
 from e2e_stack import Stack
 
@@ -74,19 +74,23 @@ def test_every_route_of_the_live_api_is_in_the_matrix(stack: Stack) -> None:
 
 
 def test_each_role_is_allowed_or_refused_as_the_matrix_says(world: World, figures: Any) -> None:
-    """Every route x role, nine callers at a time; all mismatches are reported together."""
+    """Every route x role (and each combined caller), all mismatches reported together."""
+    walked = (*ROLES, *COMBINED_ROLES)
+
+    def allows(allowed: frozenset[str], role: str) -> bool:
+        return allowed is PUBLIC or any(r in allowed for r in COMBINED_ROLES.get(role, (role,)))
 
     def walk(item: tuple[tuple[str, str], frozenset[str]]) -> str | None:
         (method, path), allowed = item
-        seen = {role: outcome(probe(world, role, method, path)) for role in ROLES}
-        want = {role: ("allow" if allowed is PUBLIC or role in allowed else DENY) for role in ROLES}
+        seen = {role: outcome(probe(world, role, method, path)) for role in walked}
+        want = {role: ("allow" if allows(allowed, role) else DENY) for role in walked}
         if seen == want:
             return None
-        return f"{method} {path}: " + ", ".join(f"{r} {seen[r]} (want {want[r]})" for r in ROLES if seen[r] != want[r])
+        return f"{method} {path}: " + ", ".join(f"{r} {seen[r]} (want {want[r]})" for r in walked if seen[r] != want[r])
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         wrong = [w for w in pool.map(walk, sorted(ROUTES.items())) if w]
-    figures.add("route x role pairs checked through the gateway", len(ROUTES) * len(ROLES))
+    figures.add("route x role pairs checked through the gateway", len(ROUTES) * len(walked))
     assert not wrong, "\n".join(wrong)
 
 
@@ -94,12 +98,12 @@ def test_each_role_is_allowed_or_refused_as_the_matrix_says(world: World, figure
 def test_objects_outside_the_callers_reach_are_404_and_inside_are_there(
     world: World, what: str, path: str, role: str, reach: str, figures: Any
 ) -> None:
-    """``reach`` is "home" (the caller's own: 200) or "away" (another region/tambon/bank: 404)."""
-    ids = world.ids if reach == "home" else {**world.ids, **world.foreign}
+    """``reach`` as in authz_matrix.py: "home" and "reached" are 200, "away", "outsider" and "never" 404."""
+    foreign = reach in ("away", "reached")
     caller = world.outsiders[role] if reach == "outsider" else world.callers[role]
-    target = path.format(**(world.ids if reach == "outsider" else ids))
+    target = path.format(**({**world.ids, **world.foreign} if foreign else world.ids))
     r = caller.request("GET", target)
-    want = 200 if reach == "home" else 404
+    want = 200 if reach in ("home", "reached") else 404
     if RECORD:
         print(f"RECORD-OBJ {what} {role} {reach} {r.status_code}")
         return
