@@ -50,7 +50,7 @@ ReportOpt = Annotated[
 DryOpt = Annotated[bool, typer.Option("--dry-run", help="Check only, write nothing / ตรวจสอบอย่างเดียว")]
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 @handled
 def login(as_json: JsonOpt = False) -> None:
     """Log in and cache the session (mode 0600) / เข้าสู่ระบบและจำเซสชัน
@@ -69,7 +69,7 @@ def login(as_json: JsonOpt = False) -> None:
         out.print(f"logged in to {url} as {creds.who} ({', '.join(me.get('roles', []))}); session in {path} (0600)")
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 @handled
 def logout(as_json: JsonOpt = False) -> None:
     """Forget the cached session / ออกจากระบบ"""
@@ -81,7 +81,7 @@ def logout(as_json: JsonOpt = False) -> None:
         out.print(f"logged out of {url}")
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 @handled
 def whoami(as_json: JsonOpt = False) -> None:
     """Who the cached session is / ผู้ใช้ปัจจุบัน"""
@@ -105,7 +105,7 @@ def _finish_import(result: imports.ImportResult, as_json: bool) -> None:
     done(Exit.FAILED if result.failed else Exit.OK)
 
 
-@import_app.command("tambons")
+@import_app.command("tambons", epilog=EXIT_HELP)
 @handled
 def import_tambons(file: FileArg, report: ReportOpt = None, dry_run: DryOpt = False, as_json: JsonOpt = False) -> None:
     """Enrol network tambons from a CSV (code, or name + province) / นำเข้าตำบลในเครือข่าย
@@ -120,7 +120,7 @@ def import_tambons(file: FileArg, report: ReportOpt = None, dry_run: DryOpt = Fa
     _finish_import(result, as_json)
 
 
-@import_app.command("people")
+@import_app.command("people", epilog=EXIT_HELP)
 @handled
 def import_people(file: FileArg, report: ReportOpt = None, dry_run: DryOpt = False, as_json: JsonOpt = False) -> None:
     """Register people from a CSV (full_name, national_id, phone, tambon) / นำเข้ารายชื่อบุคคล
@@ -135,7 +135,7 @@ def import_people(file: FileArg, report: ReportOpt = None, dry_run: DryOpt = Fal
     _finish_import(result, as_json)
 
 
-@app.command("export")
+@app.command("export", epilog=EXIT_HELP)
 @handled
 def export_report(
     report: Annotated[str, typer.Argument(help=f"The report / รายงาน: {exports.REPORT_HELP}")],
@@ -158,7 +158,7 @@ def export_report(
         out.print(f"{result['path']} ({result['bytes']} bytes)")
 
 
-@tranches_app.command("release")
+@tranches_app.command("release", epilog=EXIT_HELP)
 @handled
 def tranches_release(
     from_file: Annotated[
@@ -167,7 +167,8 @@ def tranches_release(
             "--from",
             exists=True,
             dir_okay=False,
-            help="CSV or JSON: project_id,tranche,amount,resolution_number,meeting_date (amount may be empty)",
+            help="CSV or JSON: project_id,tranche,amount,resolution_number,meeting_date (amount may be empty) "
+            "/ ไฟล์รายการเงินงวด",
         ),
     ],
     yes: YesOpt = False,
@@ -205,7 +206,7 @@ def tranches_release(
     done(Exit.OK if len(released) == len(results) else Exit.FAILED)
 
 
-@statement_app.command("import")
+@statement_app.command("import", epilog=EXIT_HELP)
 @handled
 def statement_import(
     account: Annotated[str, typer.Argument(help="Account id / รหัสบัญชี")],
@@ -230,7 +231,7 @@ def statement_import(
     done(Exit.FAILED if alerts else Exit.OK)
 
 
-@audit_app.command("verify")
+@audit_app.command("verify", epilog=EXIT_HELP)
 @handled
 def audit_verify(as_json: JsonOpt = False) -> None:
     """Verify the budget's hash-chained audit log end to end / ตรวจความถูกต้องของห่วงโซ่บันทึก
@@ -249,7 +250,7 @@ def audit_verify(as_json: JsonOpt = False) -> None:
     done(Exit.OK if answer["ok"] else Exit.FAILED)
 
 
-@keys_app.command("create")
+@keys_app.command("create", epilog=EXIT_HELP)
 @handled
 def keys_create(
     out_file: Annotated[
@@ -275,7 +276,7 @@ def keys_create(
             out.print(f"registered: key id {result['key_id']}")
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 @handled
 def sign(
     offline_payload: Annotated[
@@ -302,7 +303,7 @@ def sign(
         out.print(str(target))
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 @handled
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Where the documents go")] = Path("demo-output"),

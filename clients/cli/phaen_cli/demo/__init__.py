@@ -76,4 +76,6 @@ def run_demo(out_dir: Path, *, start: bool = True, quiet: bool = False) -> dict[
             f"actual {totals['actual']}, variance {totals['variance']}; tranches "
             f"{story.facts['tranche_1']} + {story.facts['tranche_2']}; audit chain ok"
         )
+        if started is not None:
+            out.print("the stack the demo started is stopped again / ปิดระบบที่เปิดไว้แล้ว")
     return summary

@@ -58,6 +58,19 @@ class Story:
         )
         return str(made["id"])
 
+    def _seat(self, key: str, *, region: str) -> None:
+        """Seat a committee user as chair of the region's committee (the seed network's, made by `make run`)."""
+        sec = self.people["secretariat"]
+        found = sec.get("/v1/registry/committees", params={"level": "regional", "region": region})["items"]
+        if found:
+            me = self.people[key].get("/v1/auth/me")
+            sec.post(
+                f"/v1/registry/committees/{found[0]['id']}/members",
+                {"user_id": me["sub"], "role": "chair", "term_start": "2003-10-01"},
+                doing="seat the regional chair",
+            )
+            self.facts["committee"] = found[0]["name"]
+
     def cast(self) -> None:
         """The secretariat, the south's regional committee, ไม้เรียง's committee, 3 signatories, an auditor, BAAC."""
         self._user("secretariat", "กองเลขาฯ เครือข่าย", ["secretariat"])
@@ -70,6 +83,7 @@ class Story:
             province="80",
             tambon=seed.MAI_RIANG,
         )
+        self._seat("south", region="south")
         self._user("auditor", "ผู้ตรวจสอบบัญชี", ["auditor"])
         signers = []
         for i, name in enumerate(("นายสมหมาย ตัวอย่าง", "นางสมศรี ตัวอย่าง", "นายสมปอง ตัวอย่าง"), start=1):
@@ -114,6 +128,8 @@ class Story:
             raise CliError(Exit.FAILED, f"the seed tambons did not import: see {result.report}")
         first = sec.get(f"/v1/registry/tambons/{seed.MAI_RIANG}")
         self.facts["tambons_imported"] = result.imported
+        if "committee" in self.facts:
+            self.say(f"chair seated on {self.facts['committee']}")
         self.say(
             f"{result.imported} seed tambons imported from {path.name}; first: {first.get('name_th', '')} "
             f"({seed.MAI_RIANG}, {first.get('tier')})"
