@@ -149,6 +149,17 @@ class Database:
         pool = await self._read_pool()
         return list(await pool.fetch(sql, *args))
 
+    async def listen(self, channel: str, on_notify: Callable[[str], None]) -> asyncpg.Connection:
+        """A dedicated connection LISTENing on ``channel``; ``on_notify(payload)`` runs for each notification.
+
+        The caller closes it (``await conn.close()``) and checks ``conn.is_closed()`` to notice a lost one.
+        """
+        conn = await asyncpg.connect(
+            self._dsn, server_settings={"application_name": f"{self._application_name}-listen"}
+        )
+        await conn.add_listener(channel, lambda _conn, _pid, _channel, payload: on_notify(payload))
+        return conn
+
     async def dispose(self) -> None:
         if self._reads is not None:
             await self._reads.close()

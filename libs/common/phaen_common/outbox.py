@@ -58,6 +58,34 @@ def make_outbox_table(schema: str) -> Table:
     )
 
 
+# Every outbox insert notifies this channel (payload: the schema) when its transaction commits; feed consumers
+# LISTEN on it and fetch at once instead of polling. See ``notify_trigger_sql``.
+OUTBOX_CHANNEL = "phaen_outbox"
+
+
+def notify_trigger_sql(schema: str) -> list[str]:
+    """Statements that make every insert into ``<schema>.outbox`` NOTIFY ``OUTBOX_CHANNEL`` (once per statement;
+    PostgreSQL delivers it at commit, and folds equal notifications of one transaction into one)."""
+    return [
+        f"""CREATE OR REPLACE FUNCTION "{schema}".outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{OUTBOX_CHANNEL}', '{schema}');
+            RETURN NULL;
+        END $$""",
+        f'DROP TRIGGER IF EXISTS outbox_notify ON "{schema}".outbox',
+        f'CREATE TRIGGER outbox_notify AFTER INSERT ON "{schema}".outbox '
+        f'FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".outbox_notify()',
+    ]
+
+
+def drop_notify_trigger_sql(schema: str) -> list[str]:
+    """The reverse of ``notify_trigger_sql``."""
+    return [
+        f'DROP TRIGGER IF EXISTS outbox_notify ON "{schema}".outbox',
+        f'DROP FUNCTION IF EXISTS "{schema}".outbox_notify()',
+    ]
+
+
 def _lock_key(schema: str) -> int:
     return int.from_bytes(hashlib.sha256(f"outbox:{schema}".encode()).digest()[:8], "big", signed=True)
 

@@ -40,8 +40,12 @@ log = logging.getLogger("phaen.http")
 
 # Public on every port: the probes, and the metrics (aggregate counts only; ``PHAEN_METRICS_TOKEN`` guards them).
 PROBE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
-# Not logged at info: probes and scrapes arrive every few seconds on an idle stack.
+# Not logged at info: probes and scrapes arrive every few seconds on an idle stack, and so do the services'
+# own machine reads: key set and revocation list refreshes, and the feed reads of the reports consumer (its
+# fallback round). An idle stack logs nothing; refused and failed requests are counted in /metrics.
 QUIET_PATHS = PROBE_PATHS
+# ... and when answered (a refused one is logged at info like any other).
+QUIET_WHEN_OK = frozenset({"/v1/auth/jwks.json", "/v1/auth/revocations", "/v1/registry/events", "/v1/budget/events"})
 
 _RID_OK = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
@@ -180,7 +184,8 @@ class RequestContextMiddleware:
                 status_holder["status"] = 413
                 code = PayloadTooLarge.code
             path = scope.get("path", "")
-            level = logging.DEBUG if path in QUIET_PATHS else logging.INFO
+            quiet = path in QUIET_PATHS or (path in QUIET_WHEN_OK and status_holder["status"] < 400)
+            level = logging.DEBUG if quiet else logging.INFO
             if log.isEnabledFor(level):
                 principal = scope["state"].get("principal")
                 log.log(

@@ -21,7 +21,11 @@ class Settings(CommonSettings):
 
     # The background consumer; tests turn it off and drive catch-up themselves.
     feed_enabled: bool = True
-    feed_poll_seconds: float = 0.5
+    feed_poll_seconds: float = 0.5  # while no LISTEN connection, or a source fails
+    # With LISTEN/NOTIFY the consumer fetches when a feed has news, and every this many seconds anyway (a missed
+    # notification is caught up then).
+    feed_listen: bool = True
+    feed_fallback_seconds: float = 30.0
     feed_page_size: int = 1000
     feed_timeout_seconds: float = 5.0
     # A source not heard from for this long makes reports say stale: true.
@@ -32,6 +36,7 @@ class Settings(CommonSettings):
     # Webhooks: the background sender, and its timing (seconds). Loopback targets only in development.
     webhooks_enabled: bool = True
     webhook_poll_seconds: float = 0.5
+    webhook_fallback_seconds: float = 30.0  # idle: the longest sleep (retries due sooner wake it sooner)
     webhook_timeout_seconds: float = 10.0
     webhook_retry_base_seconds: float = 5.0
     webhook_retry_max_seconds: float = 3600.0
@@ -42,6 +47,8 @@ class Settings(CommonSettings):
     def _feed_bounds(self) -> Settings:
         if not 0.05 <= self.feed_poll_seconds <= 60:
             raise ValueError("feed_poll_seconds must be between 0.05 and 60")
+        if not 0.05 <= self.feed_fallback_seconds <= 3600:
+            raise ValueError("feed_fallback_seconds must be between 0.05 and 3600")
         if not 1 <= self.feed_page_size <= 1000:
             raise ValueError("feed_page_size must be between 1 and 1000 (the feeds' maximum)")
         if self.reports_client_secret is None:

@@ -56,10 +56,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.feed_client = httpx.AsyncClient(timeout=settings.feed_timeout_seconds)
             sources = http_sources(settings, app.state.feed_client)
         app.state.consumer = FeedConsumer(
-            app.state.db, sources, page_size=settings.feed_page_size, poll_seconds=settings.feed_poll_seconds
+            app.state.db,
+            sources,
+            page_size=settings.feed_page_size,
+            poll_seconds=settings.feed_poll_seconds,
+            fallback_seconds=settings.feed_fallback_seconds,
+            listen=settings.feed_listen,
+            on_applied=lambda: app.state.dispatcher.wake(),
         )
-        if settings.feed_enabled:
-            app.state.consumer.start()
         app.state.dispatcher = Dispatcher(
             app.state.db,
             Policy(
@@ -68,10 +72,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 retry_max=settings.webhook_retry_max_seconds,
                 window=settings.webhook_retry_window_seconds,
                 poll=settings.webhook_poll_seconds,
+                fallback=settings.webhook_fallback_seconds,
                 development=not settings.is_production,
             ),
             revocations=AppRevocations(app),
         )
+        if settings.feed_enabled:
+            app.state.consumer.start()
         if settings.webhooks_enabled:
             app.state.dispatcher.start()
         app.state.metrics_probes.append(feed_probe)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_common.db import Database, is_retryable_db_error
+from phaen_common.outbox import OUTBOX_CHANNEL
 from phaen_reports import SCHEMA
 from phaen_reports.feeds.source import FeedSource, FeedUnavailable
 from phaen_reports.projections.apply import apply_events
@@ -41,18 +43,44 @@ class PollResult:
 
 
 class FeedConsumer:
-    """Polls every source and projects its events into the read model."""
+    """Fetches every source and projects its events into the read model.
+
+    It wakes when a source's outbox NOTIFYs ``OUTBOX_CHANNEL`` (LISTEN on a connection of its own), and
+    otherwise fetches every ``fallback_seconds`` anyway, which catches up after a missed notification (a
+    source in another database, a lost listening connection). Without a listening connection, or while a
+    source fails, it fetches every ``poll_seconds`` as before. An idle stack makes no request and logs nothing.
+    ``on_applied`` runs after a round that applied events (the webhook dispatcher's wake-up).
+    """
 
     def __init__(
-        self, db: Database, sources: Sequence[FeedSource], *, page_size: int = 1000, poll_seconds: float = 0.5
+        self,
+        db: Database,
+        sources: Sequence[FeedSource],
+        *,
+        page_size: int = 1000,
+        poll_seconds: float = 0.5,
+        fallback_seconds: float = 30.0,
+        listen: bool = True,
+        on_applied: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
         self.sources = list(sources)
         self.page_size = page_size
         self.poll_seconds = poll_seconds
+        self.fallback_seconds = fallback_seconds
+        self.listen = listen
+        self.on_applied = on_applied
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._failing: set[str] = set()  # log a source's outage once, not at every poll
+        self._wake = asyncio.Event()
+        self._listener: Any = None  # the LISTEN connection (asyncpg), None until made
+        self._listen_failed = False
+        self.rounds = 0  # catch-up rounds run by the background task (tests read it)
+
+    def wake(self, _payload: str = "") -> None:
+        """Fetch now (a source has new events)."""
+        self._wake.set()
 
     @property
     def source_names(self) -> list[str]:
@@ -148,15 +176,48 @@ class FeedConsumer:
                 await session.execute(update(_cursor).values(after=0, events_applied=0))
             return await self._catch_up()
 
+    async def _listening(self) -> bool:
+        """Make (or remake) the LISTEN connection; True while there is one."""
+        if not self.listen:
+            return False
+        if self._listener is not None and not self._listener.is_closed():
+            return True
+        try:
+            self._listener = await self.db.listen(OUTBOX_CHANNEL, self.wake)
+        except Exception as exc:  # the database may be restarting: poll meanwhile, try again next round
+            if not self._listen_failed:
+                log.warning("feed notifications unavailable, polling: %s", type(exc).__name__)
+                self._listen_failed = True
+            self._listener = None
+            return False
+        if self._listen_failed:
+            log.info("feed notifications back")
+            self._listen_failed = False
+        self._wake.set()  # events may have come while nobody listened
+        return True
+
     async def _run(self) -> None:
+        healthy = False
+        self._wake.set()  # catch up at start
         while True:
+            listening = await self._listening()
+            wait = self.fallback_seconds if listening and healthy else self.poll_seconds
             try:
-                await self.catch_up()
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            except TimeoutError:
+                pass
+            self._wake.clear()  # a notification from here on wakes the next round
+            try:
+                results = await self.catch_up()
+                healthy = all(r.ok for r in results)
+                self.rounds += 1
+                if self.on_applied is not None and any(r.applied for r in results):
+                    self.on_applied()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the database may be restarting: keep polling, never die
+                healthy = False
                 log.warning("feed poll failed: %s", type(exc).__name__)
-            await asyncio.sleep(self.poll_seconds)
 
     def start(self) -> None:
         """Poll in the background (started by the app's lifespan)."""
@@ -171,3 +232,9 @@ class FeedConsumer:
             except asyncio.CancelledError:
                 pass
             self._task = None
+        if self._listener is not None:
+            try:
+                await self._listener.close(timeout=2)
+            except Exception as exc:  # already gone: nothing to close
+                log.debug("closing the feed listener: %s", type(exc).__name__)
+            self._listener = None

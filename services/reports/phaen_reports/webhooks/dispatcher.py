@@ -54,6 +54,13 @@ _CLAIM = text(f"""
 """)  # noqa: S608  (identifiers are our own schema name)
 
 
+_NEXT_DUE = text(f"""
+    SELECT extract(epoch FROM min(d.next_attempt_at) - now()) FROM "{SCHEMA}".webhook_delivery d
+    JOIN "{SCHEMA}".webhook_subscription s ON s.id = d.subscription_id AND s.status = 'active'
+    WHERE d.status = 'pending'
+""")  # noqa: S608  (identifiers are our own schema name)
+
+
 @dataclass(frozen=True)
 class Policy:
     """Timing of deliveries and retries (seconds)."""
@@ -62,7 +69,8 @@ class Policy:
     retry_base: float = 5.0
     retry_max: float = 3600.0
     window: float = 86400.0
-    poll: float = 0.5
+    poll: float = 0.5  # the shortest sleep between rounds
+    fallback: float = 30.0  # the longest: a delivery queued by another replica waits at most this long
     batch: int = 50
     development: bool = True
 
@@ -105,6 +113,7 @@ class Dispatcher:
         self.revocations = revocations
         self._task: asyncio.Task[None] | None = None
         self._http: aiohttp.ClientSession | None = None
+        self._wake = asyncio.Event()
 
     def _client(self) -> aiohttp.ClientSession:
         if self._http is None or self._http.closed:
@@ -245,16 +254,33 @@ class Dispatcher:
             extra={"alert": "webhook_disabled", "subscription_id": str(sub.id), "event_id": str(d["event_id"])},
         )
 
+    def wake(self) -> None:
+        """Look for due deliveries now (the feed consumer has just queued some)."""
+        self._wake.set()
+
+    async def _next_due_in(self) -> float:
+        """Seconds until the earliest pending delivery of an active subscription is due (the fallback if none)."""
+        async with self.db.sessionmaker() as session:
+            seconds = (await session.execute(_NEXT_DUE)).scalar_one_or_none()
+        return self.policy.fallback if seconds is None else float(seconds)
+
     async def _run(self) -> None:
         while True:
+            wait = self.policy.poll
             try:
                 while await self.run_once():
                     pass
+                # Idle: sleep until the next retry is due, a wake-up, or the fallback, whichever comes first.
+                wait = min(self.policy.fallback, max(self.policy.poll, await self._next_due_in()))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the database may be restarting: keep going, never die
                 log.warning("webhook round failed: %s", type(exc).__name__)
-            await asyncio.sleep(self.policy.poll)
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            except TimeoutError:
+                pass
+            self._wake.clear()
 
     def start(self) -> None:
         if self._task is None:

@@ -1,0 +1,51 @@
+"""An outbox insert NOTIFYs the feed consumers' channel when its transaction commits (budget_0011)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import asyncpg
+
+from phaen_common.db import to_async_url
+from phaen_common.outbox import OUTBOX_CHANNEL, notify_trigger_sql
+
+
+def _dsn(url: str) -> str:
+    return "postgresql://" + to_async_url(url).split("://", 1)[1]
+
+
+async def test_the_budget_outbox_has_the_notify_trigger(budget_url: str) -> None:
+    conn = await asyncpg.connect(_dsn(budget_url))
+    try:
+        found = await conn.fetchval(
+            "SELECT count(*) FROM pg_trigger WHERE tgname = 'outbox_notify' AND tgrelid = 'budget.outbox'::regclass"
+        )
+    finally:
+        await conn.close()
+    assert found == 1
+
+
+async def test_an_outbox_insert_notifies_at_commit_not_before(budget_url: str) -> None:
+    # The trigger the migration installs, on an outbox of a throwaway schema: the shared budget feed stays clean.
+    schema = f"notify_{uuid.uuid4().hex[:8]}"
+    heard: asyncio.Queue[str] = asyncio.Queue()
+    listener = await asyncpg.connect(_dsn(budget_url))
+    writer = await asyncpg.connect(_dsn(budget_url))
+    try:
+        await writer.execute(f'CREATE SCHEMA "{schema}"; CREATE TABLE "{schema}".outbox (id bigserial PRIMARY KEY)')
+        for statement in notify_trigger_sql(schema):
+            await writer.execute(statement)
+        await listener.add_listener(OUTBOX_CHANNEL, lambda _c, _p, _ch, payload: heard.put_nowait(payload))
+        async with writer.transaction():
+            await writer.execute(f'INSERT INTO "{schema}".outbox DEFAULT VALUES')
+            await writer.execute(f'INSERT INTO "{schema}".outbox DEFAULT VALUES')
+            await asyncio.sleep(0.3)
+            assert heard.empty()  # nothing before the commit
+        assert await asyncio.wait_for(heard.get(), timeout=10) == schema
+        await asyncio.sleep(0.3)
+        assert heard.empty()  # one notification for the transaction, not one per row
+    finally:
+        await writer.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        await listener.close()
+        await writer.close()
