@@ -162,3 +162,26 @@ def test_keys_create_and_sign_offline(tmp_path: Path) -> None:
     assert (
         runner.invoke(app, ["sign", "--offline", str(payload), "--key", str(key_file), "--key-id", "k1"]).exit_code == 1
     )
+
+
+def test_the_gateway_url_comes_from_the_environment_then_the_config_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert settings.gateway_url() == "http://127.0.0.1:8000"
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "config.toml").write_text('url = "https://phaen.example.org/"\n')
+    assert settings.gateway_url() == "https://phaen.example.org"
+    monkeypatch.setenv("PHAEN_URL", "http://10.0.0.5:8000")
+    assert settings.gateway_url() == "http://10.0.0.5:8000"
+
+
+def test_credentials_come_from_the_environment_only_when_complete(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PHAEN_USERNAME", "somchai")
+    assert settings.env_credentials() is None
+    monkeypatch.setenv("PHAEN_CLIENT_ID", "dla")
+    monkeypatch.setenv("PHAEN_CLIENT_SECRET", "s3cret")
+    creds = settings.env_credentials()
+    assert creds is not None and creds.form["grant_type"] == "client_credentials"
+    monkeypatch.setenv("PHAEN_PASSWORD", "pw")
+    creds = settings.env_credentials()
+    assert creds is not None and creds.form == {"grant_type": "password", "username": "somchai", "password": "pw"}
