@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from pydantic import SecretStr
 
 from phaen_budget import MIGRATIONS_DIR, SCHEMA
@@ -16,7 +18,7 @@ from phaen_budget.core.tiers import FixedTierLookup, TambonInfo
 from phaen_budget.main import create_app
 from phaen_budget.signatories.directory import FixedDirectory
 from phaen_common.migrations import upgrade
-from phaen_common.testing import TestKeys, app_client
+from phaen_common.testing import TestKeys, app_client, rolled_back
 
 # Tambons the fixed registry knows: code -> (tier, region).
 TAMBONS = {
@@ -48,6 +50,9 @@ def settings(budget_url: str, data_dir: Path) -> Settings:
         db_pool_size=10,
         db_max_overflow=5,
         expiry_sweep_seconds=0,
+        # No periodic head signing either: it would write through a test's rolled-back connection while the test
+        # uses it. Heads are signed on request (GET /audit/head) and the periodic task has its own test.
+        audit_head_interval_seconds=0,
     )
 
 
@@ -57,13 +62,41 @@ def tiers() -> FixedTierLookup:
 
 
 @pytest.fixture(scope="session")
-async def client(settings: Settings, keys: TestKeys, tiers: FixedTierLookup) -> AsyncIterator[httpx.AsyncClient]:
+def budget_app(settings: Settings, tiers: FixedTierLookup) -> FastAPI:
+    """The session's budget app (started by ``client``)."""
     app = create_app(settings)
     app.state.tiers = tiers
     # Any signatory id signs as its own person here; test_signatories runs the real gateway and registry.
     app.state.directory = FixedDirectory(everyone=True)
-    async with app_client(app, keys) as c:
+    return app
+
+
+@pytest.fixture(scope="session")
+async def client(budget_app: FastAPI, keys: TestKeys) -> AsyncIterator[httpx.AsyncClient]:
+    async with app_client(budget_app, keys) as c:
         yield c
+
+
+# A test that asks for one of these itself reaches the database through another connection (psycopg, a second
+# app built from the settings, the live server in its own process): that connection must see what the test's
+# requests committed, and would wait on the locks an open test transaction holds (the audit chain's advisory
+# lock, row locks).
+OTHER_CONNECTIONS = {"budget_url", "live_url", "pg_url", "settings"}
+
+
+@pytest.fixture(autouse=True)
+async def _each_test_rolled_back(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """A test that talks to the session's app runs in one transaction, rolled back after it: nothing it writes
+    is seen by the next test. Kept committed: tests marked ``committed`` (each says why: concurrent requests
+    through the app would share the one connection) and tests that use another connection (OTHER_CONNECTIONS)."""
+    names = set(request.fixturenames)
+    asked = set(inspect.signature(request.function).parameters)  # the test's own arguments, not the closure
+    if "client" not in names or asked & OTHER_CONNECTIONS or request.node.get_closest_marker("committed"):
+        yield
+        return
+    request.getfixturevalue("client")
+    async with rolled_back(request.getfixturevalue("budget_app")):
+        yield
 
 
 def _free_port() -> int:

@@ -27,6 +27,10 @@ from phaen_common.db import Database, to_sync_url
 
 from .factory import Budget, uid
 
+# Committed, not rolled back: these tests sign heads (the anchor file outside the database would outlive a
+# rollback) and tamper with the chain through their own psycopg connection.
+pytestmark = pytest.mark.committed
+
 
 def _conn(url: str) -> psycopg.Connection[dict[str, Any]]:
     return psycopg.connect(

@@ -97,6 +97,7 @@ async def test_splitting_one_spend_into_small_standard_proposals_goes_national(c
     assert (third["route"], third["route_total"]) == ("regional", "20000.00")
 
 
+@pytest.mark.committed  # concurrent requests: each needs its own connection, as in production
 async def test_concurrent_small_proposals_cannot_all_stay_regional(client, keys):
     b = Budget(client, keys)
     project = await b.project(level="tambon", tambon="100101")

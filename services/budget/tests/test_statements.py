@@ -362,6 +362,7 @@ async def test_overlapping_statement_finds_the_same_alert_again(client, keys):
     assert (await b.get(f"/v1/budget/accounts/{month.account['id']}/statements"))["total"] == 2
 
 
+@pytest.mark.committed  # concurrent requests: each needs its own connection, as in production
 async def test_concurrent_imports_of_one_statement_store_it_once(client, keys):
     import asyncio
 
