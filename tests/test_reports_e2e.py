@@ -76,6 +76,7 @@ async def stack(pg_url: str, keys: TestKeys) -> AsyncIterator[Stack]:
     from phaen_reports.config import Settings as ReportsSettings
     from phaen_reports.feeds.source import HttpFeedSource, StaticToken
     from phaen_reports.main import create_app as reports_app
+    from phaen_reports.reports.evidence import BudgetNationalIds
 
     for pkg in (phaen_registry, phaen_budget, phaen_reports):
         upgrade(pkg.MIGRATIONS_DIR, pg_url, pkg.SCHEMA)
@@ -88,6 +89,8 @@ async def stack(pg_url: str, keys: TestKeys) -> AsyncIterator[Stack]:
     async with app_client(reg, keys) as rc, app_client(bud, keys) as bc:
         token = StaticToken(keys.token(roles=["service_events"], sub="phaen-reports", ttl=3600))
         app = reports_app(ReportsSettings(database_url=url, feed_enabled=False, stale_after_seconds=3600))
+        # A voucher's national ID in clear comes from the budget service, asked with the caller's own token.
+        app.state.national_ids = BudgetNationalIds("http://testserver", client=bc)
         app.state.feed_sources = [
             HttpFeedSource(
                 name="registry", base_url="http://testserver", path="/v1/registry/events", tokens=token, client=rc
@@ -434,6 +437,12 @@ async def test_a_tambon_project_through_both_services(stack: Stack) -> None:
     assert "20 มีนาคม 2547" in text and "สามพันบาทถ้วน" in text
     # The payee comes through the budget's event feed; only the last 4 digits of the ID ever do.
     assert "นางสมศรี" in text and VALID_ID[-4:] in text and VALID_ID not in text.replace(" ", "")
+    assert "*********" + VALID_ID[-4:] in text  # masked with the one masking character
+    # The auditor may see the ID: the reports service asks the budget service with the auditor's own token.
+    v = _ok(await s.reports.get(f"/v1/reports/expenses/{expense['id']}/voucher", headers=s.auth("auditor")))
+    assert v["payee_national_id"] == VALID_ID
+    v = _ok(await s.reports.get(f"/v1/reports/expenses/{expense['id']}/voucher", headers=tc))
+    assert v["payee_national_id"] == "*********" + VALID_ID[-4:]
     assert doc[0].render(scale=1).to_pil().size[0] > 0
 
 

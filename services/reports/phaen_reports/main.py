@@ -15,6 +15,7 @@ from phaen_reports.feeds.router import router as feeds_router
 from phaen_reports.feeds.source import ClientCredentialsToken, FeedSource, HttpFeedSource
 from phaen_reports.reconcile.router import router as reconcile_router
 from phaen_reports.reports import errors as report_errors
+from phaen_reports.reports.evidence import BudgetNationalIds
 from phaen_reports.reports.router import router as reports_router
 from phaen_reports.webhooks import errors as webhook_errors
 from phaen_reports.webhooks.dispatcher import AppRevocations, Dispatcher, Policy
@@ -82,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.webhooks_enabled:
             app.state.dispatcher.start()
         app.state.metrics_probes.append(feed_probe)
+        if not hasattr(app.state, "national_ids"):
+            app.state.national_ids = BudgetNationalIds(settings.budget_url)
 
     async def on_shutdown(app: FastAPI) -> None:
         await app.state.consumer.stop()
@@ -89,6 +92,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         client = getattr(app.state, "feed_client", None)
         if client is not None:
             await client.aclose()
+        ids = getattr(app.state, "national_ids", None)
+        if isinstance(ids, BudgetNationalIds):
+            await ids.aclose()
 
     routers = [reports_router, reconcile_router, feeds_router, asyncapi_router, webhooks_router]
     return create_service_app(

@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="AccountInfo")
 
 
@@ -20,6 +22,7 @@ class AccountInfo:
         bank (None | str):
         branch (None | str):
         number_last4 (None | str):
+        grant_name (None | str | Unset): the name of the grant the account's project spends from
     """
 
     id: UUID
@@ -28,6 +31,7 @@ class AccountInfo:
     bank: None | str
     branch: None | str
     number_last4: None | str
+    grant_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +55,12 @@ class AccountInfo:
         number_last4: None | str
         number_last4 = self.number_last4
 
+        grant_name: None | str | Unset
+        if isinstance(self.grant_name, Unset):
+            grant_name = UNSET
+        else:
+            grant_name = self.grant_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +73,8 @@ class AccountInfo:
                 "number_last4": number_last4,
             }
         )
+        if grant_name is not UNSET:
+            field_dict["grant_name"] = grant_name
 
         return field_dict
 
@@ -114,6 +126,15 @@ class AccountInfo:
 
         number_last4 = _parse_number_last4(d.pop("number_last4"))
 
+        def _parse_grant_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        grant_name = _parse_grant_name(d.pop("grant_name", UNSET))
+
         account_info = cls(
             id=id,
             project_id=project_id,
@@ -121,6 +142,7 @@ class AccountInfo:
             bank=bank,
             branch=branch,
             number_last4=number_last4,
+            grant_name=grant_name,
         )
 
         account_info.additional_properties = d

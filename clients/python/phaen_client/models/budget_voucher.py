@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.item import Item
 
@@ -26,6 +28,8 @@ class BudgetVoucher:
         payee_signed (bool):
         payer_signed (bool):
         head_certified (bool): the project head certified the payment
+        payer_name (None | str | Unset): who paid (named under the signature)
+        head_name (None | str | Unset): the project head who certified it
     """
 
     kind: Literal["voucher"]
@@ -36,6 +40,8 @@ class BudgetVoucher:
     payee_signed: bool
     payer_signed: bool
     head_certified: bool
+    payer_name: None | str | Unset = UNSET
+    head_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +64,18 @@ class BudgetVoucher:
 
         head_certified = self.head_certified
 
+        payer_name: None | str | Unset
+        if isinstance(self.payer_name, Unset):
+            payer_name = UNSET
+        else:
+            payer_name = self.payer_name
+
+        head_name: None | str | Unset
+        if isinstance(self.head_name, Unset):
+            head_name = UNSET
+        else:
+            head_name = self.head_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +90,10 @@ class BudgetVoucher:
                 "head_certified": head_certified,
             }
         )
+        if payer_name is not UNSET:
+            field_dict["payer_name"] = payer_name
+        if head_name is not UNSET:
+            field_dict["head_name"] = head_name
 
         return field_dict
 
@@ -103,6 +125,24 @@ class BudgetVoucher:
 
         head_certified = d.pop("head_certified")
 
+        def _parse_payer_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payer_name = _parse_payer_name(d.pop("payer_name", UNSET))
+
+        def _parse_head_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        head_name = _parse_head_name(d.pop("head_name", UNSET))
+
         budget_voucher = cls(
             kind=kind,
             payee_name=payee_name,
@@ -112,6 +152,8 @@ class BudgetVoucher:
             payee_signed=payee_signed,
             payer_signed=payer_signed,
             head_certified=head_certified,
+            payer_name=payer_name,
+            head_name=head_name,
         )
 
         budget_voucher.additional_properties = d

@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ProjectInfo")
 
 
@@ -23,6 +25,8 @@ class ProjectInfo:
         tambon (None | str):
         amount (None | str):
         status (None | str):
+        tambon_name (None | str | Unset): the tambon's Thai name (from the registry's feed)
+        grant_name (None | str | Unset): the name of the grant the project spends from
     """
 
     id: UUID
@@ -34,6 +38,8 @@ class ProjectInfo:
     tambon: None | str
     amount: None | str
     status: None | str
+    tambon_name: None | str | Unset = UNSET
+    grant_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +72,18 @@ class ProjectInfo:
         status: None | str
         status = self.status
 
+        tambon_name: None | str | Unset
+        if isinstance(self.tambon_name, Unset):
+            tambon_name = UNSET
+        else:
+            tambon_name = self.tambon_name
+
+        grant_name: None | str | Unset
+        if isinstance(self.grant_name, Unset):
+            grant_name = UNSET
+        else:
+            grant_name = self.grant_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -81,6 +99,10 @@ class ProjectInfo:
                 "status": status,
             }
         )
+        if tambon_name is not UNSET:
+            field_dict["tambon_name"] = tambon_name
+        if grant_name is not UNSET:
+            field_dict["grant_name"] = grant_name
 
         return field_dict
 
@@ -153,6 +175,24 @@ class ProjectInfo:
 
         status = _parse_status(d.pop("status"))
 
+        def _parse_tambon_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tambon_name = _parse_tambon_name(d.pop("tambon_name", UNSET))
+
+        def _parse_grant_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        grant_name = _parse_grant_name(d.pop("grant_name", UNSET))
+
         project_info = cls(
             id=id,
             name=name,
@@ -163,6 +203,8 @@ class ProjectInfo:
             tambon=tambon,
             amount=amount,
             status=status,
+            tambon_name=tambon_name,
+            grant_name=grant_name,
         )
 
         project_info.additional_properties = d

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tranche_block import TrancheBlock
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.tranche_state import TrancheState
@@ -29,6 +30,7 @@ class ProjectTranches:
         tranches (list[TrancheState]):
         next_tranche (int | None):
         blocked_by (list[TrancheBlock]):
+        tambon_name (None | str | Unset): the tambon's Thai name (from the registry's feed)
     """
 
     project_id: UUID
@@ -40,6 +42,7 @@ class ProjectTranches:
     tranches: list[TrancheState]
     next_tranche: int | None
     blocked_by: list[TrancheBlock]
+    tambon_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +76,12 @@ class ProjectTranches:
             blocked_by_item = blocked_by_item_data.value
             blocked_by.append(blocked_by_item)
 
+        tambon_name: None | str | Unset
+        if isinstance(self.tambon_name, Unset):
+            tambon_name = UNSET
+        else:
+            tambon_name = self.tambon_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +97,8 @@ class ProjectTranches:
                 "blocked_by": blocked_by,
             }
         )
+        if tambon_name is not UNSET:
+            field_dict["tambon_name"] = tambon_name
 
         return field_dict
 
@@ -154,6 +165,15 @@ class ProjectTranches:
 
             blocked_by.append(blocked_by_item)
 
+        def _parse_tambon_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tambon_name = _parse_tambon_name(d.pop("tambon_name", UNSET))
+
         project_tranches = cls(
             project_id=project_id,
             name=name,
@@ -164,6 +184,7 @@ class ProjectTranches:
             tranches=tranches,
             next_tranche=next_tranche,
             blocked_by=blocked_by,
+            tambon_name=tambon_name,
         )
 
         project_tranches.additional_properties = d

@@ -39,6 +39,8 @@ class ReportsVoucher:
         head_certified (bool | None):
         as_of (datetime.datetime | None | Unset):
         stale (bool | Unset):  Default: False.
+        payer_name (None | str | Unset): who paid, named under the payer's signature line
+        head_name (None | str | Unset): the project head who certified the payment
     """
 
     expense_id: UUID
@@ -57,6 +59,8 @@ class ReportsVoucher:
     head_certified: bool | None
     as_of: datetime.datetime | None | Unset = UNSET
     stale: bool | Unset = False
+    payer_name: None | str | Unset = UNSET
+    head_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,6 +118,18 @@ class ReportsVoucher:
 
         stale = self.stale
 
+        payer_name: None | str | Unset
+        if isinstance(self.payer_name, Unset):
+            payer_name = UNSET
+        else:
+            payer_name = self.payer_name
+
+        head_name: None | str | Unset
+        if isinstance(self.head_name, Unset):
+            head_name = UNSET
+        else:
+            head_name = self.head_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -138,6 +154,10 @@ class ReportsVoucher:
             field_dict["as_of"] = as_of
         if stale is not UNSET:
             field_dict["stale"] = stale
+        if payer_name is not UNSET:
+            field_dict["payer_name"] = payer_name
+        if head_name is not UNSET:
+            field_dict["head_name"] = head_name
 
         return field_dict
 
@@ -257,6 +277,24 @@ class ReportsVoucher:
 
         stale = d.pop("stale", UNSET)
 
+        def _parse_payer_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payer_name = _parse_payer_name(d.pop("payer_name", UNSET))
+
+        def _parse_head_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        head_name = _parse_head_name(d.pop("head_name", UNSET))
+
         reports_voucher = cls(
             expense_id=expense_id,
             project=project,
@@ -274,6 +312,8 @@ class ReportsVoucher:
             head_certified=head_certified,
             as_of=as_of,
             stale=stale,
+            payer_name=payer_name,
+            head_name=head_name,
         )
 
         reports_voucher.additional_properties = d

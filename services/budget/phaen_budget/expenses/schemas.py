@@ -49,6 +49,8 @@ class Voucher(Input):
     payee_signed: Literal[True]
     payer_signed: Literal[True]
     head_certified: Literal[True] = Field(description="the project head certified the payment")
+    payer_name: str | None = Field(default=None, max_length=300, description="who paid (named under the signature)")
+    head_name: str | None = Field(default=None, max_length=300, description="the project head who certified it")
 
     @field_validator("payee_national_id")
     @classmethod

@@ -8,10 +8,11 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from phaen_reports.render.table import Tabular, cell_text
+from phaen_reports.render.table import Tabular, as_bangkok, cell_text, freshness_line
 from phaen_reports.render.thai import baht_words, be_date, breakable, font_dir
 
 FONT = "Sarabun"
+__all__ = ["FONT", "ThaiPdf", "draw_table", "freshness_line", "table_pdf"]
 
 
 class ThaiPdf(FPDF):
@@ -45,18 +46,6 @@ class ThaiPdf(FPDF):
         return bytes(self.output())
 
 
-def freshness_line(as_of: dt.datetime | None, stale: bool) -> str:
-    """``ข้อมูล ณ <BE date>`` and a warning when a source is behind."""
-    when = be_date(as_of.astimezone(_bangkok()), with_time=True) if as_of else "ยังไม่มีข้อมูล"
-    return f"ข้อมูล ณ {when}" + (" (บางแหล่งข้อมูลยังไม่เป็นปัจจุบัน)" if stale else "")
-
-
-def _bangkok() -> dt.tzinfo:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Asia/Bangkok")
-
-
 def table_pdf(table: Tabular, *, pdf: ThaiPdf | None = None) -> bytes:
     """Render a ``Tabular`` as a Thai PDF document."""
     own = pdf is None
@@ -66,7 +55,7 @@ def table_pdf(table: Tabular, *, pdf: ThaiPdf | None = None) -> bytes:
     for note in table.notes:
         doc.line_text(note, size=12)
     doc.line_text(freshness_line(table.as_of, table.stale), size=10)
-    doc.line_text(f"พิมพ์เมื่อ {be_date(dt.datetime.now(_bangkok()), with_time=True)}", size=10)
+    doc.line_text(f"พิมพ์เมื่อ {be_date(as_bangkok(dt.datetime.now(dt.UTC)), with_time=True)}", size=10)
     doc.ln(2)
     draw_table(doc, table)
     if table.in_words:

@@ -33,6 +33,8 @@ class Tabular:
     # Amounts spelt in Thai words under the table (label, amount).
     in_words: list[tuple[str, Decimal]] = field(default_factory=list)
     landscape: bool = False
+    # The grant the report is about (CSV and XLSX carry it on every export; None: a network-wide report).
+    grant_name: str | None = None
 
 
 def cell_value(value: Any, kind: Kind) -> Any:
@@ -62,3 +64,18 @@ def cell_text(value: Any, kind: Kind) -> str:
 
         return be_date(typed)
     return str(typed)
+
+
+def as_bangkok(when: dt.datetime) -> dt.datetime:
+    """An instant in the network's time zone (Asia/Bangkok)."""
+    from zoneinfo import ZoneInfo
+
+    return when.astimezone(ZoneInfo("Asia/Bangkok"))
+
+
+def freshness_line(as_of: dt.datetime | None, stale: bool) -> str:
+    """``ข้อมูล ณ <BE date>`` and a warning when a source is behind."""
+    from phaen_reports.render.thai import be_date
+
+    when = be_date(as_bangkok(as_of), with_time=True) if as_of else "ยังไม่มีข้อมูล"
+    return f"ข้อมูล ณ {when}" + (" (บางแหล่งข้อมูลยังไม่เป็นปัจจุบัน)" if stale else "")

@@ -7,7 +7,7 @@ import io
 
 import xlsxwriter
 
-from phaen_reports.render.table import Tabular, cell_value
+from phaen_reports.render.table import Tabular, as_bangkok, cell_value, freshness_line
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -18,11 +18,30 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
+ALL_GRANTS = "ทุกทุน"
+GRANT_HEADER = "ทุน"
+AS_OF_HEADER = "ข้อมูล ณ"
+
+
+def grant_of(table: Tabular) -> str:
+    """The grant a report is about; a network-wide report covers every grant."""
+    return table.grant_name or ALL_GRANTS
+
+
+def as_of_iso(table: Tabular) -> str:
+    """``as_of`` in ISO 8601 with its UTC offset (empty before the first feed poll)."""
+    return table.as_of.isoformat(timespec="seconds") if table.as_of else ""
+
+
 def to_csv(table: Tabular) -> bytes:
-    """CSV with a BOM so Excel opens Thai correctly; plain numbers (no separators) for re-import."""
+    """CSV with a BOM so Excel opens Thai correctly; plain numbers (no separators) for re-import.
+
+    Every row ends with the grant's name and the read model's ``as_of``: the file stays one table (no preamble
+    lines for a re-import to skip) and still says what it is and how fresh it was."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([neutralise(c.header_th) for c in table.columns])
+    writer.writerow([neutralise(c.header_th) for c in table.columns] + [GRANT_HEADER, AS_OF_HEADER])
+    context = [neutralise(grant_of(table)), as_of_iso(table)]
     rows = list(table.rows) + ([table.totals] if table.totals else [])
     for row in rows:
         out: list[str] = []
@@ -38,7 +57,7 @@ def to_csv(table: Tabular) -> bytes:
                 out.append(str(value))
             else:
                 out.append(neutralise(str(value)))
-        writer.writerow(out)
+        writer.writerow(out + context)
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -57,8 +76,15 @@ def to_xlsx(table: Tabular) -> bytes:
     date_f = book.add_format({"num_format": "[$-107041E]d mmmm yyyy;@", "font_name": "Sarabun"})
     formats = {"money": money_f, "percent": pct_f, "int": int_f, "date": date_f, "text": text_f}
     sheet.write(0, 0, table.title_th, bold)
-    header_row = 1
+    sheet.write_string(1, 0, f"{GRANT_HEADER}: {neutralise(grant_of(table))}", text_f)
+    sheet.write_string(2, 0, freshness_line(table.as_of, table.stale), text_f)
+    if table.as_of is not None:
+        # The same instant as a real date cell (Bangkok wall time; Excel has no time zones).
+        stamp = book.add_format({"num_format": "[$-107041E]d mmmm yyyy hh:mm;@", "font_name": "Sarabun"})
+        sheet.write_datetime(2, 1, as_bangkok(table.as_of).replace(tzinfo=None), stamp)
+    header_row = 3
     sheet.write_row(header_row, 0, [c.header_th for c in table.columns], head)
+    sheet.freeze_panes(header_row + 1, 0)  # the header row stays in view while scrolling
     rows = list(table.rows) + ([table.totals] if table.totals else [])
     for r, row in enumerate(rows, start=header_row + 1):
         for c, col in enumerate(table.columns):

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from phaen_common.money import CENT
 
@@ -21,6 +22,43 @@ def font_dir() -> Path:
     return Path(fontpkg_sarabun.ROOT) / "files"
 
 
+# No line may start with closing punctuation or end with opening punctuation: "(บาท)" stays whole.
+_NO_BREAK_AFTER = frozenset("([{\"'“‘/-")
+_NO_BREAK_BEFORE = frozenset(")]}\"'”’,.:;!?%/-ๆฯ")
+# A dictionary word longer than this (ตะวันออกเฉียงเหนือ, a compound) may break between the words it is made of,
+# so a narrow column never has to cut it mid-word.
+_COMPOUND_ABOVE = 8
+
+
+@lru_cache(maxsize=1)
+def _short_words() -> Any:
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import Trie
+
+    return Trie([w for w in thai_words() if len(w) <= _COMPOUND_ABOVE])
+
+
+def _parts(word: str) -> list[str]:
+    """A long compound as its dictionary words (ตะวันออก|เฉียง|เหนือ); anything else stays one piece."""
+    if len(word) <= _COMPOUND_ABOVE or not _THAI.search(word):
+        return [word]
+    from pythainlp.tokenize import word_tokenize
+
+    trie = _short_words()
+    parts = word_tokenize(word, custom_dict=trie, engine="newmm")
+    return parts if len(parts) > 1 and all(p in trie for p in parts) else [word]
+
+
+def _may_break(before: str, after: str) -> bool:
+    return not (
+        before.isspace()
+        or after.isspace()
+        or before[-1] in _NO_BREAK_AFTER
+        or after[0] in _NO_BREAK_BEFORE
+        or (before[-1].isdigit() and after[0].isdigit())
+    )
+
+
 @lru_cache(maxsize=4096)
 def breakable(text: str) -> str:
     """Put U+200B between Thai words so the PDF wraps lines at word boundaries, never mid-word."""
@@ -28,10 +66,10 @@ def breakable(text: str) -> str:
         return text
     from pythainlp.tokenize import word_tokenize
 
-    words = word_tokenize(text, keep_whitespace=True)
+    words = [part for word in word_tokenize(text, keep_whitespace=True) for part in _parts(word)]
     out: list[str] = []
     for word in words:
-        if out and not word.isspace() and not out[-1].isspace():
+        if out and _may_break(out[-1], word):
             out.append(ZWSP)
         out.append(word)
     return "".join(out)

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from starlette.concurrency import run_in_threadpool
 
-from phaen_common.access import EVERYTHING  # the project was found in reach by the router
+from phaen_common.access import EVERYTHING, sees_personal_data  # EVERYTHING: the router found the project in reach
+from phaen_common.auth import Principal
 from phaen_reports.projections.models import (
     Account,
     ActivityReport,
@@ -29,6 +30,7 @@ from phaen_reports.render.thai import be_date
 from phaen_reports.reports import documents, money, service
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.catalogue import CHECKLIST
+from phaen_reports.reports.evidence import NationalIds
 
 
 def _item(no: str, evidence: list[str], missing: list[str], *, optional: bool = False) -> s.ChecklistItem:
@@ -255,14 +257,23 @@ async def audit_package(*, session: AsyncSession, project: Project) -> s.AuditPa
     """Checklist 3.1-3.11 with what is present and what is missing, from the read model."""
     items = checklist(await _facts(session, project), project)
     return s.AuditPackage(
-        project=money.project_info(project),
+        project=await money.described(session=session, project=project),
         items=items,
         present=sum(i.status == "present" for i in items),
         missing=sum(i.status == "missing" for i in items),
     )
 
 
-async def audit_bundle(*, session: AsyncSession, project: Project, package: s.AuditPackage, tz: str) -> bytes:
+async def audit_bundle(
+    *,
+    session: AsyncSession,
+    project: Project,
+    package: s.AuditPackage,
+    tz: str,
+    principal: Principal,
+    ids: NationalIds,
+    authorization: str,
+) -> bytes:
     """The audit package as a ZIP: the PDF index and every document the read model can render."""
     summary = await money.expense_summary(session=session, project=project)
     tranches = await service.tranche_report(
@@ -275,10 +286,12 @@ async def audit_bundle(*, session: AsyncSession, project: Project, package: s.Au
         for month in await money.ledger_months(session=session, account_id=account.id, tz=tz):
             statements.append(await money.monthly_statement(session=session, account=account, month=month, tz=tz))
     # The caller may see the project (the router checked), so each of its expenses needs no check of its own.
-    vouchers = [
-        money.voucher_of(expense, project)
-        for expense in await money.voucher_expenses(session=session, project_id=project.id)
-    ]
+    vouchers = []
+    for expense in await money.voucher_expenses(session=session, project_id=project.id):
+        clear = None
+        if sees_personal_data(principal):
+            clear = await ids.national_id(expense_id=expense.id, authorization=authorization)
+        vouchers.append(money.voucher_of(expense, package.project, national_id=clear))
     for part in (summary, tranches, *statements, *vouchers):
         part.as_of, part.stale = package.as_of, package.stale
     return await run_in_threadpool(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 
 from phaen_common.events.budget import TrancheBlock
@@ -29,6 +30,46 @@ BLOCK_TH = {
 }
 
 
+# Ledger kinds as the monthly statement prints them.
+LEDGER_KIND_TH = {
+    "tranche": "รับโอนเงินงวด",
+    "transfer": "เงินโอนเข้า",
+    "interest": "ดอกเบี้ยเงินฝาก",
+    "payout": "ถอนเงินจ่าย",
+    "fee": "ค่าธรรมเนียม",
+    "deposit": "ฝากเงิน",
+    "reversal": "รายการกลับ",
+}
+_REF_MAX = 14
+
+
+def short_reference(ref: str | None) -> str | None:
+    """A reference short enough for one line: a UUID by its first 8 characters, a long one cut in the middle."""
+    if not ref or len(ref) <= _REF_MAX:
+        return ref
+    try:
+        return str(uuid.UUID(ref))[:8] + "…"
+    except ValueError:
+        return ref[:8] + "…" + ref[-5:]
+
+
+def tambon_label(name: str | None, code: str | None) -> str:
+    """``ศรีภูมิ (340279)``: the name with its code beside it (the code alone if the name is not known)."""
+    if not code:
+        return name or ""
+    return f"{name} ({code})" if name else code
+
+
+def project_lines(p: s.ProjectInfo) -> list[str]:
+    """The project's heading lines: its name, its tambon and its grant."""
+    lines = [f"โครงการ: {p.name or ''}"]
+    if p.tambon:
+        lines.append(f"ตำบล {tambon_label(p.tambon_name, p.tambon)}")
+    if p.grant_name:
+        lines.append(f"ทุน: {p.grant_name}")
+    return lines
+
+
 def _with_cofunding(line: s.PlanLine) -> str:
     extra = "".join(f" (สมทบจาก {c.funder} {c.amount:,.2f} บาท)" for c in line.cofunding)
     return (line.title or "") + extra
@@ -53,6 +94,7 @@ def plan_table(r: s.PlanVsActual) -> Tabular:
         as_of=r.as_of,
         stale=r.stale,
         in_words=[("งบประมาณรวม", r.totals.planned), ("จ่ายจริงรวม", r.totals.actual)],
+        grant_name=r.grant.name,
     )
 
 
@@ -105,7 +147,7 @@ def tranche_table(r: s.TrancheReport) -> Tabular:
                 {
                     "name": p.name,
                     "region": REGION_TH.get(p.region or "", p.region or ""),
-                    "tambon": p.tambon,
+                    "tambon": tambon_label(p.tambon_name, p.tambon),
                     "n": t.n,
                     "percent": t.percent,
                     "planned": t.planned_amount,
@@ -120,15 +162,15 @@ def tranche_table(r: s.TrancheReport) -> Tabular:
         landscape=True,
         rows=rows,
         columns=[
-            Column("name", "โครงการ", "text", 2.5),
-            Column("region", "ภาค", "text", 1),
-            Column("tambon", "ตำบล", "text", 0.7),
+            Column("name", "โครงการ", "text", 2.0),
+            Column("region", "ภาค", "text", 1.4),
+            Column("tambon", "ตำบล (รหัส)", "text", 1.3),
             Column("n", "งวด", "int", 0.4),
-            Column("percent", "ร้อยละ", "percent"),
-            Column("planned", "ตามแผน (บาท)", "money"),
-            Column("amount", "โอนแล้ว (บาท)", "money"),
+            Column("percent", "ร้อยละ", "percent", 0.6),
+            Column("planned", "ตามแผน (บาท)", "money", 1.05),
+            Column("amount", "โอนแล้ว (บาท)", "money", 1.05),
             Column("status", "สถานะ", "text", 0.8),
-            Column("blocked", "สิ่งที่ต้องทำก่อนโอนงวดถัดไป", "text", 1.8),
+            Column("blocked", "สิ่งที่ต้องทำก่อนโอนงวดถัดไป", "text", 1.6),
         ],
         as_of=r.as_of,
         stale=r.stale,
@@ -140,8 +182,8 @@ def statement_table(r: s.MonthlyStatement) -> Tabular:
     rows = [
         {
             "date": e.booked_at.date().isoformat() if e.booked_at else None,
-            "kind": e.kind,
-            "reference": e.reference,
+            "kind": LEDGER_KIND_TH.get(e.kind or "", e.kind),
+            "reference": short_reference(e.reference),
             "receipt": e.receipt,
             "payment": e.payment,
             "balance": e.balance,
@@ -170,6 +212,7 @@ def statement_table(r: s.MonthlyStatement) -> Tabular:
         as_of=r.as_of,
         stale=r.stale,
         in_words=[("ยอดคงเหลือยกไป", r.closing)],
+        grant_name=r.account.grant_name,
     )
 
 
@@ -177,7 +220,8 @@ def expense_summary_table(r: s.ExpenseSummary) -> Tabular:
     return Tabular(
         title_th="แบบสรุปค่าใช้จ่ายกิจกรรม",
         slug="expense-summary",
-        notes=[f"โครงการ: {r.project.name or ''}"],
+        notes=project_lines(r.project),
+        grant_name=r.project.grant_name,
         columns=[
             Column("category", "หมวด", "text", 0.5),
             Column("name_th", "รายการ", "text", 3),
@@ -205,7 +249,8 @@ def audit_table(r: s.AuditPackage) -> Tabular:
     return Tabular(
         title_th="สารบัญเอกสารประกอบการตรวจสอบ (เก็บรักษา 5-10 ปี สำหรับ สตง.)",
         slug="audit-package",
-        notes=[f"โครงการ: {r.project.name or ''}", f"มีครบ {r.present} รายการ ขาด {r.missing} รายการ"],
+        notes=[*project_lines(r.project), f"มีครบ {r.present} รายการ ขาด {r.missing} รายการ"],
+        grant_name=r.project.grant_name,
         columns=[
             Column("no", "ข้อ", "text", 0.4),
             Column("title", "เอกสาร", "text", 3),
@@ -228,6 +273,8 @@ def voucher_pdf(v: s.Voucher) -> bytes:
     pdf.line_text(f"เขียนที่ {v.project.name or blank}", align="R")
     pdf.line_text(f"วันที่ {be_date(v.spent_on) if v.spent_on else blank}", align="R")
     pdf.ln(2)
+    if v.project.tambon:
+        pdf.line_text(f"ตำบล {tambon_label(v.project.tambon_name, v.project.tambon)}", align="R")
     pdf.line_text(f"ข้าพเจ้า {v.payee_name or blank}")
     pdf.line_text(f"ที่อยู่ {v.payee_address or blank}")
     pdf.line_text(f"เลขประจำตัวประชาชน {v.payee_national_id or blank}")
@@ -251,15 +298,16 @@ def voucher_pdf(v: s.Voucher) -> bytes:
         pdf.line_text("รายการนี้ถูกยกเลิกแล้ว (void)", bold=True)
     pdf.ln(8)
 
-    def sign(label: str, done: bool | None) -> None:
+    def sign(label: str, done: bool | None, name: str | None) -> None:
         mark = " (ลงนามแล้ว)" if done else ""
         pdf.line_text(f"ลงชื่อ ........................................ {label}{mark}", align="R")
-        pdf.line_text("(........................................)", align="R")
+        # The person's name in brackets under the line, as on the paper form; dots to fill in when unknown.
+        pdf.line_text(f"( {name} )" if name else "(........................................)", align="R")
         pdf.ln(3)
 
-    sign("ผู้รับเงิน", v.payee_signed)
-    sign("ผู้จ่ายเงิน", v.payer_signed)
-    sign("หัวหน้าโครงการ ผู้รับรอง", v.head_certified)
+    sign("ผู้รับเงิน", v.payee_signed, v.payee_name)
+    sign("ผู้จ่ายเงิน", v.payer_signed, v.payer_name)
+    sign("หัวหน้าโครงการ ผู้รับรอง", v.head_certified, v.head_name)
     pdf.line_text(freshness_line(v.as_of, v.stale), size=9)
     return pdf.output_bytes()
 

@@ -12,14 +12,15 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from phaen_common.access import mask
+from phaen_common.access import mask, sees_personal_data
 from phaen_common.auth import Principal
-from phaen_reports.projections.models import Account, Expense, LedgerEntry, Project, columns
+from phaen_reports.projections.models import Account, Expense, Grant, LedgerEntry, Project, Tambon, columns
 from phaen_reports.projections.rollup_models import ExpenseCategoryRollup
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import can_see_account, can_see_project
 from phaen_reports.reports.catalogue import CATEGORIES, CATEGORY_GROUPS, CATEGORY_TH
 from phaen_reports.reports.errors import AccountNotFound, ExpenseNotFound, NotAVoucher, ProjectNotFound
+from phaen_reports.reports.evidence import NationalIds
 
 ZERO = Decimal("0.00")
 
@@ -36,6 +37,22 @@ def project_info(p: Project) -> s.ProjectInfo:
         amount=p.amount,
         status=p.status,
     )
+
+
+async def described(*, session: AsyncSession, project: Project) -> s.ProjectInfo:
+    """The project as reports name it: with its tambon's name and its grant's name."""
+    info = project_info(project)
+    if project.tambon:
+        tambon = await session.get(Tambon, project.tambon)
+        info.tambon_name = tambon.name_th if tambon else None
+    info.grant_name = await grant_name(session=session, grant_id=project.grant_id)
+    return info
+
+
+async def grant_name(*, session: AsyncSession, grant_id: uuid.UUID | None) -> str | None:
+    """The grant's name, if the read model has it."""
+    grant = await session.get(Grant, grant_id) if grant_id else None
+    return grant.name if grant else None
 
 
 async def visible_project(*, session: AsyncSession, principal: Principal, project_id: uuid.UUID) -> Project:
@@ -114,6 +131,7 @@ async def monthly_statement(*, session: AsyncSession, account: Account, month: s
             bank=account.bank,
             branch=account.branch,
             number_last4=account.number_last4,
+            grant_name=await _account_grant(session, account),
         ),
         month=month,
         opening=Decimal(opening),
@@ -122,6 +140,11 @@ async def monthly_statement(*, session: AsyncSession, account: Account, month: s
         closing=Decimal(opening) + receipts - payments,
         entries=entries,
     )
+
+
+async def _account_grant(session: AsyncSession, account: Account) -> str | None:
+    project = await session.get(Project, account.project_id) if account.project_id else None
+    return await grant_name(session=session, grant_id=project.grant_id) if project else None
 
 
 async def ledger_months(*, session: AsyncSession, account_id: uuid.UUID, tz: str) -> list[str]:
@@ -182,7 +205,7 @@ async def expense_summary(*, session: AsyncSession, project: Project) -> s.Expen
             )
         )
     return s.ExpenseSummary(
-        project=project_info(project),
+        project=await described(session=session, project=project),
         categories=categories,
         groups=groups,
         total=sum((c.amount for c in categories), ZERO),
@@ -191,14 +214,15 @@ async def expense_summary(*, session: AsyncSession, project: Project) -> s.Expen
     )
 
 
-def _mask(national_id: Any) -> str | None:
-    digits = "".join(ch for ch in str(national_id or "") if ch.isdigit())
-    # Only the last 4 digits are ever shown (the feed carries no more), padded to the 13 of a national ID.
-    return mask(digits, width=13)
-
-
-async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uuid.UUID) -> s.Voucher:
-    """A voucher-backed expense the caller may see; 404 if it is not visible or not a voucher."""
+async def voucher(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    expense_id: uuid.UUID,
+    ids: NationalIds,
+    authorization: str,
+) -> s.Voucher:
+    """A voucher-backed expense the caller may see (404 otherwise), its payee's ID as the caller may see it."""
     expense = await session.get(Expense, expense_id)
     if expense is None or expense.project_id is None:
         raise ExpenseNotFound()
@@ -207,11 +231,19 @@ async def voucher(*, session: AsyncSession, principal: Principal, expense_id: uu
         raise ExpenseNotFound()
     if expense.evidence_kind != "voucher":
         raise NotAVoucher()
-    return voucher_of(expense, project)
+    info = await described(session=session, project=project)
+    clear = None
+    if sees_personal_data(principal):
+        clear = await ids.national_id(expense_id=expense.id, authorization=authorization)
+    return voucher_of(expense, info, national_id=clear)
 
 
-def voucher_of(expense: Expense, project: Project) -> s.Voucher:
-    """The voucher of an expense with whatever payee fields its event carries (ID masked to the last 4)."""
+def voucher_of(expense: Expense, info: s.ProjectInfo, *, national_id: str | None = None) -> s.Voucher:
+    """The voucher of an expense with whatever payee fields its event carries.
+
+    ``national_id`` is the payee's ID in clear, given only for a caller who may see it; otherwise the ID is its
+    last 4 digits behind the one masking character (``*********1234``).
+    """
     detail = expense.detail or {}
     raw = detail.get("evidence")
     ev: dict[str, Any] = raw if isinstance(raw, dict) else {}
@@ -227,10 +259,10 @@ def voucher_of(expense: Expense, project: Project) -> s.Voucher:
     if not items:
         desc = detail.get("description") or CATEGORY_TH.get(expense.category or "", "")
         items = [s.VoucherItem(description=str(desc), amount=amount)]
-    nid = ev.get("payee_national_id") or ev.get("payee_national_id_last4")
+    known = ev.get("payee_national_id") or ev.get("payee_national_id_last4")
     return s.Voucher(
         expense_id=expense.id,
-        project=project_info(project),
+        project=info,
         spent_on=expense.spent_on,
         category=expense.category,
         category_th=CATEGORY_TH.get(expense.category or ""),
@@ -238,11 +270,13 @@ def voucher_of(expense: Expense, project: Project) -> s.Voucher:
         status=expense.status,
         payee_name=ev.get("payee_name"),
         payee_address=ev.get("payee_address"),
-        payee_national_id=_mask(nid),
+        payee_national_id=national_id or mask(known, width=13),
         items=items,
         payee_signed=ev.get("payee_signed"),
         payer_signed=ev.get("payer_signed"),
         head_certified=ev.get("head_certified"),
+        payer_name=ev.get("payer_name"),
+        head_name=ev.get("head_name"),
     )
 
 

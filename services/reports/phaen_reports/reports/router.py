@@ -147,7 +147,13 @@ async def audit(
     if format != "zip":
         return await respond(format, package, lambda: d.audit_table(package), f"audit-package-{project_id}")
     content = await audit_bundle(
-        session=session, project=project, package=package, tz=request.app.state.settings.timezone
+        session=session,
+        project=project,
+        package=package,
+        tz=request.app.state.settings.timezone,
+        principal=principal,
+        ids=request.app.state.national_ids,
+        authorization=request.headers.get("authorization", ""),
     )
     return document(content, "zip", f"audit-package-{project_id}")
 
@@ -158,14 +164,24 @@ async def audit(
     responses={**responses(401, 403, MoneyReportForbidden, ExpenseNotFound, NotAVoucher, 422), **format_responses()},
 )
 async def voucher(
+    request: Request,
     session: SessionDep,
     fresh: FreshDep,
     principal: MoneyReader,
     expense_id: uuid.UUID,
     format: Annotated[Literal["json", "pdf"], Query()] = "json",
 ) -> Response:
-    """A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form."""
-    v = await money.voucher(session=session, principal=principal, expense_id=expense_id)
+    """A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    The payee's national ID is in clear for the roles that may see it (admin, secretariat, auditor), else its
+    last 4 digits behind ``*``."""
+    v = await money.voucher(
+        session=session,
+        principal=principal,
+        expense_id=expense_id,
+        ids=request.app.state.national_ids,
+        authorization=request.headers.get("authorization", ""),
+    )
     v.as_of, v.stale = fresh.as_of, fresh.stale
     if format == "pdf":
         return document(await run_in_threadpool(d.voucher_pdf, v), "pdf", f"voucher-{expense_id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import Percent, SignedMoney
@@ -103,6 +103,7 @@ class ProjectTranches(BaseModel):
     name: str | None
     region: str | None
     tambon: str | None
+    tambon_name: str | None = Field(default=None, description="the tambon's Thai name (from the registry's feed)")
     status: str | None
     amount: SignedMoney | None
     tranches: list[TrancheState]
@@ -123,6 +124,7 @@ class AccountInfo(BaseModel):
     bank: str | None
     branch: str | None
     number_last4: str | None
+    grant_name: str | None = Field(default=None, description="the name of the grant the account's project spends from")
 
 
 class StatementEntry(BaseModel):
@@ -157,6 +159,8 @@ class ProjectInfo(BaseModel):
     tambon: str | None
     amount: SignedMoney | None
     status: str | None
+    tambon_name: str | None = Field(default=None, description="the tambon's Thai name (from the registry's feed)")
+    grant_name: str | None = Field(default=None, description="the name of the grant the project spends from")
 
 
 class CategoryRow(BaseModel):
@@ -215,3 +219,5 @@ class Voucher(Fresh):
     payee_signed: bool | None
     payer_signed: bool | None
     head_certified: bool | None
+    payer_name: str | None = Field(default=None, description="who paid, named under the payer's signature line")
+    head_name: str | None = Field(default=None, description="the project head who certified the payment")

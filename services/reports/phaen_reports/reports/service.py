@@ -21,6 +21,7 @@ from phaen_reports.projections.models import (
     Grant,
     GrantLine,
     Project,
+    Tambon,
     Tranche,
     columns,
 )
@@ -211,7 +212,19 @@ async def tranche_report(*, session: AsyncSession, stmt: Select[Any], params: Pa
     items = [
         project_tranches(p, released.get(p.id, {}), reported.get(p.id, set()), p.id in with_account) for p in projects
     ]
+    names = await tambon_names(session=session, codes={p.tambon for p in projects if p.tambon})
+    for item in items:
+        item.tambon_name = names.get(item.tambon or "")
     return s.TrancheReport(items=items, total=total, next_cursor=next_cursor)
+
+
+async def tambon_names(*, session: AsyncSession, codes: set[str]) -> dict[str, str]:
+    """Thai names of the tambons with these codes (those the registry's feed has named)."""
+    if not codes:
+        return {}
+    t = columns(Tambon)
+    rows = await session.execute(select(t.code, t.name_th).where(t.code.in_(sorted(codes))))
+    return {code: name for code, name in rows.all() if name}
 
 
 def project_tranches(

@@ -94,7 +94,7 @@ def sync_detailed(
 ) -> Response[Any | FacilitatorOut | Problem]:
     """Get one facilitator
 
-     One facilitator.
+     One facilitator in the caller's scope (404 outside it).
 
     Args:
         facilitator_id (UUID):
@@ -131,7 +131,7 @@ def sync(
 ) -> Any | FacilitatorOut | Problem | None:
     """Get one facilitator
 
-     One facilitator.
+     One facilitator in the caller's scope (404 outside it).
 
     Args:
         facilitator_id (UUID):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 ) -> Response[Any | FacilitatorOut | Problem]:
     """Get one facilitator
 
-     One facilitator.
+     One facilitator in the caller's scope (404 outside it).
 
     Args:
         facilitator_id (UUID):
@@ -198,7 +198,7 @@ async def asyncio(
 ) -> Any | FacilitatorOut | Problem | None:
     """Get one facilitator
 
-     One facilitator.
+     One facilitator in the caller's scope (404 outside it).
 
     Args:
         facilitator_id (UUID):

@@ -159,7 +159,7 @@ def sync_detailed(
 ) -> Response[Any | PageFacilitatorOut | Problem]:
     """List facilitators
 
-     Facilitators by region, province, tambon, level or person.
+     Facilitators the caller may see (a regional committee: its region; a tambon committee: its tambon).
 
     Args:
         region (ListFacilitatorsV1RegistryFacilitatorsGetRegionType0 | None | Unset):
@@ -214,7 +214,7 @@ def sync(
 ) -> Any | PageFacilitatorOut | Problem | None:
     """List facilitators
 
-     Facilitators by region, province, tambon, level or person.
+     Facilitators the caller may see (a regional committee: its region; a tambon committee: its tambon).
 
     Args:
         region (ListFacilitatorsV1RegistryFacilitatorsGetRegionType0 | None | Unset):
@@ -264,7 +264,7 @@ async def asyncio_detailed(
 ) -> Response[Any | PageFacilitatorOut | Problem]:
     """List facilitators
 
-     Facilitators by region, province, tambon, level or person.
+     Facilitators the caller may see (a regional committee: its region; a tambon committee: its tambon).
 
     Args:
         region (ListFacilitatorsV1RegistryFacilitatorsGetRegionType0 | None | Unset):
@@ -317,7 +317,7 @@ async def asyncio(
 ) -> Any | PageFacilitatorOut | Problem | None:
     """List facilitators
 
-     Facilitators by region, province, tambon, level or person.
+     Facilitators the caller may see (a regional committee: its region; a tambon committee: its tambon).
 
     Args:
         region (ListFacilitatorsV1RegistryFacilitatorsGetRegionType0 | None | Unset):

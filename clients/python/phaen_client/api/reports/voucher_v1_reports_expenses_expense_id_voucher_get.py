@@ -114,6 +114,10 @@ def sync_detailed(
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
 
+    The payee's national ID is in clear for the roles that may see it (admin, secretariat, auditor),
+    else its
+    last 4 digits behind ``*``.
+
     Args:
         expense_id (UUID):
         format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
@@ -156,6 +160,10 @@ def sync(
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
 
+    The payee's national ID is in clear for the roles that may see it (admin, secretariat, auditor),
+    else its
+    last 4 digits behind ``*``.
+
     Args:
         expense_id (UUID):
         format_ (VoucherV1ReportsExpensesExpenseIdVoucherGetFormat | Unset):  Default:
@@ -192,6 +200,10 @@ async def asyncio_detailed(
     """Print an expense's payment voucher
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    The payee's national ID is in clear for the roles that may see it (admin, secretariat, auditor),
+    else its
+    last 4 digits behind ``*``.
 
     Args:
         expense_id (UUID):
@@ -232,6 +244,10 @@ async def asyncio(
     """Print an expense's payment voucher
 
      A payment voucher (ใบสำคัญรับเงิน) for a voucher-backed expense; ``format=pdf`` gives the form.
+
+    The payee's national ID is in clear for the roles that may see it (admin, secretariat, auditor),
+    else its
+    last 4 digits behind ``*``.
 
     Args:
         expense_id (UUID):
