@@ -14,18 +14,11 @@ import httpx
 from authz_matrix import COMBINED
 from e2e_stack import Stack, login
 
+from phaen_common.access import PUBLIC_ROLES
+
 RESOLUTION = {"number": "7/2547", "meeting_date": "2004-05-20"}
-ROLES = (
-    "admin",
-    "secretariat",
-    "national_committee",
-    "regional_committee",
-    "tambon_committee",
-    "signatory",
-    "auditor",
-    "partner_registry",
-    "bank",
-)
+# The nine roles people and partners hold (phaen_common.access.Role without the internal service roles).
+ROLES = tuple(role.value for role in PUBLIC_ROLES)
 CRITERIA = (
     "plans_80pct",
     "facilitator_team",

@@ -53,6 +53,13 @@ class AccountSignatory(SQLModel, table=True):
             unique=True,
             postgresql_where=text("removed_at IS NULL"),
         ),
+        # A signatory's read reach: the accounts whose current list holds it (phaen_common.access).
+        Index(
+            "account_signatories_current_user_idx",
+            "user_id",
+            "account_id",
+            postgresql_where=text("removed_at IS NULL"),
+        ),
         {"schema": SCHEMA},
     )
 
