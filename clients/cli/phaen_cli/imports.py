@@ -19,6 +19,12 @@ from phaen_cli.exits import CliError, Exit
 from phaen_cli.output import err
 
 BATCH_ROWS = 50
+# Said in the failure report when the registry gave a status without reasons.
+WHY = {
+    "unresolved": "no tambon of that name in that province / ไม่พบตำบลชื่อนี้ในจังหวัด",
+    "ambiguous": "several tambons match: give the district or the code / ชื่อซ้ำ ระบุอำเภอหรือรหัส",
+    "invalid": "invalid row / ข้อมูลไม่ถูกต้อง",
+}
 PEOPLE_COLUMNS = ("full_name", "national_id", "phone", "tambon")
 
 
@@ -168,7 +174,7 @@ def import_tambons(
     for item in checked.get("rows", []):
         if item["status"] != "ok":
             line = lines.get(item["line"], item["line"])
-            reasons = list(item.get("errors") or [])
+            reasons = list(item.get("errors") or []) or [WHY.get(item["status"], item["status"])]
             if item.get("candidates"):
                 reasons.append("candidates: " + ", ".join(f"{c['code']} {c['name_th']}" for c in item["candidates"]))
             row = by_line.get(line)

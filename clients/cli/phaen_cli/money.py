@@ -128,7 +128,7 @@ def preview(api: Api, releases: list[Release]) -> None:
         if tranche.get("blocked_by"):
             rel.state = f"blocked: {tranche['blocked_by']}"
         elif tranche.get("released") and (left is None or left <= 0):
-            rel.state = "released already"
+            rel.state, rel.moves = "released already", done
         elif rel.moves is None:
             rel.state = "amount needed (the project has no amount)"
         elif left is not None and rel.moves > left:
