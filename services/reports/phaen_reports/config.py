@@ -10,6 +10,9 @@ from phaen_common.settings import CommonSettings
 class Settings(CommonSettings):
     """Reports service settings."""
 
+    # A read replica for the report queries (CloudNativePG's ``-ro`` service); the primary if unset.
+    database_read_url: SecretStr | None = None
+
     # The event feeds this service projects (never their tables).
     registry_url: str = "http://127.0.0.1:8001"
     budget_url: str = "http://127.0.0.1:8002"

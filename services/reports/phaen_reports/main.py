@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
+from phaen_common.db import Database
 from phaen_common.errors import register_thai
 from phaen_common.web import create_service_app
 from phaen_reports.config import Settings
@@ -52,6 +53,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     register_thai(report_errors.THAI, webhook_errors.THAI)
 
     async def on_startup(app: FastAPI) -> None:
+        if settings.database_read_url is not None:
+            app.state.read_db = Database(
+                settings.database_read_url.get_secret_value(),
+                pool_size=settings.db_pool_size,
+                max_overflow=settings.db_max_overflow,
+                pool_timeout=settings.db_pool_timeout_seconds,
+                application_name="phaen-reports-read",
+            )
         sources = getattr(app.state, "feed_sources", None)
         if sources is None:
             app.state.feed_client = httpx.AsyncClient(timeout=settings.feed_timeout_seconds)
@@ -89,6 +98,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def on_shutdown(app: FastAPI) -> None:
         await app.state.consumer.stop()
         await app.state.dispatcher.stop()
+        read_db = getattr(app.state, "read_db", None)
+        if read_db is not None:
+            await read_db.dispose()
         client = getattr(app.state, "feed_client", None)
         if client is not None:
             await client.aclose()

@@ -150,3 +150,39 @@ async def apply_deltas(session: AsyncSession, changes: Iterable[tuple[type[SQLMo
     for model, groups in found.items():
         if groups:
             await _add(session, model, groups)
+
+
+# The rollups recomputed from the rows in PostgreSQL (as the reports_0005 upgrade fills them): no row passes
+# through Python, so memory does not grow with the read model.
+FROM_ROWS = [
+    """INSERT INTO reports.expense_line_rollup (grant_id, line_no, recorded_count, recorded_amount, void_count)
+    SELECT grant_id, line_no, count(*) FILTER (WHERE status = 'recorded'),
+           coalesce(sum(amount) FILTER (WHERE status = 'recorded'), 0), count(*) FILTER (WHERE status = 'void')
+    FROM reports.expense WHERE grant_id IS NOT NULL AND line_no IS NOT NULL GROUP BY grant_id, line_no""",
+    """INSERT INTO reports.expense_category_rollup (project_id, category, recorded_count, recorded_amount, void_count)
+    SELECT project_id, coalesce(category, ''), count(*) FILTER (WHERE status = 'recorded'),
+           coalesce(sum(amount) FILTER (WHERE status = 'recorded'), 0), count(*) FILTER (WHERE status = 'void')
+    FROM reports.expense WHERE project_id IS NOT NULL GROUP BY project_id, coalesce(category, '')""",
+    """INSERT INTO reports.tambon_place_rollup (region, level, code, tambons)
+    SELECT region, 'district', district_code, count(*) FROM reports.tambon
+    WHERE region IS NOT NULL AND district_code IS NOT NULL GROUP BY region, district_code
+    UNION ALL
+    SELECT region, 'province', province_code, count(*) FROM reports.tambon
+    WHERE region IS NOT NULL AND province_code IS NOT NULL GROUP BY region, province_code""",
+    """INSERT INTO reports.tambon_region_rollup
+        (region, model, pilot, expansion, tambons, districts, provinces, tao_plan_integrated, tao_funded)
+    SELECT region, count(*) FILTER (WHERE tier = 'model'), count(*) FILTER (WHERE tier = 'pilot'),
+           count(*) FILTER (WHERE tier = 'expansion'), count(*), count(DISTINCT district_code),
+           count(DISTINCT province_code), count(*) FILTER (WHERE tao_plan_integrated),
+           count(*) FILTER (WHERE tao_funded)
+    FROM reports.tambon WHERE region IS NOT NULL GROUP BY region""",
+]
+
+
+async def rebuild_from_rows(session: AsyncSession) -> None:
+    """Empty the rollups and recompute them from the read model's rows (in the caller's transaction)."""
+    await lock(session)
+    names = ", ".join(f'"{SCHEMA}"."{_table(t).name}"' for t in ru.ROLLUP_TABLES)
+    await session.execute(text(f"TRUNCATE {names}"))
+    for sql in FROM_ROWS:
+        await session.execute(text(sql))

@@ -1,16 +1,33 @@
-"""Dependencies shared by the report routes: the read model's freshness."""
+"""Dependencies shared by the report routes: a read-only session (on the replica where one is configured)
+and the read model's freshness."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from phaen_common.db import SessionDep
+from phaen_common.db import Database
 from phaen_reports.feeds.service import Freshness, freshness
 
 
-async def current_freshness(request: Request, session: SessionDep) -> Freshness:
+async def read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A session for reading reports: on ``PHAEN_DATABASE_READ_URL`` (a read replica) if set, else the primary.
+
+    Nothing is committed: report routes only read. The freshness comes from the same session, so a lagging
+    replica reports its own (older) ``as_of``.
+    """
+    db: Database = getattr(request.app.state, "read_db", None) or request.app.state.db
+    async with db.sessionmaker() as session:
+        yield session
+
+
+ReadSessionDep = Annotated[AsyncSession, Depends(read_session)]
+
+
+async def current_freshness(request: Request, session: ReadSessionDep) -> Freshness:
     """``as_of`` and ``stale`` of the read model, from the consumer's cursors."""
     consumer = request.app.state.consumer
     settings = request.app.state.settings

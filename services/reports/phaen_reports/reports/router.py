@@ -10,7 +10,6 @@ from starlette.concurrency import run_in_threadpool
 
 from phaen_common.access import RegionCode, reach
 from phaen_common.dates import Month
-from phaen_common.db import SessionDep
 from phaen_common.errors import responses
 from phaen_common.pagination import PageParams, page_params
 from phaen_reports.render.respond import Format, document, format_responses, json_response, respond
@@ -19,7 +18,7 @@ from phaen_reports.reports import money, service
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import MoneyReader, Reader, region_filter
 from phaen_reports.reports.audit import audit_bundle, audit_package
-from phaen_reports.reports.deps import FreshDep
+from phaen_reports.reports.deps import FreshDep, ReadSessionDep
 from phaen_reports.reports.errors import (
     AccountNotFound,
     ExpenseNotFound,
@@ -41,7 +40,7 @@ MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
     responses={**responses(401, 403, 422, GrantNotFound), **format_responses()},
 )
 async def plan_vs_actual(
-    session: SessionDep, fresh: FreshDep, _: Reader, grant: uuid.UUID, format: FormatQ = "json"
+    session: ReadSessionDep, fresh: FreshDep, _: Reader, grant: uuid.UUID, format: FormatQ = "json"
 ) -> Response:
     """Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual."""
     report = await service.plan_vs_actual(session=session, grant_id=grant)
@@ -50,7 +49,7 @@ async def plan_vs_actual(
 
 
 @router.get("/coverage", response_model=s.Coverage, responses={**responses(401, 403, 422), **format_responses()})
-async def coverage(session: SessionDep, fresh: FreshDep, principal: Reader, format: FormatQ = "json") -> Response:
+async def coverage(session: ReadSessionDep, fresh: FreshDep, principal: Reader, format: FormatQ = "json") -> Response:
     """Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration)."""
     report = await service.coverage(session=session, region=region_filter(principal))
     report.as_of, report.stale = fresh.as_of, fresh.stale
@@ -60,7 +59,9 @@ async def coverage(session: SessionDep, fresh: FreshDep, principal: Reader, form
 @router.get(
     "/facilitators", response_model=s.Facilitators, responses={**responses(401, 403, 422), **format_responses()}
 )
-async def facilitators(session: SessionDep, fresh: FreshDep, principal: Reader, format: FormatQ = "json") -> Response:
+async def facilitators(
+    session: ReadSessionDep, fresh: FreshDep, principal: Reader, format: FormatQ = "json"
+) -> Response:
     """Process facilitators per region and level."""
     report = await service.facilitators(session=session, region=region_filter(principal))
     report.as_of, report.stale = fresh.as_of, fresh.stale
@@ -73,7 +74,7 @@ async def facilitators(session: SessionDep, fresh: FreshDep, principal: Reader, 
     responses={**responses(401, 403, MoneyReportForbidden, 422), **format_responses()},
 )
 async def tranches(
-    session: SessionDep,
+    session: ReadSessionDep,
     fresh: FreshDep,
     principal: MoneyReader,
     params: Annotated[PageParams, Depends(page_params)],
@@ -96,7 +97,7 @@ async def tranches(
 )
 async def monthly(
     request: Request,
-    session: SessionDep,
+    session: ReadSessionDep,
     fresh: FreshDep,
     principal: MoneyReader,
     account_id: uuid.UUID,
@@ -118,7 +119,7 @@ async def monthly(
     responses={**responses(401, 403, MoneyReportForbidden, ProjectNotFound, 422), **format_responses()},
 )
 async def expense_summary(
-    session: SessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID, format: FormatQ = "json"
+    session: ReadSessionDep, fresh: FreshDep, principal: MoneyReader, project_id: uuid.UUID, format: FormatQ = "json"
 ) -> Response:
     """Activity expense summary of a project by category 1.1 .. 6."""
     project = await money.visible_project(session=session, principal=principal, project_id=project_id)
@@ -134,7 +135,7 @@ async def expense_summary(
 )
 async def audit(
     request: Request,
-    session: SessionDep,
+    session: ReadSessionDep,
     fresh: FreshDep,
     principal: MoneyReader,
     project_id: uuid.UUID,
@@ -165,7 +166,7 @@ async def audit(
 )
 async def voucher(
     request: Request,
-    session: SessionDep,
+    session: ReadSessionDep,
     fresh: FreshDep,
     principal: MoneyReader,
     expense_id: uuid.UUID,
