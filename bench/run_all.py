@@ -15,7 +15,28 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["bench_gateway.py", "bench_registry.py", "bench_budget.py", "bench_reports.py"]
+# The known benchmarks first, in this order; any other bench/bench_*.py after them, alphabetically.
+ORDER = ["bench_start.py", "bench_requests.py", "bench_registry.py", "bench_budget.py", "bench_reports.py"]
+# Written by hand (what the profiles showed and what each change saved); put into RESULTS.md after the figures.
+FINDINGS = "PROFILE.md"
+
+
+def discover(only: set[str]) -> list[Path]:
+    """ORDER's scripts that exist, then every other ``bench_*.py`` alphabetically; ``only`` narrows by name."""
+    here = ROOT / "bench"
+    known = [here / n for n in ORDER if (here / n).exists()]
+    rest = sorted(p for p in here.glob("bench_*.py") if p.name not in ORDER)
+    return [p for p in known + rest if not only or p.name in only]
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
 
 
 def run(script: Path) -> tuple[str, float, int, int]:
@@ -31,7 +52,7 @@ def run(script: Path) -> tuple[str, float, int, int]:
 
 def main() -> int:
     only = set(sys.argv[1:])
-    scripts = [ROOT / "bench" / n for n in ORDER if (ROOT / "bench" / n).exists() and (not only or n in only)]
+    scripts = discover(only)
     sections = []
     summary = ["| benchmark | wall time (s) | peak RSS of the benchmark process (MiB) | exit |", "|---|---|---|---|"]
     failed = False
@@ -46,7 +67,8 @@ def main() -> int:
         "# Benchmark results",
         "",
         f"Made by `make bench` (`python bench/run_all.py`) on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}. "
+        f"{os.cpu_count()} cores ({_cpu_model()}), Python {platform.python_version()}, {platform.machine()}, "
+        f"{platform.node()}; load average at the end {os.getloadavg()[0]:.1f}. "
         "Machines here are noisy: compare ratios measured side by side in one run, not absolute numbers across "
         "runs. Peak RSS is the benchmark process's own (`wait4` ru_maxrss); servers it starts report theirs in "
         "their sections where measured.",
@@ -54,6 +76,9 @@ def main() -> int:
         *summary,
         "",
     ]
+    findings = ROOT / "bench" / FINDINGS
+    if findings.exists():
+        sections.append(findings.read_text().strip())
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(header) + "\n" + "\n\n".join(sections) + "\n")
     print("[bench] wrote bench/RESULTS.md")
     return 1 if failed else 0

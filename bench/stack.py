@@ -69,6 +69,16 @@ class Stack:
         self.pids = found
         return found
 
+    @property
+    def database_url(self) -> str:
+        """The database ``make run`` gave its processes (read from one's environment)."""
+        pid = next(iter(self.pids.values()))
+        with open(f"/proc/{pid}/environ", "rb") as fh:
+            for item in fh.read().split(b"\0"):
+                if item.startswith(b"PHAEN_DATABASE_URL="):
+                    return item.split(b"=", 1)[1].decode()
+        raise RuntimeError("no PHAEN_DATABASE_URL in the processes' environment")
+
     def token(self, username: str = "admin", password: str | None = None) -> str:
         data = f"grant_type=password&username={username}&password={password or self.password}".encode()
         req = urllib.request.Request(
@@ -94,10 +104,14 @@ def start(
     password: str | None = None,
     extra_env: dict[str, str] | None = None,
     timeout: float = 240,
+    ports: dict[str, int] | None = None,
 ) -> Stack:
-    """Start ``make run``; return once it says it is ready (the time it took is ``ready_seconds``)."""
+    """Start ``make run``; return once it says it is ready (the time it took is ``ready_seconds``).
+
+    A warm start passes the ``data_dir``, ``password`` and ``ports`` of an earlier one (its settings unchanged).
+    """
     data_dir = data_dir or Path(tempfile.mkdtemp(prefix="phaen-bench-run-"))
-    ports = {name: free_port() for name in NAMES}
+    ports = ports or {name: free_port() for name in NAMES}
     env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
     env.update({f"PHAEN_{name.upper()}_PORT": str(port) for name, port in ports.items()})
     password = password or "bench-" + os.urandom(8).hex()

@@ -103,13 +103,12 @@ class SetupStamps:
 def run_setup(env: dict[str, str], data_dir: Path) -> None:
     """Migrate every service and load reference data; steps whose inputs did not change are skipped.
 
-    The gateway goes first (it mints the internal clients' secrets into the data folder); the services then
-    set up in parallel, each in its own schema.
+    The four steps run in parallel, each in its own schema: the gateway mints the internal clients' secrets into
+    the data folder, which only the services' processes read (started after every step), never their set-up.
     """
     stamps = SetupStamps(env["PHAEN_DATABASE_URL"])
     done = stamps.done()
-    first, rest = SETUP_ORDER[0], SETUP_ORDER[1:]
-    for batch in ([first], rest):
+    for batch in (SETUP_ORDER,):
         running: list[tuple[str, str, float, subprocess.Popen[bytes]]] = []
         for pkg in batch:
             module = setup_module(pkg)

@@ -14,27 +14,27 @@ from phaen_gateway.auth.revocations import DbRevocations
 from phaen_gateway.auth.tokens import TokenIssuer
 
 
-def _hasher(request: Request) -> Hasher:
+async def _hasher(request: Request) -> Hasher:
     return request.app.state.hasher
 
 
-def _issuer(request: Request) -> TokenIssuer:
+async def _issuer(request: Request) -> TokenIssuer:
     return request.app.state.issuer
 
 
-def _ring(request: Request) -> KeyRing:
+async def _ring(request: Request) -> KeyRing:
     return request.app.state.ring
 
 
-def _revocations(request: Request) -> DbRevocations:
+async def _revocations(request: Request) -> DbRevocations:
     return request.app.state.revocations
 
 
-def _db(request: Request) -> Database:
+async def _db(request: Request) -> Database:
     return request.app.state.db
 
 
-def _people(request: Request) -> PersonCheck:
+async def _people(request: Request) -> PersonCheck:
     return request.app.state.people
 
 

@@ -31,11 +31,11 @@ class PageParams(BaseModel):
     cursor: str | None = None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=500, description="Page size (max 500)")] = 50,
     cursor: Annotated[str | None, Query(max_length=512, description="Opaque cursor from next_cursor")] = None,
 ) -> PageParams:
-    """The ``limit``/``cursor`` query parameters."""
+    """The ``limit``/``cursor`` query parameters (async: a plain ``def`` dependency runs in a worker thread)."""
     return PageParams(limit=limit, cursor=cursor)
 
 

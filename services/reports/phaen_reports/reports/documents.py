@@ -7,7 +7,6 @@ import uuid
 import zipfile
 
 from phaen_common.events.budget import TrancheBlock
-from phaen_reports.render.pdf import ThaiPdf, draw_table, freshness_line, table_pdf
 from phaen_reports.render.table import Column, Tabular
 from phaen_reports.render.tabular import to_csv, to_xlsx
 from phaen_reports.render.thai import baht_words, be_date, be_month
@@ -265,6 +264,8 @@ def audit_table(r: s.AuditPackage) -> Tabular:
 
 
 def voucher_pdf(v: s.Voucher) -> bytes:
+    from phaen_reports.render.pdf import ThaiPdf, draw_table, freshness_line  # on first use (see render.respond)
+
     """ใบสำคัญรับเงิน laid out like the paper form; blanks are dotted lines to fill by hand."""
     blank = "." * 60
     pdf = ThaiPdf(title="ใบสำคัญรับเงิน")
@@ -321,6 +322,8 @@ def audit_zip(
     vouchers: list[s.Voucher],
 ) -> bytes:
     """The audit package: a PDF index plus every rendered report of the project."""
+    from phaen_reports.render.pdf import table_pdf  # on first use (see render.respond)
+
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("00-index.pdf", table_pdf(audit_table(package)))
