@@ -36,6 +36,7 @@ from phaen_common.openapi_extras import install_openapi_extras
 from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
 from phaen_common.text import MAX_JSON_DEPTH, json_depth
+from phaen_common.tracing import install_tracing
 
 log = logging.getLogger("phaen.http")
 
@@ -503,6 +504,10 @@ def create_service_app(
             pool_timeout=settings.db_pool_timeout_seconds,
             application_name=f"phaen-{name}",
         )
+        if getattr(app.state, "traced", False):
+            from phaen_common import otel
+
+            otel.instrument_engine(app.state.db.engine)
         if on_startup is not None:
             await on_startup(app)
         if not hasattr(app.state, "verifier"):
@@ -552,4 +557,5 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     install_openapi_extras(app)
+    install_tracing(app, service=name)  # only with OTEL_* settings; nothing is imported otherwise
     return app
