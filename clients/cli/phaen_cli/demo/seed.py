@@ -49,6 +49,10 @@ CRITERIA = (
     "spread",
 )
 
+# The people of the story are examples (ตัวอย่าง), never real persons; their national IDs are synthetic.
+PROJECT_HEAD = "นายสมชาย ตัวอย่าง"  # chairs ไม้เรียง's working group, heads the project, certifies vouchers
+SIGNATORIES = ("นายสมหมาย ตัวอย่าง", "นางสมศรี ตัวอย่าง", "นายสมปอง ตัวอย่าง")
+TREASURER = SIGNATORIES[1]  # pays out, so signs vouchers as the payer
 MAI_RIANG = "800405"  # ตำบลไม้เรียง อำเภอฉวาง จังหวัดนครศรีธรรมราช (south)
 MODEL_STANDARD = "45000.00"  # a model tambon's standard amount (DOMAIN: standard amounts)
 

@@ -99,7 +99,7 @@ class Story:
         self._user("south", "ประธานคณะประสานงานภาคใต้", ["regional_committee"], region="south")
         self._user(
             "tambon",
-            "คณะทำงานแผนแม่บทชุมชนตำบลไม้เรียง",
+            seed.PROJECT_HEAD,
             ["tambon_committee"],
             region="south",
             province="80",
@@ -109,7 +109,7 @@ class Story:
         self._user("auditor", "ผู้ตรวจสอบบัญชี", ["auditor"])
         signers: list[str] = []
         persons: list[str] = []
-        for i, name in enumerate(("นายสมหมาย ตัวอย่าง", "นางสมศรี ตัวอย่าง", "นายสมปอง ตัวอย่าง"), start=1):
+        for i, name in enumerate(seed.SIGNATORIES, start=1):
             person = self.people["secretariat"].post(
                 "/v1/registry/people",
                 {
@@ -333,6 +333,8 @@ class Story:
                     "payee_signed": True,
                     "payer_signed": True,
                     "head_certified": True,
+                    "payer_name": seed.TREASURER,
+                    "head_name": seed.PROJECT_HEAD,
                 },
             },
             idempotency_key=new_key(),
