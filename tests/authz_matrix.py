@@ -207,8 +207,23 @@ _PLACE = {
 }
 _READS = {
     "project": "/v1/budget/projects/{project_id}",
+    # The tranches released into a project's account: read with the project record (a bank, a listed signatory).
+    "project tranches": "/v1/budget/projects/{project_id}/tranches",
     "account": "/v1/budget/accounts/{account_id}",
     "account ledger": "/v1/budget/accounts/{account_id}/ledger",
+    "account deposits": "/v1/budget/accounts/{account_id}/deposits",
+    "account statements": "/v1/budget/accounts/{account_id}/statements",
+    "account signatory changes": "/v1/budget/accounts/{account_id}/signatory-changes",
+}
+# A project's content listed under it: read by place only.
+_CONTENT = {
+    "project activity reports": "/v1/budget/projects/{project_id}/activity-reports",
+}
+# The reports service's read model of the same objects (eventually consistent: the test waits for it).
+REPORTS = {
+    "report expense summary": "/v1/reports/projects/{project_id}/expense-summary",
+    "report audit package": "/v1/reports/projects/{project_id}/audit-package",
+    "report monthly statement": "/v1/reports/accounts/{account_id}/monthly?month=2004-06",
 }
 _HOME_ONLY = {
     "withdrawal": "/v1/budget/withdrawals/{withdrawal_id}",
@@ -218,13 +233,20 @@ _HOME_ONLY = {
 _COMMITTEES = ("regional_committee", "tambon_committee")
 _BUDGET_PLACE = ("expense", "expense attachments", "attachment", "attachment content")
 _REGISTRY = ("facilitator", "person", "committee")
+_RECORD = ("project", "project tranches")
+_ACCOUNT = ("account", "account ledger", "account deposits", "account statements", "account signatory changes")
 OBJECTS: list[tuple[str, str, str, str]] = [
     *[(w, p, r, reach) for w, p in _READS.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
     *[(w, p, r, reach) for w, p in _PLACE.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
+    *[(w, p, r, reach) for w, p in _CONTENT.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
+    *[(w, p, r, reach) for w, p in REPORTS.items() for r in _COMMITTEES for reach in ("home", "away", "outsider")],
     *[(w, p, r, reach) for w, p in _HOME_ONLY.items() for r in _COMMITTEES for reach in ("home", "outsider")],
     # The foreign account lists two of the home signatories (so "away" is a bank case only).
-    *[("account", "/v1/budget/accounts/{account_id}", "bank", reach) for reach in ("home", "away", "outsider")],
-    *[("account", "/v1/budget/accounts/{account_id}", "signatory", reach) for reach in ("home", "outsider", "reached")],
+    *[(w, _READS[w], "bank", reach) for w in _ACCOUNT for reach in ("home", "away", "outsider")],
+    *[(w, _READS[w], "signatory", reach) for w in _ACCOUNT for reach in ("home", "outsider", "reached")],
+    *[(w, _READS[w], role, reach) for w in _RECORD for role in ("bank", "signatory") for reach in ("home", "outsider")],
+    # Their reach of a project record does not extend to its content.
+    *[(w, p, role, "never") for w, p in _CONTENT.items() for role in ("bank", "signatory")],
     *[
         ("withdrawal", "/v1/budget/withdrawals/{withdrawal_id}", role, reach)
         for role in ("bank", "signatory")
@@ -245,7 +267,8 @@ OBJECTS: list[tuple[str, str, str, str]] = [
         for reach in ("home", "reached")
     ],
     # Tambon committee + signatory: its tambon, plus the foreign account that lists it, never the foreign content.
-    *[(w, p, COMBINED, "home") for w, p in {**_READS, **_PLACE, **_HOME_ONLY}.items()],
-    *[(w, _READS[w], COMBINED, "reached") for w in ("project", "account", "account ledger")],
+    *[(w, p, COMBINED, "home") for w, p in {**_READS, **_PLACE, **_HOME_ONLY, **_CONTENT, **REPORTS}.items()],
+    *[(w, _READS[w], COMBINED, "reached") for w in (*_RECORD, *_ACCOUNT)],
+    *[(w, p, COMBINED, "away") for w, p in {**_CONTENT, **REPORTS}.items()],
     *[(w, _PLACE[w], COMBINED, "away") for w in (*_BUDGET_PLACE, *_REGISTRY)],
 ]

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
-from authz_matrix import COMBINED_ROLES, DENY, OBJECTS, PUBLIC, ROUTES, SKIP_ROUTES
+from authz_matrix import COMBINED_ROLES, DENY, OBJECTS, PUBLIC, REPORTS, ROUTES, SKIP_ROUTES
 from authz_world import ROLES, World
 from e2e_stack import Stack
 
@@ -94,6 +95,14 @@ def test_each_role_is_allowed_or_refused_as_the_matrix_says(world: World, figure
     assert not wrong, "\n".join(wrong)
 
 
+def wait_for_reports(world: World, target: str, seconds: float = 60) -> None:
+    """The reports read model catches up within seconds: wait until the admin reads the object (bounded)."""
+    deadline = time.monotonic() + seconds
+    while world.callers["admin"].request("GET", target).status_code == 404:
+        assert time.monotonic() < deadline, f"the reports read model never showed {target}"
+        time.sleep(0.5)
+
+
 @pytest.mark.parametrize(("what", "path", "role", "reach"), OBJECTS, ids=lambda v: str(v))
 def test_objects_outside_the_callers_reach_are_404_and_inside_are_there(
     world: World, what: str, path: str, role: str, reach: str, figures: Any
@@ -102,6 +111,8 @@ def test_objects_outside_the_callers_reach_are_404_and_inside_are_there(
     foreign = reach in ("away", "reached")
     caller = world.outsiders[role] if reach == "outsider" else world.callers[role]
     target = path.format(**({**world.ids, **world.foreign} if foreign else world.ids))
+    if path in REPORTS.values():
+        wait_for_reports(world, target)
     r = caller.request("GET", target)
     want = 200 if reach in ("home", "reached") else 404
     if RECORD:

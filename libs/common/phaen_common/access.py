@@ -166,7 +166,7 @@ READS: Mapping[str, ObjectRead] = {
     "proposal": ObjectRead(),
     "expense": ObjectRead(),
     "activity_report": ObjectRead(),
-    "tranche": ObjectRead(),
+    "tranche": ObjectRead(follows="project"),  # money released into the project's account: with the record
     "attachment": ObjectRead(follows="expense"),  # receipt scans and other evidence
     "voucher": ObjectRead(follows="expense"),
     # budget: an account and what hangs from it
