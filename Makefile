@@ -43,7 +43,7 @@ test-fast: bytecode ## The suite without the tests marked slow (whole-stack, sub
 	$(VENV)/bin/python -m pytest -m "not slow"
 
 soak: bytecode ## Heavier fault and money rounds (PHAEN_SOAK_ROUNDS, default 20), bounded by pytest's own timeouts
-	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_authz_matrix.py tests/test_log_scan.py
+	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_authz_matrix.py tests/test_log_scan.py services/budget/tests/test_money_properties.py
 
 security-figures: $(STAMP) ## Put the last test run's figures (.data/security-figures.json) into SECURITY.md
 	$(VENV)/bin/python scripts/security_figures.py

@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,10 +45,27 @@ SLOW = (
 )
 
 
+# `make test` runs the suite on two pytest-xdist workers (--dist loadgroup). Each worker is a session of its own,
+# with its own embedded PostgreSQL, apps and temp folders; nothing is shared but the machine. The tests that use
+# the one `make run` stack go to one worker together (group "stack"), as do those of the budget's live server;
+# every other file is one unit, so a module's fixtures are built once.
+SHARED_GROUPS = {"stack": "stack", "stoppable_stack": "stack", "world": "stack", "live_url": "budget-live"}
+
+
+def _group(item: pytest.Item) -> str:
+    names = getattr(item, "fixturenames", ())
+    for fixture, group in SHARED_GROUPS.items():
+        if fixture in names:
+            return group
+    return item.nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(SLOW) or "stack" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
     # A test that stops the shared stack goes after the others that use it. Not for correctness (the
     # stoppable_stack fixture starts the stack again for any later user, in any order): it saves that restart.
     stoppers = [item for item in items if "stoppable_stack" in getattr(item, "fixturenames", ())]
@@ -100,7 +118,18 @@ def figures() -> Figures:
     return _FIGURES
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """Under xdist: the controller adds up each worker's figures (it writes them, the workers do not)."""
+    for name, n in getattr(node, "workeroutput", {}).get("figures", {}).items():
+        _FIGURES.add(name, n)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the figures to the controller
+        workeroutput["figures"] = dict(_FIGURES.counts)
+        return
     if not _FIGURES.counts:
         return
     import json

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from phaen_gateway.testing import FAST_HASHING
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -79,6 +81,10 @@ def start_stack(data_dir: Path | None = None, password: str | None = None) -> St
     env.update(
         {"PHAEN_DATA_DIR": str(data_dir), "PHAEN_ADMIN_PASSWORD": password, "PHAEN_REVOCATION_CACHE_SECONDS": "2"}
     )
+    # Cheap argon2 for the test stack only (development accepts it, every other environment refuses it; the
+    # production cost is checked by gateway/tests/test_house_password_cost.py): each user made and each login
+    # of the end-to-end tests would otherwise hash at 64 MiB x 3 passes x 4 lanes.
+    env.update({f"PHAEN_{name.upper()}": str(value) for name, value in FAST_HASHING.items()})
     log_path = data_dir / f"make-run-{os.urandom(3).hex()}.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
