@@ -15,7 +15,8 @@ accounts and 100,000 ledger entries, all written by ``generate_series`` into an 
   child process whose RSS is sampled as it goes: bounded memory means the same RSS at 10 % and at 100 %.
 
 ``PHAEN_BENCH_SMALL=1`` runs a tenth of everything (a quick check, about a minute).
-Command: ``.venv/bin/python bench/bench_rollups.py``; prints its section for ``bench/RESULTS.md``.
+Command: ``.venv/bin/python bench/bench_rollups.py``; prints its section for ``bench/RESULTS.md`` and keeps the
+last full run in ``bench/RESULTS-rollups.md``.
 """
 
 from __future__ import annotations
@@ -513,7 +514,10 @@ def main() -> int:
         "",
         f"Wall time of this benchmark: {time.perf_counter() - started:.0f} s.",
     ]
-    print("\n".join(lines))
+    section = "\n".join(lines)
+    if not SMALL:
+        (ROOT / "bench" / "RESULTS-rollups.md").write_text("# Report rollups benchmark\n\n" + section + "\n")
+    print(section)
     return 0
 
 

@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -132,3 +133,57 @@ def login(stack: Stack, username: str, password: str) -> str:
     )
     assert r.status_code == 200, r.text
     return str(r.json()["access_token"])
+
+
+PACKAGES = {
+    "gateway": "phaen_gateway",
+    "registry": "phaen_registry",
+    "budget": "phaen_budget",
+    "reports": "phaen_reports",
+}
+
+
+def database_url(stack: Stack) -> str:
+    """The URL of the stack's embedded PostgreSQL (its socket directory and port from postmaster.pid)."""
+    lines = (stack.data_dir / "pg" / "postmaster.pid").read_text().splitlines()
+    port, socket_dir = lines[3].strip(), lines[4].strip()
+    return f"postgresql://postgres@/phaen?host={socket_dir}&port={port}"
+
+
+def start_replicas(stack: Stack) -> tuple[dict[str, int], list[subprocess.Popen[bytes]]]:
+    """A second replica of every process on its own port, against the stack's database and data folder.
+
+    The second gateway routes to the second replicas, and they take their keys from the second gateway, so a
+    request through it never touches the first set. Returns the ports and the processes (stop them).
+    """
+    ports = {name: free_port() for name in PACKAGES}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
+    env.update(
+        {
+            "PHAEN_DATA_DIR": str(stack.data_dir),
+            "PHAEN_DATABASE_URL": database_url(stack),
+            "PHAEN_ADMIN_PASSWORD": stack.admin_password,
+            "PHAEN_REVOCATION_CACHE_SECONDS": "2",
+            **{f"PHAEN_{name.upper()}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items()},
+        }
+    )
+    procs = []
+    for name, pkg in PACKAGES.items():
+        cmd = [sys.executable, "-m", "uvicorn", f"{pkg}.main:create_app", "--factory", "--port", str(ports[name])]
+        log = (stack.data_dir / f"replica-{name}.log").open("wb")
+        procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=log))
+    deadline = time.monotonic() + 120
+    pending = dict(ports)
+    while pending and time.monotonic() < deadline:
+        for name, port in list(pending.items()):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                    del pending[name]
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.3)
+    if pending:
+        for proc in procs:
+            proc.terminate()
+        raise AssertionError(f"replicas not ready: {sorted(pending)}")
+    return ports, procs
