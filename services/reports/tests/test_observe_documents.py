@@ -217,6 +217,9 @@ async def test_reports_name_tambons_with_their_codes(world, keys):
     r = await client.get("/v1/reports/tranches", headers=auth)
     item = next(i for i in r.json()["items"] if i["tambon"] == net.tambon)
     assert item["tambon_name"] == "ศรีภูมิ"
+    r = await client.get(f"/v1/reports/projects/{net.tambon_project}/audit-package", headers=auth)
+    beneficiaries = next(i for i in r.json()["items"] if i["no"] == "3.8")
+    assert any(f"ศรีภูมิ ({net.tambon})" in e for e in beneficiaries["evidence"])
 
 
 @pytest.mark.parametrize(

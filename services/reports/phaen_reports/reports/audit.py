@@ -84,6 +84,7 @@ class _Facts:
     entries: int
     people: int
     changes: int
+    tambon: str = ""  # the tambon's name with its code beside it
 
 
 async def _facts(session: AsyncSession, project: Project) -> _Facts:
@@ -147,7 +148,12 @@ async def _facts(session: AsyncSession, project: Project) -> _Facts:
             select(func.count()).select_from(ProjectChange).where(col(ProjectChange.project_id) == pid)
         )
     ).scalar_one()
+    tambon = ""
+    if project.tambon:
+        names = await service.tambon_names(session=session, codes={project.tambon})
+        tambon = documents.tambon_label(names.get(project.tambon), project.tambon)
     return _Facts(
+        tambon=tambon,
         approved=[p for p in proposals if p.status == "approved"],
         change_proposals=sum(p.kind == "change" for p in proposals),
         committee=committee,
@@ -222,7 +228,7 @@ def checklist(f: _Facts, project: Project) -> list[s.ChecklistItem]:
         ),
         _item(
             "3.8",
-            [f"ผู้รับประโยชน์ที่ลงทะเบียนในตำบล {project.tambon} {f.people} คน"] if f.people else [],
+            [f"ผู้รับประโยชน์ที่ลงทะเบียนในตำบล{f.tambon} {f.people} คน"] if f.people else [],
             [] if f.people or not project.tambon else ["ยังไม่มีรายชื่อผู้รับประโยชน์"],
             optional=not project.tambon,
         ),
@@ -234,7 +240,7 @@ def checklist(f: _Facts, project: Project) -> list[s.ChecklistItem]:
         _item(
             "3.10",
             [
-                f"บัญชี{a.bank or ''} สาขา{a.branch or ''} เลขที่ ****{a.number_last4 or ''} "
+                f"บัญชี {a.bank or ''} สาขา{a.branch or ''} เลขที่ ****{a.number_last4 or ''} "
                 f"ลงนามร่วม {a.threshold} ใน {a.signatory_count} คน"
                 for a in f.accounts
                 if _signing_ok(a)
