@@ -22,10 +22,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 if TYPE_CHECKING:
     from phaen_common.auth import Principal
+
+
+class Holder(Protocol):
+    """Whoever holds roles and scope claims: a token's principal, or a stored subscriber (which may lack ``sub``)."""
+
+    @property
+    def roles(self) -> frozenset[str]: ...
+
+    @property
+    def region(self) -> str | None: ...
+
+    @property
+    def tambon(self) -> str | None: ...
+
+    @property
+    def bank(self) -> str | None: ...
 
 
 class Role(StrEnum):
@@ -249,7 +265,7 @@ EVERYTHING = Reach(everything=True)
 NOTHING = Reach()
 
 
-def reach(principal: Principal, what: str) -> Reach:
+def reach(principal: Holder, what: str) -> Reach:
     """What ``principal`` reads of object type ``what``: the union of what each of its roles reads."""
     spec = read_spec(what)
     if any(role in spec.national for role in principal.roles):
@@ -269,11 +285,11 @@ def reach(principal: Principal, what: str) -> Reach:
         elif basis is Basis.BANK and principal.bank:
             banks.add(principal.bank)
         elif basis is Basis.SIGNATORY:
-            signatory = principal.sub
+            signatory = getattr(principal, "sub", None)  # a holder without a subject is listed nowhere
     return Reach(regions=frozenset(regions), tambons=frozenset(tambons), banks=frozenset(banks), signatory=signatory)
 
 
-def reads_everything(principal: Principal, what: str) -> bool:
+def reads_everything(principal: Holder, what: str) -> bool:
     """Does ``principal`` read every row of object type ``what``?"""
     return reach(principal, what).everything
 

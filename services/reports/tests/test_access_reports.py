@@ -85,3 +85,36 @@ async def test_regional_and_tambon_roles_add_up_in_the_tranche_report(reports_ap
         # A region filter outside one's reach shows nothing of it.
         r = await client.get("/v1/reports/tranches", params={"region": "northeast"}, headers=south_only)
         assert r.status_code == 200 and r.json()["items"] == []
+
+
+def test_webhook_events_follow_the_shared_reach():
+    """A subscriber receives what its roles read: a BAAC client the events of accounts written 'ธ.ก.ส.' (the
+    old exact comparison of code and name dropped them), a combined role no more than each role."""
+    from phaen_common.events import budget as b
+    from phaen_reports.webhooks.scope import Places, Subscriber, may_receive
+
+    project, other = uuid.uuid4(), uuid.uuid4()
+
+    def opened(bank: str, project_id: uuid.UUID) -> b.AccountOpened:
+        return b.AccountOpened(
+            id=uuid.uuid4(),
+            project_id=project_id,
+            bank=bank,
+            branch="สาขา",
+            name="บัญชีโครงการ",
+            number_last4="4567",
+            threshold=2,
+            signatory_count=3,
+        )
+
+    places = Places(project_place={project: ("north", "500101"), other: ("south", "900101")})
+    baac = Subscriber(roles=frozenset({"bank"}), bank="BAAC")
+    assert baac.may_subscribe("account.opened")
+    assert may_receive(baac, "account.opened", opened("ธ.ก.ส.", project), places)
+    assert not may_receive(baac, "account.opened", opened("KTB", project), places)
+    both = Subscriber(roles=frozenset({"tambon_committee", "signatory"}), region="north", tambon="500101")
+    assert may_receive(both, "account.opened", opened("KTB", project), places)
+    assert not may_receive(both, "account.opened", opened("ธ.ก.ส.", other), places)
+    assert not Subscriber(roles=frozenset({"signatory"})).may_subscribe("account.opened")
+    auditor = Subscriber(roles=frozenset({"auditor"}))
+    assert may_receive(auditor, "account.opened", opened("KTB", other), places)

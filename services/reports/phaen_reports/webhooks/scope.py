@@ -1,10 +1,13 @@
-"""Who may receive which event: a subscriber receives only what its role may read.
+"""Who may receive which event: a subscriber receives only what its role may read (``phaen_common.access``).
 
 - Registry events need ``registry:read``; budget events ``budget:read``.
-- Admin, secretariat, auditors and the national committee read everything.
-- A bank (its partner client carries the bank it is) receives events about accounts at its bank:
-  the accounts themselves, their ledger, withdrawals, tranches paid into them, statements and alerts.
-- A regional or tambon committee receives events of its region or tambon.
+- Registry events are read as the registry's place objects (people, committees, facilitators): everything for
+  the national readers and a registry partner, a regional or tambon committee its region or tambon.
+- Budget events about an account (the account, its ledger, withdrawals, tranches paid into it, statements,
+  alerts) are read as the account: by place, and by a bank for the accounts at its bank (the bank's code
+  answers to the names accounts are written with, ``bank_names``). Other budget events are project content:
+  by place only.
+- A stored subscriber has no subject, so a signatory's reach by listing is not honoured here (narrower).
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from phaen_common.access import Reach, reach
 from phaen_common.auth import Principal, scopes_for
 from phaen_common.events import EventData, spec_for
 from phaen_common.events import budget as b
 
-_EVERYTHING = frozenset({"admin", "secretariat", "auditor", "national_committee"})
 _SOURCE_SCOPE = {"registry": "registry:read", "budget": "budget:read"}
 
 
@@ -43,13 +46,7 @@ class Subscriber:
         spec = spec_for(type)
         if spec is None or not self.reads_source(type):
             return False
-        return bool(
-            self.roles & _EVERYTHING
-            or ("bank" in self.roles and self.bank and spec.source == "budget")
-            or ("regional_committee" in self.roles and self.region)
-            or ("tambon_committee" in self.roles and self.tambon)
-            or ("partner_registry" in self.roles and spec.source == "registry")
-        )
+        return not reach(self, "committee" if spec.source == "registry" else "account").nothing
 
 
 @dataclass
@@ -79,23 +76,21 @@ def may_receive(sub: Subscriber, type: str, data: EventData, places: Places) -> 
     """Whether ``sub`` may read the event ``type`` with payload ``data``."""
     if not sub.reads_source(type):
         return False
-    if sub.roles & _EVERYTHING:
-        return True
     spec = spec_for(type)
-    if "bank" in sub.roles and sub.bank:
-        account = account_of(data)
-        bank = data.bank if isinstance(data, b.AccountState) else places.account_bank.get(account) if account else None
-        if bank is not None and bank == sub.bank:
-            return True
     if spec is not None and spec.source == "registry":
+        scope: Reach = reach(sub, "committee")
         region, tambon = getattr(data, "region", None), getattr(data, "tambon", None) or getattr(data, "code", None)
-        if "partner_registry" in sub.roles:
-            return True
-    else:
-        project = project_of(data)
-        if project is None and (account := account_of(data)) is not None:
-            project = places.account_project.get(account)
-        region, tambon = places.project_place.get(project, (None, None)) if project else (None, None)
-    if "regional_committee" in sub.roles and sub.region and region == sub.region:
+        return scope.allows(region=region, tambon=tambon)
+    account = account_of(data)
+    scope = reach(sub, "account" if account is not None else "expense")
+    if scope.everything:
         return True
-    return "tambon_committee" in sub.roles and bool(sub.tambon) and tambon == sub.tambon
+    if account is not None:
+        bank = data.bank if isinstance(data, b.AccountState) else places.account_bank.get(account)
+        if scope.allows(bank=bank):
+            return True
+    project = project_of(data)
+    if project is None and account is not None:
+        project = places.account_project.get(account)
+    region, tambon = places.project_place.get(project, (None, None)) if project else (None, None)
+    return scope.allows(region=region, tambon=tambon)
