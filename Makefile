@@ -10,7 +10,7 @@ STAMP := $(VENV)/.synced-bytecode
 # Our own packages, compiled before the processes that import them start (see test and run below).
 PACKAGES := libs/common/phaen_common gateway/phaen_gateway services/registry/phaen_registry services/budget/phaen_budget services/reports/phaen_reports clients/cli/phaen_cli
 
-.PHONY: help setup run demo test test-fast soak security-figures bytecode lint format bench clean client
+.PHONY: help setup run demo test test-fast soak fuzz security-figures bytecode lint format bench clean client
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,12 @@ test-fast: bytecode ## The suite without the tests marked slow (whole-stack, sub
 
 soak: bytecode ## Heavier fault and money rounds (PHAEN_SOAK_ROUNDS, default 20), bounded by pytest's own timeouts
 	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_authz_matrix.py tests/test_log_scan.py services/budget/tests/test_money_properties.py
+
+fuzz: bytecode ## Long random schemathesis runs: through the gateway (stateful money flow) and each service; bounded
+	PHAEN_FUZZ_EXAMPLES=$${PHAEN_FUZZ_EXAMPLES:-20} PHAEN_FUZZ_STEPS=$${PHAEN_FUZZ_STEPS:-20} \
+	PHAEN_FUZZ_SECONDS=$${PHAEN_FUZZ_SECONDS:-600} PHAEN_FUZZ_STATEFUL_SECONDS=$${PHAEN_FUZZ_STATEFUL_SECONDS:-300} \
+	timeout --signal=INT $${PHAEN_FUZZ_TIMEOUT:-2400} \
+	$(VENV)/bin/python -m pytest tests/test_openapi_fuzz_gateway.py tests/test_openapi_fuzz.py gateway/tests/test_fuzz.py
 
 security-figures: $(STAMP) ## Put the last test run's figures (.data/security-figures.json) into SECURITY.md
 	$(VENV)/bin/python scripts/security_figures.py

@@ -4,7 +4,10 @@
 - ``servers``, and OAuth2 password and client-credentials flows beside the bearer scheme;
 - ``Accept-Language`` on every operation (every problem can be answered in Thai);
 - plain summaries and an example with real Thai values on every request body;
-- the expense categories named in Thai and English; the CSV import's columns.
+- the expense categories named in Thai and English; the CSV import's columns;
+- OpenAPI ``links`` along the money flow (grant -> project -> tranche -> account -> withdrawal -> signatures
+  -> payout), so a partner's tooling and our stateful fuzzing (``tests/test_openapi_fuzz_gateway.py``) know
+  which answer feeds which request.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 from typing import Any
 
 from phaen_common.errors import PROBLEM_JSON
+from phaen_gateway.config import ROUTED_API_PREFIXES, UPSTREAMS
 from phaen_gateway.openapi_words import (
     CSV_COLUMNS,
     EXAMPLES,
@@ -72,7 +76,9 @@ def polish(doc: dict[str, Any]) -> dict[str, Any]:
     _categories(doc)
     _csv_import(doc)
     _binary_bodies(doc)
+    _gateway_answers(doc)
     _shared_problem(doc)
+    _money_flow_links(doc)
     return doc
 
 
@@ -222,3 +228,146 @@ def _shared_problem(doc: dict[str, Any]) -> None:
                 content = (response.get("content") or {}).get(PROBLEM_JSON)
                 if isinstance(content, dict) and "$ref" not in content.get("schema", {}):
                     content["schema"] = {"$ref": "#/components/schemas/Problem"}
+
+
+RETRY_AFTER: dict[str, Any] = {
+    "description": "Seconds to wait before trying again",
+    "schema": {"type": "integer", "minimum": 1},
+}
+# What the gateway itself may answer on a route it forwards, before or instead of the service (issue 10: a
+# fuzzer through the gateway met an undocumented 400 for a header that is not UTF-8).
+GATEWAY_ANSWERS: dict[str, tuple[str, bool]] = {
+    "400": ("A request header is neither ASCII nor UTF-8 (`invalid_header`)", False),
+    "413": ("The body is larger than the gateway accepts (`payload_too_large`)", False),
+    "429": ("Too many requests from this caller (`too_many_requests`)", True),
+    "503": ("The service cannot be reached, or its database is unavailable (`service_unavailable`)", True),
+    "504": ("The service did not answer in time (`gateway_timeout`)", False),
+}
+
+
+def _forwarded(path: str) -> bool:
+    return any(path.startswith(f"/v1/{name}/") for name in UPSTREAMS) or any(
+        path.startswith(prefix) for prefix in ROUTED_API_PREFIXES
+    )
+
+
+def _gateway_answers(doc: dict[str, Any]) -> None:
+    """Declare on every operation what the gateway answers itself: the per-caller rate limit (429) on all but
+    ``/healthz``, and on forwarded routes a bad header (400), an oversized body (413, where there is a body), an
+    unreachable service (503) and a late one (504). 429 and 503 say when to retry (``Retry-After``)."""
+    for path, item in doc.get("paths", {}).items():
+        for method in METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict) or path == "/healthz":
+                continue
+            wanted = list(GATEWAY_ANSWERS) if _forwarded(path) else ["429"]
+            if "requestBody" not in op:
+                wanted = [code for code in wanted if code != "413"]
+            responses = op.setdefault("responses", {})
+            for code in wanted:
+                description, retry = GATEWAY_ANSWERS[code]
+                answer = responses.setdefault(
+                    code, {"description": description, "content": {PROBLEM_JSON: {"schema": {}}}}
+                )
+                if retry:
+                    answer.setdefault("headers", {}).setdefault("Retry-After", dict(RETRY_AFTER))
+
+
+def _id(field: str = "id") -> str:
+    return f"$response.body#/{field}"
+
+
+# (method, path, status) of an answer -> its links: name -> (method, path of the next request, parameters, body).
+# Parameters and body values are runtime expressions (or constants); a body given here is merged into the rest
+# of the next request's body.
+Link = tuple[str, str, dict[str, Any], dict[str, Any] | None]
+W = "/v1/budget/withdrawals/{withdrawal_id}"
+MONEY_FLOW_LINKS: dict[tuple[str, str, str], dict[str, Link]] = {
+    ("post", "/v1/budget/grants", "201"): {
+        "GetGrant": ("get", "/v1/budget/grants/{grant_id}", {"grant_id": _id()}, None),
+        "AddLine": ("post", "/v1/budget/grants/{grant_id}/lines", {"grant_id": _id()}, None),
+    },
+    ("post", "/v1/budget/grants/{grant_id}/lines", "201"): {
+        "CreateProject": (
+            "post",
+            "/v1/budget/projects",
+            {},
+            {"grant_id": _id("grant_id"), "line_no": _id("no")},
+        ),
+    },
+    ("post", "/v1/budget/projects", "201"): {
+        "GetProject": ("get", "/v1/budget/projects/{project_id}", {"project_id": _id()}, None),
+        "ListTranches": ("get", "/v1/budget/projects/{project_id}/tranches", {"project_id": _id()}, None),
+        "ReleaseFirstTranche": (
+            "post",
+            "/v1/budget/projects/{project_id}/tranches/{n}/release",
+            {"project_id": _id(), "n": 1},
+            None,
+        ),
+        "OpenAccount": ("post", "/v1/budget/accounts", {}, {"project_id": _id(), "name": _id("name")}),
+        "CreateProposal": ("post", "/v1/budget/proposals", {}, {"project_id": _id()}),
+        "RecordExpense": ("post", "/v1/budget/expenses", {}, {"project_id": _id()}),
+    },
+    ("post", "/v1/budget/projects/{project_id}/tranches/{n}/release", "200"): {
+        "GetProject": ("get", "/v1/budget/projects/{project_id}", {"project_id": _id("project_id")}, None),
+        "GetAccount": ("get", "/v1/budget/accounts/{account_id}", {"account_id": _id("account_id")}, None),
+        "RequestWithdrawal": ("post", "/v1/budget/withdrawals", {}, {"account_id": _id("account_id")}),
+    },
+    ("post", "/v1/budget/accounts", "201"): {
+        "GetAccount": ("get", "/v1/budget/accounts/{account_id}", {"account_id": _id()}, None),
+        "GetLedger": ("get", "/v1/budget/accounts/{account_id}/ledger", {"account_id": _id()}, None),
+        "RecordDeposit": ("post", "/v1/budget/accounts/{account_id}/deposits", {"account_id": _id()}, None),
+        "RequestWithdrawal": ("post", "/v1/budget/withdrawals", {}, {"account_id": _id()}),
+        "ReleaseFirstTranche": (
+            "post",
+            "/v1/budget/projects/{project_id}/tranches/{n}/release",
+            {"project_id": _id("project_id"), "n": 1},
+            None,
+        ),
+    },
+    ("post", "/v1/budget/withdrawals", "201"): {
+        "GetWithdrawal": ("get", W, {"withdrawal_id": _id()}, None),
+        "GetSigningPayload": ("get", W + "/signing-payload", {"withdrawal_id": _id()}, None),
+        "Sign": ("post", W + "/signatures", {"withdrawal_id": _id()}, None),
+        "Cancel": ("post", W + "/cancel", {"withdrawal_id": _id()}, None),
+    },
+    ("post", W + "/signatures", "201"): {
+        "SignAgain": ("post", W + "/signatures", {"withdrawal_id": _id()}, None),
+        "ListSignatures": ("get", W + "/signatures", {"withdrawal_id": _id()}, None),
+        "PayOut": ("post", W + "/payout", {"withdrawal_id": _id()}, None),
+    },
+    ("post", W + "/payout", "200"): {
+        "GetWithdrawal": ("get", W, {"withdrawal_id": _id()}, None),
+        "GetLedger": ("get", "/v1/budget/accounts/{account_id}/ledger", {"account_id": _id("account_id")}, None),
+        "GetMonthlyStatement": (
+            "get",
+            "/v1/reports/accounts/{account_id}/monthly",
+            {"account_id": _id("account_id")},
+            None,
+        ),
+    },
+    ("post", W + "/cancel", "200"): {
+        "GetWithdrawal": ("get", W, {"withdrawal_id": _id()}, None),
+    },
+}
+
+
+def _money_flow_links(doc: dict[str, Any]) -> None:
+    """Add ``MONEY_FLOW_LINKS`` to the answers they start from; a link whose target is not in the document (its
+    service was down when the document was made) is left out."""
+    paths = doc.get("paths", {})
+    for (method, path, status), links in MONEY_FLOW_LINKS.items():
+        response = paths.get(path, {}).get(method, {}).get("responses", {}).get(status)
+        if not isinstance(response, dict):
+            continue
+        for name, (target_method, target_path, parameters, body) in links.items():
+            target = paths.get(target_path, {}).get(target_method)
+            if not isinstance(target, dict) or not target.get("operationId"):
+                continue
+            link: dict[str, Any] = {"operationId": target["operationId"]}
+            if parameters:
+                link["parameters"] = dict(parameters)
+            if body:
+                link["requestBody"] = dict(body)
+            link["description"] = f"{target_method.upper()} {target_path} with values from this answer"
+            response.setdefault("links", {})[name] = link

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.jwks_v1_auth_jwks_json_get_response_jwks_v1_auth_jwks_json_get import (
     JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet,
 )
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -30,11 +31,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | None:
+) -> JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem | None:
     if response.status_code == 200:
         response_200 = JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -44,7 +50,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet]:
+) -> Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +63,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet]:
+) -> Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem]:
     """The public keys that verify access tokens
 
      The active key and keys retired less than the longest token life ago.
@@ -70,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet]
+        Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,7 +94,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | None:
+) -> JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem | None:
     """The public keys that verify access tokens
 
      The active key and keys retired less than the longest token life ago.
@@ -101,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet
+        JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem
     """
 
     return sync_detailed(
@@ -114,7 +120,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet]:
+) -> Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem]:
     """The public keys that verify access tokens
 
      The active key and keys retired less than the longest token life ago.
@@ -127,7 +133,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet]
+        Response[JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +149,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | None:
+) -> JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem | None:
     """The public keys that verify access tokens
 
      The active key and keys retired less than the longest token life ago.
@@ -156,7 +162,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet
+        JwksV1AuthJwksJsonGetResponseJwksV1AuthJwksJsonGet | Problem
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.revocations import Revocations
 from ...types import UNSET, Response, Unset
 
@@ -26,11 +27,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Revocations | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Revocations | None:
     if response.status_code == 200:
         response_200 = Revocations.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -38,7 +44,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Revocations]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Revocations]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,7 +59,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> Response[Revocations]:
+) -> Response[Problem | Revocations]:
     """Disabled users and clients (hashed), for token checks
 
      Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
@@ -67,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Revocations]
+        Response[Problem | Revocations]
     """
 
     kwargs = _get_kwargs(
@@ -85,7 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> Revocations | None:
+) -> Problem | Revocations | None:
     """Disabled users and clients (hashed), for token checks
 
      Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
@@ -101,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Revocations
+        Problem | Revocations
     """
 
     return sync_detailed(
@@ -114,7 +122,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> Response[Revocations]:
+) -> Response[Problem | Revocations]:
     """Disabled users and clients (hashed), for token checks
 
      Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
@@ -130,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Revocations]
+        Response[Problem | Revocations]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +154,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept_language: str | Unset = UNSET,
-) -> Revocations | None:
+) -> Problem | Revocations | None:
     """Disabled users and clients (hashed), for token checks
 
      Services poll this (every 10 s by default) to refuse tokens of disabled users and clients.
@@ -162,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Revocations
+        Problem | Revocations
     """
 
     return (
