@@ -185,3 +185,13 @@ def test_credentials_come_from_the_environment_only_when_complete(monkeypatch: p
     monkeypatch.setenv("PHAEN_PASSWORD", "pw")
     creds = settings.env_credentials()
     assert creds is not None and creds.form == {"grant_type": "password", "username": "somchai", "password": "pw"}
+
+
+def test_the_login_prompt_goes_to_stderr_so_json_stays_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PHAEN_URL", "http://127.0.0.1:9")
+    result = runner.invoke(app, ["login", "--json"], input="somchai\nsecret-typed\n")
+    assert result.exit_code == 5
+    # CliRunner echoes typed (not hidden) input to stdout as a terminal would; the program writes only the JSON there.
+    assert "Username" not in result.stdout and "Username" in result.stderr
+    assert json.loads(result.stdout[result.stdout.index("{") :])["exit"] == 5
+    assert "secret-typed" not in result.output

@@ -139,8 +139,12 @@ def import_people(file: FileArg, report: ReportOpt = None, dry_run: DryOpt = Fal
 @handled
 def export_report(
     report: Annotated[str, typer.Argument(help=f"The report / รายงาน: {exports.REPORT_HELP}")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="pdf, xlsx, csv or json (audit-package: zip)")] = "pdf",
-    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="File (default REPORT.FORMAT)")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="pdf, xlsx, csv or json (audit-package: zip) / รูปแบบไฟล์")
+    ] = "pdf",
+    out_path: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File (default REPORT.FORMAT) / ไฟล์ปลายทาง")
+    ] = None,
     grant: Annotated[str | None, typer.Option(help="Grant id / รหัสทุน")] = None,
     project: Annotated[str | None, typer.Option(help="Project id / รหัสโครงการ")] = None,
     account: Annotated[str | None, typer.Option(help="Account id / รหัสบัญชี")] = None,
@@ -254,12 +258,12 @@ def audit_verify(as_json: JsonOpt = False) -> None:
 @handled
 def keys_create(
     out_file: Annotated[
-        Path, typer.Option("--out", help="Key file (mode 0600); the public key goes to OUT.pub")
+        Path, typer.Option("--out", help="Key file (mode 0600); the public key goes to OUT.pub / ไฟล์กุญแจ")
     ] = Path("phaen-device.key"),
     register: Annotated[
         bool, typer.Option("--register", help="Also register the public key as mine / ลงทะเบียนกุญแจ")
     ] = False,
-    label: Annotated[str, typer.Option(help="The key's label when registering")] = "phaen cli",
+    label: Annotated[str, typer.Option(help="The key's label when registering / ชื่อกุญแจ")] = "phaen cli",
     as_json: JsonOpt = False,
 ) -> None:
     """Make an Ed25519 key pair for offline signatures / สร้างคู่กุญแจสำหรับลงนามออฟไลน์"""
@@ -280,11 +284,11 @@ def keys_create(
 @handled
 def sign(
     offline_payload: Annotated[
-        Path, typer.Option("--offline", help="A saved signing payload (GET .../signing-payload)")
+        Path, typer.Option("--offline", help="A saved signing payload (GET .../signing-payload) / ข้อมูลที่จะลงนาม")
     ],
-    key: Annotated[Path, typer.Option(help="The key file from `phaen keys create`")],
-    key_id: Annotated[str, typer.Option(help="The id the server gave the registered key")],
-    out_file: Annotated[Path | None, typer.Option("--out", help="Default PAYLOAD.sig.json")] = None,
+    key: Annotated[Path, typer.Option(help="The key file from `phaen keys create` / ไฟล์กุญแจ")],
+    key_id: Annotated[str, typer.Option(help="The id the server gave the registered key / รหัสกุญแจ")],
+    out_file: Annotated[Path | None, typer.Option("--out", help="Default PAYLOAD.sig.json / ไฟล์ลายมือชื่อ")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Sign a withdrawal offline, without a connection / ลงนามถอนเงินแบบออฟไลน์
@@ -306,9 +310,12 @@ def sign(
 @app.command(epilog=EXIT_HELP)
 @handled
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out", help="Where the documents go")] = Path("demo-output"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Where the documents go / โฟลเดอร์เอกสาร")] = Path(
+        "demo-output"
+    ),
     start: Annotated[
-        bool, typer.Option("--start/--no-start", help="Start `make run` if the gateway does not answer")
+        bool,
+        typer.Option("--start/--no-start", help="Start `make run` if the gateway does not answer / เปิดระบบถ้ายังไม่ได้เปิด"),
     ] = True,
     as_json: JsonOpt = False,
 ) -> None:

@@ -60,8 +60,9 @@ def env_credentials() -> Credentials | None:
 
 def prompt_credentials() -> Credentials:
     """Ask for a username and a hidden password (only where a person is at the terminal)."""
-    user = typer.prompt("Username / ชื่อผู้ใช้")
-    password = typer.prompt("Password / รหัสผ่าน", hide_input=True)
+    # On stderr, so that stdout stays one JSON document with --json.
+    user = typer.prompt("Username / ชื่อผู้ใช้", err=True)
+    password = typer.prompt("Password / รหัสผ่าน", hide_input=True, err=True)
     return Credentials({"grant_type": "password", "username": user, "password": password}, user)
 
 
