@@ -260,7 +260,8 @@ def main() -> None:
         signers = [world.signatory() for _ in range(3)]
         accounts = [world.account([u for u, _ in signers]) for _ in range(10)]
         per_round = int(os.environ.get("PHAEN_BENCH_SIGN_WITHDRAWALS", "300"))
-        pending = [w for a in accounts for w in world.withdrawals(a, per_round * ROUNDS // len(accounts) + 1)]
+        per_account = [world.withdrawals(a, per_round * ROUNDS // len(accounts) + 1) for a in accounts]
+        pending = [w for group in zip(*per_account, strict=True) for w in group]  # accounts in turn
         for port in (s.ports["registry"], s.ports["gateway"], s.ports["reports"], plain_port):  # warm up
             load(port, get(SUBDISTRICT if port != s.ports["reports"] else REPORT), seconds=1)
         runs: dict[str, list[dict[str, Any]]] = {}

@@ -48,10 +48,12 @@ async def _applied(app: Any, source: str) -> int:
     return int(found or 0)
 
 
-async def _notify(url: str, payload: str) -> None:
+async def _notify(url: str, payload: str, times: int = 1) -> None:
+    """``times`` notifications, each in its own transaction (as ``times`` commits in a row would send)."""
     conn = await asyncpg.connect("postgresql://" + to_async_url(url).split("://", 1)[1])
     try:
-        await conn.execute("SELECT pg_notify($1, $2)", OUTBOX_CHANNEL, payload)
+        for _ in range(times):
+            await conn.execute("SELECT pg_notify($1, $2)", OUTBOX_CHANNEL, payload)
     finally:
         await conn.close()
 
@@ -117,3 +119,29 @@ async def test_an_idle_consumer_fetches_nothing(reports_app, feeds):
         before = len(calls)
         await asyncio.sleep(1.5)  # with the old 0.5 s poll: three more fetches
         assert len(calls) == before
+
+
+async def test_a_burst_of_notifications_fetches_only_the_named_source_once(reports_app, feeds, reports_db):
+    registry, budget = feeds
+    registry_calls, budget_calls = _counted(registry.source), _counted(budget.source)
+    async with reports_app([registry.source, budget.source], feed_enabled=True, feed_fallback_seconds=3600) as (
+        _client,
+        app,
+    ):
+        consumer = app.state.consumer
+
+        async def started() -> bool:
+            return bool(consumer.rounds >= 1 and consumer._listener is not None)
+
+        await _until(started, 30)
+        rounds, budget_before, registry_before = consumer.rounds, len(budget_calls), len(registry_calls)
+        registry.add(*ENROLLED)
+        await _notify(reports_db, registry.source.name, times=5)  # five commits in a row
+
+        async def applied() -> bool:
+            return await _applied(app, registry.source.name) == 1
+
+        await _until(applied, 10)
+        await asyncio.sleep(0.5)
+        assert len(budget_calls) == budget_before  # the budget feed was not asked
+        assert consumer.rounds - rounds <= 2 and len(registry_calls) - registry_before <= 2

@@ -74,12 +74,16 @@ class FeedConsumer:
         self._task: asyncio.Task[None] | None = None
         self._failing: set[str] = set()  # log a source's outage once, not at every poll
         self._wake = asyncio.Event()
+        self._notified: set[str] = set()  # sources named by notifications since the last round
         self._listener: Any = None  # the LISTEN connection (asyncpg), None until made
         self._listen_failed = False
         self.rounds = 0  # catch-up rounds run by the background task (tests read it)
 
-    def wake(self, _payload: str = "") -> None:
-        """Fetch now (a source has new events)."""
+    coalesce_seconds = 0.1  # notifications this close together make one round (a burst of commits, one fetch)
+
+    def wake(self, payload: str = "") -> None:
+        """Fetch now: the source named ``payload`` has new events (any source when it names none we know)."""
+        self._notified.add(payload)
         self._wake.set()
 
     @property
@@ -155,15 +159,16 @@ class FeedConsumer:
             if not page.has_more or not page.items:
                 return result
 
-    async def catch_up(self) -> list[PollResult]:
-        """Poll every source until it has nothing more; an unreachable source is marked, not fatal."""
+    async def catch_up(self, only: set[str] | None = None) -> list[PollResult]:
+        """Poll every source (or those named in ``only``) until it has nothing more; an unreachable source is
+        marked, not fatal."""
         async with self._lock:
-            return await self._catch_up()
+            return await self._catch_up(only)
 
-    async def _catch_up(self) -> list[PollResult]:
+    async def _catch_up(self, only: set[str] | None = None) -> list[PollResult]:
         async with self.db.sessionmaker() as session, session.begin():
             await self._ensure_cursors(session)
-        return [await self._poll_source(source) for source in self.sources]
+        return [await self._poll_source(source) for source in self.sources if only is None or source.name in only]
 
     async def rebuild(self) -> list[PollResult]:
         """Empty the read model, reset every cursor to zero, and replay every feed from the start."""
@@ -202,13 +207,20 @@ class FeedConsumer:
         while True:
             listening = await self._listening()
             wait = self.fallback_seconds if listening and healthy else self.poll_seconds
+            woken = True
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)
+                await asyncio.sleep(self.coalesce_seconds)
             except TimeoutError:
-                pass
+                woken = False
             self._wake.clear()  # a notification from here on wakes the next round
+            names = self.source_names
+            # Woken by notifications that all name sources: fetch those. Otherwise (start, fallback, polling,
+            # a payload naming no source) fetch every source.
+            notified, self._notified = self._notified, set()
+            only = notified if woken and notified and notified <= set(names) else None
             try:
-                results = await self.catch_up()
+                results = await self.catch_up(only=only)
                 healthy = all(r.ok for r in results)
                 self.rounds += 1
                 if self.on_applied is not None and any(r.applied for r in results):
