@@ -27,6 +27,7 @@ from phaen_budget.devicekeys.schemas import (
     SyncResult,
 )
 from phaen_budget.withdrawals import service as withdrawals
+from phaen_common.access import Role
 from phaen_common.auth import Principal
 from phaen_common.db import Database, run_in_transaction
 from phaen_common.errors import ProblemError
@@ -49,7 +50,7 @@ def key_out(key: DeviceKey) -> DeviceKeyOut:
 
 def ensure_signatory(principal: Principal) -> None:
     """403 unless the caller holds the signatory role."""
-    if not principal.has_role("signatory"):
+    if not principal.has_role(Role.SIGNATORY):
         raise SignatoryOnly()
 
 

@@ -21,6 +21,7 @@ from phaen_budget.proposals.errors import AlreadyDecided, LineBudgetExceeded, Pr
 from phaen_budget.proposals.models import Proposal
 from phaen_budget.proposals.schemas import Decision, ProposalCreate, ProposalOut
 from phaen_budget.tables import outbox
+from phaen_common.access import Role
 from phaen_common.auth import Principal
 from phaen_common.outbox import record_event
 from phaen_common.pagination import PageParams, paginate
@@ -168,8 +169,8 @@ def _may_decide(principal: Principal, *, route: str, region: str | None) -> bool
     if principal.is_admin:
         return True
     if route == "national":
-        return principal.has_role("national_committee")
-    return bool(principal.has_role("regional_committee") and principal.region and principal.region == region)
+        return principal.has_role(Role.NATIONAL_COMMITTEE)
+    return bool(principal.has_role(Role.REGIONAL_COMMITTEE) and principal.region and principal.region == region)
 
 
 async def decide(*, session: AsyncSession, principal: Principal, proposal_id: uuid.UUID, data: Decision) -> Proposal:

@@ -39,6 +39,7 @@ from phaen_budget.signatories.models import SignatoryChange
 from phaen_budget.signatories.rules import check_set
 from phaen_budget.signatories.schemas import SignatoryChangeOut, SignatoryMember
 from phaen_budget.tables import outbox
+from phaen_common.access import Role
 from phaen_common.auth import Principal
 from phaen_common.etags import check_if_match, etag_for
 from phaen_common.outbox import record_event
@@ -139,7 +140,7 @@ async def list_changes(*, session: AsyncSession, principal: Principal, account_i
 
 
 def _ensure_checker(principal: Principal, change: SignatoryChange) -> None:
-    if not (principal.has_scope("budget:admin") or principal.has_role("national_committee")):
+    if not (principal.has_scope("budget:admin") or principal.has_role(Role.NATIONAL_COMMITTEE)):
         raise NotAChecker()
     same_person = principal.person_id is not None and principal.person_id == change.proposed_by_person
     if principal.sub == change.proposed_by or same_person:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from phaen_common.access import ACTS_EVERYWHERE
 from phaen_common.auth import Principal
 from phaen_common.db import SessionDep
 from phaen_common.errors import responses
@@ -32,7 +33,7 @@ async def rebuild(
     request: Request, session: SessionDep, principal: Annotated[Principal, require("reports:read")]
 ) -> RebuildResult:
     """Empty the read model and replay every feed from position zero (admin, secretariat)."""
-    if not principal.has_role("admin", "secretariat"):
+    if not principal.has_role(*ACTS_EVERYWHERE):
         raise RebuildForbidden()
     consumer = request.app.state.consumer
     results = await consumer.rebuild()
