@@ -117,7 +117,7 @@ def upstream_headers(request: Request, request_id: str) -> list[tuple[bytes, byt
     out += [
         (b"x-request-id", request_id.encode()),
         (b"x-forwarded-for", (prior + b", " if prior else b"") + client.encode()),
-        (b"x-forwarded-proto", request.url.scheme.encode()),
+        (b"x-forwarded-proto", str(request.scope.get("scheme", "http")).encode()),
         (b"x-forwarded-host", _header(raw, b"host") or b""),
     ]
     return out
@@ -192,7 +192,7 @@ def stale_connection(exc: BaseException) -> bool:
 def is_document(request: Request) -> bool:
     """A rendered report (PDF, XLSX) or the audit package: slow by nature, so it gets the long timeout."""
     query = request.scope.get("query_string") or b""
-    return any(f in query for f in _DOCUMENT_FORMATS) or request.url.path.endswith("/audit-package")
+    return any(f in query for f in _DOCUMENT_FORMATS) or request.scope["path"].endswith("/audit-package")
 
 
 class UpstreamResponse(Response):
@@ -234,7 +234,7 @@ async def forward(request: Request, service: str) -> Response:
     settings: Settings = request.app.state.settings
     session: aiohttp.ClientSession = request.app.state.upstream_session
     base, read_timeout = settings.upstream(service, document=is_document(request))
-    raw_path = request.scope.get("raw_path") or request.url.path.encode()
+    raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
     query = request.scope.get("query_string") or b""
     url = URL(base + raw_path.decode("latin-1") + ("?" + query.decode("latin-1") if query else ""), encoded=True)
     rid = getattr(request.state, "request_id", None) or request.headers.get("x-request-id", "")

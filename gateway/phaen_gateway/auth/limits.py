@@ -180,7 +180,7 @@ async def client_rate_limit(request: Request) -> None:
     If the counts cannot be read (the database is away) the request goes on: the services answer for
     themselves, and the gateway must not turn a database hiccup into an outage of every route.
     """
-    if request.url.path in ("/healthz", "/readyz", "/metrics"):  # probes and scrapes are not callers
+    if request.scope["path"] in ("/healthz", "/readyz", "/metrics"):  # probes and scrapes are not callers
         return
     principal = getattr(request.state, "principal", None)
     subject = f"sub:{principal.sub}" if principal is not None else f"addr:{client_address(request)}"
