@@ -28,13 +28,30 @@ async def _build(app: FastAPI, session: AsyncSession) -> GeoIndex:
 
 
 async def warm_index(app: FastAPI) -> None:
-    """Build the index at start-up; if the database is not ready yet, the first request builds it."""
+    """Build the index in the background from start-up on (the process is ready before it is built: a request
+    that needs it waits for it on the lock); if the database is not ready yet, the first request builds it."""
     app.state.geo_lock = asyncio.Lock()
-    try:
-        async with app.state.db.sessionmaker() as session:
-            await _build(app, session)
-    except Exception as exc:  # start-up must not fail because set-up has not run yet
-        log.warning("geography index not built at start-up: %s", type(exc).__name__)
+    app.state.geo_warming = asyncio.create_task(_warm(app), name="registry-geo-index")
+
+
+async def _warm(app: FastAPI) -> None:
+    async with app.state.geo_lock:
+        try:
+            async with app.state.db.sessionmaker() as session:
+                await _build(app, session)
+        except Exception as exc:  # start-up must not fail because set-up has not run yet
+            log.warning("geography index not built at start-up: %s", type(exc).__name__)
+
+
+async def stop_warming(app: FastAPI) -> None:
+    """Stop a build still running at shutdown."""
+    task: asyncio.Task[None] | None = getattr(app.state, "geo_warming", None)
+    if task is not None and not task.done():
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
 
 
 async def geo_index(request: Request) -> GeoIndex:

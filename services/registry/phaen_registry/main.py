@@ -51,7 +51,7 @@ def register_thai_titles() -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the registry service."""
     settings = settings or Settings()
-    from phaen_registry.deps import warm_index
+    from phaen_registry.deps import stop_warming, warm_index
 
     register_thai_titles()
 
@@ -62,4 +62,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=_routers(),
         description=DESCRIPTION,
         on_startup=warm_index,
+        on_shutdown=stop_warming,
     )
