@@ -26,7 +26,7 @@ SUBDISTRICT_WITH_NETWORK = f"""
 """  # noqa: S608
 
 
-async def subdistrict_with_network(db: Database, code: str) -> tuple[dict[str, Any], NetworkTambon | None] | None:
+async def subdistrict_with_network(*, db: Database, code: str) -> tuple[dict[str, Any], NetworkTambon | None] | None:
     """A subdistrict's columns and its network enrolment (None when not enrolled); None when no such code."""
     row = await db.fetchrow(SUBDISTRICT_WITH_NETWORK, code)
     if row is None:

@@ -171,7 +171,7 @@ async def list_subdistricts(
 
 async def get_subdistrict(*, db: Database, index: GeoIndex, code: str) -> SubdistrictOut:
     """One subdistrict by its 6-digit code (an abolished code is a 404 naming its successors)."""
-    found = await repository.subdistrict_with_network(db, code)
+    found = await repository.subdistrict_with_network(db=db, code=code)
     if found is None:
         async with db.sessionmaker() as session:
             await _raise_if_abolished(session, code)
