@@ -160,7 +160,7 @@ def documents(net) -> dict[str, tuple[str, dict[str, str]]]:
         "plan": ("/v1/reports/plan-vs-actual", {"grant": net.grant_id}),
         "coverage": ("/v1/reports/coverage", {}),
         "facilitators": ("/v1/reports/facilitators", {}),
-        "tranches": ("/v1/reports/tranches", {}),
+        "tranches": ("/v1/reports/tranches", {"project": net.tambon_project}),
         "statement": (f"/v1/reports/accounts/{net.account_id}/monthly", {"month": "2004-02"}),
         "summary": (f"/v1/reports/projects/{net.tambon_project}/expense-summary", {}),
         "audit": (f"/v1/reports/projects/{net.tambon_project}/audit-package", {}),
@@ -214,8 +214,8 @@ async def test_reports_name_tambons_with_their_codes(world, keys):
         path, params = documents(net)[name]
         text = text_of(await pdf(client, path, params, auth, name))
         assert f"ศรีภูมิ ({net.tambon})" in text.replace("\n", ""), name
-    r = await client.get("/v1/reports/tranches", headers=auth)
-    item = next(i for i in r.json()["items"] if i["tambon"] == net.tambon)
+    r = await client.get("/v1/reports/tranches", params={"project": net.tambon_project}, headers=auth)
+    (item,) = r.json()["items"]
     assert item["tambon_name"] == "ศรีภูมิ"
     r = await client.get(f"/v1/reports/projects/{net.tambon_project}/audit-package", headers=auth)
     beneficiaries = next(i for i in r.json()["items"] if i["no"] == "3.8")
@@ -278,3 +278,21 @@ async def test_csv_and_xlsx_carry_the_grant_and_as_of_and_xlsx_freezes_its_heade
     r = await client.get("/v1/reports/coverage", params={"format": "csv"}, headers=auth)
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[1][-2] == "ทุกทุน"  # a network-wide report covers every grant
+
+
+# Without the compound rule every one of these widths cut the region's name mid-word (เห|นือ, เ|ฉียง, ...).
+@pytest.mark.parametrize("width", [0.3, 0.35, 0.4, 0.5, 0.55, 0.6])
+def test_a_narrow_column_wraps_a_long_compound_between_its_words(width):
+    from phaen_reports.render.pdf import table_pdf
+    from phaen_reports.render.table import Column, Tabular
+
+    table = Tabular(
+        title_th="ทดสอบ",
+        slug="narrow",
+        columns=[Column("region", "ภาค", "text", width), Column("note", "หมายเหตุ", "text", 3)],
+        rows=[{"region": "ภาคตะวันออกเฉียงเหนือ", "note": "ยังไม่ส่งรายงานสรุปผลงวดก่อน"}],
+    )
+    pages = page_texts(table_pdf(table), f"narrow-{width}")
+    assert broken_words(pages) == []
+    # It did wrap (the column is narrower than the word), and only where one word ends and the next begins.
+    assert re.search(r"ตะวันออก\n|เฉียง\n", pages[0]), pages[0]
