@@ -17,6 +17,7 @@ from pathlib import Path
 FIRST_BACKOFF = 0.5
 MAX_BACKOFF = 30.0
 STABLE_AFTER = 60.0
+DB_CHECK_SECONDS = 1.0
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Supervisor:
             return
         if self.database_alive():
             self._db_failures = 0
+            self._db_retry_at = now + DB_CHECK_SECONDS  # a live database is looked at once a second, not each tick
             return
         self.say("embedded PostgreSQL is not running; starting it again")
         try:
