@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -14,7 +15,7 @@ from fastapi import FastAPI
 from pydantic import SecretStr
 
 from phaen_common.migrations import upgrade
-from phaen_common.testing import TestKeys, app_client
+from phaen_common.testing import TestKeys, app_client, rolled_back
 from phaen_reports import MIGRATIONS_DIR, SCHEMA
 from phaen_reports.config import Settings
 from phaen_reports.feeds.source import FeedSource, ListFeedSource
@@ -73,10 +74,22 @@ def feeds() -> tuple[Feed, Feed]:
 ReportsApp = Callable[..., Any]
 
 
+# A test that asks for one of these itself reaches the database through another connection (a second
+# Database, psycopg, NOTIFY): that connection must see committed data, and would wait on the locks (the
+# rollups' advisory lock, row locks) an open test transaction holds.
+OTHER_CONNECTIONS = {"reports_db", "pg_url"}
+
+
 @pytest.fixture
-def reports_app(reports_db: str, keys: TestKeys) -> ReportsApp:
+def reports_app(reports_db: str, keys: TestKeys, request: pytest.FixtureRequest) -> ReportsApp:
     """``async with reports_app(sources) as (client, app)``: the service fed from ``sources``, no poller
-    and no webhook sender (tests drive ``app.state.consumer`` and ``app.state.dispatcher`` themselves)."""
+    and no webhook sender (tests drive ``app.state.consumer`` and ``app.state.dispatcher`` themselves).
+
+    Everything the app writes is rolled back when the block ends (one transaction, a savepoint per commit), so
+    no test sees another's read model. Kept committed: tests marked ``committed`` (each says why), tests that
+    use another connection (OTHER_CONNECTIONS) and apps with a poller or webhook sender running."""
+    asked = set(inspect.signature(request.function).parameters)
+    roll_back = not (asked & OTHER_CONNECTIONS or request.node.get_closest_marker("committed"))
 
     @asynccontextmanager
     async def make(sources: list[FeedSource], **settings: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
@@ -88,7 +101,13 @@ def reports_app(reports_db: str, keys: TestKeys) -> ReportsApp:
         }
         app = create_app(Settings(database_url=SecretStr(reports_db), **options))
         app.state.feed_sources = sources
+        # A running poller or webhook sender would use the test's one connection while the test does: committed.
+        background = options["feed_enabled"] or options["webhooks_enabled"]
         async with app_client(app, keys) as client:
-            yield client, app
+            if not roll_back or background:
+                yield client, app
+                return
+            async with rolled_back(app):
+                yield client, app
 
     return make

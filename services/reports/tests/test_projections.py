@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from decimal import Decimal
 
+import pytest
 from scenario import seed_grant, tambon_project
 
 from phaen_common.outbox import Event
@@ -314,6 +315,7 @@ async def test_tranche_status_says_what_blocks_the_next(reports_app, feeds, keys
         assert (await status(roles=("partner_registry",))).status_code == 403
 
 
+@pytest.mark.committed  # two consumers at once: each needs its own connection, as in production
 async def test_two_consumers_at_once_apply_every_page_exactly_once(reports_app, feeds, keys):
     from phaen_reports.feeds.consumer import FeedConsumer
 

@@ -54,6 +54,8 @@ async def receiver():
     await rx.stop()
 
 
+# committed: the sender delivers to several subscribers at once, each delivery in its own session
+@pytest.mark.committed
 async def test_a_bank_gets_its_approved_withdrawals_through_500s_slowness_and_outage(
     reports_app, feeds, keys, receiver
 ):
@@ -143,6 +145,8 @@ class Alerts(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# committed: the sender delivers to several subscribers at once, each delivery in its own session
+@pytest.mark.committed
 async def test_failing_for_the_whole_window_disables_and_alerts_then_redeliver_and_rotate(
     reports_app, feeds, keys, receiver
 ):
@@ -324,6 +328,8 @@ async def test_a_subscription_made_before_the_first_poll_gets_only_later_events(
         await client.delete(f"/v1/webhooks/subscriptions/{sub['id']}", headers=bank)
 
 
+# committed: the sender delivers to several subscribers at once, each delivery in its own session
+@pytest.mark.committed
 async def test_a_revoked_subscriber_stops_receiving(reports_app, feeds, keys, receiver):
     from phaen_common.auth import SetRevocations
 
