@@ -53,7 +53,7 @@ N_CATCHUP = 100_000 // SCALE
 N_REBUILD = 1_000_000 // SCALE
 CALLS, ROUNDS = 15, 3
 # The replay stops here if the machine is too slow to finish it (the section then says how far it got).
-REBUILD_SECONDS = float(os.environ.get("PHAEN_BENCH_REBUILD_SECONDS", "240"))
+REBUILD_SECONDS = float(os.environ.get("PHAEN_BENCH_REBUILD_SECONDS", "120"))
 COMMAND = ".venv/bin/python bench/bench_rollups.py" + (" (PHAEN_BENCH_SMALL=1)" if SMALL else "")
 GRANT = "6a1d0000-0000-4000-8000-000000000001"
 FEED_GRANT = "6a1d0000-0000-4000-8000-000000000002"
@@ -248,6 +248,7 @@ async def measure_reports(url: str) -> dict[str, list[float]]:
                         times[name].append(time.perf_counter() - t)
                 for name, values in times.items():
                     rounds.setdefault(name, []).append(statistics.median(values))
+                    rounds.setdefault(f"{name}:best", []).append(min(values))
     finally:
         await conn.close()
         await db.dispose()
@@ -446,6 +447,9 @@ def main() -> int:
     def ratio(a: str, b: str) -> float:
         return statistics.median(rounds[a]) / statistics.median(rounds[b])
 
+    def best(name: str) -> float:
+        return min(rounds[f"{name}:best"]) * 1000
+
     def each(name: str) -> str:
         return ", ".join(f"{v * 1000:.2f}" for v in rounds[name])
 
@@ -464,20 +468,25 @@ def main() -> int:
         f"p50 of {CALLS} interleaved calls per round, {ROUNDS} rounds; the median round is quoted (each round in "
         "brackets).",
         "",
-        "| measure | with rollups, p50 ms | bare GROUP BY over the same rows, p50 ms | ratio | goal |",
-        "|---|---|---|---|---|",
+        "| measure | with rollups, p50 ms [each round] | bare GROUP BY over the same rows, p50 ms | ratio (p50) | "
+        "ratio of the fastest calls | goal |",
+        "|---|---|---|---|---|---|",
         f"| plan vs actual: the SQL the report runs (rollup read, asyncpg) | {med('pva_rollup_sql'):.2f} "
-        f"[{each('pva_rollup_sql')}] | {med('pva_sql'):.2f} | {q_pva:.3f}x | ≤ 0.2x |",
+        f"[{each('pva_rollup_sql')}] | {med('pva_sql'):.2f} | {q_pva:.3f}x | "
+        f"{best('pva_rollup_sql') / best('pva_sql'):.3f}x | ≤ 0.2x |",
         f"| coverage: the SQL the report runs (rollup read, asyncpg) | {med('cov_rollup_sql'):.2f} "
-        f"[{each('cov_rollup_sql')}] | {med('cov_sql'):.2f} | {q_cov:.3f}x | ≤ 0.2x |",
+        f"[{each('cov_rollup_sql')}] | {med('cov_sql'):.2f} | {q_cov:.3f}x | "
+        f"{best('cov_rollup_sql') / best('cov_sql'):.3f}x | ≤ 0.2x |",
         f"| plan vs actual: the report's query (`service.plan_vs_actual`, ORM session) | {med('pva_report'):.2f} "
-        f"[{each('pva_report')}] | {med('pva_sql'):.2f} [{each('pva_sql')}] | {r_pva:.3f}x | ≤ 0.2x |",
+        f"[{each('pva_report')}] | {med('pva_sql'):.2f} [{each('pva_sql')}] | {r_pva:.3f}x | "
+        f"{best('pva_report') / best('pva_sql'):.3f}x | ≤ 0.2x |",
         f"| coverage: the report's query (`service.coverage`, ORM session) | {med('cov_report'):.2f} "
-        f"[{each('cov_report')}] | {med('cov_sql'):.2f} [{each('cov_sql')}] | {r_cov:.3f}x | ≤ 0.2x |",
+        f"[{each('cov_report')}] | {med('cov_sql'):.2f} [{each('cov_sql')}] | {r_cov:.3f}x | "
+        f"{best('cov_report') / best('cov_sql'):.3f}x | ≤ 0.2x |",
         f"| plan vs actual, whole route over ASGI (token, freshness, JSON) | {med('pva_http'):.2f} | "
-        f"{med('pva_sql'):.2f} | {h_pva:.3f}x | reference |",
+        f"{med('pva_sql'):.2f} | {h_pva:.3f}x | {best('pva_http') / best('pva_sql'):.3f}x | reference |",
         f"| coverage, whole route over ASGI (token, freshness, JSON) | {med('cov_http'):.2f} | "
-        f"{med('cov_sql'):.2f} | {h_cov:.3f}x | reference |",
+        f"{med('cov_sql'):.2f} | {h_cov:.3f}x | {best('cov_http') / best('cov_sql'):.3f}x | reference |",
         "",
         f"Goal 4, reports against a bare GROUP BY at p50: **{q_ok}** for the SQL the reports run (rollup reads "
         f"against the GROUP BY, same driver and connection); **{r_ok}** for the service functions on an ORM session "
@@ -485,6 +494,9 @@ def main() -> int:
         "figures were checked equal to the GROUP BY's before timing. Coverage's bare GROUP BY runs over only "
         f"{N_ENROLLED:,} enrolled tambon rows, so there the fixed cost of a session or of the whole route (RS256 "
         "check, freshness query, ASGI) weighs more than any query; that fixed cost is goal 1's (request cost).",
+        "",
+        "On a loaded machine a call's wall time is mostly waiting to be scheduled, whatever its work: the fastest "
+        "call of each kind (last column but one) shows the work itself.",
         "",
         "| feed | events | time (s) | events/s | goal |",
         "|---|---|---|---|---|",

@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from phaen_common.db import Database, is_retryable_db_error
-from phaen_common.outbox import OUTBOX_CHANNEL
+from phaen_common.outbox import OUTBOX_CHANNEL, EventFeed
 from phaen_reports import SCHEMA
 from phaen_reports.feeds.source import FeedSource, FeedUnavailable
 from phaen_reports.projections.apply import apply_events
@@ -29,6 +29,15 @@ from phaen_reports.webhooks.queue import queue_deliveries
 log = logging.getLogger("phaen.reports.feeds")
 
 _cursor = FeedCursor.__table__  # type: ignore[attr-defined]
+
+
+def _discard(task: asyncio.Task[EventFeed]) -> None:
+    """Drop a prefetch nobody will use (its failure, if any, is retrieved so it is not logged as lost)."""
+    if task.done():
+        if not task.cancelled():
+            task.exception()
+    else:
+        task.cancel()
 
 
 def _now() -> dt.datetime:
@@ -107,6 +116,16 @@ class FeedConsumer:
             )
 
     async def _poll_source(self, source: FeedSource) -> PollResult:
+        # While a page is applied, the next one is already being fetched (the producer serves it on its own
+        # CPU meanwhile). It is used only if the cursor is still where that fetch started.
+        ahead: list[tuple[int, asyncio.Task[EventFeed]]] = []
+        try:
+            return await self._poll_pages(source, ahead)
+        finally:
+            for _, task in ahead:
+                _discard(task)
+
+    async def _poll_pages(self, source: FeedSource, ahead: list[tuple[int, asyncio.Task[EventFeed]]]) -> PollResult:
         result = PollResult(source=source.name)
         while True:
             async with self.db.sessionmaker() as session:
@@ -114,7 +133,13 @@ class FeedConsumer:
                     await session.execute(select(_cursor.c.after).where(_cursor.c.source == source.name))
                 ).scalar_one()
             try:
-                page = await source.fetch(after=after, limit=self.page_size)
+                prefetched = ahead.pop() if ahead else None
+                if prefetched is not None and prefetched[0] == after:
+                    page = await prefetched[1]
+                else:
+                    if prefetched is not None:
+                        _discard(prefetched[1])
+                    page = await source.fetch(after=after, limit=self.page_size)
             except FeedUnavailable as exc:
                 if source.name not in self._failing:
                     log.warning("feed %s unavailable: %s", source.name, exc)
@@ -122,6 +147,9 @@ class FeedConsumer:
                 await self._mark_error(source.name, str(exc))
                 result.ok = False
                 return result
+            if page.has_more and page.items:
+                nxt = max(page.next_after, after)
+                ahead.append((nxt, asyncio.create_task(source.fetch(after=nxt, limit=self.page_size))))
             try:
                 async with self.db.sessionmaker() as session, session.begin():
                     locked = (
