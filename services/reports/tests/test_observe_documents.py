@@ -296,3 +296,28 @@ def test_a_narrow_column_wraps_a_long_compound_between_its_words(width):
     assert broken_words(pages) == []
     # It did wrap (the column is narrower than the word), and only where one word ends and the next begins.
     assert re.search(r"ตะวันออก\n|เฉียง\n", pages[0]), pages[0]
+
+
+def test_rendering_writes_no_library_chatter_at_info():
+    import logging
+
+    from phaen_common.logs import configure_logging
+    from phaen_reports.render.pdf import table_pdf
+    from phaen_reports.render.table import Column, Tabular
+
+    configure_logging("reports", "INFO")
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    root = logging.getLogger()
+    handler = Keep(level=logging.DEBUG)
+    root.addHandler(handler)
+    try:
+        table = Tabular(title_th="ทดสอบ", slug="quiet", columns=[Column("a", "ก", "text")], rows=[{"a": "ข้อความ"}])
+        assert table_pdf(table).startswith(b"%PDF")
+    finally:
+        root.removeHandler(handler)
+    assert [f"{r.name}: {r.getMessage()[:60]}" for r in seen if r.levelno >= logging.INFO] == []
