@@ -25,7 +25,10 @@ TAMBONS = {"100101": TambonInfo(tier="pilot", region="central"), "500101": Tambo
 
 
 def app_factory() -> FastAPI:
-    settings = Settings(db_pool_size=8, db_max_overflow=8)  # x2 workers: at most 32 connections
+    # x2 workers: at most 32 connections. The concurrency tests queue about a hundred requests on them; on a loaded
+    # machine the production wait for a pooled connection (5 s, then 503: tested in the pool-timeout tests) would
+    # answer 503s that are not what these tests examine, so this server waits longer.
+    settings = Settings(db_pool_size=8, db_max_overflow=8, db_pool_timeout_seconds=60)
     app = create_app(settings)
     app.state.verifier = TokenVerifier(
         StaticKeySource(json.loads(os.environ["BUDGET_TEST_JWKS"])), issuer=ISSUER, audience=AUDIENCE
