@@ -135,11 +135,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     import json
     import time
 
+    # Each figure keeps the run that measured it last: a run of some suites updates their figures and leaves
+    # the others' (with their own time and exit status) for scripts/security_figures.py to print as they are.
     target = Path(os.environ.get("PHAEN_FIGURES_FILE", Path(__file__).parent / ".data" / "security-figures.json"))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        json.dumps(
-            {"at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "exit": int(exitstatus), **_FIGURES.counts},
-            indent=1,
-        )
-    )
+    at, status = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), int(exitstatus)
+    try:
+        kept = json.loads(target.read_text()).get("figures", {})
+    except (OSError, ValueError, AttributeError):
+        kept = {}  # none yet, or the old flat format
+    kept = kept if isinstance(kept, dict) else {}
+    kept.update({name: {"count": n, "at": at, "exit": status} for name, n in _FIGURES.counts.items()})
+    target.write_text(json.dumps({"at": at, "exit": status, "figures": kept}, indent=1, ensure_ascii=False))

@@ -140,7 +140,8 @@ def money_round(world: World, tally: Tally, n: int, fault: Callable[[int], None]
     return made
 
 
-def assert_paid_exactly_once(world: World, ids: list[str]) -> None:
+def assert_paid_exactly_once(world: World, ids: list[str], figures: Any) -> None:
+    """Each withdrawal paid, with exactly one payout entry; the figures count what was lost or doubled."""
     sec = world.callers["secretariat"]
     account = world.ids["account_id"]
     payouts: dict[str, int] = {}
@@ -156,6 +157,8 @@ def assert_paid_exactly_once(world: World, ids: list[str]) -> None:
         cursor = page.get("next_cursor")
         if not cursor:
             break
+    figures.add("money lost in faults", sum(1 for wid in ids if payouts.get(wid, 0) == 0))
+    figures.add("money doubled in faults", sum(max(payouts.get(wid, 0) - 1, 0) for wid in ids))
     assert payouts == dict.fromkeys(ids, 1), payouts
     for wid in ids:
         w = sec.ok("GET", f"/v1/budget/withdrawals/{wid}")
@@ -175,7 +178,7 @@ def test_kill_9_of_the_budget_service_mid_signatures_and_payouts_loses_and_doubl
 
     ids = money_round(world, tally, ROUNDS, kill_budget)
     wait_healthy(stack, "budget")
-    assert_paid_exactly_once(world, ids)
+    assert_paid_exactly_once(world, ids, figures)
     figures.add("faults injected", ROUNDS)
     figures.add("withdrawals driven through faults", len(ids))
     assert not tally.bad, tally.bad
@@ -209,7 +212,7 @@ def test_kill_9_of_postgresql_under_load_gives_503_with_retry_after_and_recovers
         stop.set()
         for t in threads:
             t.join(timeout=10)
-    assert_paid_exactly_once(world, ids)
+    assert_paid_exactly_once(world, ids, figures)
     figures.add("faults injected", ROUNDS)
     figures.add("withdrawals driven through faults", len(ids))
     assert not tally.bad and not reads.bad, (tally.bad, reads.bad)
