@@ -92,15 +92,14 @@ class Database:
         *,
         pool_size: int = 10,
         max_overflow: int = 10,
-        pool_timeout: float = 5.0,
+        pool_timeout: float = 30.0,
         application_name: str = "phaen",
     ) -> None:
         self.engine: AsyncEngine = create_async_engine(
             to_async_url(url),
             pool_size=pool_size,
             max_overflow=max_overflow,
-            # How long a request waits for a free connection before its 503: shorter than the gateway's route
-            # timeouts, so the caller hears "retry" rather than a 504.
+            # How long a request waits for a free connection before its 503 with Retry-After.
             pool_timeout=pool_timeout,
             pool_pre_ping=True,
             connect_args={"server_settings": {"application_name": application_name}},

@@ -20,8 +20,9 @@ class CommonSettings(BaseSettings):
     data_dir: Path = Path(".data")
     db_pool_size: int = 10
     db_max_overflow: int = 10
-    # Seconds a request waits for a pooled connection; then 503 with Retry-After (not the pool's 30 s default).
-    db_pool_timeout_seconds: float = 5.0
+    # Seconds a request waits for a pooled connection; then 503 with Retry-After. SQLAlchemy's 30 s: a burst of
+    # money requests (hundreds of co-signatures at once) queues for its turn rather than being sent back.
+    db_pool_timeout_seconds: float = 30.0
 
     # Token verification: the gateway is the issuer; services fetch its JWKS.
     jwt_issuer: str = "phaen-gateway"
