@@ -36,11 +36,16 @@ run: bytecode ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate,
 demo: bytecode ## Play the seed's story through the API (starts `make run` if nothing serves); documents in demo-output/
 	$(VENV)/bin/phaen demo --out $(DEMO_OUT)
 
-test: bytecode ## Run the whole test suite against a throwaway embedded PostgreSQL
-	$(VENV)/bin/python -m pytest
+# Two pytest-xdist workers, each a session of its own with its own embedded PostgreSQL (the groups that must share
+# one worker are in conftest.py). TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
+TEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
+test: bytecode ## Run the whole test suite against throwaway embedded PostgreSQL (two workers)
+	$(VENV)/bin/python -m pytest $(TEST_PARALLEL)
 
 test-fast: bytecode ## The suite without the tests marked slow (whole-stack, subprocess and fuzz tests)
-	$(VENV)/bin/python -m pytest -m "not slow"
+	$(VENV)/bin/python -m pytest $(TEST_PARALLEL) -m "not slow"
 
 soak: bytecode ## Heavier fault and money rounds (PHAEN_SOAK_ROUNDS, default 20), bounded by pytest's own timeouts
 	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_authz_matrix.py tests/test_log_scan.py services/budget/tests/test_money_properties.py

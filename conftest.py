@@ -52,20 +52,34 @@ SLOW = (
 SHARED_GROUPS = {"stack": "stack", "stoppable_stack": "stack", "world": "stack", "live_url": "budget-live"}
 
 
-def _group(item: pytest.Item) -> str:
-    names = getattr(item, "fixturenames", ())
-    for fixture, group in SHARED_GROUPS.items():
-        if fixture in names:
-            return group
-    return item.nodeid.split("::", 1)[0]
+def _groups(items: list[pytest.Item]) -> dict[str, str]:
+    """Each file's group: a shared one if any of its tests needs it (the whole file goes there, so its module
+    fixtures are built once), else the file itself."""
+    out: dict[str, str] = {}
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        shared = [g for f, g in SHARED_GROUPS.items() if f in getattr(item, "fixturenames", ())]
+        if shared:
+            out[path] = shared[0]
+        else:
+            out.setdefault(path, path)
+    return out
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    groups = _groups(items)
     for item in items:
         if item.nodeid.startswith(SLOW) or "stack" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(_group(item)))
+        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid.split("::", 1)[0]]))
+    # PHAEN_TEST_SHUFFLE=<seed> runs the tests in a shuffled order (the same for a seed, and on every xdist
+    # worker): no test may depend on another running before it.
+    seed = os.environ.get("PHAEN_TEST_SHUFFLE")
+    if seed:
+        import random
+
+        random.Random(seed).shuffle(items)  # noqa: S311 (an order, not a secret)
     # A test that stops the shared stack goes after the others that use it. Not for correctness (the
     # stoppable_stack fixture starts the stack again for any later user, in any order): it saves that restart.
     stoppers = [item for item in items if "stoppable_stack" in getattr(item, "fixturenames", ())]
