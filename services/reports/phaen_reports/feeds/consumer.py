@@ -249,7 +249,8 @@ class FeedConsumer:
             only = notified if woken and notified and notified <= set(names) else None
             try:
                 results = await self.catch_up(only=only)
-                healthy = all(r.ok for r in results)
+                # A source still unreachable (even one this round did not fetch) is retried at the short poll.
+                healthy = all(r.ok for r in results) and not self._failing
                 self.rounds += 1
                 if self.on_applied is not None and any(r.applied for r in results):
                     self.on_applied()
