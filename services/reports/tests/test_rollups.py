@@ -176,7 +176,7 @@ async def _feed(db: Database, w: World, page_sizes: list[int]) -> None:
     assert result.ok and result.applied == len(w.source.events)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(ops, min_size=1, max_size=40), page_sizes=st.lists(st.integers(1, 6), min_size=1, max_size=4))
 async def test_rollups_equal_a_group_by_after_any_events(reports_db, steps, page_sizes):
     w = World()
