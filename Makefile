@@ -36,13 +36,12 @@ run: bytecode ## Start PostgreSQL (embedded unless PHAEN_DATABASE_URL), migrate,
 demo: bytecode ## Play the seed's story through the API (starts `make run` if nothing serves); documents in demo-output/
 	$(VENV)/bin/phaen demo --out $(DEMO_OUT)
 
-# TEST_WORKERS=2: two pytest-xdist workers, each a session of its own with its own embedded PostgreSQL (the groups
-# that must share one worker are in conftest.py). One process by default: under two workers tests/test_cli.py
-# failed 3 of its tests in both full runs (its CLI subprocesses exit 3, auth) while it passes in one process.
-TEST_WORKERS ?= 0
+# Two pytest-xdist workers, each a session of its own with its own embedded PostgreSQL (the groups that must share
+# one worker are in conftest.py). TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 TEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
-test: bytecode ## Run the whole test suite against a throwaway embedded PostgreSQL
+test: bytecode ## Run the whole test suite against throwaway embedded PostgreSQL (two workers)
 	$(VENV)/bin/python -m pytest $(TEST_PARALLEL)
 
 test-fast: bytecode ## The suite without the tests marked slow (whole-stack, subprocess and fuzz tests)

@@ -51,7 +51,11 @@ def cli(stack: Stack, world: World, tmp_path_factory: pytest.TempPathFactory) ->
         "/v1/auth/users",
         json={"username": f"cli-sec-{tag}", "password": password, "display_name": "กองเลขาฯ", "roles": ["secretariat"]},
     )
-    return Cli(stack, tmp_path_factory.mktemp("phaen-config"), f"cli-sec-{tag}", password)
+    cli = Cli(stack, tmp_path_factory.mktemp("phaen-config"), f"cli-sec-{tag}", password)
+    # Logged in here, not only by the login test: the later tests use the cached session whatever order they run in.
+    code, _, err = cli.run("login", login=True)
+    assert code == 0, err
+    return cli
 
 
 def test_login_caches_a_private_session_that_later_commands_use(cli: Cli) -> None:
