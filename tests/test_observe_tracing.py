@@ -1,5 +1,9 @@
 """Traces: with OTEL_* set, a request through the gateway to a service is one trace down to its SQL; without
-them, the SDK is never imported."""
+them, the SDK is never imported.
+
+It lives in the repository's own tests (not the gateway's) because it runs the budget app beside the gateway, and a
+service's tests import no other service.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,15 @@ from pydantic import SecretStr
 from phaen_common.auth import TokenVerifier
 from phaen_common.migrations import upgrade
 from phaen_gateway.testing import LoopbackServer, gateway_client, gateway_settings, user_headers
+
+
+@pytest.fixture(scope="module")
+def gateway_db(pg_url: str) -> str:
+    """The gateway schema, migrated (as the gateway's own tests do)."""
+    from phaen_gateway import MIGRATIONS_DIR, SCHEMA
+
+    upgrade(MIGRATIONS_DIR, pg_url, SCHEMA)
+    return pg_url
 
 
 @pytest.fixture
