@@ -271,7 +271,7 @@ def main() -> int:
             PHAEN_DB_MAX_OVERFLOW="10",
             PHAEN_REGISTRY_URL="http://127.0.0.1:9",
         )
-        proc = serve("phaen_budget", port, env)
+        proc = serve("phaen_budget", port, env, app="budget_app:create_app")
         rows = asyncio.run(measure(f"http://127.0.0.1:{port}", keys, db_url, proc.pid))
         rows.append(
             (

@@ -31,15 +31,17 @@ def embedded_database(name: str) -> tuple[object, str]:
     return pg, pg.create_database(name)
 
 
-def serve(module: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    """Start ``uvicorn <module>.main:create_app`` and wait for /healthz."""
+def serve(module: str, port: int, env: dict[str, str], *, app: str | None = None) -> subprocess.Popen[bytes]:
+    """Start ``uvicorn <module>.main:create_app`` (or the factory ``app``, from bench/) and wait for /healthz."""
     proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "uvicorn",
-            f"{module}.main:create_app",
+            app or f"{module}.main:create_app",
             "--factory",
+            "--app-dir",
+            str(ROOT / "bench"),
             "--host",
             "127.0.0.1",
             "--port",
