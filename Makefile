@@ -48,7 +48,7 @@ test-fast: bytecode ## The suite without the tests marked slow (whole-stack, sub
 	$(VENV)/bin/python -m pytest $(TEST_PARALLEL) -m "not slow"
 
 soak: bytecode ## Heavier fault and money rounds (PHAEN_SOAK_ROUNDS, default 20), bounded by pytest's own timeouts
-	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_authz_matrix.py tests/test_log_scan.py services/budget/tests/test_money_properties.py
+	PHAEN_SOAK_ROUNDS=$${PHAEN_SOAK_ROUNDS:-20} $(VENV)/bin/python -m pytest tests/test_faults.py tests/test_faults_tcp.py tests/test_authz_matrix.py tests/test_log_scan.py services/budget/tests/test_concurrency.py services/budget/tests/test_money_properties.py
 
 fuzz: bytecode ## Long random schemathesis runs: through the gateway (stateful money flow) and each service; bounded
 	PHAEN_FUZZ_EXAMPLES=$${PHAEN_FUZZ_EXAMPLES:-20} PHAEN_FUZZ_STEPS=$${PHAEN_FUZZ_STEPS:-20} \
