@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import timedelta
 
 from fastapi import APIRouter, FastAPI, Request
 
@@ -79,13 +80,13 @@ async def _startup(app: FastAPI) -> None:
             timeout=settings.directory_timeout_seconds,
         )
     if settings.expiry_sweep_seconds > 0:
-        app.state.expiry_sweep = asyncio.create_task(_sweep(app, settings.expiry_sweep_seconds))
+        app.state.expiry_sweep = asyncio.create_task(_sweep(app, timedelta(seconds=settings.expiry_sweep_seconds)))
 
 
-async def _sweep(app: FastAPI, every: float) -> None:
+async def _sweep(app: FastAPI, every: timedelta) -> None:
     """Persist withdrawal expiries in the background (signing an expired one is refused even before)."""
     while True:
-        await asyncio.sleep(every)
+        await asyncio.sleep(every.total_seconds())
         try:
             count = await withdrawals.expire_due(db=app.state.db)
             if count:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
 from fastapi import FastAPI
 
@@ -77,12 +79,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.dispatcher = Dispatcher(
             app.state.db,
             Policy(
-                timeout=settings.webhook_timeout_seconds,
-                retry_base=settings.webhook_retry_base_seconds,
-                retry_max=settings.webhook_retry_max_seconds,
-                window=settings.webhook_retry_window_seconds,
-                poll=settings.webhook_poll_seconds,
-                fallback=settings.webhook_fallback_seconds,
+                timeout=timedelta(seconds=settings.webhook_timeout_seconds),
+                retry_base=timedelta(seconds=settings.webhook_retry_base_seconds),
+                retry_max=timedelta(seconds=settings.webhook_retry_max_seconds),
+                window=timedelta(seconds=settings.webhook_retry_window_seconds),
+                poll=timedelta(seconds=settings.webhook_poll_seconds),
+                fallback=timedelta(seconds=settings.webhook_fallback_seconds),
                 development=not settings.is_production,
             ),
             revocations=AppRevocations(app),

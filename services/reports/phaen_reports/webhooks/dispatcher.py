@@ -48,14 +48,14 @@ _CLAIM = text(f"""
                 AND e.status = 'pending' AND e.seq < d.seq)
         ORDER BY d.seq LIMIT :n
         FOR UPDATE OF d SKIP LOCKED)
-    UPDATE "{SCHEMA}".webhook_delivery w SET next_attempt_at = now() + make_interval(secs => :lease)
+    UPDATE "{SCHEMA}".webhook_delivery w SET next_attempt_at = now() + CAST(:lease AS interval)
     FROM due WHERE w.id = due.id
     RETURNING w.id, w.subscription_id, w.event_id, w.body, w.attempts, w.window_from, w.seq
 """)  # noqa: S608  (identifiers are our own schema name)
 
 
 _NEXT_DUE = text(f"""
-    SELECT extract(epoch FROM min(d.next_attempt_at) - now()) FROM "{SCHEMA}".webhook_delivery d
+    SELECT min(d.next_attempt_at) - now() FROM "{SCHEMA}".webhook_delivery d
     JOIN "{SCHEMA}".webhook_subscription s ON s.id = d.subscription_id AND s.status = 'active'
     WHERE d.status = 'pending'
 """)  # noqa: S608  (identifiers are our own schema name)
@@ -63,19 +63,19 @@ _NEXT_DUE = text(f"""
 
 @dataclass(frozen=True)
 class Policy:
-    """Timing of deliveries and retries (seconds)."""
+    """Timing of deliveries and retries (durations, never amounts)."""
 
-    timeout: float = 10.0
-    retry_base: float = 5.0
-    retry_max: float = 3600.0
-    window: float = 86400.0
-    poll: float = 0.5  # the shortest sleep between rounds
-    fallback: float = 30.0  # the longest: a delivery queued by another replica waits at most this long
+    timeout: dt.timedelta = dt.timedelta(seconds=10)
+    retry_base: dt.timedelta = dt.timedelta(seconds=5)
+    retry_max: dt.timedelta = dt.timedelta(hours=1)
+    window: dt.timedelta = dt.timedelta(hours=24)
+    poll: dt.timedelta = dt.timedelta(seconds=0.5)  # the shortest sleep between rounds
+    fallback: dt.timedelta = dt.timedelta(seconds=30)  # the longest: another replica's delivery waits at most this
     batch: int = 50
     development: bool = True
 
-    def backoff(self, attempts: int) -> float:
-        """Seconds before the next try after ``attempts`` failed ones (exponential, +-10 % jitter)."""
+    def backoff(self, attempts: int) -> dt.timedelta:
+        """The wait before the next try after ``attempts`` failed ones (exponential, +-10 % jitter)."""
         delay = min(self.retry_base * 2 ** max(attempts - 1, 0), self.retry_max)
         return delay * random.uniform(0.9, 1.1)  # noqa: S311  (jitter, not security)
 
@@ -125,7 +125,11 @@ class Dispatcher:
         """Claim due deliveries and send them (different subjects at once). Returns how many were tried."""
         async with self.db.sessionmaker() as session, session.begin():
             claimed = (
-                (await session.execute(_CLAIM, {"n": self.policy.batch, "lease": self.policy.timeout + 30}))
+                (
+                    await session.execute(
+                        _CLAIM, {"n": self.policy.batch, "lease": self.policy.timeout + dt.timedelta(seconds=30)}
+                    )
+                )
                 .mappings()
                 .all()
             )
@@ -193,7 +197,7 @@ class Dispatcher:
                 data=body.encode(),
                 headers=headers,
                 allow_redirects=False,
-                timeout=aiohttp.ClientTimeout(total=self.policy.timeout),
+                timeout=aiohttp.ClientTimeout(total=self.policy.timeout.total_seconds()),
             ) as resp:
                 status = resp.status
                 await resp.content.read(4096)
@@ -220,11 +224,11 @@ class Dispatcher:
         gave_up = False
         if ok:
             values |= {"status": "delivered", "delivered_at": now}
-        elif (now - d["window_from"]).total_seconds() >= self.policy.window:
+        elif now - d["window_from"] >= self.policy.window:
             values |= {"status": "failed"}
             gave_up = True
         else:
-            values |= {"next_attempt_at": now + dt.timedelta(seconds=self.policy.backoff(attempts))}
+            values |= {"next_attempt_at": now + self.policy.backoff(attempts)}
         async with self.db.sessionmaker() as session, session.begin():
             await session.execute(update(_delivery).where(_delivery.c.id == d["id"]).values(**values))
             await session.execute(
@@ -238,7 +242,7 @@ class Dispatcher:
     async def _disable(
         self, session: AsyncSession, sub: WebhookSubscription, d: dict[str, Any], *, reason: str, now: dt.datetime
     ) -> None:
-        window = self.policy.window
+        window = self.policy.window.total_seconds()
         span = f"{window / 3600:g} h" if window >= 3600 else f"{window:g} s"
         why = f"delivery of event {d['event_id']} failed for {span} (last: {reason})"[:500]
         await session.execute(
@@ -258,11 +262,11 @@ class Dispatcher:
         """Look for due deliveries now (the feed consumer has just queued some)."""
         self._wake.set()
 
-    async def _next_due_in(self) -> float:
-        """Seconds until the earliest pending delivery of an active subscription is due (the fallback if none)."""
+    async def _next_due_in(self) -> dt.timedelta:
+        """How long until the earliest pending delivery of an active subscription is due (the fallback if none)."""
         async with self.db.sessionmaker() as session:
-            seconds = (await session.execute(_NEXT_DUE)).scalar_one_or_none()
-        return self.policy.fallback if seconds is None else float(seconds)
+            due_in: dt.timedelta | None = (await session.execute(_NEXT_DUE)).scalar_one_or_none()
+        return self.policy.fallback if due_in is None else due_in
 
     async def _run(self) -> None:
         while True:
@@ -277,7 +281,7 @@ class Dispatcher:
             except Exception as exc:  # the database may be restarting: keep going, never die
                 log.warning("webhook round failed: %s", type(exc).__name__)
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+                await asyncio.wait_for(self._wake.wait(), timeout=wait.total_seconds())
             except TimeoutError:
                 pass
             self._wake.clear()
