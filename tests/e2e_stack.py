@@ -150,13 +150,9 @@ def database_url(stack: Stack) -> str:
     return f"postgresql://postgres@/phaen?host={socket_dir}&port={port}"
 
 
-def start_replicas(stack: Stack) -> tuple[dict[str, int], list[subprocess.Popen[bytes]]]:
-    """A second replica of every process on its own port, against the stack's database and data folder.
-
-    The second gateway routes to the second replicas, and they take their keys from the second gateway, so a
-    request through it never touches the first set. Returns the ports and the processes (stop them).
-    """
-    ports = {name: free_port() for name in PACKAGES}
+def extra_process_env(stack: Stack, **settings: str) -> dict[str, str]:
+    """The environment of one more process beside the stack: its database, data folder and admin, plus ``settings``
+    (none of the caller's own PHAEN_ settings leak in)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
     env.update(
         {
@@ -164,8 +160,21 @@ def start_replicas(stack: Stack) -> tuple[dict[str, int], list[subprocess.Popen[
             "PHAEN_DATABASE_URL": database_url(stack),
             "PHAEN_ADMIN_PASSWORD": stack.admin_password,
             "PHAEN_REVOCATION_CACHE_SECONDS": "2",
-            **{f"PHAEN_{name.upper()}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items()},
+            **settings,
         }
+    )
+    return env
+
+
+def start_replicas(stack: Stack) -> tuple[dict[str, int], list[subprocess.Popen[bytes]]]:
+    """A second replica of every process on its own port, against the stack's database and data folder.
+
+    The second gateway routes to the second replicas, and they take their keys from the second gateway, so a
+    request through it never touches the first set. Returns the ports and the processes (stop them).
+    """
+    ports = {name: free_port() for name in PACKAGES}
+    env = extra_process_env(
+        stack, **{f"PHAEN_{name.upper()}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items()}
     )
     procs = []
     for name, pkg in PACKAGES.items():

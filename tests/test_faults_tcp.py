@@ -16,7 +16,6 @@ the proxy behaves; and a money operation retried with its ``Idempotency-Key`` mu
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import struct
 import subprocess
@@ -30,7 +29,7 @@ from typing import Any
 import httpx
 import pytest
 from authz_world import RESOLUTION, World
-from e2e_stack import ROOT, Stack, database_url, free_port
+from e2e_stack import ROOT, Stack, extra_process_env, free_port
 
 GATEWAY_BUDGET_TIMEOUT = 2.0
 
@@ -120,18 +119,12 @@ def proxied(stack: Stack, world: World) -> Iterator[tuple[str, FaultProxy]]:
     """A second gateway whose budget upstream is the fault proxy; the URL and the proxy."""
     with FaultProxy(stack.ports["budget"]) as proxy:
         port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
-        env.update(
-            {
-                "PHAEN_DATA_DIR": str(stack.data_dir),
-                "PHAEN_DATABASE_URL": database_url(stack),
-                "PHAEN_ADMIN_PASSWORD": stack.admin_password,
-                "PHAEN_REVOCATION_CACHE_SECONDS": "2",
-                "PHAEN_REGISTRY_URL": stack.url("registry"),
-                "PHAEN_REPORTS_URL": stack.url("reports"),
-                "PHAEN_BUDGET_URL": f"http://127.0.0.1:{proxy.port}",
-                "PHAEN_BUDGET_TIMEOUT": str(GATEWAY_BUDGET_TIMEOUT),
-            }
+        env = extra_process_env(
+            stack,
+            PHAEN_REGISTRY_URL=stack.url("registry"),
+            PHAEN_REPORTS_URL=stack.url("reports"),
+            PHAEN_BUDGET_URL=f"http://127.0.0.1:{proxy.port}",
+            PHAEN_BUDGET_TIMEOUT=str(GATEWAY_BUDGET_TIMEOUT),
         )
         cmd = [sys.executable, "-m", "uvicorn", "phaen_gateway.main:create_app", "--factory", "--port", str(port)]
         log = (stack.data_dir / "faults-tcp-gateway.log").open("wb")

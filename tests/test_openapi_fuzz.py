@@ -24,6 +24,7 @@ from typing import Any
 import jsonschema_rs
 import pytest
 import schemathesis
+from fuzz_checks import problem_json_on_errors
 from hypothesis import HealthCheck, settings
 from pydantic import SecretStr
 from schemathesis.checks import not_a_server_error
@@ -135,19 +136,6 @@ def negative_data_refused(ctx: Any, response: Any, case: Any) -> bool | None:
         if _only_tolerated_coercions(case):
             return None
         raise
-
-
-def problem_json_on_errors(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Every status >= 400 is ``application/problem+json`` with the problem fields."""
-    if response.status_code < 400:
-        return None
-    content_type = (response.headers.get("content-type") or [""])[0]
-    assert content_type.split(";")[0].strip() == "application/problem+json", (
-        f"{response.status_code} answered with {content_type!r}"
-    )
-    body = json.loads(response.content)
-    assert body["status"] == response.status_code and body["code"] and body["title"], body
-    return None
 
 
 CHECKS = [

@@ -23,7 +23,6 @@ every linked operation). Figures: ``fuzz cases sent``, ``fuzz 5xx found``, ``fuz
 from __future__ import annotations
 
 import copy
-import json
 import os
 import threading
 import time
@@ -37,6 +36,7 @@ import schemathesis
 from authz_matrix import ROUTES
 from authz_world import RESOLUTION, Caller, World
 from e2e_stack import Stack
+from fuzz_checks import problem_json_on_errors
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
@@ -124,19 +124,6 @@ class Tally:
                 self.server_errors.append(
                     f"{case.method} {case.formatted_path} -> {response.status_code}: {response.text[:200]}"
                 )
-
-
-def problem_json_on_errors(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Every status >= 400 is ``application/problem+json`` with the problem fields."""
-    if response.status_code < 400:
-        return None
-    content_type = (response.headers.get("content-type") or [""])[0]
-    assert content_type.split(";")[0].strip() == "application/problem+json", (
-        f"{response.status_code} answered with {content_type!r}"
-    )
-    body = json.loads(response.content)
-    assert body["status"] == response.status_code and body["code"] and body["title"], body
-    return None
 
 
 CHECKS = [
