@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 from sqlalchemy import select
@@ -33,15 +34,39 @@ class Freshness(BaseModel):
     sources: list[SourceStatus]
 
 
+class CursorState(NamedTuple):
+    """A feed cursor's columns, as the freshness needs them (from the ORM or from a hot-read row)."""
+
+    source: str
+    after: int
+    events_applied: int
+    last_success_at: dt.datetime | None
+    last_error_at: dt.datetime | None
+    last_error: str | None
+
+
 async def freshness(
     *, session: AsyncSession, sources: Sequence[str], stale_after: float, now: dt.datetime | None = None
 ) -> Freshness:
     """The read model's freshness; a source never polled, failing, or silent too long is stale."""
+    found = (await session.execute(select(FeedCursor).where(col(FeedCursor.source).in_(list(sources))))).scalars()
+    rows = [
+        CursorState(r.source, r.after, r.events_applied, r.last_success_at, r.last_error_at, r.last_error)
+        for r in found
+    ]
+    return freshness_of(rows, sources=sources, stale_after=stale_after, now=now)
+
+
+def freshness_of(
+    cursors: Iterable[Sequence[Any]],
+    *,
+    sources: Sequence[str],
+    stale_after: float,
+    now: dt.datetime | None = None,
+) -> Freshness:
+    """The freshness from the cursors' rows (``CursorState`` column order), read by whatever path."""
     now = now or dt.datetime.now(dt.UTC)
-    rows = {
-        r.source: r
-        for r in (await session.execute(select(FeedCursor).where(col(FeedCursor.source).in_(list(sources))))).scalars()
-    }
+    rows = {r[0]: CursorState(*r) for r in cursors}
     out: list[SourceStatus] = []
     for name in sources:
         row = rows.get(name)

@@ -27,6 +27,24 @@ async def read_session(request: Request) -> AsyncIterator[AsyncSession]:
 ReadSessionDep = Annotated[AsyncSession, Depends(read_session)]
 
 
+class ReadPath:
+    """What a hot report read needs: the database it reads (the replica where one is configured), the feeds
+    whose cursors make its freshness, and how old they may get."""
+
+    def __init__(self, db: Database, sources: list[str], stale_after: float) -> None:
+        self.db, self.sources, self.stale_after = db, sources, stale_after
+
+
+async def read_path(request: Request) -> ReadPath:
+    """The hot-read path of a report route: one statement on ``Database.fetchrow``'s pool, no session."""
+    state = request.app.state
+    db: Database = getattr(state, "read_db", None) or state.db
+    return ReadPath(db, state.consumer.source_names, state.settings.stale_after_seconds)
+
+
+ReadPathDep = Annotated[ReadPath, Depends(read_path)]
+
+
 async def current_freshness(request: Request, session: ReadSessionDep) -> Freshness:
     """``as_of`` and ``stale`` of the read model, from the consumer's cursors."""
     consumer = request.app.state.consumer

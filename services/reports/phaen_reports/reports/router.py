@@ -18,7 +18,7 @@ from phaen_reports.reports import money, service
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import MoneyReader, Reader, region_filter
 from phaen_reports.reports.audit import audit_bundle, audit_package
-from phaen_reports.reports.deps import FreshDep, ReadSessionDep
+from phaen_reports.reports.deps import FreshDep, ReadPathDep, ReadSessionDep
 from phaen_reports.reports.errors import (
     AccountNotFound,
     ExpenseNotFound,
@@ -39,20 +39,20 @@ MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
     response_model=s.PlanVsActual,
     responses={**responses(401, 403, 422, GrantNotFound), **format_responses()},
 )
-async def plan_vs_actual(
-    session: ReadSessionDep, fresh: FreshDep, _: Reader, grant: uuid.UUID, format: FormatQ = "json"
-) -> Response:
+async def plan_vs_actual(read: ReadPathDep, _: Reader, grant: uuid.UUID, format: FormatQ = "json") -> Response:
     """Plan vs actual per grant line; percents sum to exactly 100.00; variance = planned - actual."""
-    report = await service.plan_vs_actual(session=session, grant_id=grant)
-    report.as_of, report.stale = fresh.as_of, fresh.stale
+    report = await service.plan_vs_actual(
+        db=read.db, grant_id=grant, sources=read.sources, stale_after=read.stale_after
+    )
     return await respond(format, report, lambda: d.plan_table(report), f"plan-vs-actual-{grant}")
 
 
 @router.get("/coverage", response_model=s.Coverage, responses={**responses(401, 403, 422), **format_responses()})
-async def coverage(session: ReadSessionDep, fresh: FreshDep, principal: Reader, format: FormatQ = "json") -> Response:
+async def coverage(read: ReadPathDep, principal: Reader, format: FormatQ = "json") -> Response:
     """Enrolled tambons per region (model, pilot, expansion, districts, provinces, TAO integration)."""
-    report = await service.coverage(session=session, region=region_filter(principal))
-    report.as_of, report.stale = fresh.as_of, fresh.stale
+    report = await service.coverage(
+        db=read.db, region=region_filter(principal), sources=read.sources, stale_after=read.stale_after
+    )
     return await respond(format, report, lambda: d.coverage_table(report), "coverage")
 
 

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, select
+import orjson
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_common.access import Reach
+from phaen_common.db import Database
 from phaen_common.events.budget import TrancheBlock
 from phaen_common.money import CENT
 from phaen_common.pagination import PageParams, paginate
+from phaen_reports.feeds.service import freshness_of
 from phaen_reports.projections.models import (
     Account,
     ActivityReport,
     Facilitator,
-    Grant,
-    GrantLine,
     Project,
     Tambon,
     Tranche,
     columns,
 )
-from phaen_reports.projections.rollup_models import ExpenseLineRollup, TambonRegionRollup
+from phaen_reports.reports import repository
 from phaen_reports.reports import schemas as s
 from phaen_reports.reports.access import project_clause
 from phaen_reports.reports.arith import HUNDRED, largest_remainder_percents
@@ -41,41 +43,39 @@ def tranche_split(project: Project) -> list[Any]:
     return list(project.tranches or DEFAULT_TRANCHES)
 
 
-async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.PlanVsActual:
-    """Planned, percent, actual (recorded, unvoided expenses) and variance per line of a grant."""
-    grant = await session.get(Grant, grant_id)
-    if grant is None:
+async def plan_vs_actual(
+    *, db: Database, grant_id: uuid.UUID, sources: Sequence[str], stale_after: float
+) -> s.PlanVsActual:
+    """Planned, percent, actual (recorded, unvoided expenses) and variance per line of a grant, with the read
+    model's freshness (one statement on the read pool)."""
+    row = await repository.plan_rows(db=db, sources=sources, grant_id=grant_id)
+    fresh = freshness_of(row["cursors"], sources=sources, stale_after=stale_after)
+    if row["id"] is None:
         raise GrantNotFound()
     # The rollup holds each line's running actual: a few rows, whatever the number of expenses.
-    rollup: Table = ExpenseLineRollup.__table__  # type: ignore[attr-defined]
-    lr, gl = rollup.c, columns(GrantLine)
-    rows = (
-        await session.execute(
-            select(gl.no, gl.title, gl.planned, gl.cofunding, lr.recorded_amount.label("actual"))
-            .outerjoin(rollup, and_(lr.grant_id == gl.grant_id, lr.line_no == gl.no))
-            .where(gl.grant_id == grant_id)
-            .order_by(gl.no)
-        )
-    ).all()
-    planned = [r.planned or ZERO for r in rows]
+    rows = [
+        (no, title, planned or ZERO, orjson.loads(cofunding) if cofunding else None, actual or ZERO)
+        for no, title, planned, cofunding, actual in row["lines"]
+    ]
+    planned = [r[2] for r in rows]
     percents = largest_remainder_percents(planned)
     lines = [
         s.PlanLine(
-            no=r.no,
-            title=r.title,
+            no=no,
+            title=title,
             planned=p,
             percent=pct,
-            actual=r.actual or ZERO,
-            variance=p - (r.actual or ZERO),
-            cofunding=_cofunding(r.cofunding),
+            actual=actual,
+            variance=p - actual,
+            cofunding=_cofunding(cofunding),
         )
-        for r, p, pct in zip(rows, planned, percents, strict=True)
+        for (no, title, p, cofunding, actual), pct in zip(rows, percents, strict=True)
     ]
     total_planned = sum(planned, ZERO)
     total_actual = sum((ln.actual for ln in lines), ZERO)
     return s.PlanVsActual(
         grant=s.GrantInfo(
-            id=grant.id, name=grant.name, funder=grant.funder, amount=grant.amount, fiscal_year=grant.fiscal_year
+            id=row["id"], name=row["name"], funder=row["funder"], amount=row["amount"], fiscal_year=row["fiscal_year"]
         ),
         lines=lines,
         totals=s.PlanTotals(
@@ -84,6 +84,8 @@ async def plan_vs_actual(*, session: AsyncSession, grant_id: uuid.UUID) -> s.Pla
             actual=total_actual,
             variance=total_planned - total_actual,
         ),
+        as_of=fresh.as_of,
+        stale=fresh.stale,
     )
 
 
@@ -103,35 +105,32 @@ def _visible_regions(region: str | None) -> list[str]:
     return REGION_CODES if region is None else [r for r in REGION_CODES if r == region]
 
 
-async def coverage(*, session: AsyncSession, region: str | None) -> s.Coverage:
-    """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration."""
+_COVERAGE_COUNTS = (
+    "model",
+    "pilot",
+    "expansion",
+    "tambons",
+    "districts",
+    "provinces",
+    "tao_plan_integrated",
+    "tao_funded",
+)
+
+
+async def coverage(*, db: Database, region: str | None, sources: Sequence[str], stale_after: float) -> s.Coverage:
+    """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration, and
+    the read model's freshness (one statement on the read pool)."""
     regions = _visible_regions(region)
-    t = columns(TambonRegionRollup)
-    stmt = select(
-        t.region,
-        t.model,
-        t.pilot,
-        t.expansion,
-        t.tambons,
-        t.districts,
-        t.provinces,
-        t.tao_plan_integrated,
-        t.tao_funded,
-    ).where(t.region.in_(regions))
-    found = {r.region: r for r in (await session.execute(stmt)).all()}
-    rows = []
-    for code in regions:
-        r = found.get(code)
-        data: dict[str, Any] = (
-            {k: getattr(r, k) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")} if r else {}
-        )
-        rows.append(s.CoverageRow(region=code, name_th=REGION_TH[code], **data))
+    row = await repository.coverage_rows(db=db, sources=sources, regions=regions)
+    fresh = freshness_of(row["cursors"], sources=sources, stale_after=stale_after)
+    found = {r[0]: dict(zip(_COVERAGE_COUNTS, r[1:], strict=True)) for r in row["regions"]}
+    rows = [s.CoverageRow(region=code, name_th=REGION_TH[code], **found.get(code, {})) for code in regions]
     totals = s.CoverageRow(
         region="total",
         name_th="รวม",
         **{k: sum(getattr(r, k) for r in rows) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")},
     )
-    return s.Coverage(regions=rows, totals=totals)
+    return s.Coverage(regions=rows, totals=totals, as_of=fresh.as_of, stale=fresh.stale)
 
 
 async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facilitators:
