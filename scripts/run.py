@@ -2,19 +2,28 @@
 
 With no ``PHAEN_DATABASE_URL`` an embedded PostgreSQL is started in ``$PHAEN_DATA_DIR/pg`` (default
 ``.data/``) and stopped cleanly at the end; a second run reuses the data.
+
+A warm start does not wait for the database before starting the processes: when the data folder's copy of the
+set-up stamps (``setup-stamps.json``, written after the last successful set-up) matches the fingerprints, the
+four processes start while PostgreSQL is still coming up (each answers 503 on ``/readyz`` until its database
+does). The stamps in the database stay the authority: if they disagree once it is up, the processes are stopped,
+the set-up runs, and they start again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +40,24 @@ PROCESSES = [
     ("gateway", "phaen_gateway", 8000, "PHAEN_GATEWAY_PORT"),
 ]
 SECRET_FILE = re.compile(r"(secret|password)")
+# Where the four processes listen: no set-up step reads these (a stack started again on other ports, as the
+# end-to-end tests do, still skips its set-up).
+ADDRESS_SETTING = re.compile(r"PHAEN_(GATEWAY|REGISTRY|BUDGET|REPORTS)_(PORT|URL)|PHAEN_BIND_HOST")
 # No access log (a line per request; the apps log refused and failed requests themselves), uvloop and httptools
 # (uvicorn's fastest loop and parser; both in uvicorn[standard]).
 UVICORN_FLAGS = ["--no-access-log", "--loop", "uvloop", "--http", "httptools", "--timeout-graceful-shutdown", "5"]
 SETUP_ORDER = ["phaen_gateway", "phaen_registry", "phaen_budget", "phaen_reports"]
+# The data folder's copy of the last completed set-up: its database URL and the four fingerprints.
+LOCAL_STAMPS = "setup-stamps.json"
+T0 = time.monotonic()
 
 
 def say(msg: str) -> None:
     print(f"[phaen] {msg}", flush=True)
+
+
+def since_start() -> str:
+    return f"{time.monotonic() - T0:.1f}s"
 
 
 def port_of(env_var: str, default: int) -> int:
@@ -58,7 +77,8 @@ def package_dir(pkg: str) -> Path:
 
 
 def fingerprint(pkg: str, env: dict[str, str], data_dir: Path) -> str:
-    """What a set-up step depends on: its package's files, the PHAEN_ settings, and the data folder's files.
+    """What a set-up step depends on: its package's files, the PHAEN_ settings (but the processes' addresses), and
+    the data folder's secret files.
 
     A warm start whose fingerprint matches the one stored after the last successful run skips the step.
     """
@@ -68,7 +88,7 @@ def fingerprint(pkg: str, env: dict[str, str], data_dir: Path) -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
-    for key in sorted(k for k in env if k.startswith("PHAEN_")):
+    for key in sorted(k for k in env if k.startswith("PHAEN_") and not ADDRESS_SETTING.fullmatch(k)):
         h.update(f"{key}={env[key]}".encode())
     # The secrets a step writes into the data folder: if one is gone, the step must run again. (Other files
     # there, such as keys a service writes while serving, are not the set-up's business.)
@@ -105,39 +125,106 @@ class SetupStamps:
             )
 
 
-def run_setup(env: dict[str, str], data_dir: Path) -> None:
+def fingerprints(env: dict[str, str], data_dir: Path) -> dict[str, str]:
+    """Each set-up module's fingerprint under ``env``."""
+    return {setup_module(pkg): fingerprint(pkg, env, data_dir) for pkg in SETUP_ORDER}
+
+
+def read_local_stamps(data_dir: Path) -> dict[str, Any]:
+    """The data folder's copy of the last completed set-up (``{}`` if none or unreadable)."""
+    try:
+        found = json.loads((data_dir / LOCAL_STAMPS).read_text())
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def write_local_stamps(data_dir: Path, database_url: str, prints: dict[str, str]) -> None:
+    tmp = data_dir / f".{LOCAL_STAMPS}.tmp"
+    tmp.write_text(json.dumps({"database_url": database_url, "fingerprints": prints}))
+    tmp.replace(data_dir / LOCAL_STAMPS)
+
+
+def run_setup(env: dict[str, str], data_dir: Path, before_changes: Callable[[], None] | None = None) -> bool:
     """Migrate every service and load reference data; steps whose inputs did not change are skipped.
 
     The four steps run in parallel, each in its own schema: the gateway mints the internal clients' secrets into
     the data folder, which only the services' processes read (started after every step), never their set-up.
+    ``before_changes`` runs first if any step has work to do. Returns whether any step ran.
     """
     stamps = SetupStamps(env["PHAEN_DATABASE_URL"])
     done = stamps.done()
-    for batch in (SETUP_ORDER,):
-        running: list[tuple[str, str, float, subprocess.Popen[bytes]]] = []
-        for pkg in batch:
-            module = setup_module(pkg)
-            # Looked for as a file: find_spec of a submodule imports its package (~1 s of CPU for the four).
-            if not (package_dir(pkg) / f"{module.rsplit('.', 1)[1]}.py").is_file():
-                raise SystemExit(f"missing set-up module {module}")
-            if done.get(module) == fingerprint(pkg, env, data_dir):
-                say(f"set-up: {module} unchanged, skipped")
-                continue
-            say(f"set-up: {module}")
-            running.append((pkg, module, time.monotonic(), subprocess.Popen([PY, "-m", module], env=env, cwd=ROOT)))
-        for _pkg, module, started, proc in running:
-            if proc.wait() != 0:
-                raise SystemExit(f"set-up step {module} failed (code {proc.returncode})")
-            say(f"set-up: {module} done in {time.monotonic() - started:.1f}s")
-        # Fingerprints are taken after the whole batch: a step may add files to the data folder.
-        for pkg, module, _started, _proc in running:
-            stamps.mark(module, fingerprint(pkg, env, data_dir))
+    todo: list[tuple[str, str]] = []
+    for pkg in SETUP_ORDER:
+        module = setup_module(pkg)
+        # Looked for as a file: find_spec of a submodule imports its package (~1 s of CPU for the four).
+        if not (package_dir(pkg) / f"{module.rsplit('.', 1)[1]}.py").is_file():
+            raise SystemExit(f"missing set-up module {module}")
+        if done.get(module) == fingerprint(pkg, env, data_dir):
+            say(f"set-up: {module} unchanged, skipped")
+        else:
+            todo.append((pkg, module))
+    if not todo:
+        return False
+    if before_changes is not None:
+        before_changes()
+    running: list[tuple[str, str, float, subprocess.Popen[bytes]]] = []
+    for pkg, module in todo:
+        say(f"set-up: {module}")
+        running.append((pkg, module, time.monotonic(), subprocess.Popen([PY, "-m", module], env=env, cwd=ROOT)))
+    for _pkg, module, started, proc in running:
+        if proc.wait() != 0:
+            raise SystemExit(f"set-up step {module} failed (code {proc.returncode})")
+        say(f"set-up: {module} done in {time.monotonic() - started:.1f}s")
+    # Fingerprints are taken after the whole batch: a step may add files to the data folder.
+    for pkg, module, _started, _proc in running:
+        stamps.mark(module, fingerprint(pkg, env, data_dir))
+    return True
 
 
-def wait_healthy(urls: list[str], timeout: float = 600.0) -> None:
+class DatabaseStart:
+    """The embedded PostgreSQL, started in a thread while the processes import (``result()`` waits for it)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.pg: Any = None
+        self.url: str | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="embedded-postgres", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            from phaen_common.devdb import EmbeddedPostgres
+
+            self.pg = EmbeddedPostgres(self.data_dir)
+            self.url = self.pg.create_database("phaen")
+        except BaseException as exc:  # handed to the main thread by result()
+            self.error = exc
+
+    def result(self) -> str:
+        self._thread.join()
+        if self.error is not None:
+            raise SystemExit(f"embedded PostgreSQL did not start: {self.error!r}")
+        assert self.url is not None
+        say(f"embedded PostgreSQL up ({since_start()})")
+        return self.url
+
+    def wait(self) -> None:
+        """Wait for the start to end, however it ends (to stop a server that came up during a failed start)."""
+        self._thread.join()
+
+
+def wait_healthy(
+    urls: list[str],
+    timeout: float = 600.0,
+    stopping: Callable[[], bool] = lambda: False,
+    tick: Callable[[], None] = lambda: None,
+) -> None:
+    """Poll each ``/readyz`` until it answers 200 (``tick`` between rounds: a process that dies is restarted)."""
     deadline = time.monotonic() + timeout
     pending = list(urls)
-    while pending and time.monotonic() < deadline:
+    while pending and time.monotonic() < deadline and not stopping():
         for url in list(pending):
             try:
                 with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - our own loopback URL
@@ -145,9 +232,30 @@ def wait_healthy(urls: list[str], timeout: float = 600.0) -> None:
                         pending.remove(url)
             except OSError:
                 pass
-        time.sleep(0.1)
-    if pending:
+        tick()
+        time.sleep(0.05)
+    if pending and not stopping():
         raise SystemExit(f"not healthy in time: {pending}")
+
+
+def service_children(env: dict[str, str], host: str) -> list[Child]:
+    children = []
+    for name, pkg, default, var in PROCESSES:
+        port = port_of(var, default)
+        cmd = [
+            PY,
+            "-m",
+            "uvicorn",
+            f"{pkg}.main:create_app",
+            "--factory",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            *UVICORN_FLAGS,
+        ]
+        children.append(Child(name=name, cmd=cmd, env=env, cwd=ROOT))
+    return children
 
 
 def main() -> int:
@@ -156,15 +264,15 @@ def main() -> int:
     env = dict(os.environ)
     env["PHAEN_DATA_DIR"] = str(data_dir)
     env.setdefault("PYTHONUNBUFFERED", "1")
-    pg = None
+    database: DatabaseStart | None = None
+    local = read_local_stamps(data_dir)
     if not env.get("PHAEN_DATABASE_URL"):
-        from phaen_common.devdb import EmbeddedPostgres
-
         say(f"starting embedded PostgreSQL in {data_dir / 'pg'}")
-        pg = EmbeddedPostgres(data_dir)
-        env["PHAEN_DATABASE_URL"] = pg.create_database("phaen")
+        database = DatabaseStart(data_dir)
+        expected_url = local.get("database_url")
     else:
         say("using PHAEN_DATABASE_URL")
+        expected_url = env["PHAEN_DATABASE_URL"]
     # The reports service's client secret: the gateway's set-up writes it to the data folder, reports reads it.
     host = env.get("PHAEN_BIND_HOST", "127.0.0.1")
     gateway_port = port_of("PHAEN_GATEWAY_PORT", 8000)
@@ -173,45 +281,68 @@ def main() -> int:
     env.setdefault("PHAEN_GATEWAY_URL", f"http://127.0.0.1:{gateway_port}")
 
     children: list[Child] = []
+
+    def database_alive() -> bool:
+        return database is None or database.pg is None or bool(database.pg.is_running())
+
+    def revive_database() -> None:
+        if database is not None and database.pg is not None:
+            database.pg.ensure_running()
+
     supervisor = Supervisor(
         children,
         say=say,
-        database_alive=pg.is_running if pg is not None else None,
-        revive_database=pg.ensure_running if pg is not None else None,
+        database_alive=database_alive if database is not None else None,
+        revive_database=revive_database if database is not None else None,
     )
 
     def on_signal(signum: int, _frame: object) -> None:
         supervisor.stopping = True
 
+    def start_children(why: str) -> None:
+        children[:] = service_children(env, host)
+        for name, _pkg, default, var in PROCESSES:
+            say(f"{name} starting on http://{host}:{port_of(var, default)}{why}")
+        supervisor.start_all()
+
+    def stop_early_children() -> None:
+        if children:
+            say("the database's set-up stamps differ from the data folder's: stopping the processes for set-up")
+            supervisor.stop_all()
+            children.clear()
+
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     code = 0
     try:
-        run_setup(env, data_dir)
-        for name, pkg, default, var in PROCESSES:
-            port = port_of(var, default)
-            cmd = [
-                PY,
-                "-m",
-                "uvicorn",
-                f"{pkg}.main:create_app",
-                "--factory",
-                "--host",
-                host,
-                "--port",
-                str(port),
-                *UVICORN_FLAGS,
-            ]
-            children.append(Child(name=name, cmd=cmd, env=env, cwd=ROOT))
-            say(f"{name} starting on http://{host}:{port}")
-        supervisor.start_all()
-        wait_healthy([f"http://127.0.0.1:{port_of(v, d)}/readyz" for _n, _p, d, v in PROCESSES])
+        if isinstance(expected_url, str) and expected_url:
+            # Warm start: set-up looks done (by the data folder's copy); start the processes now.
+            env["PHAEN_DATABASE_URL"] = expected_url
+            if local.get("fingerprints") == fingerprints(env, data_dir):
+                start_children(" (set-up unchanged; the database is checked meanwhile)")
+        if database is not None:
+            url = database.result()
+            if children and url != env["PHAEN_DATABASE_URL"]:
+                stop_early_children()
+            env["PHAEN_DATABASE_URL"] = url
+        ran = run_setup(env, data_dir, before_changes=stop_early_children)
+        if ran or not children:
+            write_local_stamps(data_dir, env["PHAEN_DATABASE_URL"], fingerprints(env, data_dir))
+        if not children:
+            start_children("")
+        wait_healthy(
+            [f"http://127.0.0.1:{port_of(v, d)}/readyz" for _n, _p, d, v in PROCESSES],
+            stopping=lambda: supervisor.stopping,
+            tick=supervisor.tick,
+        )
+        if supervisor.stopping:
+            return 0
         admin_hint = (
             "from PHAEN_ADMIN_PASSWORD" if env.get("PHAEN_ADMIN_PASSWORD") else f"in {data_dir / 'admin-password'}"
         )
         say(
             f"ready: gateway on http://{host}:{gateway_port} (API docs at /v1/docs); "
-            f"user 'admin', password {admin_hint}. Ctrl-C to stop."
+            f"user 'admin', password {admin_hint}. Ctrl-C to stop. (started in {since_start()})"
         )
         supervisor.run()
     except (SystemExit, subprocess.CalledProcessError) as exc:
@@ -220,9 +351,11 @@ def main() -> int:
     finally:
         say("stopping")
         supervisor.stop_all()
-        if pg is not None:
-            pg.stop()
-            say("embedded PostgreSQL stopped")
+        if database is not None:
+            database.wait()
+            if database.pg is not None:
+                database.pg.stop()
+                say("embedded PostgreSQL stopped")
     return code
 
 

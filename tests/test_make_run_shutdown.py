@@ -1,12 +1,17 @@
 """Ctrl-C on `make run` stops every process and the database; a second run on the same data keeps it.
 
+The second run starts the processes before its database is up (the data folder's copy of the set-up stamps says
+nothing changed); the test changes one stamp in the database first, so the second run finds out once the database
+answers, stops the processes, runs that one step, and starts them again.
+
 The test stops the shared stack; ``stoppable_stack`` starts it again when a later test needs it, so the order of
 the tests does not matter."""
 
 from __future__ import annotations
 
 import httpx
-from e2e_stack import Stack, login, start_stack
+import psycopg
+from e2e_stack import Stack, database_url, login, start_stack
 
 
 def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stoppable_stack: Stack) -> None:
@@ -20,6 +25,10 @@ def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the
         json={"username": marker, "password": "a-long-password-1", "display_name": marker, "roles": ["auditor"]},
     )
     assert r.status_code == 201, r.text
+    with psycopg.connect(database_url(stack), autocommit=True) as conn:
+        conn.execute(
+            "UPDATE public.phaen_setup_stamps SET fingerprint = 'changed' WHERE module = 'phaen_reports.setup'"
+        )
     code = stack.stop()
     # make itself dies of the SIGINT (-2/130); the supervisor under it exits 0 after a clean stop.
     assert code in (0, -2, 130), stack.log()[-3000:]
@@ -38,6 +47,10 @@ def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the
         token = login(again, marker, "a-long-password-1")  # the user made in the first run is still there
         r = httpx.get(f"{again.gateway}/v1/registry/regions", headers={"Authorization": f"Bearer {token}"}, timeout=30)
         assert r.status_code == 200 and r.json()["total"] == 4
+        log = again.log()
+        assert "(set-up unchanged; the database is checked meanwhile)" in log  # started before the database
+        assert "stopping the processes for set-up" in log
+        assert "set-up: phaen_reports.setup done" in log and "set-up: phaen_budget.setup unchanged, skipped" in log
     finally:
         assert again.stop() in (0, -2, 130)
     assert not (stack.data_dir / "pg" / "postmaster.pid").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 import httpx
@@ -57,11 +59,10 @@ async def _startup(app: FastAPI) -> None:
         reload_seconds=settings.key_reload_seconds,
         activation_delay=settings.key_activation_delay_seconds,
     )
-    try:
-        await run_in_transaction(db, lambda s: ensure_signing_key(session=s))
-    except Exception as exc:  # the database may come up later; signing retries then
-        log.warning("could not ensure a signing key at start-up: %s", type(exc).__name__)
-    await ring.load()
+    if not await _load_keys(db, ring):
+        # `make run` starts the processes while the database is still coming up: try again shortly (readiness
+        # answers 503 until a key is loaded) instead of at the ring's next reload, 30 s later.
+        app.state.keys_retry = asyncio.create_task(_load_keys_until_ready(db, ring), name="gateway-keys")
     app.state.ring = ring
     app.state.issuer = TokenIssuer(
         ring=ring,
@@ -92,7 +93,32 @@ async def _startup(app: FastAPI) -> None:
         app.state.people = RegistryPeople(base_url=settings.registry_url, timeout=settings.person_check_timeout)
 
 
+async def _load_keys(db: Database, ring: KeyRing, *, quiet: bool = False) -> bool:
+    """Make sure a signing key exists and load the ring; whether a key is loaded."""
+    try:
+        await run_in_transaction(db, lambda s: ensure_signing_key(session=s))
+    except Exception as exc:  # the database may come up later; signing retries then
+        if not quiet:
+            log.warning("could not ensure a signing key at start-up: %s", type(exc).__name__)
+    await ring.load()
+    return ring.signing_kid() is not None
+
+
+async def _load_keys_until_ready(db: Database, ring: KeyRing) -> None:
+    """Retry ``_load_keys`` every 0.2 s, backing off to 2 s, until a key is loaded."""
+    delay = 0.2
+    while not await _load_keys(db, ring, quiet=True):
+        await asyncio.sleep(delay)
+        delay = min(2.0, delay * 2)
+    log.info("signing keys loaded")
+
+
 async def _shutdown(app: FastAPI) -> None:
+    task = getattr(app.state, "keys_retry", None)
+    if task is not None and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
     await app.state.proxy_client.aclose()
     await app.state.upstream_session.close()
     await app.state.limits.close()
