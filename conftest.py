@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -45,11 +46,22 @@ SLOW = (
 )
 
 
-# `make test` runs the suite on two pytest-xdist workers (--dist loadgroup). Each worker is a session of its own,
-# with its own embedded PostgreSQL, apps and temp folders; nothing is shared but the machine. The tests that use
-# the one `make run` stack go to one worker together (group "stack"), as do those of the budget's live server;
-# every other file is one unit, so a module's fixtures are built once.
+# `make test` runs the suite on pytest-xdist workers (--dist loadgroup). Each worker is a session of its own, with
+# its own embedded PostgreSQL, apps and temp folders; nothing is shared but the machine. The tests that use the one
+# `make run` stack go to one worker together (group "stack"), as do those of the budget's live server; every other
+# file is one unit, so a module's fixtures are built once.
 SHARED_GROUPS = {"stack": "stack", "stoppable_stack": "stack", "world": "stack", "live_url": "budget-live"}
+
+# Roughly how long a group takes (seconds of wall time on a quiet machine, from `--durations`): the scheduler starts
+# the longest first, so no worker is left with a long group at the end while the other idles. A group not named
+# here counts a tenth of a second per test. Only the order depends on these figures, never what runs.
+GROUP_SECONDS = {
+    "stack": 240.0,
+    "budget-live": 30.0,
+    "services/budget/tests/test_money_properties.py": 25.0,
+    "services/budget/tests/test_fuzz.py": 20.0,
+    "services/budget/tests/test_state_machine.py": 10.0,
+}
 
 
 def _groups(items: list[pytest.Item]) -> dict[str, str]:
@@ -66,6 +78,20 @@ def _groups(items: list[pytest.Item]) -> dict[str, str]:
     return out
 
 
+def _by_cost(items: list[pytest.Item], groups: dict[str, str]) -> list[pytest.Item]:
+    """The items with the costliest group first (stable: a group's own order is kept)."""
+    count: dict[str, int] = {}
+    for item in items:
+        group = groups[item.nodeid.split("::", 1)[0]]
+        count[group] = count.get(group, 0) + 1
+
+    def cost(item: pytest.Item) -> float:
+        group = groups[item.nodeid.split("::", 1)[0]]
+        return -GROUP_SECONDS.get(group, 0.1 * count[group])
+
+    return sorted(items, key=cost)
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     groups = _groups(items)
@@ -80,11 +106,67 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         import random
 
         random.Random(seed).shuffle(items)  # noqa: S311 (an order, not a secret)
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and workerinput.get("phaen_groups_dir"):
+        # Under xdist: the longest groups first, and each file's group handed to the scheduler (below).
+        items[:] = _by_cost(items, groups)
+        target = Path(workerinput["phaen_groups_dir"]) / f"{workerinput['workerid']}.json"
+        target.write_text(json.dumps(groups))
     # A test that stops the shared stack goes after the others that use it. Not for correctness (the
     # stoppable_stack fixture starts the stack again for any later user, in any order): it saves that restart.
     stoppers = [item for item in items if "stoppable_stack" in getattr(item, "fixturenames", ())]
     if stoppers:
         items[:] = [item for item in items if item not in stoppers] + stoppers
+
+
+# xdist's own loadgroup puts the group into the test's node id, which pytest 9.2 no longer lets a plugin change
+# (pytest-dev/pytest-xdist#1386): the groups were silently ignored, so both workers started a `make run` stack and
+# built the world, and files were split between workers. This scheduler reads the groups the workers wrote at
+# collection instead. It is xdist's load-scope scheduling with a file's group as its scope.
+_GROUPS_DIR = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Under xdist, on the controller: where each worker writes its files' groups."""
+    stash = node.config.stash
+    if _GROUPS_DIR not in stash:
+        stash[_GROUPS_DIR] = tempfile.mkdtemp(prefix="phaen-test-groups-")
+    node.workerinput["phaen_groups_dir"] = stash[_GROUPS_DIR]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling  # type: ignore[import-untyped]
+
+    class GroupScheduling(LoadScopeScheduling):
+        """Load-scope scheduling whose scope is a file's group; the work units keep the workers' order (the
+        longest groups first)."""
+
+        def __init__(self, config: pytest.Config, log: Any) -> None:
+            super().__init__(config, log)
+            self.config.option.loadscopereorder = False
+            self.groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:  # first called once every worker has collected (and written its groups)
+                self.groups = {}
+                for written in sorted(Path(config.stash[_GROUPS_DIR]).glob("*.json")):
+                    self.groups.update(json.loads(written.read_text()))
+            path = nodeid.split("::", 1)[0]
+            return self.groups.get(path, path)
+
+    return GroupScheduling(config, log)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    groups_dir = config.stash.get(_GROUPS_DIR, None)
+    if groups_dir:
+        import shutil
+
+        shutil.rmtree(groups_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

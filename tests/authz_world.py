@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 from authz_matrix import COMBINED
-from e2e_stack import Stack, login
+from e2e_stack import Stack, http, login
 
 from phaen_common.access import PUBLIC_ROLES
 
@@ -53,7 +53,7 @@ class Caller:
     def request(self, method: str, path: str, **kw: Any) -> httpx.Response:
         headers = {**self.headers, **kw.pop("headers", {})}
         # The stack's gateway is read each time: a test may have restarted it on other ports.
-        return httpx.request(method, f"{self.stack.gateway}{path}", headers=headers, timeout=60, **kw)
+        return http().request(method, f"{self.stack.gateway}{path}", headers=headers, timeout=60, **kw)
 
     def ok(self, method: str, path: str, want: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
         r = self.request(method, path, **kw)
@@ -79,7 +79,7 @@ class World:
 def _client_token(stack: Stack, admin: Caller, name: str, roles: list[str], **extra: Any) -> str:
     made = admin.ok("POST", "/v1/auth/clients", json={"name": name, "roles": roles, **extra})
     SEEN.add(made["client_secret"])
-    r = httpx.post(
+    r = http().post(
         f"{stack.gateway}/v1/auth/token",
         data={
             "grant_type": "client_credentials",

@@ -8,8 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
-from e2e_stack import Stack, login
+from e2e_stack import Stack, http, login
 
 RESOLUTION = {"number": "มติที่ประชุม ครั้งที่ 3/2567", "meeting_date": "2024-03-15"}
 
@@ -23,7 +22,7 @@ class Api:
 
     def call(self, method: str, path: str, expect: int | tuple[int, ...] = (200, 201), **kw: Any) -> Any:
         headers = {**self.h, **kw.pop("headers", {})}
-        r = httpx.request(method, f"{self.base}{path}", headers=headers, timeout=60, **kw)
+        r = http().request(method, f"{self.base}{path}", headers=headers, timeout=60, **kw)
         want = (expect,) if isinstance(expect, int) else expect
         assert r.status_code in want, f"{method} {path} -> {r.status_code}: {r.text[:800]}"
         return r.json() if r.content else None
