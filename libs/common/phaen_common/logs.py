@@ -66,6 +66,9 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # The JSON lines carry no file, line or function: skip the stack walk that finds them for every record
+    # (the logging documentation's own optimisation; one per request line).
+    logging._srcfile = None
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "sqlalchemy", "httpx", "alembic"):
         lg = logging.getLogger(name)
         lg.handlers[:] = []

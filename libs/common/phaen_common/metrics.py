@@ -79,27 +79,45 @@ def _route_of(app: ASGIApp | None, scope: Scope) -> str:
     return UNMATCHED
 
 
-class MetricsMiddleware:
-    """Counts and times every HTTP request by (method, route template, status). Pure ASGI, one layer."""
+class RequestMetrics:
+    """Counts and times HTTP requests by (method, route template, status) for one service.
 
-    def __init__(self, app: ASGIApp, *, service: str, root: ASGIApp | None = None) -> None:
-        self.app = app
+    The request-context middleware (``web.RequestContextMiddleware``) records through it, so counting costs
+    no ASGI layer of its own; ``MetricsMiddleware`` is the same as a separate layer.
+    """
+
+    def __init__(self, *, service: str, root: ASGIApp | None = None) -> None:
         self.service = service
         self.root = root  # the FastAPI app, to name a route for requests refused before routing
         self.in_flight = IN_FLIGHT.labels(service=service)
         self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
-    def _observe(self, method: str, route: str, status: int, seconds: float) -> None:
-        key = (method, route, status)
+    def observe(self, scope: Scope, status: int, seconds: float) -> None:
+        """Count one answered request (``status`` as sent) that took ``seconds``."""
+        method = scope.get("method", "GET")
+        if method not in _METHODS:
+            method = "OTHER"
+        route = scope.get("route")
+        template = str(getattr(route, "path", UNMATCHED)) if route is not None else _route_of(self.root, scope)
+        key = (method, template, status)
         pair = self._children.get(key)
         if pair is None:
             pair = (
-                REQUESTS.labels(service=self.service, method=method, route=route, status=str(status)),
-                LATENCY.labels(service=self.service, method=method, route=route),
+                REQUESTS.labels(service=self.service, method=method, route=template, status=str(status)),
+                LATENCY.labels(service=self.service, method=method, route=template),
             )
             self._children[key] = pair
         pair[0].inc()
         pair[1].observe(seconds)
+
+
+class MetricsMiddleware:
+    """``RequestMetrics`` as a pure ASGI layer of its own (the app factory records in the request context)."""
+
+    def __init__(self, app: ASGIApp, *, service: str, root: ASGIApp | None = None) -> None:
+        self.app = app
+        self.metrics = RequestMetrics(service=service, root=root)
+        self.in_flight = self.metrics.in_flight
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -119,10 +137,7 @@ class MetricsMiddleware:
             await self.app(scope, receive, send_status)
         finally:
             self.in_flight.dec()
-            method = scope.get("method", "GET")
-            if method not in _METHODS:
-                method = "OTHER"
-            self._observe(method, _route_of(self.root, scope), status, time.perf_counter() - started)
+            self.metrics.observe(scope, status, time.perf_counter() - started)
 
 
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -199,8 +214,9 @@ def _bearer_matches(request: Request, token: str) -> bool:
     return given.lower().startswith("bearer ") and hmac.compare_digest(given[7:].strip().encode(), token.encode())
 
 
-def install_metrics(app: FastAPI, *, service: str) -> None:
-    """``/metrics`` and the request metrics middleware (added by the app factory, outermost but one)."""
+def install_metrics(app: FastAPI, *, service: str, middleware: bool = True) -> RequestMetrics | None:
+    """``/metrics``, and the request metrics: as their own middleware, or (``middleware=False``) the recorder
+    returned for the request-context middleware to record through (the app factory's choice: one layer less)."""
     import sys
 
     from sqlmodel import SQLModel
@@ -210,4 +226,7 @@ def install_metrics(app: FastAPI, *, service: str) -> None:
     schema = getattr(sys.modules.get(f"phaen_{service}"), "SCHEMA", None)
     if schema is not None and f"{schema}.outbox" in SQLModel.metadata.tables:
         app.state.metrics_probes.append(outbox_probe(schema, service))
+    if not middleware:
+        return RequestMetrics(service=service, root=app)
     app.add_middleware(MetricsMiddleware, service=service, root=app)
+    return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
-import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -31,7 +31,7 @@ from phaen_common.etags import ETagMiddleware
 from phaen_common.health import install_health
 from phaen_common.i18n import localize_problem, prefers_thai
 from phaen_common.logs import configure_logging, request_id_var
-from phaen_common.metrics import install_metrics
+from phaen_common.metrics import RequestMetrics, install_metrics
 from phaen_common.openapi_extras import install_openapi_extras
 from phaen_common.routing import route_matcher
 from phaen_common.settings import CommonSettings
@@ -66,13 +66,22 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 _API_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
 
 
+_SECURITY_NAMES = frozenset({name for name, _ in SECURITY_HEADERS} | {_API_CSP[0]})
+
+
 def with_security_headers(headers: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """``headers`` plus each security header the response does not set itself."""
     out = list(headers)
-    present = {name.lower() for name, _ in out}
-    out += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
-    content_type = next((v for n, v in out if n.lower() == b"content-type"), b"")
-    if b"content-security-policy" not in present and not content_type.startswith(b"text/html"):
+    present: set[bytes] = set()
+    content_type: bytes | None = None
+    for name, value in out:  # one pass: the security headers a route set, and its (first) content type
+        lower = name.lower()
+        if lower in _SECURITY_NAMES:
+            present.add(lower)
+        elif content_type is None and lower == b"content-type":
+            content_type = value
+    out += [(name, value) for name, value in SECURITY_HEADERS if name not in present] if present else SECURITY_HEADERS
+    if _API_CSP[0] not in present and not (content_type or b"").startswith(b"text/html"):
         out.append(_API_CSP)
     return out
 
@@ -81,31 +90,48 @@ def clean_request_id(value: str | None) -> str:
     """Pass a caller's request id through if it is sane; otherwise make one."""
     if value and 0 < len(value) <= 128 and set(value) <= _RID_OK:
         return value
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # what uuid4().hex gave (32 hex digits), without building a UUID
 
 
 class RequestContextMiddleware:
-    """Sets/passes ``X-Request-ID``, logs one line per request, caps the body size (413)."""
+    """Sets/passes ``X-Request-ID``, logs one line per request, caps the body size (413), and counts and times
+    the request in the metrics (``metrics``; one layer for all four: each ASGI layer costs a call and a
+    wrapped ``send`` per message)."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, metrics: RequestMetrics | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or [])
-        rid = clean_request_id(headers.get(b"x-request-id", b"").decode("latin-1"))
+        started = time.perf_counter()
+        metrics = self.metrics
+        if metrics is not None:
+            metrics.in_flight.inc()
+        given_rid: bytes | None = None
+        declared: bytes | None = None
+        for name, value in scope.get("headers") or ():  # the last of repeated fields wins, as dict() did
+            if name == b"x-request-id":
+                given_rid = value
+            elif name == b"content-length":
+                declared = value
+        rid = clean_request_id(given_rid.decode("latin-1") if given_rid is not None else None)
         token = request_id_var.set(rid)
         scope.setdefault("state", {})["request_id"] = rid
-        started = time.perf_counter()
-        status_holder = {"status": 500}
+        status = 500  # for the log line: what the request came to
+        sent = 500  # for the metrics: the status actually sent (500 when nothing was)
 
-        declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._send_too_large(scope, send, rid)
-            request_id_var.reset(token)
+            try:
+                await self._send_too_large(scope, send, rid)
+            finally:
+                request_id_var.reset(token)
+                if metrics is not None:
+                    metrics.in_flight.dec()
+                    metrics.observe(scope, 413, time.perf_counter() - started)
             return
 
         received = 0
@@ -127,34 +153,36 @@ class RequestContextMiddleware:
         code: str | None = None
 
         async def send_with_id(message: Message) -> None:
-            nonlocal response_started, replaced, problem, code
+            nonlocal response_started, replaced, problem, code, status, sent
             if replaced:
                 return  # the app's body of a response we replaced with the 413
-            if problem and message["type"] == "http.response.body" and code is None:
-                code = _problem_code(message.get("body", b""))
-            if message["type"] == "http.response.start" and too_large:
-                # The app answered after the cap was hit (FastAPI turns the failed body read into a 400):
-                # the client still gets the 413 it earned.
-                replaced = response_started = True
-                await self._send_too_large(scope, send, rid)
-                return
-            if message["type"] == "http.response.start":
+            kind = message["type"]
+            if kind == "http.response.start":
+                if too_large:
+                    # The app answered after the cap was hit (FastAPI turns the failed body read into a 400):
+                    # the client still gets the 413 it earned.
+                    replaced = response_started = True
+                    sent = 413
+                    await self._send_too_large(scope, send, rid)
+                    return
                 response_started = True
-                status_holder["status"] = message["status"]
-                problem = message["status"] >= 400 and any(
-                    n.lower() == b"content-type" and v.startswith(b"application/problem+json")
-                    for n, v in message.get("headers") or ()
+                status = sent = message["status"]
+                headers = message.get("headers") or []
+                problem = status >= 400 and any(
+                    n.lower() == b"content-type" and v.startswith(b"application/problem+json") for n, v in headers
                 )
-                message.setdefault("headers", [])
-                message["headers"] = with_security_headers([*message["headers"], (b"x-request-id", rid.encode())])
+                message["headers"] = with_security_headers([*headers, (b"x-request-id", rid.encode())])
+            elif problem and kind == "http.response.body" and code is None:
+                code = _problem_code(message.get("body", b""))
             await send(message)
 
         try:
             await self.app(scope, capped_receive, send_with_id)
         except _BodyTooLarge:
             if not response_started:
+                sent = 413
                 await self._send_too_large(scope, send, rid)
-            status_holder["status"] = 413
+            status = 413
         except Exception as exc:
             # Last line of defence: never a traceback to the client or the log.
             from phaen_common.db import is_retryable_db_error
@@ -163,6 +191,7 @@ class RequestContextMiddleware:
                 log.warning("database unavailable or conflict, asking client to retry: %s", type(exc).__name__)
                 status, code = 503, "service_unavailable"
                 if not response_started:
+                    sent = 503
                     await _send_problem(
                         scope,
                         send,
@@ -177,16 +206,16 @@ class RequestContextMiddleware:
                 log.error("unhandled %s", type(exc).__name__)
                 status, code = 500, "internal_error"
                 if not response_started:
+                    sent = 500
                     await _send_problem(
                         scope, send, 500, "internal_error", "Internal error", "An unexpected error occurred.", rid
                     )
-            status_holder["status"] = status
         finally:
             if too_large:
-                status_holder["status"] = 413
+                status = 413
                 code = PayloadTooLarge.code
             path = scope.get("path", "")
-            quiet = path in QUIET_PATHS or (path in QUIET_WHEN_OK and status_holder["status"] < 400)
+            quiet = path in QUIET_PATHS or (path in QUIET_WHEN_OK and status < 400)
             level = logging.DEBUG if quiet else logging.INFO
             if log.isEnabledFor(level):
                 principal = scope["state"].get("principal")
@@ -196,13 +225,16 @@ class RequestContextMiddleware:
                     extra={
                         "method": scope.get("method"),
                         "path": path,
-                        "status": status_holder["status"],
+                        "status": status,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                         "sub": principal.sub if principal is not None else None,
                         "code": code,
                     },
                 )
             request_id_var.reset(token)
+            if metrics is not None:
+                metrics.in_flight.dec()
+                metrics.observe(scope, sent, time.perf_counter() - started)
 
     async def _send_too_large(self, scope: Scope, send: Send, rid: str) -> None:
         await _send_problem(
@@ -277,8 +309,11 @@ class AuthMiddleware:
         if path in self.public_paths or (self.public_prefixes and path.startswith(self.public_prefixes)):
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or [])
-        auth = headers.get(b"authorization", b"").decode("latin-1")
+        raw = b""
+        for name, value in scope.get("headers") or ():  # the last one wins, as dict() did
+            if name == b"authorization":
+                raw = value
+        auth = raw.decode("latin-1")
         rid = scope.get("state", {}).get("request_id")
         www = [(b"www-authenticate", b'Bearer realm="phaen"')]
         if not auth.lower().startswith("bearer ") or not auth[7:].strip():
@@ -461,8 +496,9 @@ def install_common(
         public_paths=public_paths,
         known=route_matcher(app),
     )
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    install_metrics(app, service=name)  # outermost: counts the 401s and 413s too
+    # Outermost: the request id, body cap, log line and metrics apply to the 401s and 413s too.
+    metrics = install_metrics(app, service=name, middleware=False)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics)
 
 
 def create_service_app(
@@ -539,7 +575,13 @@ def create_service_app(
                 await app.state.auth_client.aclose()
             await app.state.db.dispose()
 
+    from phaen_common.tracing import tracing_requested
+
     app = FastAPI(
+        # FastAPI's own OpenTelemetry bridge asks the global providers on every request (three look-ups,
+        # environment reads among them); with no tracing configured it has nothing to report, so it is off.
+        # When OTEL_* ask for traces it stays as FastAPI sets it.
+        telemetry=None if tracing_requested() else {"tracing": False, "metrics": False, "logs": False},
         title=title or f"Phaen {name}",
         version="1.0.0",
         description=description,
