@@ -142,7 +142,9 @@ async def limited(calls: list[Any], concurrency: int) -> tuple[list[Any], list[f
     return out, latencies, time.perf_counter() - started
 
 
-async def signatures(load: Load, accounts: int, per_account: int, concurrency: int, pid: int) -> dict[str, Any]:
+async def signatures(
+    load: Load, accounts: int, per_account: int, concurrency: int, pid: int, label: str = ""
+) -> dict[str, Any]:
     """Co-sign every withdrawal 2-of-3 (both signatures in flight at once)."""
     targets = []
     for _ in range(accounts):
@@ -155,9 +157,13 @@ async def signatures(load: Load, accounts: int, per_account: int, concurrency: i
         for s in a["signatories"][:2]
     ]
     random.shuffle(calls)
+    spy = pyspy(pid, label)
     cpu = cpu_seconds(pid)
     responses, lat, wall = await limited(calls, concurrency)
     cpu_ms = (cpu_seconds(pid) - cpu) * 1000 / len(calls)
+    if spy is not None:
+        spy.send_signal(2)  # SIGINT: py-spy writes what it has
+        spy.wait(timeout=30)
     codes = Counter(r.status_code for r in responses)
     return {
         "n": len(calls),
@@ -221,17 +227,41 @@ def cpu_seconds(pid: int) -> float:
     return float(times.user + times.system)
 
 
+# ``PHAEN_BENCH_QUICK=1``: one short signature phase only (10 accounts x 10 withdrawals, 8 clients), for a
+# before/after CPU figure while working on the signing path; ``PHAEN_BENCH_PYSPY=<file>`` records a py-spy raw
+# profile of the service during each signature phase.
+QUICK = os.environ.get("PHAEN_BENCH_QUICK") == "1"
+PYSPY = os.environ.get("PHAEN_BENCH_PYSPY")
+
+
+def pyspy(pid: int, label: str) -> Any:
+    """Start py-spy on the service for one phase (None unless PHAEN_BENCH_PYSPY is set)."""
+    if not PYSPY:
+        return None
+    import subprocess
+
+    out = f"{PYSPY}.{label.split(',')[0].replace(' ', '-')}.txt"
+    spy = ROOT / ".venv" / "bin" / "py-spy"
+    cmd = [str(spy), "record", "--gil", "--nonblocking", "--format", "raw", "-r", "200", "-p", str(pid), "-o", out]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 async def measure(url: str, keys: TestKeys, db_url: str, pid: int) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     limits = httpx.Limits(max_connections=300, max_keepalive_connections=300, keepalive_expiry=2.0)
-    async with httpx.AsyncClient(base_url=url, transport=AiohttpTransport(limits=limits), timeout=120) as client:
-        load = Load(client, keys)
-        for label, accounts, per, conc in (
+    phases = (
+        (("10 accounts, 8 clients", 10, 10, 8),)
+        if QUICK
+        else (
             ("20 accounts, 8 clients", 20, 20, 8),
             ("20 accounts, 32 clients", 20, 20, 32),
             ("1 hot account, 32 clients", 1, 200, 32),
-        ):
-            s = await signatures(load, accounts, per, conc, pid)
+        )
+    )
+    async with httpx.AsyncClient(base_url=url, transport=AiohttpTransport(limits=limits), timeout=120) as client:
+        load = Load(client, keys)
+        for label, accounts, per, conc in phases:
+            s = await signatures(load, accounts, per, conc, pid, label)
             rows.append(
                 (
                     f"signatures/s, {label} ({s['n']} signatures, half of them approving)",
@@ -239,6 +269,8 @@ async def measure(url: str, keys: TestKeys, db_url: str, pid: int) -> list[tuple
                     f"service CPU {s['cpu_ms']:.1f} ms/request; statuses {s['codes']})",
                 )
             )
+        if QUICK:
+            return rows
         p = await payouts(load, db_url, 64, pid)
         rows.append(
             (
@@ -312,7 +344,8 @@ def main() -> int:
         "measurement in docs/PITFALLS.md (a bare co-sign transaction, ~1,000/s) is the ceiling without it.",
     ]
     text = "\n".join(lines) + "\n"
-    (ROOT / "bench" / "RESULTS-budget.md").write_text(text)
+    if not QUICK:
+        (ROOT / "bench" / "RESULTS-budget.md").write_text(text)
     print(text)
     return 0
 

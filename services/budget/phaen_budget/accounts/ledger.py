@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
@@ -78,20 +78,29 @@ def entry_payload(entry: LedgerEntry) -> dict[str, Any]:
     return {**entry_event(entry), "internal_reference": entry.internal_reference, "owed_by": owed_by(entry)}
 
 
-def available(account: Account, fund: str) -> Decimal:
+class Figures(Protocol):
+    """An account's cached figures (an ``Account``, or the figures the signing path read under the lock)."""
+
+    balance: Decimal
+    interest_balance: Decimal
+    reserved: Decimal
+    reserved_interest: Decimal
+
+
+def available(account: Figures, fund: str) -> Decimal:
     """What can still be approved from ``fund`` (balance less approved, unpaid withdrawals)."""
     if fund == Fund.INTEREST:
         return account.interest_balance - account.reserved_interest
     return (account.balance - account.interest_balance) - (account.reserved - account.reserved_interest)
 
 
-def _check_bounds(account: Account) -> None:
+def _check_bounds(account: Figures) -> None:
     """Refuse (409) a figure NUMERIC(14,2) cannot hold, instead of letting the database fail with a 500."""
     if max(account.balance, account.interest_balance, account.reserved, account.reserved_interest) > MAX_AMOUNT:
         raise BalanceLimitExceeded(f"An account holds at most {MAX_AMOUNT:,.2f}.")
 
 
-def reserve(*, account: Account, fund: str, amount: Decimal) -> None:
+def reserve(*, account: Figures, fund: str, amount: Decimal) -> None:
     """Set ``amount`` of ``fund`` aside for an approved withdrawal (409 ``insufficient_funds`` beyond available)."""
     if amount <= 0:
         raise ValueError("a reservation is positive")

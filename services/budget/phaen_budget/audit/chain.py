@@ -69,13 +69,48 @@ def row_hash(row: AuditEntry) -> str:
     )
 
 
-def append(session: Session, items: list[dict[str, Any]]) -> None:
-    """Chain ``items`` after the current head: two statements, the chain lock held until this commit ends."""
-    reserved = session.execute(_RESERVE, {"n": len(items)}).one()
-    prev, at = reserved.prev_hash, reserved.at
+def chained(items: list[dict[str, Any]], *, prev_hash: str, at: dt.datetime, seqs: list[int]) -> list[dict[str, Any]]:
+    """The rows of ``items`` chained after ``prev_hash`` at the seqs and time ``audit_reserve`` handed out."""
     rows = []
-    for seq, item in zip(reserved.seqs, items, strict=True):
+    prev = prev_hash
+    for seq, item in zip(seqs, items, strict=True):
         row = {**item, "seq": seq, "at": at, "prev_hash": prev}
         row["hash"] = prev = entry_hash(**row)
         rows.append(row)
+    return rows
+
+
+def append(session: Session, items: list[dict[str, Any]]) -> None:
+    """Chain ``items`` after the current head: two statements, the chain lock held until this commit ends."""
+    reserved = session.execute(_RESERVE, {"n": len(items)}).one()
+    rows = chained(items, prev_hash=reserved.prev_hash, at=reserved.at, seqs=list(reserved.seqs))
     session.execute(insert(AuditEntry), rows)
+
+
+COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "outcome",
+    "detail",
+    "before_digest",
+    "after_digest",
+    "prev_hash",
+    "hash",
+)
+_INSERT = (
+    f"INSERT INTO budget.audit_log ({', '.join(COLUMNS)}) "  # noqa: S608 (our own column names)
+    f"VALUES ({', '.join(f'${i}' for i in range(1, len(COLUMNS) + 1))})"
+)
+
+
+async def insert_rows(conn: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert chained rows on an asyncpg connection (the signing path, which reserved them in its own SQL)."""
+    values = [tuple(row[c] for c in COLUMNS) for row in rows]
+    if len(values) == 1:
+        await conn.execute(_INSERT, *values[0])
+    else:
+        await conn.executemany(_INSERT, values)

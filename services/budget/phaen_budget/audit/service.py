@@ -25,7 +25,7 @@ from phaen_common import metrics
 from phaen_common.db import Database
 from phaen_common.pagination import PageParams, paginate
 
-__all__ = ["AUDIT_LOCK_KEY", "GENESIS", "digest", "install_hooks", "record", "record_denial"]
+__all__ = ["AUDIT_LOCK_KEY", "GENESIS", "count_on_commit", "digest", "install_hooks", "item", "record", "record_denial"]
 
 _PENDING = "phaen_budget_audit_pending"
 _COUNTED = "phaen_budget_audit_counted"  # (action, status after) for the metrics, counted once committed
@@ -39,6 +39,36 @@ def digest(state: Any) -> str | None:
         state = state.model_dump(mode="json")
     raw = orjson.dumps(state, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
     return hashlib.sha256(raw).hexdigest()
+
+
+def item(
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: Any,
+    before: Any = None,
+    after: Any = None,
+    outcome: str = "ok",
+    detail: str | None = None,
+) -> dict[str, Any]:
+    """One audit entry's fields before it is chained (``chain.chained`` adds seq, time and hashes)."""
+    return {
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "outcome": outcome,
+        "detail": detail,
+        "before_digest": digest(before),
+        "after_digest": digest(after),
+    }
+
+
+def count_on_commit(session: AsyncSession, *, action: str, after: Any) -> None:
+    """Count an audited change in the metrics once this session commits."""
+    status = after.get("status") if isinstance(after, dict) else None
+    session.info.setdefault(_COUNTED, []).append((action, status))
 
 
 def record(
@@ -55,20 +85,19 @@ def record(
 ) -> None:
     """Queue an audit entry; it is appended when this session commits (same transaction)."""
     session.info.setdefault(_PENDING, []).append(
-        {
-            "actor": actor,
-            "action": action,
-            "entity": entity,
-            "entity_id": str(entity_id),
-            "outcome": outcome,
-            "detail": detail,
-            "before_digest": digest(before),
-            "after_digest": digest(after),
-        }
+        item(
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=before,
+            after=after,
+            outcome=outcome,
+            detail=detail,
+        )
     )
     if outcome == "ok":
-        status = after.get("status") if isinstance(after, dict) else None
-        session.info.setdefault(_COUNTED, []).append((action, status))
+        count_on_commit(session, action=action, after=after)
 
 
 def _append_pending(session: Session) -> None:

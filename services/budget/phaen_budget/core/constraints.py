@@ -17,16 +17,17 @@ from phaen_common.errors import ProblemError
 log = logging.getLogger("phaen.budget.constraints")
 
 
-def constraint_of(exc: IntegrityError) -> str | None:
-    """The name of the violated constraint (asyncpg reports it on the driver's exception)."""
-    for candidate in (exc.orig, getattr(exc.orig, "__cause__", None)):
+def constraint_of(exc: IntegrityError | Exception) -> str | None:
+    """The name of the violated constraint (asyncpg reports it on the driver's exception, raw or wrapped)."""
+    orig = getattr(exc, "orig", None)
+    for candidate in (orig, getattr(orig, "__cause__", None), exc):
         name = getattr(candidate, "constraint_name", None)
         if isinstance(name, str) and name:
             return name
     return None
 
 
-def refuse(exc: IntegrityError, errors: Mapping[str, type[ProblemError]]) -> NoReturn:
+def refuse(exc: IntegrityError | Exception, errors: Mapping[str, type[ProblemError]]) -> NoReturn:
     """Raise the refusal mapped to the violated constraint, or re-raise ``exc`` after logging its name."""
     name = constraint_of(exc)
     error = errors.get(name) if name else None

@@ -124,10 +124,9 @@ async def deliver_one(*, db: Database, principal: Principal, item: SyncItem) -> 
 
     async def run(session: AsyncSession) -> SyncResult:
         offline = OfflineSignature.of(key_id=item.key_id, signature=item.signature)
-        w = await withdrawals.sign(
+        out = await withdrawals.sign(
             session=session, principal=principal, withdrawal_id=item.withdrawal_id, digest=item.digest, offline=offline
         )
-        out = await withdrawals.withdrawal_out(session=session, w=w)
         return SyncResult(
             withdrawal_id=item.withdrawal_id, key_id=item.key_id, status=201, code="signed", withdrawal=out
         )

@@ -158,9 +158,14 @@ async def get_actionable(
 
 def ensure_active(project: Project) -> None:
     """Money moves only on an active project (409 ``project_suspended`` / ``project_closed``)."""
-    if project.status == ProjectStatus.SUSPENDED:
-        raise ProjectSuspended(f"The project is suspended: {project.status_reason}")
-    if project.status == ProjectStatus.CLOSED:
+    ensure_status(project.status, project.status_reason)
+
+
+def ensure_status(status: str, reason: str | None) -> None:
+    """``ensure_active`` on a project's status and reason as read (the signing path reads them in SQL)."""
+    if status == ProjectStatus.SUSPENDED:
+        raise ProjectSuspended(f"The project is suspended: {reason}")
+    if status == ProjectStatus.CLOSED:
         raise ProjectClosed()
 
 

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts.models import Account, AccountSignatory
-from phaen_budget.core.access import account_clause
+from phaen_budget.core.access import account_clause, bank_names
 from phaen_budget.projects.models import Project
 from phaen_budget.withdrawals.models import Signature, Withdrawal
+from phaen_common.access import reach
 from phaen_common.auth import Principal
 
 
@@ -100,3 +101,33 @@ async def due_for_expiry(*, session: AsyncSession, now: dt.datetime, limit: int)
         .limit(limit)
     )
     return list(rows.scalars().all())
+
+
+# The signing transaction (migration budget_0014): two round trips on the session's asyncpg connection.
+SIGNING_LOCK = "SELECT * FROM budget.signing_lock($1, $2, $3, $4, $5, $6, $7)"
+SIGNING_WRITE = (
+    "SELECT prev_hash, at, seqs FROM budget.signing_write("
+    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+)
+
+
+async def signing_lock(*, conn: Any, principal: Principal, withdrawal_id: uuid.UUID, key_id: uuid.UUID | None) -> Any:
+    """Check the caller's reach, lock account, project, withdrawal (and the device key), read the signatory set
+    and the valid signatures: one round trip (``budget.signing_lock``); ``visible`` is false out of reach."""
+    scope = reach(principal, "account")
+    banks = [name for code in sorted(scope.banks) for name in bank_names(code)]
+    return await conn.fetchrow(
+        SIGNING_LOCK,
+        withdrawal_id,
+        scope.everything,
+        sorted(scope.regions),
+        sorted(scope.tambons),
+        banks,
+        scope.signatory,
+        key_id,
+    )
+
+
+async def signing_write(*, conn: Any, args: Sequence[Any]) -> Any:
+    """Insert the signature (and approve: status, reservation, event) and reserve the audit seq: one round trip."""
+    return await conn.fetchrow(SIGNING_WRITE, *args)

@@ -86,7 +86,10 @@ async def _money(
     async with audited_denials(request, session, principal, action=action, entity=entity, entity_id=entity_id):
 
         async def run() -> WithdrawalOut:
-            return await service.withdrawal_out(session=session, w=await handler())
+            result = await handler()
+            if isinstance(result, WithdrawalOut):
+                return result  # the signing path answers its own view (it has every figure already)
+            return await service.withdrawal_out(session=session, w=result)
 
         return await idempotent(
             request=request,

@@ -16,9 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+import asyncpg
+import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -26,15 +29,17 @@ from phaen_budget.accounts import ledger
 from phaen_budget.accounts.models import Account
 from phaen_budget.accounts.service import get_visible as get_account
 from phaen_budget.accounts.service import lock_for_money
+from phaen_budget.audit import chain
 from phaen_budget.audit import service as audit
+from phaen_budget.core import driver
 from phaen_budget.core.access import acts_for
 from phaen_budget.core.constraints import refuse
 from phaen_budget.core.enums import WithdrawalStatus
 from phaen_budget.core.errors import AlreadyPaid, BankReferenceUsed, InsufficientFunds
 from phaen_budget.core.models import utcnow
 from phaen_budget.core.schemas import Resolution
-from phaen_budget.devicekeys import keys as devicekeys
-from phaen_budget.devicekeys.errors import BadSignature, KeyRevoked
+from phaen_budget.devicekeys import crypto
+from phaen_budget.devicekeys.errors import BadSignature, KeyRevoked, UnknownKey
 from phaen_budget.devicekeys.keys import OfflineSignature
 from phaen_budget.projects import service as projects
 from phaen_budget.projects.models import Project
@@ -54,6 +59,7 @@ from phaen_budget.withdrawals.models import Signature, Withdrawal
 from phaen_budget.withdrawals.schemas import SignatureOut, SigningPayloadOut, WithdrawalCreate, WithdrawalOut
 from phaen_common.auth import Principal
 from phaen_common.db import Database, run_in_transaction
+from phaen_common.events import encode as encode_event
 from phaen_common.outbox import record_event
 from phaen_common.pagination import Page, PageParams, paginate
 
@@ -92,7 +98,12 @@ async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -
 
 
 def withdrawal_view(
-    w: Withdrawal, *, signatures: list[Signature], threshold: int, now: dt.datetime | None = None
+    w: Withdrawal,
+    *,
+    signatures: list[Signature],
+    threshold: int,
+    now: dt.datetime | None = None,
+    digest: str | None = None,
 ) -> WithdrawalOut:
     """The withdrawal with its valid signatures and its account's threshold (expired once past its expiry)."""
     return WithdrawalOut(
@@ -112,7 +123,7 @@ def withdrawal_view(
         ],
         threshold=threshold,
         version=w.version,
-        digest=signing.digest(w),
+        digest=digest or signing.digest(w),
         expires_at=w.expires_at,
         requested_by=w.requested_by,
         requested_at=w.requested_at,
@@ -219,6 +230,43 @@ async def request(
     return w
 
 
+def _signature_of(withdrawal_id: uuid.UUID, row: dict[str, Any]) -> Signature:
+    """A valid signature as ``budget.signing_lock`` reads it (JSON)."""
+    return Signature(
+        withdrawal_id=withdrawal_id,
+        signer=row["signer"],
+        signer_person=row["signer_person"],
+        digest=row["digest"],
+        key_id=uuid.UUID(row["key_id"]) if row["key_id"] else None,
+        offline_signature=row["offline_signature"],
+        signed_at=dt.datetime.fromisoformat(row["signed_at"]),
+    )
+
+
+def _json(value: Any) -> Any:
+    """A jsonb value (decoded already by SQLAlchemy's codec on its connections; text on a bare one)."""
+    return orjson.loads(value) if isinstance(value, str) else value
+
+
+@dataclass
+class _Figures:
+    balance: Decimal
+    interest_balance: Decimal
+    reserved: Decimal
+    reserved_interest: Decimal
+
+
+def _funds_check(locked: Any, fund: str, amount: Decimal) -> None:
+    """The reservation's own check (``ledger.reserve``) on the figures read under the account lock."""
+    figures = _Figures(
+        balance=locked["balance"],
+        interest_balance=locked["interest_balance"],
+        reserved=locked["reserved"],
+        reserved_interest=locked["reserved_interest"],
+    )
+    ledger.reserve(account=figures, fund=fund, amount=amount)
+
+
 async def sign(
     *,
     session: AsyncSession,
@@ -226,24 +274,35 @@ async def sign(
     withdrawal_id: uuid.UUID,
     digest: str | None = None,
     offline: OfflineSignature | None = None,
-) -> Withdrawal:
+) -> WithdrawalOut:
     """Co-sign as one person; the signature that reaches ``threshold`` distinct persons approves.
 
     ``offline``: a device key's signature delivered by ``principal`` (anyone who sees the withdrawal); it counts
-    as the key owner's signature under every rule below."""
-    found = await get_visible(session=session, principal=principal, withdrawal_id=withdrawal_id)
-    account, project, w = await _lock(session, principal, found)
+    as the key owner's signature under every rule below.
+
+    Two round trips under the locks (``budget.signing_lock``, ``budget.signing_write``, migration budget_0014)
+    and the audit row, on the session's own transaction; the rules are here."""
+    conn = await driver.connection(session)
+    locked = await repository.signing_lock(
+        conn=conn, principal=principal, withdrawal_id=withdrawal_id, key_id=offline.key_id if offline else None
+    )
+    if not locked["visible"]:
+        raise WithdrawalNotFound()
+    w = Withdrawal(**dict(locked["w"]))
+    threshold: int = locked["threshold"]
+    sigs = [_signature_of(w.id, row) for row in _json(locked["signatures"])]
     if offline is not None:
-        key = await devicekeys.locked_key(session=session, key_id=offline.key_id)
-        signer, claimed_person = key.owner, key.owner_person
-        sigs = await valid_signatures(session=session, withdrawal_id=w.id)
-        if any(s.key_id == key.id and s.offline_signature == offline.signature for s in sigs):
-            return w  # delivered before: answered like the first time, nothing recorded twice
-        if key.revoked_at is not None:
-            raise KeyRevoked(f"The key was revoked at {signing.utc_seconds(key.revoked_at)}.")
+        if not locked["key_found"]:
+            raise UnknownKey()
+        signer, claimed_person = locked["key_owner"], locked["key_owner_person"]
+        if any(s.key_id == offline.key_id and s.offline_signature == offline.signature for s in sigs):
+            # Delivered before: answered like the first time, nothing recorded twice.
+            return withdrawal_view(w, signatures=sigs, threshold=threshold)
+        if locked["key_revoked_at"] is not None:
+            raise KeyRevoked(f"The key was revoked at {signing.utc_seconds(locked['key_revoked_at'])}.")
     else:
         signer, claimed_person = principal.sub, principal.person_id
-    members = await repository.signatory_persons(session=session, account_id=account.id)
+    members: dict[str, str | None] = _json(locked["signatories"])
     if signer not in members:
         raise NotASignatory()
     # The person the set was checked with; a set from before persons were recorded falls back to the token.
@@ -252,45 +311,76 @@ async def sign(
         w.requested_by_person is not None and w.requested_by_person in {person, claimed_person}
     ):
         raise RequesterCannotSign()
-    projects.ensure_active(project)
-    if is_expired(w, utcnow()):
+    projects.ensure_status(locked["project_status"], locked["project_status_reason"])
+    now = utcnow()
+    if is_expired(w, now):
         raise WithdrawalExpired(f"The withdrawal expired at {signing.utc_seconds(w.expires_at)}.")
-    sigs = await valid_signatures(session=session, withdrawal_id=w.id)
     if any(s.signer == signer or s.signer_person == person for s in sigs):
         raise AlreadySigned()
     if w.status != "pending":
         raise NotPending(f"The withdrawal is {w.status}.")
-    current = signing.digest(w)
+    signable = signing.signable(w)
+    current = signable.digest
     if digest is not None and digest != current:
         raise StaleSignature(f"The withdrawal is at version {w.version}; fetch its signing payload again.")
-    if offline is not None and not devicekeys.verifies(
-        key=key, signature=offline.signature, message=signing.signable(w).canonical
+    if offline is not None and not crypto.verifies(
+        public_key_text=locked["key_public"], signature_text=offline.signature, message=signable.canonical
     ):
         raise BadSignature()
     before = _state(w)
     persons = {s.signer_person or f"user:{s.signer}" for s in sigs} | {person}
-    approving = len(persons) >= account.threshold
+    approving = len(persons) >= threshold
     if approving:
-        # More than available is refused (nothing is recorded: the signature is refused with the approval).
-        ledger.reserve(account=account, fund=w.fund, amount=w.amount)
+        # More than available is refused (nothing is recorded: the signature is refused with the approval);
+        # the account's CHECK constraints refuse it again in SQL.
+        _funds_check(locked, w.fund, w.amount)
         w.status = "approved"
-        w.approved_at = utcnow()
-        session.add(account)
-        session.add(w)
-    session.add(
-        Signature(
-            withdrawal_id=w.id,
-            signer=signer,
-            signer_person=person,
-            digest=current,
-            key_id=offline.key_id if offline else None,
-            offline_signature=offline.signature if offline else None,
-            delivered_by=principal.sub if offline else None,
-        )
+        w.approved_at = now
+    signature = Signature(
+        withdrawal_id=w.id,
+        signer=signer,
+        signer_person=person,
+        digest=current,
+        key_id=offline.key_id if offline else None,
+        offline_signature=offline.signature if offline else None,
+        delivered_by=principal.sub if offline else None,
+        signed_at=now,
     )
+    after = {
+        **_state(w),
+        "signer": signer,
+        "signer_person": person,
+        "digest": current,
+        **({"key_id": offline.key_id, "delivered_by": principal.sub} if offline else {}),
+    }
+    entry = audit.item(
+        actor=signer, action="withdrawal.sign", entity="withdrawal", entity_id=w.id, before=before, after=after
+    )
+    event = encode_event("withdrawal.approved", _state(w)) if approving else None
+    out = withdrawal_view(w, signatures=[*sigs, signature], threshold=threshold, now=now, digest=current)
     try:
-        await session.flush()  # no savepoint: a failed flush ends the request (rolled back)
-    except IntegrityError as exc:
+        reserved = await repository.signing_write(
+            conn=conn,
+            args=(
+                w.id,
+                w.account_id,
+                signature.id,
+                signer,
+                person,
+                current,
+                signature.key_id,
+                signature.offline_signature,
+                signature.delivered_by,
+                now,
+                approving,
+                w.fund,
+                w.amount,
+                uuid.uuid4(),
+                orjson.dumps(event).decode() if event is not None else None,
+                1,
+            ),
+        )
+    except asyncpg.IntegrityConstraintViolationError as exc:
         refuse(
             exc,
             {
@@ -299,24 +389,10 @@ async def sign(
                 **ledger.CONSTRAINT_ERRORS,
             },
         )
-    audit.record(
-        session,
-        actor=signer,
-        action="withdrawal.sign",
-        entity="withdrawal",
-        entity_id=w.id,
-        before=before,
-        after={
-            **_state(w),
-            "signer": signer,
-            "signer_person": person,
-            "digest": current,
-            **({"key_id": offline.key_id, "delivered_by": principal.sub} if offline else {}),
-        },
-    )
-    if approving:
-        await _emit(session, w, "approved")
-    return w
+    rows = chain.chained([entry], prev_hash=reserved["prev_hash"], at=reserved["at"], seqs=list(reserved["seqs"]))
+    await chain.insert_rows(conn, rows)
+    audit.count_on_commit(session, action="withdrawal.sign", after=after)
+    return out
 
 
 async def payout(

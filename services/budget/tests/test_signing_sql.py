@@ -1,0 +1,191 @@
+"""The signing transaction in SQL (migration budget_0014): the same refusals as before, written as the attacks.
+
+The co-signature runs as two database functions on the session's own transaction (``budget.signing_lock``,
+``budget.signing_write``) with the rules in Python; these tests hold it to every money rule.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from decimal import Decimal
+
+import httpx
+import psycopg
+import pytest
+from httpx_aiohttp import AiohttpTransport
+
+from phaen_common.db import to_sync_url
+
+from .factory import Budget
+
+
+def _db(url: str) -> psycopg.Connection:
+    return psycopg.connect(to_sync_url(url).replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+
+
+def _client(url: str) -> httpx.AsyncClient:
+    return httpx.AsyncClient(base_url=url, transport=AiohttpTransport(), timeout=60)
+
+
+def _url(w: dict) -> str:
+    return f"/v1/budget/withdrawals/{w['id']}/signatures"
+
+
+async def test_a_third_signature_after_approval_is_refused(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    s1, s2, s3 = account["signatories"]
+    w = await b.withdrawal(account, "100.00")
+    await b.sign(w, s1)
+    approved = await b.sign(w, s2)
+    assert approved["status"] == "approved" and len(approved["signatures"]) == 2
+    r = await client.post(_url(w), headers=b.signer(s3))
+    assert r.status_code == 409 and r.json()["code"] == "withdrawal_not_pending"
+    after = await b.get(f"/v1/budget/withdrawals/{w['id']}")
+    assert len(after["signatures"]) == 2
+    acc = await b.get(f"/v1/budget/accounts/{account['id']}")
+    assert Decimal(acc["reserved"]) == Decimal("100.00")  # reserved once
+
+
+async def test_the_requester_cannot_sign_even_as_a_signatory(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    s1, s2, _ = account["signatories"]
+    w = await b.withdrawal(account, "100.00", headers=keys.auth(roles=["secretariat", "signatory"], sub=s1))
+    r = await client.post(_url(w), headers=b.signer(s1))
+    assert r.status_code == 403 and r.json()["code"] == "requester_cannot_sign"
+    await b.sign(w, s2)
+    assert (await b.get(f"/v1/budget/withdrawals/{w['id']}"))["status"] == "pending"
+
+
+async def test_a_stranger_and_an_unknown_withdrawal_are_404_and_a_non_signatory_403(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    w = await b.withdrawal(account, "100.00")
+    stranger = keys.auth(roles=["signatory"], sub="stranger-" + uuid.uuid4().hex[:6])
+    r = await client.post(_url(w), headers=stranger)
+    assert r.status_code == 404 and r.json()["code"] == "withdrawal_not_found"
+    r = await client.post(f"/v1/budget/withdrawals/{uuid.uuid4()}/signatures", headers=b.signer("anyone"))
+    assert r.status_code == 404 and r.json()["code"] == "withdrawal_not_found"
+    # A national reader reaches the withdrawal but is no signatory of its account.
+    r = await client.post(_url(w), headers=keys.auth(roles=["admin", "signatory"], sub="admin-signer"))
+    assert r.status_code == 403 and r.json()["code"] == "not_a_signatory"
+
+
+async def test_a_stale_digest_and_a_second_signature_of_one_person_are_refused(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    s1, _, _ = account["signatories"]
+    w = await b.withdrawal(account, "100.00")
+    r = await client.post(_url(w), headers=b.signer(s1), json={"digest": "0" * 64})
+    assert r.status_code == 409 and r.json()["code"] == "stale_signature"
+    ok = await client.post(_url(w), headers=b.signer(s1), json={"digest": w["digest"]})
+    assert ok.status_code == 201 and ok.json()["signatures"][0]["digest"] == w["digest"]
+    again = await client.post(_url(w), headers=b.signer(s1))
+    assert again.status_code == 409 and again.json()["code"] == "already_signed"
+
+
+async def test_an_approval_beyond_available_is_refused_and_records_nothing(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("100.00")
+    s1, s2, _ = account["signatories"]
+    w1 = await b.withdrawal(account, "80.00")
+    w2 = await b.withdrawal(account, "80.00")
+    for w in (w1, w2):
+        await b.sign(w, s1)
+    await b.sign(w1, s2)
+    r = await client.post(_url(w2), headers=b.signer(s2))
+    assert r.status_code == 409 and r.json()["code"] == "insufficient_funds"
+    after = await b.get(f"/v1/budget/withdrawals/{w2['id']}")
+    assert after["status"] == "pending" and [s["signer"] for s in after["signatures"]] == [s1]
+    acc = await b.get(f"/v1/budget/accounts/{account['id']}")
+    assert Decimal(acc["reserved"]) == Decimal("80.00")
+
+
+async def test_an_idempotent_retry_replays_and_signs_once(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    s1, _, _ = account["signatories"]
+    w = await b.withdrawal(account, "100.00")
+    headers = {**b.signer(s1), "Idempotency-Key": "sign-" + uuid.uuid4().hex}
+    first = await client.post(_url(w), headers=headers)
+    second = await client.post(_url(w), headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert second.headers.get("Idempotent-Replayed") == "true" and second.json() == first.json()
+    assert len((await b.get(f"/v1/budget/withdrawals/{w['id']}"))["signatures"]) == 1
+
+
+async def test_signatures_are_audited_and_the_chain_verifies(client, keys):
+    b = Budget(client, keys)
+    _, account = await b.funded("1000.00")
+    s1, s2, _ = account["signatories"]
+    w = await b.withdrawal(account, "100.00")
+    await b.sign(w, s1)
+    await b.sign(w, s2)
+    entries = await b.get(f"/v1/budget/audit?entity=withdrawal&id={w['id']}")
+    assert [e["action"] for e in entries["items"]] == ["withdrawal.request", "withdrawal.sign", "withdrawal.sign"]
+    assert [e["actor"] for e in entries["items"][1:]] == [s1, s2]
+    assert (await b.get("/v1/budget/audit/verify"))["ok"] is True
+    feed, after = [], 0
+    while True:
+        page = (
+            await client.get(
+                f"/v1/budget/events?after={after}&limit=1000", headers=keys.auth(roles=["service_events"], sub="r")
+            )
+        ).json()
+        feed += page["items"]
+        after = page["next_after"]
+        if not page["has_more"]:
+            break
+    approved = [e for e in feed if e["type"] == "withdrawal.approved" and e["entity_id"] == w["id"]]
+    assert len(approved) == 1 and approved[0]["payload"]["status"] == "approved"
+    assert approved[0]["payload"]["amount"] == "100.00" and approved[0]["payload"]["version"] == 1
+
+
+async def test_the_write_function_itself_refuses_an_overdraw(live_url, keys, budget_url):
+    """Even a caller that skips the Python check cannot reserve beyond the balance: the CHECK refuses it."""
+    async with _client(live_url) as client:
+        b = Budget(client, keys)
+        _, account = await b.funded("100.00")
+        w = await b.withdrawal(account, "100.00")
+    with _db(budget_url) as conn:
+        with pytest.raises(psycopg.errors.CheckViolation) as refused, conn.transaction():
+            conn.execute(
+                "SELECT * FROM budget.signing_write(%s, %s, %s, 'mallory', 'person:mallory', NULL, NULL, NULL, NULL,"
+                " now(), true, 'grant', %s, %s, '{}'::jsonb, 1)",
+                (w["id"], account["id"], uuid.uuid4(), Decimal("100.01"), uuid.uuid4()),
+            )
+        assert refused.value.diag.constraint_name == "accounts_reserved_within_balance_check"
+        signatures = conn.execute("SELECT count(*) FROM budget.signatures WHERE withdrawal_id = %s", (w["id"],))
+        assert signatures.fetchone()[0] == 0  # the refusal took the signature with it
+        status = conn.execute("SELECT status FROM budget.withdrawals WHERE id = %s", (w["id"],)).fetchone()[0]
+        assert status == "pending"
+
+
+async def test_two_racing_approvals_on_money_for_one_approve_exactly_one(live_url, keys, budget_url):
+    async with _client(live_url) as client:
+        b = Budget(client, keys)
+        for _ in range(5):  # five rounds of the same race
+            _, account = await b.funded("100.00")
+            s1, s2, s3 = account["signatories"]
+            w1 = await b.withdrawal(account, "80.00")
+            w2 = await b.withdrawal(account, "80.00")
+            await b.sign(w1, s1)
+            await b.sign(w2, s3)
+            r1, r2 = await asyncio.gather(
+                client.post(_url(w1), headers=b.signer(s2)), client.post(_url(w2), headers=b.signer(s2))
+            )
+            codes = sorted((r1.status_code, r2.status_code))
+            assert codes == [201, 409], (r1.text, r2.text)
+            refused = r1 if r1.status_code == 409 else r2
+            assert refused.json()["code"] == "insufficient_funds"
+            with _db(budget_url) as conn:
+                reserved, balance = conn.execute(
+                    "SELECT reserved, balance FROM budget.accounts WHERE id = %s", (account["id"],)
+                ).fetchone()
+                approved = conn.execute(
+                    "SELECT count(*) FROM budget.withdrawals WHERE account_id = %s AND status = 'approved'",
+                    (account["id"],),
+                ).fetchone()[0]
+            assert approved == 1 and reserved == Decimal("80.00") <= balance
