@@ -29,6 +29,7 @@ from phaen_reports.webhooks.queue import queue_deliveries
 log = logging.getLogger("phaen.reports.feeds")
 
 _cursor = FeedCursor.__table__  # type: ignore[attr-defined]
+_CURSOR_AFTER = f'SELECT after FROM "{_cursor.schema}"."{_cursor.name}" WHERE source = $1'  # noqa: S608
 
 
 def _discard(task: asyncio.Task[EventFeed]) -> None:
@@ -87,6 +88,7 @@ class FeedConsumer:
         self._listener: Any = None  # the LISTEN connection (asyncpg), None until made
         self._listen_failed = False
         self.rounds = 0  # catch-up rounds run by the background task (tests read it)
+        self._cursors_made = False
 
     coalesce_seconds = 0.1  # notifications this close together make one round (a burst of commits, one fetch)
 
@@ -125,13 +127,21 @@ class FeedConsumer:
             for _, task in ahead:
                 _discard(task)
 
+    async def _cursor_after(self, name: str) -> int:
+        """Where a source's cursor is: one read on the hot-read pool (no session), the row made if missing."""
+        row = await self.db.fetchrow(_CURSOR_AFTER, name)
+        if row is None:
+            async with self.db.sessionmaker() as session, session.begin():
+                await self._ensure_cursors(session)
+            return await self._cursor_after(name) if name in self.source_names else 0
+        return int(row[0])
+
     async def _poll_pages(self, source: FeedSource, ahead: list[tuple[int, asyncio.Task[EventFeed]]]) -> PollResult:
         result = PollResult(source=source.name)
+        known: int | None = None  # the cursor as this loop last committed it (no need to read it again)
         while True:
-            async with self.db.sessionmaker() as session:
-                after = (
-                    await session.execute(select(_cursor.c.after).where(_cursor.c.source == source.name))
-                ).scalar_one()
+            after = known if known is not None else await self._cursor_after(source.name)
+            known = None
             try:
                 prefetched = ahead.pop() if ahead else None
                 if prefetched is not None and prefetched[0] == after:
@@ -162,11 +172,12 @@ class FeedConsumer:
                     await apply_events(session, page.items)
                     # Webhooks are queued with the cursor: never lost, never queued twice.
                     await queue_deliveries(session, source=source.name, events=page.items)
+                    moved_to = max(page.next_after, after)
                     await session.execute(
                         update(_cursor)
                         .where(_cursor.c.source == source.name)
                         .values(
-                            after=max(page.next_after, after),
+                            after=moved_to,
                             events_applied=_cursor.c.events_applied + len(page.items),
                             last_success_at=_now(),
                         )
@@ -186,6 +197,7 @@ class FeedConsumer:
             result.applied += len(page.items)
             if not page.has_more or not page.items:
                 return result
+            known = moved_to
 
     async def catch_up(self, only: set[str] | None = None) -> list[PollResult]:
         """Poll every source (or those named in ``only``) until it has nothing more; an unreachable source is
@@ -194,8 +206,11 @@ class FeedConsumer:
             return await self._catch_up(only)
 
     async def _catch_up(self, only: set[str] | None = None) -> list[PollResult]:
-        async with self.db.sessionmaker() as session, session.begin():
-            await self._ensure_cursors(session)
+        if not self._cursors_made:
+            # Once per process: a cursor found missing later is made again where it is read.
+            async with self.db.sessionmaker() as session, session.begin():
+                await self._ensure_cursors(session)
+            self._cursors_made = True
         return [await self._poll_source(source) for source in self.sources if only is None or source.name in only]
 
     async def rebuild(self) -> list[PollResult]:

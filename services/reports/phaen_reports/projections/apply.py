@@ -10,8 +10,8 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Table, func
-from sqlalchemy.dialects.postgresql import insert
+import asyncpg
+from sqlalchemy import Table, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
@@ -19,8 +19,8 @@ from phaen_common.events import EventData, decode
 from phaen_common.events import budget as b
 from phaen_common.events import registry as r
 from phaen_common.outbox import Event
+from phaen_reports.projections import bulk, rollups
 from phaen_reports.projections import models as m
-from phaen_reports.projections import rollups
 
 log = logging.getLogger("phaen.reports.projections")
 
@@ -316,30 +316,45 @@ def rows_for(events: Iterable[Event]) -> dict[type[SQLModel], dict[tuple[Any, ..
 
 
 async def apply_events(session: AsyncSession, events: Iterable[Event]) -> None:
-    """Upsert what ``events`` say, one multi-row statement per table, and the rollups they move (in the
-    caller's transaction)."""
+    """Upsert what ``events`` say, one statement per table, and the rollups they move (in the caller's
+    transaction).
+
+    Each table's rows go as one ``INSERT ... SELECT FROM unnest(<one array per column>)``: a page costs a
+    statement per table, whatever its number of events, and no per-row parameter work in Python. Expenses and
+    their rollups are one statement too (``rollups.upsert_expenses``): the rollup deltas are computed in SQL.
+    """
     found = rows_for(events)
+    if not found:
+        return
+    conn = await driver_connection(session)
     changes: list[tuple[type[SQLModel], rollups.State, rollups.State]] = []
     if any(model in found for model in rollups.ROLLED_UP):
         await rollups.lock(session)
     for model, rows in found.items():
         table: Table = model.__table__  # type: ignore[attr-defined]
-        pk = [c.name for c in table.primary_key.columns]
         columns = [c.name for c in table.columns]
-        values = [{c: row.get(c) for c in columns} for row in rows.values()]
+        values = [[row.get(c) for row in rows.values()] for c in columns]
+        if model is m.Expense:
+            await rollups.upsert_expenses(conn, bulk.arrays(table, values))
+            continue
         if model in rollups.ROLLED_UP:
             stored = await rollups.current(session, model, rows.keys())
             changes += [
-                (model, stored.get(k), rollups.merged(stored.get(k), v)) for k, v in zip(rows, values, strict=True)
+                (model, stored.get(k), rollups.merged(stored.get(k), {c: row.get(c) for c in columns}))
+                for k, row in rows.items()
             ]
-        # One statement compiled once and sent as batched multi-row VALUES (SQLAlchemy insertmanyvalues).
-        stmt = insert(table)
-        updates = {c: func.coalesce(stmt.excluded[c], table.c[c]) for c in columns if c not in pk}
-        stmt = (
-            stmt.on_conflict_do_update(index_elements=pk, set_=updates)
-            if updates
-            else stmt.on_conflict_do_nothing(index_elements=pk)
-        )
-        await session.execute(stmt, values)
+        await conn.execute(bulk.upsert_sql(table), *bulk.arrays(table, values))
     if changes:
         await rollups.apply_deltas(session, changes)
+
+
+async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
+    """The asyncpg connection under the session, inside the session's transaction (begun if it was not)."""
+    conn = await session.connection()
+    raw = (await conn.get_raw_connection()).driver_connection
+    if raw is None:
+        raise RuntimeError("the session has no driver connection")
+    if not raw.is_in_transaction():
+        # SQLAlchemy's asyncpg adapter begins on its first statement: make it, so ours are in the transaction.
+        await session.execute(text("SELECT 1"))
+    return raw

@@ -14,12 +14,14 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+import asyncpg
 from sqlalchemy import Table, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
 from phaen_reports import SCHEMA
+from phaen_reports.projections import bulk
 from phaen_reports.projections import models as m
 from phaen_reports.projections import rollup_models as ru
 
@@ -150,6 +152,77 @@ async def apply_deltas(session: AsyncSession, changes: Iterable[tuple[type[SQLMo
     for model, groups in found.items():
         if groups:
             await _add(session, model, groups)
+
+
+def _expense_sql() -> str:
+    """Upsert a page of expenses and add what they change to their line and category rollups, in one statement.
+
+    ``old`` reads the rows as they were before this statement (every part of a statement sees the same
+    snapshot, and the advisory lock keeps other writers out), the upsert's RETURNING gives them as they are
+    after it: each group gets the sum of (new contribution - old contribution). A group whose delta is zero
+    (an event delivered again) is not written.
+    """
+    table = _table(m.Expense)
+    pk = [c.name for c in table.primary_key.columns]
+    cols = [c.name for c in table.columns]
+    names = ", ".join(f'"{c}"' for c in cols)
+    updates = ", ".join(f'"{c}" = coalesce(EXCLUDED."{c}", t."{c}")' for c in cols if c not in pk)
+    if cols[0] != "id":
+        raise RuntimeError("the expense table's first column must be its id ($1 below)")
+    kept = "id, project_id, grant_id, line_no, category, amount, status"
+    counters = """sum(sign * (status = 'recorded')::int) AS recorded_count,
+                  coalesce(sum(sign * coalesce(amount, 0)) FILTER (WHERE status = 'recorded'), 0) AS recorded_amount,
+                  sum(sign * (status = 'void')::int) AS void_count"""
+    nonzero = (
+        "HAVING sum(sign * (status = 'recorded')::int) <> 0 OR sum(sign * (status = 'void')::int) <> 0 OR "
+        "coalesce(sum(sign * coalesce(amount, 0)) FILTER (WHERE status = 'recorded'), 0) <> 0"
+    )
+    add = """recorded_count = r.recorded_count + EXCLUDED.recorded_count,
+             recorded_amount = r.recorded_amount + EXCLUDED.recorded_amount,
+             void_count = r.void_count + EXCLUDED.void_count"""
+    line, category = _table(ru.ExpenseLineRollup), _table(ru.ExpenseCategoryRollup)
+    # Identifiers come from our own table definitions; every value is a bind parameter.
+    return f"""
+    WITH new AS ({bulk.unnest(table)}),
+    old AS (
+        SELECT {kept} FROM "{table.schema}"."{table.name}"
+        WHERE id = ANY($1::uuid[])
+    ),
+    up AS (
+        INSERT INTO "{table.schema}"."{table.name}" AS t ({names}) SELECT * FROM new
+        ON CONFLICT (id) DO UPDATE SET {updates}
+        RETURNING {kept}
+    ),
+    moved AS (SELECT 1 AS sign, * FROM up UNION ALL SELECT -1 AS sign, * FROM old),
+    line AS (
+        INSERT INTO "{line.schema}"."{line.name}" AS r (grant_id, line_no, recorded_count, recorded_amount,
+                                                         void_count)
+        SELECT grant_id, line_no, {counters}
+        FROM moved WHERE grant_id IS NOT NULL AND line_no IS NOT NULL
+        GROUP BY grant_id, line_no {nonzero} ORDER BY grant_id, line_no
+        ON CONFLICT (grant_id, line_no) DO UPDATE SET {add}
+        RETURNING 1
+    ),
+    category AS (
+        INSERT INTO "{category.schema}"."{category.name}" AS r (project_id, category, recorded_count,
+                                                                 recorded_amount, void_count)
+        SELECT project_id, coalesce(category, ''), {counters}
+        FROM moved WHERE project_id IS NOT NULL
+        GROUP BY project_id, coalesce(category, '') {nonzero} ORDER BY 1, 2
+        ON CONFLICT (project_id, category) DO UPDATE SET {add}
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM line), (SELECT count(*) FROM category)
+    """  # noqa: S608
+
+
+EXPENSE_SQL = _expense_sql()
+
+
+async def upsert_expenses(conn: asyncpg.Connection, columns: list[list[Any]]) -> None:
+    """Upsert expenses (one array per column, the table's column order) and move their rollups (see
+    ``_expense_sql``), in the caller's transaction, after ``lock``."""
+    await conn.fetchrow(EXPENSE_SQL, *columns)
 
 
 # The rollups recomputed from the rows in PostgreSQL (as the reports_0005 upgrade fills them): no row passes
