@@ -1,18 +1,24 @@
 """Goal 5 of issue 12: start-up and idle cost of ``make run``.
 
 A cold ``make run`` (a fresh data folder: PostgreSQL initialised, every migration, reference data), stopped,
-then a warm one on the same folder (set-up steps whose inputs did not change are skipped); each timed from the
-command to its "ready" line (four healthy processes). The warm stack is then left idle: over ``IDLE_SECONDS``
-the CPU of the four processes, the supervisor and PostgreSQL, their RSS, and the lines the whole stack logs.
+then warm ones on the same folder (set-up steps whose inputs did not change are skipped); each timed from the
+command to its "ready" line (four healthy processes), with the CPU time the whole start took (make, the
+supervisor, the processes, PostgreSQL) and the phases ``make run`` reports. The warm starts alternate between
+the processes forked from the supervisor's preloaded interpreter (the default) and plain processes
+(``PHAEN_RUN_FORK=0``, each importing everything itself), ``ROUNDS`` of each; the median is reported. The last
+warm stack is then left idle: over ``IDLE_SECONDS`` the CPU of the four processes, the supervisor and PostgreSQL,
+their RSS, and the lines the whole stack logs.
 
 Command: ``.venv/bin/python bench/bench_start.py`` (also run by ``make bench``); ``PHAEN_BENCH_IDLE_SECONDS``
-sets the idle window (default 30).
+sets the idle window (default 30), ``PHAEN_BENCH_START_ROUNDS`` the warm rounds of each kind (default 3).
 """
 
 from __future__ import annotations
 
 import os
 import platform
+import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -23,6 +29,13 @@ import psutil
 import stack as st
 
 IDLE_SECONDS = float(os.environ.get("PHAEN_BENCH_IDLE_SECONDS", "30"))
+ROUNDS = int(os.environ.get("PHAEN_BENCH_START_ROUNDS", "3"))
+# The phases `make run` reports, with the seconds since it began.
+PHASES = {
+    "shared libraries imported": re.compile(r"shared libraries imported \((\d+\.\d)s\)"),
+    "embedded PostgreSQL up": re.compile(r"embedded PostgreSQL up \((\d+\.\d)s\)"),
+    "ready line": re.compile(r"started in (\d+\.\d)s"),
+}
 SETTLE_SECONDS = 5.0
 COMMAND = ".venv/bin/python bench/bench_start.py"
 
@@ -58,14 +71,53 @@ def cpu_of(procs: dict[str, psutil.Process]) -> dict[str, float]:
     return out
 
 
+def tree_cpu(s: st.Stack) -> float:
+    """CPU seconds of the whole start so far: make and every process under it (reaped ones included), PostgreSQL."""
+    total = 0.0
+    for p in stack_processes(s).values():
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system + t.children_user + t.children_system
+        except psutil.Error:
+            continue
+    return total
+
+
+def phases(s: st.Stack) -> dict[str, float]:
+    log = s.log()
+    found = {name: float(m[1]) for name, rx in PHASES.items() if (m := rx.search(log))}
+    return found
+
+
+def warm_start(data: st.Stack, fork: bool) -> st.Stack:
+    return st.start(
+        data_dir=data.data_dir,
+        password=data.password,
+        ports=data.ports,
+        extra_env=None if fork else {"PHAEN_RUN_FORK": "0"},
+    )
+
+
 def main() -> None:
     began = time.monotonic()
     cold = st.start()
     cold_seconds = cold.ready_seconds
+    cold_cpu = tree_cpu(cold)
     cold.stop()
-    warm = st.start(data_dir=cold.data_dir, password=cold.password, ports=cold.ports)
+    runs: dict[bool, list[tuple[float, float, dict[str, float]]]] = {True: [], False: []}
+    warm: st.Stack | None = None
+    for i in range(ROUNDS):
+        for fork in (False, True):
+            if warm is not None:
+                warm.stop()
+            warm = warm_start(cold, fork)
+            runs[fork].append((warm.ready_seconds, tree_cpu(warm), phases(warm)))
+            if not (i == ROUNDS - 1 and fork):
+                warm.stop()
+                warm = None
+    assert warm is not None
     try:
-        warm_seconds = warm.ready_seconds
+        warm_seconds = statistics.median(r[0] for r in runs[True])
         time.sleep(SETTLE_SECONDS)
         procs = stack_processes(warm)
         log_before = warm.log_path.stat().st_size
@@ -78,6 +130,9 @@ def main() -> None:
         idle_log = warm.log()[log_before:] if warm.log_path.stat().st_size > log_before else ""
         lines = warm.log().count("\n") - lines_before
         rss = {name: st.rss_mib(pid) for name, pid in warm.pids.items()}
+        for name, p in procs.items():
+            if name.startswith("supervisor ") and "run.py" in " ".join(p.cmdline()):
+                rss["supervisor (run.py)"] = st.rss_mib(p.pid)
     finally:
         warm.stop()
     services = ("gateway", "registry", "budget", "reports")
@@ -106,6 +161,11 @@ def main() -> None:
     print(
         f"| warm `make run` to four healthy processes | {warm_seconds:.1f} s | ≤ 10 s | {verdict(warm_seconds <= 10)} |"
     )
+    plain = statistics.median(r[0] for r in runs[False])
+    print(
+        f"| warm `make run`, plain processes (`PHAEN_RUN_FORK=0`, each imports everything itself) | {plain:.1f} s "
+        "| (comparison) | |"
+    )
     worst = max(rss.values())
     print(
         "| RSS of each process, idle | "
@@ -120,6 +180,18 @@ def main() -> None:
     print(f"| lines logged by the idle stack in {IDLE_SECONDS:g} s | {lines} | 0 | {verdict(lines == 0)} |")
     if idle_log.strip():
         print("\nWhat the idle stack logged (first lines):\n\n```\n" + "\n".join(idle_log.splitlines()[:5]) + "\n```")
+    print(
+        f"\nEach start, seconds to the ready line and CPU seconds of the whole start (make, supervisor, processes, "
+        f"PostgreSQL), and the phases `make run` reports (seconds since it began). Cold: {cold_seconds:.1f} s, "
+        f"{cold_cpu:.1f} s of CPU.\n"
+    )
+    print("| warm start | ready (s) | CPU (s) | shared libraries imported | PostgreSQL up |")
+    print("|---|---|---|---|---|")
+    for fork in (True, False):
+        for ready, cpu_s, ph in runs[fork]:
+            libs, db = ph.get("shared libraries imported", float("nan")), ph.get("embedded PostgreSQL up", float("nan"))
+            kind = "forked (default)" if fork else "plain processes"
+            print(f"| {kind} | {ready:.1f} | {cpu_s:.1f} | {libs:.1f} | {db:.1f} |")
     print(f"\nWall time: {time.monotonic() - began:.0f} s.")
 
 

@@ -71,13 +71,11 @@ class Stack:
 
     @property
     def database_url(self) -> str:
-        """The database ``make run`` gave its processes (read from one's environment)."""
-        pid = next(iter(self.pids.values()))
-        with open(f"/proc/{pid}/environ", "rb") as fh:
-            for item in fh.read().split(b"\0"):
-                if item.startswith(b"PHAEN_DATABASE_URL="):
-                    return item.split(b"=", 1)[1].decode()
-        raise RuntimeError("no PHAEN_DATABASE_URL in the processes' environment")
+        """The embedded PostgreSQL ``make run`` started (its socket folder and port from ``postmaster.pid``; the
+        processes are forked from ``make run``, so their ``/proc/<pid>/environ`` is not the one they were given)."""
+        lines = (self.data_dir / "pg" / "postmaster.pid").read_text().splitlines()
+        port, socket_dir = lines[3].strip(), lines[4].strip()
+        return f"postgresql://postgres@/phaen?host={socket_dir}&port={port}"
 
     def token(self, username: str = "admin", password: str | None = None) -> str:
         data = f"grant_type=password&username={username}&password={password or self.password}".encode()

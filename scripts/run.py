@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import prefork
 from supervisor import Child, Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,7 +239,7 @@ def wait_healthy(
         raise SystemExit(f"not healthy in time: {pending}")
 
 
-def service_children(env: dict[str, str], host: str) -> list[Child]:
+def service_children(env: dict[str, str], host: str, *, fork: bool) -> list[Child]:
     children = []
     for name, pkg, default, var in PROCESSES:
         port = port_of(var, default)
@@ -254,7 +255,7 @@ def service_children(env: dict[str, str], host: str) -> list[Child]:
             str(port),
             *UVICORN_FLAGS,
         ]
-        children.append(Child(name=name, cmd=cmd, env=env, cwd=ROOT))
+        children.append(Child(name=name, cmd=cmd, env=env, cwd=ROOT, spawn=prefork.fork_uvicorn if fork else None))
     return children
 
 
@@ -273,6 +274,10 @@ def main() -> int:
     else:
         say("using PHAEN_DATABASE_URL")
         expected_url = env["PHAEN_DATABASE_URL"]
+    fork = prefork.enabled()
+    if fork:
+        prefork.preload()  # while PostgreSQL starts
+        say(f"shared libraries imported ({since_start()})")
     # The reports service's client secret: the gateway's set-up writes it to the data folder, reports reads it.
     host = env.get("PHAEN_BIND_HOST", "127.0.0.1")
     gateway_port = port_of("PHAEN_GATEWAY_PORT", 8000)
@@ -300,7 +305,7 @@ def main() -> int:
         supervisor.stopping = True
 
     def start_children(why: str) -> None:
-        children[:] = service_children(env, host)
+        children[:] = service_children(env, host, fork=fork)
         for name, _pkg, default, var in PROCESSES:
             say(f"{name} starting on http://{host}:{port_of(var, default)}{why}")
         supervisor.start_all()

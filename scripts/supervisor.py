@@ -7,12 +7,14 @@ stack with Ctrl-C or SIGTERM.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 FIRST_BACKOFF = 0.5
 MAX_BACKOFF = 30.0
@@ -20,22 +22,75 @@ STABLE_AFTER = 60.0
 DB_CHECK_SECONDS = 1.0
 
 
+class Process(Protocol):
+    """What the supervisor needs of a process: ``subprocess.Popen``'s, or ``ForkedProcess``'s."""
+
+    pid: int
+    returncode: int | None
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+    def send_signal(self, sig: int) -> None: ...
+
+    def kill(self) -> None: ...
+
+
+class ForkedProcess:
+    """A child made with ``os.fork``, with the part of ``Popen``'s interface the supervisor uses."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere: gone, code unknown
+                self.returncode = -1
+                return self.returncode
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout or 0.0)
+            time.sleep(0.02)
+        assert self.returncode is not None
+        return self.returncode
+
+    def send_signal(self, sig: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, sig)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
 @dataclass
 class Child:
-    """One supervised process."""
+    """One supervised process: ``cmd`` run as a new process, or made by ``spawn`` (``make run`` forks its own)."""
 
     name: str
     cmd: list[str]
     env: dict[str, str]
     cwd: Path
-    proc: subprocess.Popen[bytes] | None = None
+    spawn: Callable[[Child], Process] | None = None
+    proc: Process | None = None
     started_at: float = 0.0
     failures: int = 0
     restart_at: float | None = None
     restarts: int = field(default=0)
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(self.cmd, env=self.env, cwd=self.cwd)
+        self.proc = (
+            self.spawn(self) if self.spawn is not None else subprocess.Popen(self.cmd, env=self.env, cwd=self.cwd)
+        )
         self.started_at = time.monotonic()
         self.restart_at = None
 

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from supervisor import MAX_BACKOFF, Child, Supervisor
+from supervisor import MAX_BACKOFF, Child, ForkedProcess, Supervisor
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
 
@@ -98,3 +98,40 @@ def test_a_process_that_exits_by_itself_is_restarted_too(code: int) -> None:
     _wait_dead(child)
     sup.tick()
     assert said == [f"once exited (code {code}); restarting in 0.5s"]
+
+
+def _fork_sleeper(child: Child) -> ForkedProcess:
+    """A forked child, as `make run` makes its four (here one that only sleeps)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            time.sleep(60)
+        finally:
+            os._exit(0)
+    return ForkedProcess(pid)
+
+
+def test_a_forked_process_killed_with_sigkill_is_restarted_and_stopped_with_sigterm() -> None:
+    said: list[str] = []
+    child = Child(name="forked", cmd=["sleeper"], env={}, cwd=Path.cwd(), spawn=_fork_sleeper)
+    sup = Supervisor([child], say=said.append)
+    sup.start_all()
+    try:
+        first = child.proc
+        assert isinstance(first, ForkedProcess) and first.poll() is None
+        os.kill(first.pid, signal.SIGKILL)
+        assert first.wait(timeout=10) == -9
+        sup.tick()
+        assert said == ["forked exited (code -9); restarting in 0.5s"]
+        deadline = time.monotonic() + 5
+        while child.proc is first and time.monotonic() < deadline:
+            time.sleep(0.1)
+            sup.tick()
+        second = child.proc
+        assert isinstance(second, ForkedProcess) and second is not first and second.poll() is None
+        assert said[-1] == "forked restarted (restart 1)"
+    finally:
+        sup.stop_all(grace=5)
+    assert second.returncode == -signal.SIGTERM  # stopped, and reaped (no zombie left)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(second.pid, os.WNOHANG)
