@@ -100,7 +100,7 @@ async def valid_signatures(*, session: AsyncSession, withdrawal_id: uuid.UUID) -
 def withdrawal_view(
     w: Withdrawal,
     *,
-    signatures: list[Signature],
+    signatures: Sequence[Signature | SignatureRow],
     threshold: int,
     now: dt.datetime | None = None,
     digest: str | None = None,
@@ -230,10 +230,21 @@ async def request(
     return w
 
 
-def _signature_of(withdrawal_id: uuid.UUID, row: dict[str, Any]) -> Signature:
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """A valid signature as the signing path holds it (a plain record: no ORM instance to build)."""
+
+    signer: str
+    signer_person: str | None
+    digest: str | None
+    key_id: uuid.UUID | None
+    offline_signature: str | None
+    signed_at: dt.datetime
+
+
+def _signature_of(row: dict[str, Any]) -> SignatureRow:
     """A valid signature as ``budget.signing_lock`` reads it (JSON)."""
-    return Signature(
-        withdrawal_id=withdrawal_id,
+    return SignatureRow(
         signer=row["signer"],
         signer_person=row["signer_person"],
         digest=row["digest"],
@@ -290,7 +301,7 @@ async def sign(
         raise WithdrawalNotFound()
     w = Withdrawal(**dict(locked["w"]))
     threshold: int = locked["threshold"]
-    sigs = [_signature_of(w.id, row) for row in _json(locked["signatures"])]
+    sigs = [_signature_of(row) for row in _json(locked["signatures"])]
     if offline is not None:
         if not locked["key_found"]:
             raise UnknownKey()
@@ -336,14 +347,12 @@ async def sign(
         _funds_check(locked, w.fund, w.amount)
         w.status = "approved"
         w.approved_at = now
-    signature = Signature(
-        withdrawal_id=w.id,
+    signature = SignatureRow(
         signer=signer,
         signer_person=person,
         digest=current,
         key_id=offline.key_id if offline else None,
         offline_signature=offline.signature if offline else None,
-        delivered_by=principal.sub if offline else None,
         signed_at=now,
     )
     after = {
@@ -364,13 +373,13 @@ async def sign(
             args=(
                 w.id,
                 w.account_id,
-                signature.id,
+                uuid.uuid4(),
                 signer,
                 person,
                 current,
                 signature.key_id,
                 signature.offline_signature,
-                signature.delivered_by,
+                principal.sub if offline else None,
                 now,
                 approving,
                 w.fund,
