@@ -3,7 +3,8 @@
 Each process used to import FastAPI, SQLAlchemy, pydantic, asyncpg, httpx, uvicorn and ``phaen_common`` itself:
 about 1.2 s of CPU of the 1.5-2.2 s each spends before it serves, four times over on two cores. ``make run``
 imports them once (``preload``, while PostgreSQL starts), then forks each process (``fork_uvicorn``), which imports
-only its own package and runs uvicorn with the same arguments as ``python -m uvicorn ...``. A forked process names
+only its own package and runs uvicorn with the same arguments as ``python -m uvicorn ...``; the set-up steps of a
+first start are forked the same way (``fork_module``, as ``python -m <package>.setup``). A forked process names
 itself with that command line (``ps``, ``pgrep -f`` and the tests find it by it), takes the environment and working
 folder it was given, and exits with uvicorn's exit code. The supervisor restarts one by forking again.
 
@@ -19,6 +20,8 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supervisor import ForkedProcess
@@ -59,17 +62,33 @@ PRELOAD = (
 
 
 def enabled() -> bool:
-    return os.environ.get("PHAEN_RUN_FORK", "1") != "0"
+    """Fork unless ``PHAEN_RUN_FORK=0``, or setproctitle is missing (a virtual environment not synced yet)."""
+    import importlib.util
+
+    return os.environ.get("PHAEN_RUN_FORK", "1") != "0" and importlib.util.find_spec("setproctitle") is not None
 
 
 def preload() -> None:
-    """Import the shared libraries (once; later calls do nothing)."""
+    """Import the shared libraries (once; later calls do nothing), then freeze them out of the cyclic GC: the
+    forked processes neither scan those objects again nor copy their pages by touching their GC headers."""
+    import gc
+
     for name in PRELOAD:
         importlib.import_module(name)
+    gc.freeze()
 
 
 def fork_uvicorn(child: Child) -> ForkedProcess:
     """Fork ``child`` (its ``cmd`` is ``[python, "-m", "uvicorn", *args]``) from this interpreter."""
+    return _fork(child.cmd, child.env, child.cwd, _uvicorn)
+
+
+def fork_module(module: str, env: dict[str, str], cwd: Path) -> ForkedProcess:
+    """Fork ``python -m module`` (a set-up step) from this interpreter."""
+    return _fork([sys.executable, "-m", module], env, cwd, _module)
+
+
+def _fork(cmd: list[str], env: dict[str, str], cwd: Path, run: Callable[[list[str]], int]) -> ForkedProcess:
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -77,7 +96,8 @@ def fork_uvicorn(child: Child) -> ForkedProcess:
         return ForkedProcess(pid)
     code = 1
     try:
-        code = _serve(child)
+        _become(cmd, env, cwd)
+        code = run(cmd)
     except BaseException:  # the child must never return into the supervisor's code
         traceback.print_exc()
     finally:
@@ -88,26 +108,50 @@ def fork_uvicorn(child: Child) -> ForkedProcess:
             os._exit(code)
 
 
-def _serve(child: Child) -> int:
-    # As a fresh interpreter would: Ctrl-C is KeyboardInterrupt, SIGTERM ends it (uvicorn installs its own once it
-    # serves); the supervisor's handlers only set a flag in the supervisor.
+def _become(cmd: list[str], env: dict[str, str], cwd: Path) -> None:
+    """What a fresh ``python -m ...`` process would be: its signals, title, folder, environment, path and argv."""
+    # Ctrl-C is KeyboardInterrupt, SIGTERM ends it (uvicorn installs its own once it serves); the supervisor's
+    # handlers only set a flag in the supervisor.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     import setproctitle
 
-    setproctitle.setproctitle(" ".join(child.cmd))
-    os.chdir(child.cwd)
+    setproctitle.setproctitle(" ".join(cmd))
+    os.chdir(cwd)
     os.environ.clear()
-    os.environ.update(child.env)
-    sys.path[0] = str(child.cwd)  # `python -m` puts the working folder first
-    sys.argv = ["uvicorn", *child.cmd[3:]]
+    os.environ.update(env)
+    sys.path[0] = str(cwd)  # `python -m` puts the working folder first
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(line_buffering=True, write_through=True)
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return 0
+    if isinstance(exc.code, int):
+        return exc.code
+    print(exc.code, file=sys.stderr)
+    return 1
+
+
+def _uvicorn(cmd: list[str]) -> int:
     from uvicorn.main import main as uvicorn_main
 
+    sys.argv = ["uvicorn", *cmd[3:]]
     try:
-        uvicorn_main.main(args=child.cmd[3:], prog_name="uvicorn", standalone_mode=True)
+        uvicorn_main.main(args=cmd[3:], prog_name="uvicorn", standalone_mode=True)
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return _exit_code(exc)
+    return 0
+
+
+def _module(cmd: list[str]) -> int:
+    import runpy
+
+    sys.argv = [cmd[2]]
+    try:
+        runpy.run_module(cmd[2], run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        return _exit_code(exc)
     return 0

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import prefork
-from supervisor import Child, Supervisor
+from supervisor import Child, Process, Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -41,9 +41,9 @@ PROCESSES = [
     ("gateway", "phaen_gateway", 8000, "PHAEN_GATEWAY_PORT"),
 ]
 SECRET_FILE = re.compile(r"(secret|password)")
-# Where the four processes listen: no set-up step reads these (a stack started again on other ports, as the
-# end-to-end tests do, still skips its set-up).
-ADDRESS_SETTING = re.compile(r"PHAEN_(GATEWAY|REGISTRY|BUDGET|REPORTS)_(PORT|URL)|PHAEN_BIND_HOST")
+# Where the four processes listen, and how `make run` starts them: no set-up step reads these (a stack started
+# again on other ports, as the end-to-end tests do, still skips its set-up).
+NOT_SETUP_INPUT = re.compile(r"PHAEN_(GATEWAY|REGISTRY|BUDGET|REPORTS)_(PORT|URL)|PHAEN_BIND_HOST|PHAEN_RUN_\w+")
 # No access log (a line per request; the apps log refused and failed requests themselves), uvloop and httptools
 # (uvicorn's fastest loop and parser; both in uvicorn[standard]).
 UVICORN_FLAGS = ["--no-access-log", "--loop", "uvloop", "--http", "httptools", "--timeout-graceful-shutdown", "5"]
@@ -78,8 +78,8 @@ def package_dir(pkg: str) -> Path:
 
 
 def fingerprint(pkg: str, env: dict[str, str], data_dir: Path) -> str:
-    """What a set-up step depends on: its package's files, the PHAEN_ settings (but the processes' addresses), and
-    the data folder's secret files.
+    """What a set-up step depends on: its package's files, the PHAEN_ settings (but ``NOT_SETUP_INPUT``), and the
+    data folder's secret files.
 
     A warm start whose fingerprint matches the one stored after the last successful run skips the step.
     """
@@ -89,7 +89,7 @@ def fingerprint(pkg: str, env: dict[str, str], data_dir: Path) -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
-    for key in sorted(k for k in env if k.startswith("PHAEN_") and not ADDRESS_SETTING.fullmatch(k)):
+    for key in sorted(k for k in env if k.startswith("PHAEN_") and not NOT_SETUP_INPUT.fullmatch(k)):
         h.update(f"{key}={env[key]}".encode())
     # The secrets a step writes into the data folder: if one is gone, the step must run again. (Other files
     # there, such as keys a service writes while serving, are not the set-up's business.)
@@ -146,12 +146,15 @@ def write_local_stamps(data_dir: Path, database_url: str, prints: dict[str, str]
     tmp.replace(data_dir / LOCAL_STAMPS)
 
 
-def run_setup(env: dict[str, str], data_dir: Path, before_changes: Callable[[], None] | None = None) -> bool:
+def run_setup(
+    env: dict[str, str], data_dir: Path, before_changes: Callable[[], None] | None = None, *, fork: bool = False
+) -> bool:
     """Migrate every service and load reference data; steps whose inputs did not change are skipped.
 
     The four steps run in parallel, each in its own schema: the gateway mints the internal clients' secrets into
     the data folder, which only the services' processes read (started after every step), never their set-up.
-    ``before_changes`` runs first if any step has work to do. Returns whether any step ran.
+    ``before_changes`` runs first if any step has work to do; ``fork``: the steps are forked from this interpreter
+    (its shared libraries imported, see prefork.py). Returns whether any step ran.
     """
     stamps = SetupStamps(env["PHAEN_DATABASE_URL"])
     done = stamps.done()
@@ -169,13 +172,16 @@ def run_setup(env: dict[str, str], data_dir: Path, before_changes: Callable[[], 
         return False
     if before_changes is not None:
         before_changes()
-    running: list[tuple[str, str, float, subprocess.Popen[bytes]]] = []
+    running: list[tuple[str, str, float, Process]] = []
     for pkg, module in todo:
         say(f"set-up: {module}")
-        running.append((pkg, module, time.monotonic(), subprocess.Popen([PY, "-m", module], env=env, cwd=ROOT)))
-    for _pkg, module, started, proc in running:
-        if proc.wait() != 0:
-            raise SystemExit(f"set-up step {module} failed (code {proc.returncode})")
+        step: Process = (
+            prefork.fork_module(module, env, ROOT) if fork else subprocess.Popen([PY, "-m", module], env=env, cwd=ROOT)
+        )
+        running.append((pkg, module, time.monotonic(), step))
+    for _pkg, module, started, step in running:
+        if step.wait() != 0:
+            raise SystemExit(f"set-up step {module} failed (code {step.returncode})")
         say(f"set-up: {module} done in {time.monotonic() - started:.1f}s")
     # Fingerprints are taken after the whole batch: a step may add files to the data folder.
     for pkg, module, _started, _proc in running:
@@ -276,8 +282,12 @@ def main() -> int:
         expected_url = env["PHAEN_DATABASE_URL"]
     fork = prefork.enabled()
     if fork:
-        prefork.preload()  # while PostgreSQL starts
-        say(f"shared libraries imported ({since_start()})")
+        try:
+            prefork.preload()  # while PostgreSQL starts
+            say(f"shared libraries imported ({since_start()})")
+        except Exception as exc:  # each process imports what it needs itself, and says what is wrong
+            say(f"shared libraries not imported ({type(exc).__name__}: {exc}); starting plain processes")
+            fork = False
     # The reports service's client secret: the gateway's set-up writes it to the data folder, reports reads it.
     host = env.get("PHAEN_BIND_HOST", "127.0.0.1")
     gateway_port = port_of("PHAEN_GATEWAY_PORT", 8000)
@@ -330,7 +340,7 @@ def main() -> int:
             if children and url != env["PHAEN_DATABASE_URL"]:
                 stop_early_children()
             env["PHAEN_DATABASE_URL"] = url
-        ran = run_setup(env, data_dir, before_changes=stop_early_children)
+        ran = run_setup(env, data_dir, before_changes=stop_early_children, fork=fork)
         if ran or not children:
             write_local_stamps(data_dir, env["PHAEN_DATABASE_URL"], fingerprints(env, data_dir))
         if not children:

@@ -91,9 +91,12 @@ def test_a_changed_setting_or_a_lost_secret_changes_the_fingerprint(env: dict[st
     assert all(run.fingerprints(env, tmp_path)[m] != before[m] for m in before)
 
 
-def test_the_processes_ports_do_not_change_the_fingerprint(env: dict[str, str], tmp_path: Path) -> None:
+def test_the_processes_ports_and_how_they_start_do_not_change_the_fingerprint(
+    env: dict[str, str], tmp_path: Path
+) -> None:
     moved = {**env, "PHAEN_GATEWAY_PORT": "9000", "PHAEN_REGISTRY_URL": "http://127.0.0.1:9001"}
     moved["PHAEN_BUDGET_PORT"] = "9002"
+    moved["PHAEN_RUN_FORK"] = "0"  # how make run starts the processes
     assert run.fingerprints(moved, tmp_path) == run.fingerprints(env, tmp_path)
 
 
