@@ -9,10 +9,12 @@ from __future__ import annotations
 import errno
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import httpx
 from fastapi import APIRouter, Request
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from yarl import URL
@@ -26,7 +28,7 @@ from phaen_common.errors import (
     problem_response,
     responses,
 )
-from phaen_gateway.auth.limits import client_rate_limit
+from phaen_gateway.auth.limits import count_client_request
 from phaen_gateway.config import ROUTED, UPSTREAMS, Settings
 
 log = logging.getLogger("phaen.gateway.proxy")
@@ -50,6 +52,8 @@ HOP_BY_HOP = frozenset(
 _REQUEST_DROP = HOP_BY_HOP | {"host", "x-request-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"}
 # The gateway's own server adds these (and its request id); duplicates would confuse clients.
 _RESPONSE_DROP = HOP_BY_HOP | {"x-request-id", "date", "server"}
+_REQUEST_DROP_BYTES = frozenset(name.encode() for name in _REQUEST_DROP)
+_RESPONSE_DROP_BYTES = frozenset(name.encode() for name in _RESPONSE_DROP)
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
@@ -88,39 +92,80 @@ def new_upstream_session(max_connections: int = 200, keepalive_seconds: float = 
     )
 
 
-def _connection_tokens(headers: list[tuple[bytes, bytes]]) -> set[str]:
-    """Field names listed in Connection are hop-by-hop for this message too."""
-    out: set[str] = set()
-    for name, value in headers:
-        if name.lower() == b"connection":
-            out |= {t.strip().lower() for t in value.decode("latin-1").split(",") if t.strip()}
-    return out
-
-
 def upstream_headers(request: Request, request_id: str) -> list[tuple[bytes, bytes]]:
-    """The client's headers minus hop-by-hop ones, plus the request id and X-Forwarded-*.
+    """The client's headers minus hop-by-hop ones, plus the request id and X-Forwarded-* (as bytes)."""
+    return [
+        (k.encode("latin-1"), v.encode("utf-8"))
+        for k, v in _upstream_fields(request.scope.get("headers") or [], request.scope, request_id)[0]
+    ]
 
-    Values stay bytes: encoding a non-ASCII header (an ``Idempotency-Key`` in Thai) again as text was a 500.
-    UTF-8 passes through unchanged; other non-ASCII bytes are a 400 ``invalid_header`` (the upstream client
-    would re-encode them and the service would see different bytes than the client sent).
+
+def _upstream_fields(
+    raw: list[tuple[bytes, bytes]], scope: Scope, request_id: str
+) -> tuple[list[tuple[str, str]], _RequestFacts]:
+    """The headers to send upstream, as aiohttp takes them, and what the forward needs to know of the request,
+    in one pass over the client's headers.
+
+    The client's headers minus hop-by-hop ones (and those listed in its Connection), plus the request id and
+    X-Forwarded-*. Values stay the client's bytes: UTF-8 passes through unchanged (aiohttp writes str values
+    as UTF-8: the same bytes); other non-ASCII bytes are a 400 ``invalid_header`` (re-encoded, the service
+    would see different bytes than the client sent). Encoding a non-ASCII header (an ``Idempotency-Key`` in
+    Thai) again as text was a 500.
     """
-    raw = request.scope.get("headers") or []
-    drop = _REQUEST_DROP | _connection_tokens(raw)
-    out = [(k, v) for k, v in raw if k.decode("latin-1").lower() not in drop]
-    for name, value in out:
+    facts = _RequestFacts()
+    kept: list[tuple[bytes, bytes]] = []
+    connection: set[bytes] | None = None
+    for name, value in raw:
+        lower = name.lower()
+        if lower in _REQUEST_DROP_BYTES:
+            if lower == b"connection":
+                tokens = {t.strip().lower() for t in value.split(b",") if t.strip()}
+                connection = tokens if connection is None else connection | tokens
+            elif lower == b"host":
+                facts.host = value
+            elif lower == b"x-forwarded-for":
+                facts.forwarded_for = value
+            elif lower == b"transfer-encoding":
+                facts.chunked = True
+            continue
+        if lower == b"content-length":
+            if facts.length is None:  # the first, as Starlette's Headers gave it
+                facts.length = value
+        elif lower == b"idempotency-key":
+            facts.idempotency_key = True
+        kept.append((name, value))
+    out: list[tuple[str, str]] = []
+    for name, value in kept:
+        if connection is not None and name.lower() in connection:
+            continue
         try:
-            value.decode("utf-8")
+            text = value.decode("utf-8")
         except UnicodeDecodeError:
             raise InvalidHeader(f"The {name.decode('latin-1')} header is neither ASCII nor UTF-8.") from None
-    client = request.client.host if request.client else ""
-    prior = _header(raw, b"x-forwarded-for")
+        out.append((name.decode("latin-1"), text))
+    client = scope.get("client")
+    peer = client[0] if client else ""
+    prior = facts.forwarded_for
     out += [
-        (b"x-request-id", request_id.encode()),
-        (b"x-forwarded-for", (prior + b", " if prior else b"") + client.encode()),
-        (b"x-forwarded-proto", str(request.scope.get("scheme", "http")).encode()),
-        (b"x-forwarded-host", _header(raw, b"host") or b""),
+        ("x-request-id", request_id),
+        ("x-forwarded-for", (prior.decode("utf-8", "replace") + ", " if prior else "") + peer),
+        ("x-forwarded-proto", str(scope.get("scheme", "http"))),
+        ("x-forwarded-host", (facts.host or b"").decode("utf-8", "replace")),
     ]
-    return out
+    return out, facts
+
+
+class _RequestFacts:
+    """What the forward needs from the client's headers (found while copying them)."""
+
+    __slots__ = ("chunked", "forwarded_for", "host", "idempotency_key", "length")
+
+    def __init__(self) -> None:
+        self.length: bytes | None = None
+        self.chunked = False
+        self.idempotency_key = False
+        self.host: bytes | None = None
+        self.forwarded_for: bytes | None = None
 
 
 def _header(raw: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
@@ -133,8 +178,20 @@ def _header(raw: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
 
 
 def downstream_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    drop = _RESPONSE_DROP | _connection_tokens(raw)
-    return [(k.lower(), v) for k, v in raw if k.decode("latin-1").lower() not in drop]
+    """The service's headers minus hop-by-hop ones (and those its Connection lists), names in lower case."""
+    out: list[tuple[bytes, bytes]] = []
+    connection: set[bytes] | None = None
+    for name, value in raw:
+        lower = name.lower()
+        if lower in _RESPONSE_DROP_BYTES:
+            if lower == b"connection":
+                tokens = {t.strip().lower() for t in value.split(b",") if t.strip()}
+                connection = tokens if connection is None else connection | tokens
+            continue
+        out.append((lower, value))
+    if connection is not None:
+        out = [(k, v) for k, v in out if k not in connection]
+    return out
 
 
 def classify(exc: BaseException, service: str, retry_after: int) -> ProblemError:
@@ -149,15 +206,15 @@ def classify(exc: BaseException, service: str, retry_after: int) -> ProblemError
 class _BodyCounter:
     """Streams the client's body upstream, noticing when it passes the cap (no Content-Length given)."""
 
-    def __init__(self, request: Request, limit: int) -> None:
-        self.request = request
+    def __init__(self, receive: Receive, limit: int) -> None:
+        self.receive = receive
         self.limit = limit
         self.seen = 0
         self.too_large = False
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            async for chunk in self.request.stream():
+            async for chunk in _body_chunks(self.receive):
                 self.seen += len(chunk)
                 if self.seen > self.limit:
                     self.too_large = True
@@ -172,14 +229,21 @@ class _BodyCounter:
             raise
 
 
-def _has_body(request: Request) -> bool:
-    headers = request.headers
-    return ("content-length" in headers and headers["content-length"] != "0") or "transfer-encoding" in headers
+async def _body_chunks(receive: Receive) -> AsyncIterator[bytes]:
+    """The request body as it arrives (what Starlette's ``Request.stream`` gives, without a Request)."""
+    while True:
+        message = await receive()
+        if message["type"] == "http.request":
+            yield message.get("body", b"")
+            if not message.get("more_body", False):
+                return
+        elif message["type"] == "http.disconnect":
+            raise ClientDisconnect()
 
 
-def _small_body(request: Request) -> bool:
-    length = request.headers.get("content-length", "")
-    return length.isdigit() and int(length) <= _REPLAYABLE_BODY and "transfer-encoding" not in request.headers
+async def _whole_body(receive: Receive) -> bytes:
+    chunks = [chunk async for chunk in _body_chunks(receive)]
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def stale_connection(exc: BaseException) -> bool:
@@ -191,8 +255,12 @@ def stale_connection(exc: BaseException) -> bool:
 
 def is_document(request: Request) -> bool:
     """A rendered report (PDF, XLSX) or the audit package: slow by nature, so it gets the long timeout."""
-    query = request.scope.get("query_string") or b""
-    return any(f in query for f in _DOCUMENT_FORMATS) or request.scope["path"].endswith("/audit-package")
+    return _is_document(request.scope)
+
+
+def _is_document(scope: Scope) -> bool:
+    query = scope.get("query_string") or b""
+    return (bool(query) and any(f in query for f in _DOCUMENT_FORMATS)) or scope["path"].endswith("/audit-package")
 
 
 class UpstreamResponse(Response):
@@ -231,29 +299,50 @@ class UpstreamResponse(Response):
 
 async def forward(request: Request, service: str) -> Response:
     """Send ``request`` to ``service`` and pass its answer back."""
-    settings: Settings = request.app.state.settings
-    session: aiohttp.ClientSession = request.app.state.upstream_session
-    base, read_timeout = settings.upstream(service, document=is_document(request))
-    raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
-    query = request.scope.get("query_string") or b""
+    return await forward_asgi(request.app, request.scope, request.receive, service)
+
+
+_TIMEOUTS: dict[tuple[float, float], aiohttp.ClientTimeout] = {}
+
+
+def _timeout(connect: float, read: float) -> aiohttp.ClientTimeout:
+    """One ClientTimeout per (connect, read) pair (the settings give a handful), not one per request."""
+    found = _TIMEOUTS.get((connect, read))
+    if found is None:
+        found = _TIMEOUTS[(connect, read)] = aiohttp.ClientTimeout(
+            total=None, connect=connect, sock_connect=connect, sock_read=read
+        )
+    return found
+
+
+async def forward_asgi(app: Any, scope: Scope, receive: Receive, service: str) -> Response:
+    """Send the request of ``scope`` to ``service`` and pass its answer back (no Starlette Request needed)."""
+    settings: Settings = app.state.settings
+    session: aiohttp.ClientSession = app.state.upstream_session
+    base, read_timeout = settings.upstream(service, document=_is_document(scope))
+    raw_path = scope.get("raw_path") or scope["path"].encode()
+    query = scope.get("query_string") or b""
     url = URL(base + raw_path.decode("latin-1") + ("?" + query.decode("latin-1") if query else ""), encoded=True)
-    rid = getattr(request.state, "request_id", None) or request.headers.get("x-request-id", "")
-    body: _BodyCounter | bytes | None = None
-    if _has_body(request):
-        # A small body is read first so the request can be replayed; a large one streams through.
-        body = await request.body() if _small_body(request) else _BodyCounter(request, settings.max_body_bytes)
-    connect = settings.upstream_connect_timeout
-    timeout = aiohttp.ClientTimeout(total=None, connect=connect, sock_connect=connect, sock_read=read_timeout)
-    # Values were checked to be UTF-8 (upstream_headers); aiohttp writes them as UTF-8: the same bytes.
-    headers = [(k.decode("latin-1"), v.decode("utf-8")) for k, v in upstream_headers(request, rid)]
-    replayable = not isinstance(body, _BodyCounter) and (
-        request.method in _IDEMPOTENT or "idempotency-key" in request.headers
+    rid = scope.get("state", {}).get("request_id") or (_header(scope.get("headers") or [], b"x-request-id") or b"")
+    headers, facts = _upstream_fields(
+        scope.get("headers") or [], scope, rid if isinstance(rid, str) else rid.decode("latin-1")
     )
+    body: _BodyCounter | bytes | None = None
+    method: str = scope["method"]
+    if (facts.length is not None and facts.length != b"0") or facts.chunked:
+        # A small body is read first so the request can be replayed; a large one streams through.
+        small = facts.length is not None and facts.length.isdigit() and int(facts.length) <= _REPLAYABLE_BODY
+        body = (
+            await _whole_body(receive)
+            if small and not facts.chunked
+            else _BodyCounter(receive, settings.max_body_bytes)
+        )
+    connect = settings.upstream_connect_timeout
+    timeout = _timeout(connect, read_timeout)
+    replayable = not isinstance(body, _BodyCounter) and (method in _IDEMPOTENT or facts.idempotency_key)
 
     async def send_once() -> aiohttp.ClientResponse:
-        return await session.request(
-            request.method, url, headers=headers, data=body, timeout=timeout, allow_redirects=False
-        )
+        return await session.request(method, url, headers=headers, data=body, timeout=timeout, allow_redirects=False)
 
     try:
         try:
@@ -267,7 +356,7 @@ async def forward(request: Request, service: str) -> Response:
             upstream = await send_once()
         length = upstream.content_length
         small = length is not None and length <= _REPLAYABLE_BODY
-        whole = (await upstream.read()) if small or request.method == "HEAD" else None
+        whole = (await upstream.read()) if small or method == "HEAD" else None
     except (aiohttp.ClientError, TimeoutError) as exc:
         if isinstance(body, _BodyCounter) and body.too_large:
             raise PayloadTooLarge(f"The body may not exceed {settings.max_body_bytes} bytes.") from exc
@@ -323,13 +412,13 @@ class ProxyFastPath:
             return
         service, route = target
         scope["route"] = route
-        request = Request(scope, receive)
+        app = scope["app"]
         try:
-            await client_rate_limit(request)
-            response = await forward(request, service)
+            await count_client_request(app.state.limits, scope)
+            response = await forward_asgi(app, scope, receive, service)
         except ProblemError as exc:
             response = problem_response(
-                request,
+                Request(scope, receive),
                 status=exc.status,
                 code=exc.code,
                 title=exc.title,

@@ -14,6 +14,7 @@ A limited attempt is answered 429 before any password hashing, so it costs no ar
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import math
 import time
@@ -24,6 +25,7 @@ from typing import TypeVar
 from fastapi import Request
 from limits import RateLimitItem
 from limits.aio.storage import Storage
+from starlette.types import Scope
 
 from phaen_common.db import Database
 from phaen_common.errors import TooManyRequests
@@ -156,9 +158,14 @@ class LoginLimits:
         """The right password from this address: its own failures are forgotten (the others stand)."""
         await self.limiter.clear(self.account_address, account.strip().lower(), address)
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one LoginLimits per process, for its whole life)
+    def _client_key(self, subject: str) -> str:
+        """The counter's key of one client (a digest: remembered, every request of a client asks for it)."""
+        return limit_key(self.client_rate.name, subject)
+
     async def request(self, subject: str) -> None:
         """Count one request of a client (a token's subject, or an address); 429 once its rate is spent."""
-        wait = self.client_rate_counts.hit(limit_key(self.client_rate.name, subject))
+        wait = self.client_rate_counts.hit(self._client_key(subject))
         if wait is not None:
             raise TooManyRequests("This client sends too many requests; slow down.", retry_after=wait)
 
@@ -180,11 +187,19 @@ async def client_rate_limit(request: Request) -> None:
     If the counts cannot be read (the database is away) the request goes on: the services answer for
     themselves, and the gateway must not turn a database hiccup into an outage of every route.
     """
-    if request.scope["path"] in ("/healthz", "/readyz", "/metrics"):  # probes and scrapes are not callers
+    await count_client_request(request.app.state.limits, request.scope)
+
+
+async def count_client_request(limits: LoginLimits, scope: Scope) -> None:
+    """``client_rate_limit`` on the ASGI scope (the proxy's fast path builds no Request)."""
+    if scope["path"] in ("/healthz", "/readyz", "/metrics"):  # probes and scrapes are not callers
         return
-    principal = getattr(request.state, "principal", None)
-    subject = f"sub:{principal.sub}" if principal is not None else f"addr:{client_address(request)}"
-    limits: LoginLimits = request.app.state.limits
+    principal = scope.get("state", {}).get("principal")
+    if principal is not None:
+        subject = f"sub:{principal.sub}"
+    else:
+        client = scope.get("client")
+        subject = f"addr:{client[0] if client else '-'}"
     try:
         await limits.request(subject)
     except TooManyRequests:
