@@ -32,3 +32,23 @@ def test_admin_logs_in_and_reads_reference_data_through_the_gateway(stack: Stack
     paths = spec.json()["paths"]
     for p in ("/v1/auth/token", "/v1/registry/regions", "/v1/budget/withdrawals", "/v1/reports/coverage"):
         assert p in paths, p
+
+
+def test_the_processes_are_forked_from_the_supervisor_and_named_by_their_command_line(stack: Stack) -> None:
+    """`make run` imports the shared libraries once and forks the four from that interpreter (scripts/prefork.py);
+    each still carries its uvicorn command line (ps, pgrep -f and the fault tests find it by it)."""
+    import subprocess
+    from pathlib import Path
+
+    assert "shared libraries imported" in stack.log()
+    for name in ("gateway", "registry", "budget", "reports"):
+        out = subprocess.run(
+            ["pgrep", "-f", f"phaen_{name}.main:create_app.*--port {stack.ports[name]}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        pids = out.stdout.split()
+        assert len(pids) == 1, (name, pids)
+        ppid = Path(f"/proc/{pids[0]}/stat").read_text().rsplit(")", 1)[1].split()[1]
+        assert "scripts/run.py" in Path(f"/proc/{ppid}/cmdline").read_text().replace("\0", " ")
