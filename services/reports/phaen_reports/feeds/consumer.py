@@ -22,14 +22,20 @@ from phaen_common.db import Database, is_retryable_db_error
 from phaen_common.outbox import OUTBOX_CHANNEL, EventFeed
 from phaen_reports import SCHEMA
 from phaen_reports.feeds.source import FeedSource, FeedUnavailable
-from phaen_reports.projections.apply import apply_events
+from phaen_reports.projections.apply import apply_events, driver_connection
 from phaen_reports.projections.models import PROJECTION_TABLES, FeedCursor
 from phaen_reports.webhooks.queue import queue_deliveries
 
 log = logging.getLogger("phaen.reports.feeds")
 
 _cursor = FeedCursor.__table__  # type: ignore[attr-defined]
-_CURSOR_AFTER = f'SELECT after FROM "{_cursor.schema}"."{_cursor.name}" WHERE source = $1'  # noqa: S608
+_CURSOR_NAME = f'"{_cursor.schema}"."{_cursor.name}"'
+_CURSOR_AFTER = f"SELECT after FROM {_CURSOR_NAME} WHERE source = $1"  # noqa: S608
+_LOCK_CURSOR = f"SELECT after FROM {_CURSOR_NAME} WHERE source = $1 FOR UPDATE"  # noqa: S608
+_MOVE_CURSOR = (
+    f"UPDATE {_CURSOR_NAME} SET after = $2, events_applied = events_applied + $3, last_success_at = $4 "  # noqa: S608
+    "WHERE source = $1"
+)
 
 
 def _discard(task: asyncio.Task[EventFeed]) -> None:
@@ -162,26 +168,15 @@ class FeedConsumer:
                 ahead.append((nxt, asyncio.create_task(source.fetch(after=nxt, limit=self.page_size))))
             try:
                 async with self.db.sessionmaker() as session, session.begin():
-                    locked = (
-                        await session.execute(
-                            select(_cursor.c.after).where(_cursor.c.source == source.name).with_for_update()
-                        )
-                    ).scalar_one()
+                    conn = await driver_connection(session)  # the cursor's two statements go as plain SQL
+                    locked = await conn.fetchval(_LOCK_CURSOR, source.name)
                     if locked != after:
                         continue  # another consumer applied this page meanwhile: fetch again from its cursor
                     await apply_events(session, page.items)
                     # Webhooks are queued with the cursor: never lost, never queued twice.
                     await queue_deliveries(session, source=source.name, events=page.items)
                     moved_to = max(page.next_after, after)
-                    await session.execute(
-                        update(_cursor)
-                        .where(_cursor.c.source == source.name)
-                        .values(
-                            after=moved_to,
-                            events_applied=_cursor.c.events_applied + len(page.items),
-                            last_success_at=_now(),
-                        )
-                    )
+                    await conn.execute(_MOVE_CURSOR, source.name, moved_to, len(page.items), _now())
             except Exception as exc:
                 if is_retryable_db_error(exc):
                     raise

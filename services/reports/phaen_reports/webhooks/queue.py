@@ -20,6 +20,7 @@ from phaen_reports.webhooks.models import WebhookDelivery, WebhookSubscription
 from phaen_reports.webhooks.scope import Places, Subscriber, account_of, may_receive, project_of
 
 _delivery = WebhookDelivery.__table__  # type: ignore[attr-defined]
+_subscription = WebhookSubscription.__table__  # type: ignore[attr-defined]
 
 
 async def _places(session: AsyncSession, typed: Sequence[tuple[Event, EventData]]) -> Places:
@@ -51,11 +52,8 @@ async def _places(session: AsyncSession, typed: Sequence[tuple[Event, EventData]
 
 async def queue_deliveries(session: AsyncSession, *, source: str, events: Sequence[Event]) -> int:
     """Queue each event for every active subscriber that asked for it and may read it. Returns how many."""
-    subs = (
-        (await session.execute(select(WebhookSubscription).where(col(WebhookSubscription.status) == "active")))
-        .scalars()
-        .all()
-    )
+    # Plain rows (no ORM objects): this runs with every page the consumer applies.
+    subs = (await session.execute(select(_subscription).where(_subscription.c.status == "active"))).all()
     if not subs or not events:
         return 0
     wanted = {t for s in subs for t in s.events}
