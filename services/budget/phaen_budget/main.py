@@ -133,6 +133,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events_router(PREFIX, outbox),
         _no_delete_router(),
     ]
+    from phaen_budget.withdrawals.fast import SignFastPath
+
     return create_service_app(
         name="budget",
         prefix=PREFIX,
@@ -140,6 +142,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=routers,
         on_startup=_startup,
         on_shutdown=_shutdown,
+        # The co-signature's usual shape, answered before FastAPI's routing (the route stays the documented one).
+        after_auth=[(SignFastPath, {})],
         description="Grants, projects, proposals, tranches, co-signed accounts, expenses "
         "and a hash-chained audit trail.",
     )
