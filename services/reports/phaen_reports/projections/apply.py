@@ -321,31 +321,24 @@ async def apply_events(session: AsyncSession, events: Iterable[Event]) -> None:
 
     Each table's rows go as one ``INSERT ... SELECT FROM unnest(<one array per column>)``: a page costs a
     statement per table, whatever its number of events, and no per-row parameter work in Python. Expenses and
-    their rollups are one statement too (``rollups.upsert_expenses``): the rollup deltas are computed in SQL.
+    their rollups are one statement, tambons and theirs another (``rollups.upsert_expenses`` /
+    ``upsert_tambons``): the rollup deltas are summed in SQL.
     """
     found = rows_for(events)
     if not found:
         return
     conn = await driver_connection(session)
-    changes: list[tuple[type[SQLModel], rollups.State, rollups.State]] = []
     if any(model in found for model in rollups.ROLLED_UP):
-        await rollups.lock(session)
+        await conn.execute(rollups.LOCK_SQL, rollups.LOCK_KEY)
     for model, rows in found.items():
         table: Table = model.__table__  # type: ignore[attr-defined]
-        columns = [c.name for c in table.columns]
-        values = [[row.get(c) for row in rows.values()] for c in columns]
+        values = bulk.arrays(table, [[row.get(c.name) for row in rows.values()] for c in table.columns])
         if model is m.Expense:
-            await rollups.upsert_expenses(conn, bulk.arrays(table, values))
-            continue
-        if model in rollups.ROLLED_UP:
-            stored = await rollups.current(session, model, rows.keys())
-            changes += [
-                (model, stored.get(k), rollups.merged(stored.get(k), {c: row.get(c) for c in columns}))
-                for k, row in rows.items()
-            ]
-        await conn.execute(bulk.upsert_sql(table), *bulk.arrays(table, values))
-    if changes:
-        await rollups.apply_deltas(session, changes)
+            await rollups.upsert_expenses(conn, values)
+        elif model is m.Tambon:
+            await rollups.upsert_tambons(conn, values)
+        else:
+            await conn.execute(bulk.upsert_sql(table), *values)
 
 
 async def driver_connection(session: AsyncSession) -> asyncpg.Connection:

@@ -1,22 +1,19 @@
 """Keeping the rollups: each applied page adds (new state - old state) of the rows it changed to their groups.
 
-The projector calls ``lock`` and ``current`` before it upserts the rolled-up tables (expense, tambon) and
-``apply_deltas`` after, in the same transaction. Re-applying a state adds nothing (its delta is zero), so
-at-least-once delivery stays exactly-once in the sums. One advisory lock serialises the read-old, write-new
-step across consumers (a rebuild and the poller, two replicas); TRUNCATE on rebuild waits for it as well.
+The projector upserts the rolled-up tables (expense, tambon) in one statement each, which also writes the
+rollup deltas (``upsert_expenses``, ``upsert_tambons``): the rows as they were and as they are after the upsert
+are compared in SQL. Re-applying a state adds nothing (its delta is zero), so at-least-once delivery stays
+exactly-once in the sums. One advisory lock (``LOCK_SQL``) serialises the read-old, write-new step across
+consumers (a rebuild and the poller, two replicas); TRUNCATE on rebuild waits for it as well.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Table, select, text
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Table, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
@@ -25,133 +22,20 @@ from phaen_reports.projections import bulk
 from phaen_reports.projections import models as m
 from phaen_reports.projections import rollup_models as ru
 
-State = Mapping[str, Any] | None
-Key = tuple[Any, ...]
-Delta = dict[str, Any]
-
 ROLLED_UP: tuple[type[SQLModel], ...] = (m.Expense, m.Tambon)
 _LOCK_KEY = int.from_bytes(hashlib.sha256(f"rollups:{SCHEMA}".encode()).digest()[:8], "big", signed=True)
-TIERS = ("model", "pilot", "expansion")
 
 
 def _table(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined]
 
 
+LOCK_SQL, LOCK_KEY = "SELECT pg_advisory_xact_lock($1)", _LOCK_KEY
+
+
 async def lock(session: AsyncSession) -> None:
     """Serialise rollup writers until the transaction ends."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-
-
-async def current(session: AsyncSession, model: type[SQLModel], keys: Iterable[Key]) -> dict[Key, dict[str, Any]]:
-    """The stored rows of ``model`` under these primary keys (single-column keys: expense id, tambon code)."""
-    table = _table(model)
-    (pk,) = table.primary_key.columns
-    wanted = [k[0] for k in keys]
-    if not wanted:
-        return {}
-    rows = (await session.execute(select(table).where(pk.in_(wanted)))).mappings()
-    return {(r[pk.name],): dict(r) for r in rows}
-
-
-def merged(old: State, new: Mapping[str, Any]) -> dict[str, Any]:
-    """The row after the upsert: a field the event leaves empty keeps its stored value (as the upsert does)."""
-    if old is None:
-        return dict(new)
-    return {**old, **{k: v for k, v in new.items() if v is not None}}
-
-
-def _expense_parts(s: State) -> list[tuple[type[SQLModel], Key, Delta]]:
-    if s is None:
-        return []
-    recorded = s.get("status") == "recorded"
-    counters = {
-        "recorded_count": 1 if recorded else 0,
-        "recorded_amount": (s.get("amount") or Decimal(0)) if recorded else Decimal(0),
-        "void_count": 1 if s.get("status") == "void" else 0,
-    }
-    out: list[tuple[type[SQLModel], Key, Delta]] = []
-    if s.get("grant_id") is not None and s.get("line_no") is not None:
-        out.append((ru.ExpenseLineRollup, (s["grant_id"], s["line_no"]), counters))
-    if s.get("project_id") is not None:
-        out.append((ru.ExpenseCategoryRollup, (s["project_id"], s.get("category") or ""), counters))
-    return out
-
-
-def _tambon_parts(s: State) -> list[tuple[type[SQLModel], Key, Delta]]:
-    if s is None or s.get("region") is None:
-        return []
-    region = s["region"]
-    counters = {tier: int(s.get("tier") == tier) for tier in TIERS}
-    counters |= {
-        "tambons": 1,
-        "tao_plan_integrated": int(s.get("tao_plan_integrated") is True),
-        "tao_funded": int(s.get("tao_funded") is True),
-    }
-    out: list[tuple[type[SQLModel], Key, Delta]] = [(ru.TambonRegionRollup, (region,), counters)]
-    for level, field in (("district", "district_code"), ("province", "province_code")):
-        if s.get(field) is not None:
-            out.append((ru.TambonPlaceRollup, (region, level, s[field]), {"tambons": 1}))
-    return out
-
-
-PARTS = {m.Expense: _expense_parts, m.Tambon: _tambon_parts}
-
-
-def deltas(
-    changes: Iterable[tuple[type[SQLModel], State, State]],
-) -> dict[type[SQLModel], dict[Key, Delta]]:
-    """Per rollup table and group: the sum of (new contribution - old contribution), zero groups left out."""
-    acc: dict[type[SQLModel], dict[Key, Delta]] = defaultdict(dict)
-    for model, old, new in changes:
-        parts = PARTS[model]
-        for sign, state in ((-1, old), (1, new)):
-            for table, key, counters in parts(state):
-                group = acc[table].setdefault(key, {})
-                for name, value in counters.items():
-                    group[name] = group.get(name, 0) + sign * value
-    return {
-        table: {k: d for k, d in groups.items() if any(v != 0 for v in d.values())}
-        for table, groups in acc.items()
-        if any(any(v != 0 for v in d.values()) for d in groups.values())
-    }
-
-
-async def _add(session: AsyncSession, model: type[SQLModel], groups: dict[Key, Delta]) -> list[Any]:
-    """Add deltas to their rows (created at zero when new), in key order so concurrent writers never deadlock."""
-    table = _table(model)
-    pk = [c.name for c in table.primary_key.columns]
-    counters = [c.name for c in table.columns if c.name not in pk]
-    values = [
-        {**dict(zip(pk, key, strict=True)), **{c: groups[key].get(c, 0) for c in counters}}
-        for key in sorted(groups, key=lambda k: tuple(str(x) for x in k))
-    ]
-    stmt = insert(table)
-    stmt = stmt.on_conflict_do_update(index_elements=pk, set_={c: table.c[c] + stmt.excluded[c] for c in counters})
-    if model is ru.TambonPlaceRollup:
-        result = await session.execute(stmt.returning(*table.c), values)
-        return list(result.all())
-    await session.execute(stmt, values)
-    return []
-
-
-async def apply_deltas(session: AsyncSession, changes: Iterable[tuple[type[SQLModel], State, State]]) -> None:
-    """Write the rollup deltas of these row changes (old, new) in the caller's transaction."""
-    found = deltas(changes)
-    places = found.pop(ru.TambonPlaceRollup, {})
-    if places:
-        # A district or province enters a region's distinct count when its row leaves 0, and leaves it at 0.
-        regions = found.setdefault(ru.TambonRegionRollup, {})
-        for row in await _add(session, ru.TambonPlaceRollup, places):
-            before = row.tambons - places[(row.region, row.level, row.code)]["tambons"]
-            step = (before <= 0 < row.tambons) - (row.tambons <= 0 < before)
-            if step:
-                column = "districts" if row.level == "district" else "provinces"
-                group = regions.setdefault((row.region,), {})
-                group[column] = group.get(column, 0) + step
-    for model, groups in found.items():
-        if groups:
-            await _add(session, model, groups)
 
 
 def _expense_sql() -> str:
@@ -217,6 +101,86 @@ def _expense_sql() -> str:
 
 
 EXPENSE_SQL = _expense_sql()
+
+
+def _tambon_sql() -> str:
+    """Upsert a page of tambons and move the region and place rollups, in one statement (as ``_expense_sql``).
+
+    A district or province enters its region's distinct count when its place row leaves 0 and leaves it when
+    the row comes back to 0: the place upsert's RETURNING (the count after) beside the delta (so the count
+    before) gives that step.
+    """
+    table = _table(m.Tambon)
+    cols = [c.name for c in table.columns]
+    if cols[0] != "code":
+        raise RuntimeError("the tambon table's first column must be its code ($1 below)")
+    names = ", ".join(f'"{c}"' for c in cols)
+    updates = ", ".join(f'"{c}" = coalesce(EXCLUDED."{c}", t."{c}")' for c in cols if c != "code")
+    kept = "code, region, tier, district_code, province_code, tao_plan_integrated, tao_funded"
+    place, region = _table(ru.TambonPlaceRollup), _table(ru.TambonRegionRollup)
+    counters = ["model", "pilot", "expansion", "tambons", "districts", "provinces", "tao_plan_integrated", "tao_funded"]
+    sums = ", ".join(f"sum({c})" for c in counters)
+    nonzero = " OR ".join(f"sum({c}) <> 0" for c in counters)
+    add = ", ".join(f"{c} = r.{c} + EXCLUDED.{c}" for c in counters)
+    # Identifiers come from our own table definitions; every value is a bind parameter.
+    return f"""
+    WITH new AS ({bulk.unnest(table)}),
+    old AS (SELECT {kept} FROM "{table.schema}"."{table.name}" WHERE code = ANY($1::varchar[])),
+    up AS (
+        INSERT INTO "{table.schema}"."{table.name}" AS t ({names}) SELECT * FROM new
+        ON CONFLICT (code) DO UPDATE SET {updates}
+        RETURNING {kept}
+    ),
+    moved AS (SELECT 1 AS sign, * FROM up UNION ALL SELECT -1 AS sign, * FROM old),
+    places AS (
+        SELECT region, 'district' AS level, district_code AS code, sum(sign) AS d FROM moved
+        WHERE region IS NOT NULL AND district_code IS NOT NULL GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT region, 'province', province_code, sum(sign) FROM moved
+        WHERE region IS NOT NULL AND province_code IS NOT NULL GROUP BY 1, 2, 3
+    ),
+    placed AS (
+        INSERT INTO "{place.schema}"."{place.name}" AS r (region, level, code, tambons)
+        SELECT region, level, code, d FROM places WHERE d <> 0 ORDER BY 1, 2, 3
+        ON CONFLICT (region, level, code) DO UPDATE SET tambons = r.tambons + EXCLUDED.tambons
+        RETURNING region, level, code, tambons
+    ),
+    steps AS (
+        SELECT p.region, p.level,
+               (a.tambons - p.d <= 0 AND a.tambons > 0)::int - (a.tambons <= 0 AND a.tambons - p.d > 0)::int AS step
+        FROM placed a JOIN places p ON p.region = a.region AND p.level = a.level AND p.code = a.code
+    ),
+    parts AS (
+        SELECT region,
+               sum(sign * (tier = 'model')::int) AS model, sum(sign * (tier = 'pilot')::int) AS pilot,
+               sum(sign * (tier = 'expansion')::int) AS expansion, sum(sign) AS tambons,
+               0 AS districts, 0 AS provinces,
+               sum(sign * (tao_plan_integrated IS TRUE)::int) AS tao_plan_integrated,
+               sum(sign * (tao_funded IS TRUE)::int) AS tao_funded
+        FROM moved WHERE region IS NOT NULL GROUP BY region
+        UNION ALL
+        SELECT region, 0, 0, 0, 0,
+               coalesce(sum(step) FILTER (WHERE level = 'district'), 0),
+               coalesce(sum(step) FILTER (WHERE level = 'province'), 0), 0, 0
+        FROM steps GROUP BY region
+    ),
+    regions AS (
+        INSERT INTO "{region.schema}"."{region.name}" AS r ({", ".join(["region", *counters])})
+        SELECT region, {sums} FROM parts GROUP BY region HAVING {nonzero} ORDER BY region
+        ON CONFLICT (region) DO UPDATE SET {add}
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM placed), (SELECT count(*) FROM regions)
+    """  # noqa: S608
+
+
+TAMBON_SQL = _tambon_sql()
+
+
+async def upsert_tambons(conn: asyncpg.Connection, columns: list[list[Any]]) -> None:
+    """Upsert tambons (one array per column, the table's column order) and move their rollups (see
+    ``_tambon_sql``), in the caller's transaction, after ``lock``."""
+    await conn.fetchrow(TAMBON_SQL, *columns)
 
 
 async def upsert_expenses(conn: asyncpg.Connection, columns: list[list[Any]]) -> None:
