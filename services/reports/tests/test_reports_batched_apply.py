@@ -146,3 +146,22 @@ async def test_smaller_pages_give_the_same_rows(reports_db, page_size):
             assert rolled == scratch, name
     finally:
         await db.dispose()
+
+
+async def test_a_database_error_half_way_through_a_page_leaves_nothing_of_it(reports_db):
+    w = World()
+    w.step(("expense", 0, 0, 0, 0, 4200))  # applied first (expenses come before tambons in this page)
+    bad = "X" + w.tambons[0]  # seven characters: the tambon table holds six
+    w.add("tambon.enrolled", "tambon", bad, {"code": bad, "region": w.regions[0], "tier": "model"})
+    db = Database(reports_db)
+    try:
+        (result,) = await FeedConsumer(db, [w.source], page_size=1000).catch_up()
+        assert not result.ok and result.applied == 0
+        assert await _line(db, w.grants[0]) == []
+        assert await _one(db, "SELECT count(*) FROM reports.expense WHERE id = :x", x=uuid.UUID(w.expenses[0])) == (0,)
+        after, error = await _one(
+            db, "SELECT after, last_error FROM reports.feed_cursor WHERE source = :s", s=w.source.name
+        )
+        assert after == 0 and error.startswith("applying events failed")
+    finally:
+        await db.dispose()
