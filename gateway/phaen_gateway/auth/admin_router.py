@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from phaen_common.auth import Principal
-from phaen_common.db import AfterCommit, SessionDep, after_commit
+from phaen_common.db import AfterCommit, DatabaseDep, SessionDep, after_commit
 from phaen_common.errors import ServiceUnavailable, responses
 from phaen_common.pagination import Page, PageDep
 from phaen_common.text import StorableText
@@ -32,7 +32,6 @@ from phaen_gateway.auth.schemas import (
     ClientCreated,
     ClientPublic,
     DirectoryAnswer,
-    DirectoryUser,
     PersonLink,
     Region,
     UserCreate,
@@ -83,17 +82,11 @@ async def create_user(
 )
 async def directory(
     _: Annotated[Principal, require("auth:directory", "auth:admin")],
-    session: SessionDep,
+    db: DatabaseDep,
     id: Annotated[list[str], Query(min_length=1, max_length=50)],
 ) -> DirectoryAnswer:
     """Enabled flag, roles and linked person of each id that is a user; other ids (clients, made-up) are absent."""
-    users = await service.directory(session=session, ids=[i[:64] for i in id])
-    return DirectoryAnswer(
-        users=[
-            DirectoryUser(id=u.id, enabled=u.disabled_at is None, roles=list(u.roles), person_id=u.person_id)
-            for u in users
-        ]
-    )
+    return DirectoryAnswer(users=await service.directory_users(db=db, ids=[i[:64] for i in id]))
 
 
 @router.get("/users", response_model=Page[UserPublic], responses=responses(*_AUTHZ, 422))

@@ -13,7 +13,9 @@ from sqlmodel import col
 
 from phaen_common.access import KNOWN_ROLES, REQUIRED_CLAIM
 from phaen_common.auth import Principal
+from phaen_common.db import Database
 from phaen_common.pagination import PageParams, paginate
+from phaen_gateway.auth import repository
 from phaen_gateway.auth.errors import (
     BankNotAllowed,
     BankRequired,
@@ -26,7 +28,7 @@ from phaen_gateway.auth.errors import (
 )
 from phaen_gateway.auth.models import PartnerClient, RefreshToken, User
 from phaen_gateway.auth.passwords import Hasher
-from phaen_gateway.auth.schemas import ClientCreate, ClientPublic, UserCreate, UserPublic
+from phaen_gateway.auth.schemas import ClientCreate, ClientPublic, DirectoryUser, UserCreate, UserPublic
 
 
 def check_roles(*, roles: Iterable[str], region: str | None = None, tambon: str | None = None) -> list[str]:
@@ -164,18 +166,24 @@ async def set_user_disabled(*, session: AsyncSession, user_id: uuid.UUID, disabl
     return user
 
 
-async def directory(*, session: AsyncSession, ids: Sequence[str]) -> list[User]:
-    """The users among ``ids`` (ids that are not user uuids, such as client ids, match nothing)."""
+def _user_ids(ids: Sequence[str]) -> list[uuid.UUID]:
+    """The ids that are user uuids (client ids and made-up ids are none)."""
     wanted: list[uuid.UUID] = []
     for raw in ids:
         try:
             wanted.append(uuid.UUID(raw))
         except ValueError:
             continue
+    return wanted
+
+
+async def directory_users(*, db: Database, ids: Sequence[str]) -> list[DirectoryUser]:
+    """What the services may know of the users among ``ids``: one statement on the read pool, no ORM session
+    (the budget service asks at every co-signature)."""
+    wanted = _user_ids(ids)
     if not wanted:
         return []
-    rows = await session.execute(select(User).where(col(User.id).in_(wanted)))
-    return list(rows.scalars().all())
+    return [DirectoryUser.model_validate(row) for row in await repository.directory_rows(db=db, ids=wanted)]
 
 
 async def user_of(*, session: AsyncSession, principal: Principal) -> User | None:
