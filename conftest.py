@@ -52,15 +52,25 @@ SLOW = (
 # file is one unit, so a module's fixtures are built once.
 SHARED_GROUPS = {"stack": "stack", "stoppable_stack": "stack", "world": "stack", "live_url": "budget-live"}
 
-# Roughly how long a group takes (seconds of wall time on a quiet machine, from `--durations`): the scheduler starts
-# the longest first, so no worker is left with a long group at the end while the other idles. A group not named
-# here counts a tenth of a second per test. Only the order depends on these figures, never what runs.
+# Roughly how long a group takes (seconds of wall time on a quiet machine: half of a run's at load ~8). The
+# scheduler starts the longest first, so no worker is left with a long group at the end while the other idles. A
+# group not named here counts a tenth of a second per test. Only the order depends on these figures, never what runs.
 GROUP_SECONDS = {
-    "stack": 240.0,
-    "budget-live": 30.0,
-    "services/budget/tests/test_money_properties.py": 25.0,
-    "services/budget/tests/test_fuzz.py": 20.0,
-    "services/budget/tests/test_state_machine.py": 10.0,
+    "stack": 230.0,
+    "budget-live": 55.0,
+    "tests/test_hostile_sweep.py": 52.0,
+    "services/budget/tests/test_fuzz.py": 37.0,
+    "tests/test_signatories.py": 27.0,
+    "gateway/tests/test_login_limits.py": 17.0,
+    "services/budget/tests/test_access_budget.py": 14.0,
+    "gateway/tests/test_bootstrap.py": 13.0,
+    "services/reports/tests/test_observe_documents.py": 12.0,
+    "tests/test_house_explicit_setup.py": 10.0,
+    "services/budget/tests/test_statements.py": 9.0,
+    "services/budget/tests/test_money_properties.py": 8.0,
+    "tests/test_openapi_client.py": 8.0,
+    "tests/test_openapi_fuzz.py": 8.0,
+    "tests/test_deploy_manifests.py": 8.0,
 }
 
 
