@@ -189,3 +189,23 @@ async def test_two_racing_approvals_on_money_for_one_approve_exactly_one(live_ur
                     (account["id"],),
                 ).fetchone()[0]
             assert approved == 1 and reserved == Decimal("80.00") <= balance
+
+
+def test_a_database_error_on_the_raw_connection_is_answered_as_on_the_orm_path():
+    """A data exception is the app's 4xx, a deadlock a 503 (retryable), a constraint stays for its mapping."""
+    import asyncpg
+    from sqlalchemy.exc import DBAPIError
+
+    from phaen_budget.core import driver
+    from phaen_common.db import is_retryable_db_error
+    from phaen_common.errors import data_exception_problem
+
+    with pytest.raises(DBAPIError) as too_long, driver.sqlalchemy_errors("INSERT"):
+        raise asyncpg.exceptions.StringDataRightTruncationError("value too long for type character varying(200)")
+    problem = data_exception_problem(too_long.value)
+    assert problem is not None and problem.status == 422
+    with pytest.raises(DBAPIError) as deadlock, driver.sqlalchemy_errors("SELECT"):
+        raise asyncpg.exceptions.DeadlockDetectedError("deadlock detected")
+    assert is_retryable_db_error(deadlock.value) and data_exception_problem(deadlock.value) is None
+    with pytest.raises(asyncpg.exceptions.CheckViolationError), driver.sqlalchemy_errors("UPDATE"):
+        raise asyncpg.exceptions.CheckViolationError("accounts_reserved_within_balance_check")

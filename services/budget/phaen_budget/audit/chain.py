@@ -16,6 +16,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from phaen_budget.audit.models import AuditEntry
+from phaen_budget.core import driver
 
 GENESIS = "0" * 64
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -110,7 +111,8 @@ _INSERT = (
 async def insert_rows(conn: Any, rows: list[dict[str, Any]]) -> None:
     """Insert chained rows on an asyncpg connection (the signing path, which reserved them in its own SQL)."""
     values = [tuple(row[c] for c in COLUMNS) for row in rows]
-    if len(values) == 1:
-        await conn.execute(_INSERT, *values[0])
-    else:
-        await conn.executemany(_INSERT, values)
+    with driver.sqlalchemy_errors(_INSERT):
+        if len(values) == 1:
+            await conn.execute(_INSERT, *values[0])
+        else:
+            await conn.executemany(_INSERT, values)

@@ -6,8 +6,12 @@ same rollback (a refusal, ``core.denials``), and the same Idempotency-Key claim 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import asyncpg
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
@@ -20,3 +24,17 @@ async def connection(session: AsyncSession) -> Any:
         # The adapter's own BEGIN, so the session's commit and rollback end this very transaction.
         await adapted._start_transaction()
     return adapted.driver_connection
+
+
+@contextmanager
+def sqlalchemy_errors(statement: str) -> Iterator[None]:
+    """Raise a database error met on the raw connection as the ORM path would have met it (``DBAPIError``), so
+    the app answers it the same way: a data exception (SQLSTATE 22) a 4xx, a retryable one a 503.
+
+    Constraint violations stay asyncpg's: the caller maps them by constraint name (``core.constraints``)."""
+    try:
+        yield
+    except asyncpg.IntegrityConstraintViolationError:
+        raise
+    except asyncpg.PostgresError as exc:
+        raise DBAPIError(statement, None, exc) from exc

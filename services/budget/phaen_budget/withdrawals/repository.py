@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from phaen_budget.accounts.models import Account, AccountSignatory
+from phaen_budget.core import driver
 from phaen_budget.core.access import account_clause, bank_names
 from phaen_budget.projects.models import Project
 from phaen_budget.withdrawals.models import Signature, Withdrawal
@@ -116,18 +117,20 @@ async def signing_lock(*, conn: Any, principal: Principal, withdrawal_id: uuid.U
     and the valid signatures: one round trip (``budget.signing_lock``); ``visible`` is false out of reach."""
     scope = reach(principal, "account")
     banks = [name for code in sorted(scope.banks) for name in bank_names(code)]
-    return await conn.fetchrow(
-        SIGNING_LOCK,
-        withdrawal_id,
-        scope.everything,
-        sorted(scope.regions),
-        sorted(scope.tambons),
-        banks,
-        scope.signatory,
-        key_id,
-    )
+    with driver.sqlalchemy_errors(SIGNING_LOCK):
+        return await conn.fetchrow(
+            SIGNING_LOCK,
+            withdrawal_id,
+            scope.everything,
+            sorted(scope.regions),
+            sorted(scope.tambons),
+            banks,
+            scope.signatory,
+            key_id,
+        )
 
 
 async def signing_write(*, conn: Any, args: Sequence[Any]) -> Any:
     """Insert the signature (and approve: status, reservation, event) and reserve the audit seq: one round trip."""
-    return await conn.fetchrow(SIGNING_WRITE, *args)
+    with driver.sqlalchemy_errors(SIGNING_WRITE):
+        return await conn.fetchrow(SIGNING_WRITE, *args)
