@@ -271,30 +271,14 @@ def main() -> int:
     env = dict(os.environ)
     env["PHAEN_DATA_DIR"] = str(data_dir)
     env.setdefault("PYTHONUNBUFFERED", "1")
+    embedded = not env.get("PHAEN_DATABASE_URL")
     database: DatabaseStart | None = None
-    local = read_local_stamps(data_dir)
-    if not env.get("PHAEN_DATABASE_URL"):
-        say(f"starting embedded PostgreSQL in {data_dir / 'pg'}")
-        database = DatabaseStart(data_dir)
-        expected_url = local.get("database_url")
-    else:
-        say("using PHAEN_DATABASE_URL")
-        expected_url = env["PHAEN_DATABASE_URL"]
-    fork = prefork.enabled()
-    if fork:
-        try:
-            prefork.preload()  # while PostgreSQL starts
-            say(f"shared libraries imported ({since_start()})")
-        except Exception as exc:  # each process imports what it needs itself, and says what is wrong
-            say(f"shared libraries not imported ({type(exc).__name__}: {exc}); starting plain processes")
-            fork = False
-    # The reports service's client secret: the gateway's set-up writes it to the data folder, reports reads it.
     host = env.get("PHAEN_BIND_HOST", "127.0.0.1")
     gateway_port = port_of("PHAEN_GATEWAY_PORT", 8000)
     for name, _pkg, default, var in PROCESSES:
         env.setdefault(f"PHAEN_{name.upper()}_URL", f"http://127.0.0.1:{port_of(var, default)}")
     env.setdefault("PHAEN_GATEWAY_URL", f"http://127.0.0.1:{gateway_port}")
-
+    fork = prefork.enabled()
     children: list[Child] = []
 
     def database_alive() -> bool:
@@ -307,8 +291,8 @@ def main() -> int:
     supervisor = Supervisor(
         children,
         say=say,
-        database_alive=database_alive if database is not None else None,
-        revive_database=revive_database if database is not None else None,
+        database_alive=database_alive if embedded else None,
+        revive_database=revive_database if embedded else None,
     )
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -320,16 +304,34 @@ def main() -> int:
             say(f"{name} starting on http://{host}:{port_of(var, default)}{why}")
         supervisor.start_all()
 
-    def stop_early_children() -> None:
+    def stop_early_children(why: str) -> None:
         if children:
-            say("the database's set-up stamps differ from the data folder's: stopping the processes for set-up")
+            say(f"{why}: stopping the processes for set-up")
             supervisor.stop_all()
             children.clear()
 
+    # Before anything starts: a Ctrl-C at any point stops what was started (the `finally` below).
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     code = 0
     try:
+        local = read_local_stamps(data_dir)
+        if embedded:
+            say(f"starting embedded PostgreSQL in {data_dir / 'pg'}")
+            database = DatabaseStart(data_dir)
+            expected_url = local.get("database_url")
+        else:
+            say("using PHAEN_DATABASE_URL")
+            expected_url = env["PHAEN_DATABASE_URL"]
+        if fork:
+            try:
+                prefork.preload()  # while PostgreSQL starts
+                say(f"shared libraries imported ({since_start()})")
+            except Exception as exc:  # each process imports what it needs itself, and says what is wrong
+                say(f"shared libraries not imported ({type(exc).__name__}: {exc}); starting plain processes")
+                fork = False
+        if supervisor.stopping:
+            return 0
         if isinstance(expected_url, str) and expected_url:
             # Warm start: set-up looks done (by the data folder's copy); start the processes now.
             env["PHAEN_DATABASE_URL"] = expected_url
@@ -337,13 +339,19 @@ def main() -> int:
                 start_children(" (set-up unchanged; the database is checked meanwhile)")
         if database is not None:
             url = database.result()
-            if children and url != env["PHAEN_DATABASE_URL"]:
-                stop_early_children()
+            if url != env.get("PHAEN_DATABASE_URL"):
+                stop_early_children("the database is not where the data folder's stamps said")
             env["PHAEN_DATABASE_URL"] = url
-        ran = run_setup(env, data_dir, before_changes=stop_early_children, fork=fork)
+        # The reports service's client secret: the gateway's set-up writes it to the data folder, reports reads it.
+        ran = run_setup(
+            env,
+            data_dir,
+            before_changes=lambda: stop_early_children("the database's set-up stamps differ from the data folder's"),
+            fork=fork,
+        )
         if ran or not children:
             write_local_stamps(data_dir, env["PHAEN_DATABASE_URL"], fingerprints(env, data_dir))
-        if not children:
+        if not children and not supervisor.stopping:
             start_children("")
         wait_healthy(
             [f"http://127.0.0.1:{port_of(v, d)}/readyz" for _n, _p, d, v in PROCESSES],
@@ -371,6 +379,11 @@ def main() -> int:
             if database.pg is not None:
                 database.pg.stop()
                 say("embedded PostgreSQL stopped")
+            else:
+                from phaen_common.devdb import stop_stray_server
+
+                if stop_stray_server(data_dir):  # its start was interrupted (Ctrl-C while pg_ctl waited)
+                    say("embedded PostgreSQL stopped")
     return code
 
 

@@ -9,9 +9,16 @@ the tests does not matter."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
 import httpx
 import psycopg
-from e2e_stack import Stack, database_url, login, start_stack
+import pytest
+from e2e_stack import ROOT, Stack, database_url, free_port, login, start_stack
 
 
 def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stoppable_stack: Stack) -> None:
@@ -54,3 +61,41 @@ def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the
     finally:
         assert again.stop() in (0, -2, 130)
     assert not (stack.data_dir / "pg" / "postmaster.pid").exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_it_starts_leaves_no_database_or_process_behind(tmp_path: Path) -> None:
+    """Ctrl-C while PostgreSQL starts and the shared libraries are imported: the start stops there, and the
+    database it started is stopped (the signal handlers are in place before anything starts)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
+    env.update({"PHAEN_DATA_DIR": str(tmp_path), "PHAEN_ADMIN_PASSWORD": "ctrl-c-" + os.urandom(4).hex()})
+    env.update({f"PHAEN_{n.upper()}_PORT": str(free_port()) for n in ("gateway", "registry", "budget", "reports")})
+    log_path = tmp_path / "make-run.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            ["make", "--no-print-directory", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while "starting embedded PostgreSQL" not in log_path.read_text() and time.monotonic() < deadline:
+            assert proc.poll() is None, log_path.read_text()
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    text = log_path.read_text()
+    assert "ready: gateway on" not in text and "stopping" in text, text[-3000:]
+    # Interrupted in initdb, its single-user backend may still be removing its lock file for a moment.
+    pid_file = tmp_path / "pg" / "postmaster.pid"
+    deadline = time.monotonic() + 15
+    while pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pid_file.exists(), text[-3000:]

