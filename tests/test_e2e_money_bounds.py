@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from e2e_stack import Stack, login
+from e2e_stack import Stack, http, login
 
 from phaen_common.thai_id import national_id_check_digit
 
@@ -24,7 +24,7 @@ class Api:
         self.h = {"Authorization": f"Bearer {token}"}
 
     def call(self, method: str, path: str, expect: int, **kw: Any) -> Any:
-        r = httpx.request(method, f"{self.base}{path}", headers=self.h, timeout=60, **kw)
+        r = http().request(method, f"{self.base}{path}", headers=self.h, timeout=60, **kw)
         assert r.status_code == expect, f"{method} {path} -> {r.status_code}: {r.text[:800]}"
         return r.json()
 

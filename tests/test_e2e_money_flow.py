@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from e2e_stack import Stack, login
+from e2e_stack import Stack, http, login
 
 from phaen_common.thai_id import national_id_check_digit
 
@@ -28,7 +28,7 @@ class Api:
 
     def call(self, method: str, path: str, expect: int | tuple[int, ...] = 200, **kw: Any) -> Any:
         headers = {**self.h, **kw.pop("headers", {})}
-        r = httpx.request(method, f"{self.base}{path}", headers=headers, timeout=60, **kw)
+        r = http().request(method, f"{self.base}{path}", headers=headers, timeout=60, **kw)
         want = (expect,) if isinstance(expect, int) else expect
         assert r.status_code in want, f"{method} {path} -> {r.status_code}: {r.text[:800]}"
         if r.headers.get("content-type", "").startswith(("application/json", "application/problem+json")):

@@ -10,7 +10,7 @@ import uuid
 from typing import Any
 
 import httpx
-from e2e_stack import Stack, login
+from e2e_stack import Stack, http, login
 
 from phaen_common.thai_id import national_id_check_digit
 
@@ -23,7 +23,7 @@ class Api:
         self.h = {"Authorization": f"Bearer {token}"}
 
     def call(self, method: str, path: str, expect: int | tuple[int, ...] = 200, **kw: Any) -> Any:
-        r = httpx.request(method, f"{self.base}{path}", headers=self.h, timeout=60, **kw)
+        r = http().request(method, f"{self.base}{path}", headers=self.h, timeout=60, **kw)
         want = (expect,) if isinstance(expect, int) else expect
         assert r.status_code in want, f"{method} {path} -> {r.status_code}: {r.text[:800]}"
         return r.json()

@@ -23,7 +23,7 @@ import httpx
 import psycopg
 import pytest
 from authz_world import RESOLUTION, World, _expense
-from e2e_stack import Stack, database_url, start_replicas
+from e2e_stack import Stack, database_url, http, start_replicas
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +45,7 @@ def gateways(stack: Stack) -> Iterator[list[str]]:
 
 def call(base: str, headers: dict[str, str], method: str, path: str, key: str | None = None, **kw: Any) -> Any:
     extra = {"Idempotency-Key": key} if key else {}
-    return httpx.request(method, f"{base}{path}", headers={**headers, **extra}, timeout=60, **kw)
+    return http().request(method, f"{base}{path}", headers={**headers, **extra}, timeout=60, **kw)
 
 
 def both(gateways: list[str], headers: dict[str, str], method: str, path: str, **kw: Any) -> list[httpx.Response]:
