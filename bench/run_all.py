@@ -17,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The known benchmarks first, in this order; any other bench/bench_*.py after them, alphabetically.
 ORDER = ["bench_start.py", "bench_requests.py", "bench_registry.py", "bench_budget.py", "bench_reports.py"]
+# Tools for profiling one part alone, not benchmarks of their own (bench_requests.py measures the same side by side).
+PROFILING_ONLY = {"bench_edge.py"}
 # Written by hand (what the profiles showed and what each change saved); put into RESULTS.md after the figures.
 FINDINGS = "PROFILE.md"
 
@@ -25,7 +27,7 @@ def discover(only: set[str]) -> list[Path]:
     """ORDER's scripts that exist, then every other ``bench_*.py`` alphabetically; ``only`` narrows by name."""
     here = ROOT / "bench"
     known = [here / n for n in ORDER if (here / n).exists()]
-    rest = sorted(p for p in here.glob("bench_*.py") if p.name not in ORDER)
+    rest = sorted(p for p in here.glob("bench_*.py") if p.name not in ORDER and p.name not in PROFILING_ONLY)
     return [p for p in known + rest if not only or p.name in only]
 
 
