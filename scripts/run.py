@@ -44,9 +44,20 @@ SECRET_FILE = re.compile(r"(secret|password)")
 # Where the four processes listen, and how `make run` starts them: no set-up step reads these (a stack started
 # again on other ports, as the end-to-end tests do, still skips its set-up).
 NOT_SETUP_INPUT = re.compile(r"PHAEN_(GATEWAY|REGISTRY|BUDGET|REPORTS)_(PORT|URL)|PHAEN_BIND_HOST|PHAEN_RUN_\w+")
-# No access log (a line per request; the apps log refused and failed requests themselves), uvloop and httptools
-# (uvicorn's fastest loop and parser; both in uvicorn[standard]).
-UVICORN_FLAGS = ["--no-access-log", "--loop", "uvloop", "--http", "httptools", "--timeout-graceful-shutdown", "5"]
+# No access log (a line per request; the apps log refused and failed requests themselves), no proxy headers (no
+# proxy stands in front of `make run`: uvicorn would otherwise take a loopback caller's X-Forwarded-For as its
+# address, and the login limit counts by address; tests/test_forwarded_for.py), uvloop and httptools (uvicorn's
+# fastest loop and parser; both in uvicorn[standard]).
+UVICORN_FLAGS = [
+    "--no-access-log",
+    "--no-proxy-headers",
+    "--loop",
+    "uvloop",
+    "--http",
+    "httptools",
+    "--timeout-graceful-shutdown",
+    "5",
+]
 SETUP_ORDER = ["phaen_gateway", "phaen_registry", "phaen_budget", "phaen_reports"]
 # The data folder's copy of the last completed set-up: its database URL and the four fingerprints.
 LOCAL_STAMPS = "setup-stamps.json"
