@@ -95,3 +95,18 @@ def env_with(**extra: str) -> dict[str, str]:
     env.update(extra)
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env
+
+
+async def fill_rollups(url: str) -> float:
+    """Fill the reports read model's rollups from its rows in SQL, as after a bulk load (seconds taken)."""
+    from phaen_common.db import Database
+    from phaen_reports.projections.rollups import rebuild_from_rows
+
+    db = Database(url)
+    t = time.perf_counter()
+    try:
+        async with db.sessionmaker() as session, session.begin():
+            await rebuild_from_rows(session)
+    finally:
+        await db.dispose()
+    return time.perf_counter() - t
