@@ -115,22 +115,34 @@ _COVERAGE_COUNTS = (
     "tao_plan_integrated",
     "tao_funded",
 )
+_COVERAGE_ZEROS = (0,) * len(_COVERAGE_COUNTS)
 
 
 async def coverage(*, db: Database, region: str | None, sources: Sequence[str], stale_after: float) -> s.Coverage:
     """Enrolled tambons per region by tier, with the districts/provinces they span and TAO integration, and
     the read model's freshness (one statement on the read pool)."""
     regions = _visible_regions(region)
-    row = await repository.coverage_rows(db=db, sources=sources, regions=regions)
+    row = await repository.coverage_rows(db=db)
     fresh = freshness_of(row["cursors"], sources=sources, stale_after=stale_after)
-    found = {r[0]: dict(zip(_COVERAGE_COUNTS, r[1:], strict=True)) for r in row["regions"]}
-    rows = [s.CoverageRow(region=code, name_th=REGION_TH[code], **found.get(code, {})) for code in regions]
-    totals = s.CoverageRow(
-        region="total",
-        name_th="รวม",
-        **{k: sum(getattr(r, k) for r in rows) for k in s.CoverageRow.model_fields if k not in ("region", "name_th")},
+    # Only the visible regions are shown and summed (the statement reads every region's rollup row).
+    found = {r[0]: r[1:] for r in row["regions"]}
+    counts = [found.get(code, _COVERAGE_ZEROS) for code in regions]
+    # Plain data validated once as a whole: cheaper than a model per row.
+    return s.Coverage.model_validate(
+        {
+            "regions": [
+                {"region": code, "name_th": REGION_TH[code], **dict(zip(_COVERAGE_COUNTS, c, strict=True))}
+                for code, c in zip(regions, counts, strict=True)
+            ],
+            "totals": {
+                "region": "total",
+                "name_th": "รวม",
+                **{k: sum(c[i] for c in counts) for i, k in enumerate(_COVERAGE_COUNTS)},
+            },
+            "as_of": fresh.as_of,
+            "stale": fresh.stale,
+        }
     )
-    return s.Coverage(regions=rows, totals=totals, as_of=fresh.as_of, stale=fresh.stale)
 
 
 async def facilitators(*, session: AsyncSession, region: str | None) -> s.Facilitators:
