@@ -130,6 +130,7 @@ def _become(cmd: list[str], env: dict[str, str], cwd: Path) -> None:
     # handlers only set a flag in the supervisor.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.set_wakeup_fd(-1)  # the supervisor's (its ExitWaiter); the child's event loop sets its own
     import setproctitle
 
     setproctitle.setproctitle(" ".join(cmd))

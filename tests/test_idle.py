@@ -59,3 +59,63 @@ def test_the_forked_servers_main_loop_ticks_once_a_second_and_stops_at_once_on_s
     assert shutdown - sent < 0.5, (sent, shutdown)
     # uvicorn raises the captured SIGTERM again once it has shut down, so the process ends by it.
     assert out.returncode == -15, out.stdout + out.stderr
+
+
+def test_the_supervisor_sleeps_between_passes_but_wakes_at_once_for_a_dead_child_and_a_signal() -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    sys.path.insert(0, str(SCRIPTS))
+    from supervisor import Child, Supervisor
+
+    child = Child(
+        name="svc", cmd=[sys.executable, "-c", "import time; time.sleep(60)"], env=dict(os.environ), cwd=SCRIPTS
+    )
+    said: list[tuple[float, str]] = []
+    sup = Supervisor([child], say=lambda line: said.append((time.monotonic(), line)))
+    passes: list[float] = []
+    tick = sup.tick
+
+    def counted_tick() -> None:
+        passes.append(time.monotonic())
+        tick()
+
+    sup.tick = counted_tick  # type: ignore[method-assign]
+    events: dict[str, float] = {}
+
+    def kill_child() -> None:
+        assert child.proc is not None
+        events["killed"] = time.monotonic()
+        os.kill(child.proc.pid, signal.SIGKILL)
+
+    def stop() -> None:
+        events["signalled"] = time.monotonic()
+        os.kill(os.getpid(), signal.SIGUSR1)
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        sup.stopping = True
+
+    previous = signal.signal(signal.SIGUSR1, on_signal)
+    timers = [threading.Timer(1.2, kill_child), threading.Timer(3.6, stop)]
+    sup.start_all()
+    try:
+        began = time.monotonic()
+        for t in timers:
+            t.start()
+        sup.run()
+        returned = time.monotonic()
+    finally:
+        for t in timers:
+            t.cancel()
+        signal.signal(signal.SIGUSR1, previous)
+        sup.stop_all(grace=5)
+    # Polling every 0.25 s would have made ~15 passes in 3.6 s; waiting up to 1 s (and woken for the death and
+    # the restart due 0.5 s later) makes about 7.
+    assert len(passes) <= 9, [round(p - began, 2) for p in passes]
+    exited = next(t for t, line in said if "exited (code -9)" in line)
+    restarted = next(t for t, line in said if "restarted" in line)
+    assert exited - events["killed"] < 0.2  # the child's pidfd woke it
+    assert 0.45 < restarted - exited < 0.7  # the scheduled restart is a due time it wakes for
+    assert returned - events["signalled"] < 0.2  # the signal's wakeup fd woke it
