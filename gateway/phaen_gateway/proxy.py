@@ -25,7 +25,7 @@ from phaen_common.errors import (
     PayloadTooLarge,
     ProblemError,
     ServiceUnavailable,
-    problem_response,
+    problem_of,
     responses,
 )
 from phaen_gateway.auth.limits import count_client_request
@@ -417,15 +417,7 @@ class ProxyFastPath:
             await count_client_request(app.state.limits, scope)
             response = await forward_asgi(app, scope, receive, service)
         except ProblemError as exc:
-            response = problem_response(
-                Request(scope, receive),
-                status=exc.status,
-                code=exc.code,
-                title=exc.title,
-                detail=exc.detail,
-                extra=exc.extra,
-                headers=exc.headers,
-            )
+            response = problem_of(Request(scope, receive), exc)
         await response(scope, receive, send)
 
 

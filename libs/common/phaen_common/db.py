@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import asyncpg
@@ -190,13 +191,9 @@ def after_commit(session: AsyncSession, hook: AfterCommit) -> None:
     session.info.setdefault("after_commit", []).append(hook)
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """The session dependency: the only place in a service that commits.
-
-    Declared with ``scope="function"`` (see ``SessionDep``) so the commit happens before the
-    response is sent: a failed commit becomes an error response, never a silent 200.
-    """
-    db: Database = request.app.state.db
+@asynccontextmanager
+async def committed_session(db: Database) -> AsyncIterator[AsyncSession]:
+    """A session committed when the block ends (rolled back if it raises), then its ``after_commit`` hooks run."""
     async with db.sessionmaker() as session:
         try:
             yield session
@@ -209,6 +206,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
             await hook()
         except Exception as exc:
             log.warning("after-commit hook failed: %s", type(exc).__name__)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The session dependency: the only place in a service that commits.
+
+    Declared with ``scope="function"`` (see ``SessionDep``) so the commit happens before the
+    response is sent: a failed commit becomes an error response, never a silent 200.
+    """
+    db: Database = request.app.state.db
+    async with committed_session(db) as session:
+        yield session
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

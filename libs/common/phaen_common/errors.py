@@ -242,6 +242,19 @@ def validation_problem(request: Request, exc: RequestValidationError) -> JSONRes
     )
 
 
+def problem_of(request: Request, exc: ProblemError) -> JSONResponse:
+    """The problem+json answer to ``exc`` (the error handlers' and the ASGI fast paths' one rendering)."""
+    return problem_response(
+        request,
+        status=exc.status,
+        code=exc.code,
+        title=exc.title,
+        detail=exc.detail,
+        extra=exc.extra,
+        headers=exc.headers,
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Render every error as problem+json; nothing internal leaks.
 
@@ -251,15 +264,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        return problem_response(
-            request,
-            status=exc.status,
-            code=exc.code,
-            title=exc.title,
-            detail=exc.detail,
-            extra=exc.extra,
-            headers=exc.headers,
-        )
+        return problem_of(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -15,7 +15,6 @@ that does not validate as ``SignBody``.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import typing
 import uuid
@@ -32,10 +31,9 @@ from phaen_budget.devicekeys.keys import OfflineSignature
 from phaen_budget.withdrawals import router as routes
 from phaen_budget.withdrawals import service
 from phaen_budget.withdrawals.schemas import SignBody, WithdrawalOut
-from phaen_common.errors import ProblemError, data_exception_problem, problem_response
+from phaen_common.db import committed_session
+from phaen_common.errors import ProblemError, data_exception_problem, problem_of
 from phaen_common.web import ScopeGuard
-
-log = logging.getLogger("phaen.budget.sign")
 
 _PATH = re.compile(r"/v1/budget/withdrawals/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/signatures")
 _READER: ScopeGuard = typing.get_args(routes.Reader)[1].dependency
@@ -147,41 +145,30 @@ class SignFastPath:
             offline = None
             if body is not None and body.key_id is not None and body.signature is not None:
                 offline = OfflineSignature.of(key_id=body.key_id, signature=body.signature)
-            db = request.app.state.db
-            async with db.sessionmaker() as session:
-                try:
-                    async with audited_denials(
-                        request,
-                        session,
-                        principal,
-                        action="withdrawal.sign",
-                        entity="withdrawal",
-                        entity_id=withdrawal_id,
-                    ):
-                        out = await service.sign(
-                            session=session,
-                            principal=principal,
-                            withdrawal_id=withdrawal_id,
-                            digest=digest,
-                            offline=offline,
-                        )
-                    await session.commit()
-                except BaseException:
-                    await session.rollback()
-                    raise
-            for hook in session.info.get("after_commit", []):
-                try:
-                    await hook()
-                except Exception as exc:
-                    log.warning("after-commit hook failed: %s", type(exc).__name__)
+            async with committed_session(request.app.state.db) as session:
+                async with audited_denials(
+                    request,
+                    session,
+                    principal,
+                    action="withdrawal.sign",
+                    entity="withdrawal",
+                    entity_id=withdrawal_id,
+                ):
+                    out = await service.sign(
+                        session=session,
+                        principal=principal,
+                        withdrawal_id=withdrawal_id,
+                        digest=digest,
+                        offline=offline,
+                    )
             return Response(_SERIALIZER.to_json(out, by_alias=True), status_code=201, media_type="application/json")
         except ProblemError as exc:
-            return _problem(request, exc)
+            return problem_of(request, exc)
         except DBAPIError as exc:
             problem = data_exception_problem(exc)
             if problem is None:
                 raise  # not the caller's value: the request-context middleware answers (503 or 500)
-            return _problem(request, problem)
+            return problem_of(request, problem)
 
 
 async def _read(receive: Receive) -> tuple[bytes, str]:
@@ -214,15 +201,3 @@ def _replay(raw: bytes, *, more: bool, receive: Receive) -> Receive:
         return await receive()
 
     return replay
-
-
-def _problem(request: Request, exc: ProblemError) -> Response:
-    return problem_response(
-        request,
-        status=exc.status,
-        code=exc.code,
-        title=exc.title,
-        detail=exc.detail,
-        extra=exc.extra,
-        headers=exc.headers,
-    )

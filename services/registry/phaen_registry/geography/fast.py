@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from phaen_common.errors import ProblemError, data_exception_problem, problem_response
+from phaen_common.errors import ProblemError, data_exception_problem, problem_of
 from phaen_common.etags import ETagMiddleware
 from phaen_common.web import ScopeGuard
 from phaen_registry.deps import Reader, geo_index
@@ -78,22 +78,10 @@ class SubdistrictFastPath:
             out = await service.get_subdistrict(db=request.app.state.db, index=index, code=code)
             response = Response(_SERIALIZER.to_json(out, by_alias=True), media_type="application/json")
         except ProblemError as exc:
-            response = _problem(request, exc)
+            response = problem_of(request, exc)
         except DBAPIError as exc:
             problem = data_exception_problem(exc)
             if problem is None:
                 raise  # not the caller's value: the request-context middleware answers (503 or 500)
-            response = _problem(request, problem)
+            response = problem_of(request, problem)
         await response(scope, receive, send)
-
-
-def _problem(request: Request, exc: ProblemError) -> Response:
-    return problem_response(
-        request,
-        status=exc.status,
-        code=exc.code,
-        title=exc.title,
-        detail=exc.detail,
-        extra=exc.extra,
-        headers=exc.headers,
-    )
