@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -47,7 +46,7 @@ def client_address(request: Request) -> str:
 
 @dataclass
 class _Window:
-    started: float  # monotonic
+    started: int  # time.monotonic_ns()
     shared: int = 0  # the count in PostgreSQL after our last flush (every replica's hits)
     pending: int = 0  # our hits not yet added to it
 
@@ -69,27 +68,28 @@ class BatchedRate:
         self.storage = storage
         self.item = item
         self.expiry = item.get_expiry()
+        self._expiry_ns = self.expiry * 1_000_000_000
         self.flush_seconds = flush_seconds
         self.windows: dict[str, _Window] = {}
         self._flusher: asyncio.Task[None] | None = None
 
     def hit(self, key: str) -> int | None:
         """Count one hit; None if within the limit, else the seconds until the window resets."""
-        now = time.monotonic()
+        now = time.monotonic_ns()
         window = self.windows.get(key)
-        if window is None or now - window.started >= self.expiry:
+        if window is None or now - window.started >= self._expiry_ns:
             if len(self.windows) >= self.max_clients:
                 self._forget_expired(now)
             window = self.windows[key] = _Window(started=now)
         if window.shared + window.pending >= self.item.amount:
-            return max(1, math.ceil(window.started + self.expiry - now))
+            return max(1, -((now - window.started - self._expiry_ns) // 1_000_000_000))  # whole seconds, up
         window.pending += 1
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.get_running_loop().create_task(self._flush_later())
         return None
 
-    def _forget_expired(self, now: float) -> None:
-        for key in [k for k, w in self.windows.items() if now - w.started >= self.expiry and not w.pending]:
+    def _forget_expired(self, now: int) -> None:
+        for key in [k for k, w in self.windows.items() if now - w.started >= self._expiry_ns and not w.pending]:
             del self.windows[key]
         while len(self.windows) >= self.max_clients:
             self.windows.pop(next(iter(self.windows)))
@@ -111,7 +111,7 @@ class BatchedRate:
                 return
             window.pending -= sent
             window.shared = max(window.shared, count)
-        self._forget_expired(time.monotonic())
+        self._forget_expired(time.monotonic_ns())
 
 
 class LoginLimits:

@@ -113,7 +113,7 @@ class KeySource(Protocol):
 
 
 class RevocationSource(Protocol):
-    async def is_revoked(self, sub: str, iat: float | None = None) -> bool: ...
+    async def is_revoked(self, sub: str, iat: int | None = None) -> bool: ...
 
 
 def construct_keys(jwks: Mapping[str, Any]) -> dict[str, Key]:
@@ -183,7 +183,7 @@ class RemoteKeySource:
 
 
 class NoRevocations:
-    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
+    async def is_revoked(self, sub: str, iat: int | None = None) -> bool:
         return False
 
 
@@ -191,7 +191,7 @@ class NoRevocations:
 ALWAYS = math.inf
 
 
-def _refused(cutoffs: Mapping[str, float], sub: str, iat: float | None) -> bool:
+def _refused(cutoffs: Mapping[str, float], sub: str, iat: int | None) -> bool:
     cutoff = cutoffs.get(sub_digest(sub))
     return cutoff is not None and (iat is None or iat < cutoff)
 
@@ -202,7 +202,7 @@ class SetRevocations:
     def __init__(self, subs: Iterable[str] = ()) -> None:
         self.cutoffs = {sub_digest(s): ALWAYS for s in subs}
 
-    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
+    async def is_revoked(self, sub: str, iat: int | None = None) -> bool:
         return _refused(self.cutoffs, sub, iat)
 
 
@@ -248,7 +248,7 @@ class CachedRevocations(ABC):
             self.cache_seconds, self.retry_floor
         )
 
-    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
+    async def is_revoked(self, sub: str, iat: int | None = None) -> bool:
         if self._due():
             async with self._lock:
                 if self._due():
@@ -290,7 +290,7 @@ class _Verified:
     principal: Principal
     kid: str
     key: Key
-    iat: float
+    iat: int  # whole epoch seconds, as the revocation check takes it
     until: float  # epoch seconds: exp + leeway
 
 
@@ -336,9 +336,7 @@ class TokenVerifier:
             self._verified.pop(digest, None)
         principal, kid, key = await self._verify(token)
         claims = principal.claims
-        self._verified[digest] = _Verified(
-            principal, kid, key, float(claims["iat"]), float(claims["exp"]) + self.leeway
-        )
+        self._verified[digest] = _Verified(principal, kid, key, int(claims["iat"]), float(claims["exp"]) + self.leeway)
         if len(self._verified) > self.cache_size:
             self._verified.popitem(last=False)
         return principal
@@ -398,7 +396,8 @@ class TokenVerifier:
         exp = claims.get("exp")
         if not isinstance(exp, int | float) or exp - iat > 3600 + self.leeway:
             raise Unauthorized("The access token lives longer than allowed.")
-        if await self.revocations.is_revoked(claims["sub"], iat):
+        # A JWT's iat is a NumericDate; ours are whole seconds, and a fraction is dropped (earlier, never later).
+        if await self.revocations.is_revoked(claims["sub"], int(iat)):
             raise Unauthorized("The access token's subject has been disabled.")
         roles = claims.get("roles") or []
         scope = claims.get("scope") or ""

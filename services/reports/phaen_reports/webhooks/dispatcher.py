@@ -98,7 +98,7 @@ class AppRevocations:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def is_revoked(self, sub: str, iat: float | None = None) -> bool:
+    async def is_revoked(self, sub: str, iat: int | None = None) -> bool:
         source = getattr(getattr(self.app.state, "verifier", None), "revocations", None)
         return bool(source is not None and await source.is_revoked(sub, iat))
 
@@ -161,7 +161,8 @@ class Dispatcher:
         """Whether the subscriber's access was revoked after it subscribed."""
         if self.revocations is None:
             return False
-        return await self.revocations.is_revoked(sub.owner, sub.created_at.timestamp())
+        # Whole seconds, like a token's iat; a fraction is dropped (earlier: in doubt, revoked).
+        return await self.revocations.is_revoked(sub.owner, int(sub.created_at.timestamp()))
 
     async def _disable_revoked(self, ids: set[Any]) -> None:
         async with self.db.sessionmaker() as session, session.begin():
