@@ -36,7 +36,13 @@ async def test_an_outbox_insert_notifies_at_commit_not_before(budget_url: str) -
         await writer.execute(f'CREATE SCHEMA "{schema}"; CREATE TABLE "{schema}".outbox (id bigserial PRIMARY KEY)')
         for statement in notify_trigger_sql(schema):
             await writer.execute(statement)
-        await listener.add_listener(OUTBOX_CHANNEL, lambda _c, _p, _ch, payload: heard.put_nowait(payload))
+
+        # Only this schema's notifications: other tests' commits (the live server's expiry sweep) NOTIFY too.
+        def hear(_c: object, _p: object, _ch: object, payload: str) -> None:
+            if payload == schema:
+                heard.put_nowait(payload)
+
+        await listener.add_listener(OUTBOX_CHANNEL, hear)
         async with writer.transaction():
             await writer.execute(f'INSERT INTO "{schema}".outbox DEFAULT VALUES')
             await writer.execute(f'INSERT INTO "{schema}".outbox DEFAULT VALUES')

@@ -30,6 +30,28 @@ def reports_db(pg_url: str) -> str:
     return pg_url
 
 
+@pytest.fixture(scope="session")
+def database_of_its_own(pg_url: str) -> Callable[[str], str]:
+    """``database_of_its_own(prefix)``: a new database beside the run's, in the same cluster,
+    with the reports schema migrated.
+
+    For tests that must not share the run's database: a replica that holds other rows, or a LISTEN that other
+    tests' commits would wake (NOTIFY reaches every listener of the database, and the budget service's live server
+    sweeps expiries in the run's database the whole session)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    def make(prefix: str) -> str:
+        name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')  # a generated name, never input
+        own = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+        upgrade(MIGRATIONS_DIR, own, SCHEMA)
+        return own
+
+    return make
+
+
 class Feed:
     """A recorded feed shaped exactly as docs/EVENTS.md describes (pos, event_id, type, entity, ...)."""
 

@@ -8,9 +8,17 @@ from collections.abc import Callable
 from typing import Any
 
 import asyncpg
+import pytest
 
 from phaen_common.db import to_async_url
 from phaen_common.outbox import OUTBOX_CHANNEL
+
+
+@pytest.fixture(scope="module")
+def reports_db(database_of_its_own: Callable[[str], str]) -> str:
+    """These tests count wake-ups: their consumers LISTEN in a database no other test commits to."""
+    return database_of_its_own("wakeups")
+
 
 ENROLLED = ("tambon.enrolled", "tambon", "100101", {"code": "100101", "region": "central", "tier": "pilot"})
 

@@ -7,24 +7,16 @@ reports, and one that exists only on the primary is not, so the test tells the t
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 import psycopg
 import pytest
 from pydantic import SecretStr
-from sqlalchemy.engine import make_url
-
-from phaen_common.migrations import upgrade
-from phaen_reports import MIGRATIONS_DIR, SCHEMA
 
 
 @pytest.fixture(scope="module")
-def replica_url(reports_db: str) -> str:
-    name = f"replica_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(reports_db, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')  # a generated name, never input
-    url = make_url(reports_db).set(database=name).render_as_string(hide_password=False)
-    upgrade(MIGRATIONS_DIR, url, SCHEMA)
-    return url
+def replica_url(database_of_its_own: Callable[[str], str]) -> str:
+    return database_of_its_own("replica")
 
 
 def _grant(url: str) -> str:
