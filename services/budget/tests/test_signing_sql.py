@@ -209,3 +209,14 @@ def test_a_database_error_on_the_raw_connection_is_answered_as_on_the_orm_path()
     assert is_retryable_db_error(deadlock.value) and data_exception_problem(deadlock.value) is None
     with pytest.raises(asyncpg.exceptions.CheckViolationError), driver.sqlalchemy_errors("UPDATE"):
         raise asyncpg.exceptions.CheckViolationError("accounts_reserved_within_balance_check")
+
+
+def test_the_signing_record_has_exactly_the_withdrawal_columns():
+    # budget.signing_lock returns the withdrawals row whole; WithdrawalRow(**row) fails on a column it lacks.
+    from dataclasses import fields
+
+    from phaen_budget.withdrawals.models import Withdrawal
+    from phaen_budget.withdrawals.service import WithdrawalRow
+
+    columns = {c.name for c in Withdrawal.__table__.columns}  # type: ignore[attr-defined]
+    assert {f.name for f in fields(WithdrawalRow)} == columns

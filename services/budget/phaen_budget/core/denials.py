@@ -72,15 +72,18 @@ async def audited_denials(
         if exc.status in DENIED_STATUSES:
             # Roll back first: the denial's own transaction must never wait on this one's locks.
             await session.rollback()
-            await record_bounded_denial(
-                request,
-                actor=principal.sub,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                code=exc.code,
-            )
+            await audit_refusal(request, principal, exc, action=action, entity=entity, entity_id=entity_id)
         raise
+
+
+async def audit_refusal(
+    request: Request, principal: Principal, exc: ProblemError, *, action: str, entity: str, entity_id: Any
+) -> None:
+    """Audit a refused money action (a 403, 404 or 409), once the refused transaction has rolled back."""
+    if exc.status in DENIED_STATUSES:
+        await record_bounded_denial(
+            request, actor=principal.sub, action=action, entity=entity, entity_id=entity_id, code=exc.code
+        )
 
 
 class AuditedScopeGuard(ScopeGuard):

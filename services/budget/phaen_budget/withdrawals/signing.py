@@ -16,12 +16,14 @@ import base64
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
 
-from phaen_budget.withdrawals.models import Withdrawal
 from phaen_common.money import CENT
+
+if TYPE_CHECKING:
+    from phaen_budget.withdrawals.service import AnyWithdrawal
 
 DOMAIN = "phaen.withdrawal.v1"
 
@@ -31,7 +33,7 @@ def utc_seconds(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def payload(w: Withdrawal) -> dict[str, Any]:
+def payload(w: AnyWithdrawal) -> dict[str, Any]:
     """The signed fields of a withdrawal, as plain JSON values."""
     return {
         "domain": DOMAIN,
@@ -64,11 +66,11 @@ def canonical(fields: dict[str, Any]) -> Signable:
     return Signable(canonical=data, digest=hashlib.sha256(data).hexdigest())
 
 
-def signable(w: Withdrawal) -> Signable:
+def signable(w: AnyWithdrawal) -> Signable:
     """What a signatory of ``w`` signs now."""
     return canonical(payload(w))
 
 
-def digest(w: Withdrawal) -> str:
+def digest(w: AnyWithdrawal) -> str:
     """The current digest of ``w``."""
     return signable(w).digest
