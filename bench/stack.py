@@ -110,7 +110,8 @@ def start(
     """
     data_dir = data_dir or Path(tempfile.mkdtemp(prefix="phaen-bench-run-"))
     ports = ports or {name: free_port() for name in NAMES}
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
+    # Nothing of the caller's PHAEN_ settings but the run knobs (PHAEN_RUN_*: forked or not, one write or not).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_") or k.startswith("PHAEN_RUN_")}
     env.update({f"PHAEN_{name.upper()}_PORT": str(port) for name, port in ports.items()})
     password = password or "bench-" + os.urandom(8).hex()
     env.update({"PHAEN_DATA_DIR": str(data_dir), "PHAEN_ADMIN_PASSWORD": password})

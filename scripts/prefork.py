@@ -36,6 +36,7 @@ PRELOAD = (
     "uvicorn.server",
     "uvicorn.loops.uvloop",
     "uvicorn.protocols.http.httptools_impl",
+    "phaen_common.serving",
     "uvicorn.lifespan.on",
     "sqlalchemy.dialects.postgresql.asyncpg",
     "sqlalchemy.ext.asyncio",

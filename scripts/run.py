@@ -47,14 +47,15 @@ NOT_SETUP_INPUT = re.compile(r"PHAEN_(GATEWAY|REGISTRY|BUDGET|REPORTS)_(PORT|URL
 # No access log (a line per request; the apps log refused and failed requests themselves), no proxy headers (no
 # proxy stands in front of `make run`: uvicorn would otherwise take a loopback caller's X-Forwarded-For as its
 # address, and the login limit counts by address; tests/test_forwarded_for.py), uvloop and httptools (uvicorn's
-# fastest loop and parser; both in uvicorn[standard]).
+# fastest loop and parser; both in uvicorn[standard]), the latter writing each response in one write
+# (phaen_common/serving.py; PHAEN_RUN_ONE_WRITE=0 for stock httptools, to compare).
 UVICORN_FLAGS = [
     "--no-access-log",
     "--no-proxy-headers",
     "--loop",
     "uvloop",
     "--http",
-    "httptools",
+    "httptools" if os.environ.get("PHAEN_RUN_ONE_WRITE") == "0" else "phaen_common.serving:OneWriteHttpToolsProtocol",
     "--timeout-graceful-shutdown",
     "5",
 ]

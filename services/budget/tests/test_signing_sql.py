@@ -1,7 +1,7 @@
 """The signing transaction in SQL (migration budget_0014): the same refusals as before, written as the attacks.
 
-The co-signature runs as two database functions on the session's own transaction (``budget.signing_lock``,
-``budget.signing_write``) with the rules in Python; these tests hold it to every money rule.
+The co-signature runs as two database functions on an open transaction (``budget.sign_lock``,
+``budget.sign_write``; budget_0015) with the rules in Python; these tests hold it to every money rule.
 """
 
 from __future__ import annotations
@@ -152,9 +152,10 @@ async def test_the_write_function_itself_refuses_an_overdraw(live_url, keys, bud
     with _db(budget_url) as conn:
         with pytest.raises(psycopg.errors.CheckViolation) as refused, conn.transaction():
             conn.execute(
-                "SELECT * FROM budget.signing_write(%s, %s, %s, 'mallory', 'person:mallory', NULL, NULL, NULL, NULL,"
-                " now(), true, 'grant', %s, %s, '{}'::jsonb, 1)",
-                (w["id"], account["id"], uuid.uuid4(), Decimal("100.01"), uuid.uuid4()),
+                "SELECT budget.sign_write(%s, %s, %s, 'mallory', 'person:mallory', NULL, NULL, NULL, NULL,"
+                " now(), true, 'grant', %s, %s, '{}'::jsonb,"
+                " -1, now(), 'mallory', 'withdrawal.sign', 'withdrawal', %s, 'ok', NULL, NULL, NULL, 'x', 'y')",
+                (w["id"], account["id"], uuid.uuid4(), Decimal("100.01"), uuid.uuid4(), w["id"]),
             )
         assert refused.value.diag.constraint_name == "accounts_reserved_within_balance_check"
         signatures = conn.execute("SELECT count(*) FROM budget.signatures WHERE withdrawal_id = %s", (w["id"],))
@@ -212,7 +213,7 @@ def test_a_database_error_on_the_raw_connection_is_answered_as_on_the_orm_path()
 
 
 def test_the_signing_record_has_exactly_the_withdrawal_columns():
-    # budget.signing_lock returns the withdrawals row whole; WithdrawalRow(**row) fails on a column it lacks.
+    # budget.sign_lock returns the withdrawals row whole; WithdrawalRow(**row) fails on a column it lacks.
     from dataclasses import fields
 
     from phaen_budget.withdrawals.models import Withdrawal

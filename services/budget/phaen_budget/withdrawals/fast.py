@@ -6,7 +6,7 @@ work (the registry's hottest read made the same finding, ``phaen_registry/geogra
 sits after the token check (``create_service_app(after_auth=...)``) and answers the common shape of that
 request with the same pieces the route uses: the ``Reader`` and ``budget:sign`` guards, the same rules
 (``service.sign_on``) on a plain transaction committed before the answer is sent (``Database.transaction``: no
-ORM session, no pre-ping; 5 round trips instead of 8), a refusal rolled back and audited
+ORM session, no pre-ping; 4 round trips instead of 8), a refusal rolled back and audited
 (``audit_refusal``, as ``audited_denials`` does for the route), the same problem+json and the same metrics (route
 label, audited actions). Everything else goes on to FastAPI, whose route stays the
 documented one (OpenAPI unchanged): a request with an ``Idempotency-Key``, a caller the guards refuse (FastAPI

@@ -104,17 +104,19 @@ async def due_for_expiry(*, session: AsyncSession, now: dt.datetime, limit: int)
     return list(rows.scalars().all())
 
 
-# The signing transaction (migration budget_0014): two round trips on the session's asyncpg connection.
-SIGNING_LOCK = "SELECT * FROM budget.signing_lock($1, $2, $3, $4, $5, $6, $7)"
+# The signing transaction (migrations budget_0014, budget_0015): two round trips on an open transaction.
+SIGNING_LOCK = "SELECT * FROM budget.sign_lock($1, $2, $3, $4, $5, $6, $7)"
 SIGNING_WRITE = (
-    "SELECT prev_hash, at, seqs FROM budget.signing_write("
-    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+    "SELECT budget.sign_write("
+    + ", ".join(f"${i}" for i in range(1, 28))  # the signature's 15 arguments, then the audit row's 12
+    + ")"
 )
 
 
 async def signing_lock(*, conn: Any, principal: Principal, withdrawal_id: uuid.UUID, key_id: uuid.UUID | None) -> Any:
     """Check the caller's reach, lock account, project, withdrawal (and the device key), read the signatory set
-    and the valid signatures: one round trip (``budget.signing_lock``); ``visible`` is false out of reach."""
+    and the valid signatures, and reserve the audit entry's place in the chain (``prev_hash``, ``at``, ``seq``):
+    one round trip (``budget.sign_lock``); ``visible`` is false out of reach (then nothing is locked)."""
     scope = reach(principal, "account")
     banks = [name for code in sorted(scope.banks) for name in bank_names(code)]
     with driver.sqlalchemy_errors(SIGNING_LOCK):
@@ -130,7 +132,7 @@ async def signing_lock(*, conn: Any, principal: Principal, withdrawal_id: uuid.U
         )
 
 
-async def signing_write(*, conn: Any, args: Sequence[Any]) -> Any:
-    """Insert the signature (and approve: status, reservation, event) and reserve the audit seq: one round trip."""
+async def signing_write(*, conn: Any, args: Sequence[Any], audit_row: Sequence[Any]) -> None:
+    """Insert the signature (and approve: status, reservation, event) and its chained audit row: one round trip."""
     with driver.sqlalchemy_errors(SIGNING_WRITE):
-        return await conn.fetchrow(SIGNING_WRITE, *args)
+        await conn.execute(SIGNING_WRITE, *args, *audit_row)

@@ -70,7 +70,7 @@ EXPIRY_ACTOR = "system:expiry"
 
 @dataclass(slots=True)
 class WithdrawalRow:
-    """A withdrawal as ``budget.signing_lock`` read it: the columns of ``Withdrawal`` in a plain record (building
+    """A withdrawal as ``budget.sign_lock`` read it: the columns of ``Withdrawal`` in a plain record (building
     an ORM instance, its instance state and instrumented attributes, was ~7 % of a co-signature's CPU)."""
 
     id: uuid.UUID
@@ -274,7 +274,7 @@ class SignatureRow:
 
 
 def _signature_of(row: dict[str, Any]) -> SignatureRow:
-    """A valid signature as ``budget.signing_lock`` reads it (JSON)."""
+    """A valid signature as ``budget.sign_lock`` reads it (JSON)."""
     return SignatureRow(
         signer=row["signer"],
         signer_person=row["signer_person"],
@@ -343,10 +343,11 @@ async def sign_on(
     ``offline``: a device key's signature delivered by ``principal`` (anyone who sees the withdrawal); it counts
     as the key owner's signature under every rule below.
 
-    Two round trips under the locks (``budget.signing_lock``, ``budget.signing_write``, migration budget_0014)
-    and the audit row, on ``conn``'s open transaction (a session's, or ``Database.transaction``'s); the rules
-    are here. Returns the answer and the audited state after (None when nothing was recorded: an offline
-    signature delivered again)."""
+    Two round trips on ``conn``'s open transaction (a session's, or ``Database.transaction``'s):
+    ``budget.sign_lock`` (the locks, what the rules read, the audit entry's place in the chain) and
+    ``budget.sign_write`` (the signature, the approval, the chained audit row; migrations budget_0014 and
+    budget_0015). The rules and the audit hash are here. Returns the answer and the audited state after (None
+    when nothing was recorded: an offline signature delivered again)."""
     locked = await repository.signing_lock(
         conn=conn, principal=principal, withdrawal_id=withdrawal_id, key_id=offline.key_id if offline else None
     )
@@ -420,8 +421,9 @@ async def sign_on(
     )
     event = encode_event("withdrawal.approved", _state(w)) if approving else None
     out = withdrawal_view(w, signatures=[*sigs, signature], threshold=threshold, now=now, digest=current)
+    (row,) = chain.chained([entry], prev_hash=locked["prev_hash"], at=locked["at"], seqs=[locked["seq"]])
     try:
-        reserved = await repository.signing_write(
+        await repository.signing_write(
             conn=conn,
             args=(
                 w.id,
@@ -439,8 +441,8 @@ async def sign_on(
                 w.amount,
                 uuid.uuid4(),
                 orjson.dumps(event).decode() if event is not None else None,
-                1,
             ),
+            audit_row=[row[c] for c in chain.COLUMNS],
         )
     except asyncpg.IntegrityConstraintViolationError as exc:
         refuse(
@@ -451,8 +453,6 @@ async def sign_on(
                 **ledger.CONSTRAINT_ERRORS,
             },
         )
-    rows = chain.chained([entry], prev_hash=reserved["prev_hash"], at=reserved["at"], seqs=list(reserved["seqs"]))
-    await chain.insert_rows(conn, rows)
     return out, after
 
 
