@@ -250,7 +250,14 @@ async def measure(url: str, keys: TestKeys, db_url: str, pid: int) -> list[tuple
     rows: list[tuple[str, str]] = []
     limits = httpx.Limits(max_connections=300, max_keepalive_connections=300, keepalive_expiry=2.0)
     phases = (
-        (("10 accounts, 8 clients", 10, int(os.environ.get("PHAEN_BENCH_QUICK_PER", "10")), 8),)
+        (
+            (
+                "10 accounts, quick",
+                10,
+                int(os.environ.get("PHAEN_BENCH_QUICK_PER", "10")),
+                int(os.environ.get("PHAEN_BENCH_QUICK_CLIENTS", "8")),
+            ),
+        )
         if QUICK
         else (
             ("20 accounts, 8 clients", 20, 20, 8),
