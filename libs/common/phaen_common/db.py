@@ -116,7 +116,9 @@ class Database:
             wait=pool_timeout,
             settings={"application_name": f"{application_name}-reads", "default_transaction_read_only": "on"},
         )
-        self._writes = Connections(dsn, size=size, wait=pool_timeout, settings={"application_name": application_name})
+        self._writes = Connections(
+            dsn, size=size, wait=pool_timeout, settings={"application_name": f"{application_name}-writes"}
+        )
         # Tests that roll back (``phaen_common.testing.rolled_back``) read and write on their one connection.
         self.pinned_reads: asyncpg.Connection | None = None
 

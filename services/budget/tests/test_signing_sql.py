@@ -221,3 +221,25 @@ def test_the_signing_record_has_exactly_the_withdrawal_columns():
 
     columns = {c.name for c in Withdrawal.__table__.columns}  # type: ignore[attr-defined]
     assert {f.name for f in fields(WithdrawalRow)} == columns
+
+
+async def test_a_signature_after_the_database_dropped_every_connection_is_signed_not_refused(
+    live_url, keys, budget_url
+):
+    # As after a PostgreSQL restart: the connections the service keeps for signatures are gone while idle. The
+    # next signature finds it at its BEGIN and signs on a new connection; the caller never sees a 503.
+    async with _client(live_url) as client:
+        b = Budget(client, keys)
+        _, account = await b.funded("100.00")
+        s1, s2, _s3 = account["signatories"]
+        w = await b.withdrawal(account, "10.00")
+        await b.sign(w, s1)  # the service now holds a used connection for signatures
+        with _db(budget_url) as conn:
+            ended = conn.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE application_name = 'phaen-budget-writes' AND state = 'idle'"
+            ).fetchone()[0]
+        assert ended >= 1
+        await asyncio.sleep(0.2)
+        signed = await b.sign(w, s2)
+        assert signed["status"] == "approved"
