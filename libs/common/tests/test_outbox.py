@@ -122,3 +122,33 @@ async def test_record_events_writes_many_in_order(common_db):
     assert [e.event_id for e in items] == ids
     assert items[0].payload == {"amount": "12.50", "on": "2024-05-01"}
     await engine.dispose()
+
+
+async def test_the_endpoints_plain_transaction_reads_what_the_session_reads(common_db):
+    """``read_feed_on`` (the endpoint's path, ``Database.transaction``) publishes and pages exactly as
+    ``read_feed`` on a session does: same events, positions, payloads, cursor and ``has_more``."""
+    from phaen_common.db import Database
+    from phaen_common.outbox import read_feed_on
+
+    engine = create_async_engine(to_async_url(common_db))
+    sm = async_sessionmaker(engine, expire_on_commit=False)
+    db = Database(common_db)
+    try:
+        _, start = await drain(sm, 0)
+        async with sm() as s, s.begin():
+            await record_events(
+                s, outbox, [("t.plain", "t", str(i), {"n": i, "amount": str(Decimal("1.10") * i)}) for i in range(7)]
+            )
+        async with db.transaction() as conn:  # publishes the seven, reads a first page
+            first = await read_feed_on(conn, outbox, after=start, limit=5)
+        async with sm() as s, s.begin():
+            same = await read_feed(s, outbox, after=start, limit=5)
+        assert first.model_dump() == same.model_dump()
+        assert first.has_more and len(first.items) == 5
+        async with db.transaction() as conn:
+            rest = await read_feed_on(conn, outbox, after=first.next_after, limit=5)
+        assert [e.payload["n"] for e in [*first.items, *rest.items]] == list(range(7))
+        assert not rest.has_more
+    finally:
+        await db.dispose()
+        await engine.dispose()
