@@ -93,7 +93,22 @@ class Stack:
 
 
 def start_stack(data_dir: Path | None = None, password: str | None = None) -> Stack:
-    """Start `make run`; pass the data folder (and password) of an earlier run to reuse its data."""
+    """Start `make run` and wait until it is ready; pass the data folder (and password) of an earlier run to reuse
+    its data."""
+    stack = launch_stack(data_dir, password)
+    deadline = time.monotonic() + 480
+    while time.monotonic() < deadline:
+        if stack.proc.poll() is not None:
+            raise AssertionError(f"make run exited early ({stack.proc.returncode}):\n{stack.log()[-4000:]}")
+        if "ready: gateway on" in stack.log():
+            return stack
+        time.sleep(0.5)
+    stack.stop()
+    raise AssertionError(f"make run not ready in time:\n{stack.log()[-4000:]}")
+
+
+def launch_stack(data_dir: Path | None = None, password: str | None = None) -> Stack:
+    """Start `make run` on free ports (in its own session) and return at once, without waiting for it."""
     data_dir = data_dir or Path(tempfile.mkdtemp(prefix="phaen-run-"))
     ports = {name: free_port() for name in ("gateway", "registry", "budget", "reports")}
     env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
@@ -117,16 +132,7 @@ def start_stack(data_dir: Path | None = None, password: str | None = None) -> St
         text=True,
         start_new_session=True,
     )
-    stack = Stack(proc=proc, data_dir=data_dir, ports=ports, admin_password=password, log_path=log_path)
-    deadline = time.monotonic() + 480
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"make run exited early ({proc.returncode}):\n{stack.log()[-4000:]}")
-        if "ready: gateway on" in stack.log():
-            return stack
-        time.sleep(0.5)
-    stack.stop()
-    raise AssertionError(f"make run not ready in time:\n{stack.log()[-4000:]}")
+    return Stack(proc=proc, data_dir=data_dir, ports=ports, admin_password=password, log_path=log_path)
 
 
 def attach_stack(data_dir: Path) -> Stack:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 
 import httpx
 import psycopg
 import pytest
-from e2e_stack import ROOT, Stack, database_url, free_port, login, start_stack
+from e2e_stack import Stack, database_url, launch_stack, login, start_stack
 
 
 def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the_data(stoppable_stack: Stack) -> None:
@@ -67,19 +66,8 @@ def test_ctrl_c_stops_every_process_and_the_database_and_a_second_run_reuses_the
 def test_ctrl_c_while_it_starts_leaves_no_database_or_process_behind(tmp_path: Path) -> None:
     """Ctrl-C while PostgreSQL starts and the shared libraries are imported: the start stops there, and the
     database it started is stopped (the signal handlers are in place before anything starts)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PHAEN_")}
-    env.update({"PHAEN_DATA_DIR": str(tmp_path), "PHAEN_ADMIN_PASSWORD": "ctrl-c-" + os.urandom(4).hex()})
-    env.update({f"PHAEN_{n.upper()}_PORT": str(free_port()) for n in ("gateway", "registry", "budget", "reports")})
-    log_path = tmp_path / "make-run.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            ["make", "--no-print-directory", "run"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    stack = launch_stack(tmp_path, "ctrl-c-" + os.urandom(4).hex())
+    proc, log_path = stack.proc, stack.log_path
     try:
         deadline = time.monotonic() + 120
         while "starting embedded PostgreSQL" not in log_path.read_text() and time.monotonic() < deadline:

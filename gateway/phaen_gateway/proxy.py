@@ -119,8 +119,7 @@ def _upstream_fields(
         lower = name.lower()
         if lower in _REQUEST_DROP_BYTES:
             if lower == b"connection":
-                tokens = {t.strip().lower() for t in value.split(b",") if t.strip()}
-                connection = tokens if connection is None else connection | tokens
+                connection = _connection_tokens(value, connection)
             elif lower == b"host":
                 facts.host = value
             elif lower == b"x-forwarded-for":
@@ -177,6 +176,12 @@ def _header(raw: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
     return found
 
 
+def _connection_tokens(value: bytes, seen: set[bytes] | None) -> set[bytes]:
+    """The header names a ``Connection`` header lists (hop-by-hop too), added to those of earlier ones."""
+    tokens = {t.strip().lower() for t in value.split(b",") if t.strip()}
+    return tokens if seen is None else seen | tokens
+
+
 def downstream_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """The service's headers minus hop-by-hop ones (and those its Connection lists), names in lower case."""
     out: list[tuple[bytes, bytes]] = []
@@ -185,8 +190,7 @@ def downstream_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, byte
         lower = name.lower()
         if lower in _RESPONSE_DROP_BYTES:
             if lower == b"connection":
-                tokens = {t.strip().lower() for t in value.split(b",") if t.strip()}
-                connection = tokens if connection is None else connection | tokens
+                connection = _connection_tokens(value, connection)
             continue
         out.append((lower, value))
     if connection is not None:

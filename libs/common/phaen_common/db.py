@@ -251,47 +251,36 @@ class Connections:
         for conn in idle:
             conn.terminate()
 
-    async def run(self, call: Callable[[asyncpg.Connection], Awaitable[Any]]) -> Any:
-        """``call(conn)`` on a connection; sent again once on a new connection if a used one was lost."""
+    async def _taken(self, call: Callable[[asyncpg.Connection], Awaitable[Any]]) -> tuple[asyncpg.Connection, Any]:
+        """A connection and ``call(conn)``'s result, sent again once on a new connection if a used one was lost.
+        The caller gives the connection back."""
         for attempt in (1, 2):
             conn, used = await self._take()
             try:
-                result = await call(conn)
-            except asyncpg.PostgresError as exc:
-                self._give(conn, reuse=not isinstance(exc, _LOST))
-                if not (isinstance(exc, _LOST) and used and attempt == 1):
-                    raise
-                self._forget_idle()
+                return conn, await call(conn)
             except _LOST:
                 self._give(conn, reuse=False)
                 if not (used and attempt == 1):
                     raise
                 self._forget_idle()
+            except asyncpg.PostgresError:
+                self._give(conn, reuse=True)  # reported in an orderly way: the connection is fine
+                raise
             except BaseException:
                 self._give(conn, reuse=False)
                 raise
-            else:
-                self._give(conn, reuse=True)
-                return result
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def run(self, call: Callable[[asyncpg.Connection], Awaitable[Any]]) -> Any:
+        """``call(conn)`` on a connection; sent again once on a new connection if a used one was lost."""
+        conn, result = await self._taken(call)
+        self._give(conn, reuse=True)
+        return result
 
     async def begun(self) -> asyncpg.Connection:
         """A connection with a transaction begun (a lost one found by the ``BEGIN`` is replaced once)."""
-        for attempt in (1, 2):
-            conn, used = await self._take()
-            try:
-                await conn.execute("BEGIN")
-            except _LOST:
-                self._give(conn, reuse=False)
-                if not (used and attempt == 1):
-                    raise
-                self._forget_idle()
-            except BaseException:
-                self._give(conn, reuse=False)
-                raise
-            else:
-                return conn
-        raise AssertionError("unreachable")  # pragma: no cover
+        conn, _ = await self._taken(lambda c: c.execute("BEGIN"))
+        return conn
 
     async def commit(self, conn: asyncpg.Connection) -> None:
         """``COMMIT`` the transaction ``begun`` gave, then give the connection back."""
