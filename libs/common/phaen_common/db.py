@@ -163,6 +163,18 @@ class Database:
             raise
         await self._writes.commit(conn)
 
+    async def commit_with(self, conn: asyncpg.Connection, statement: str) -> None:
+        """Send ``statement`` and the ``COMMIT`` of ``transaction()``'s block as one message (one round trip); the
+        block then sends nothing more, and its end commits nothing more. If ``statement`` fails, PostgreSQL skips
+        the ``COMMIT`` and the error propagates: the block's end rolls back as usual.
+
+        That message is a simple query, which takes no parameters: ``statement`` is sent as written, so it must
+        carry no value the caller has not checked (the co-signature's: one hash of 64 hex digits)."""
+        if self.pinned_reads is not None:  # a rolled-back test: the savepoint is released at the block's end
+            await conn.execute(statement)
+            return
+        await conn.execute(f"{statement}; COMMIT")
+
     async def listen(self, channel: str, on_notify: Callable[[str], None]) -> asyncpg.Connection:
         """A dedicated connection LISTENing on ``channel``; ``on_notify(payload)`` runs for each notification.
 
@@ -283,9 +295,11 @@ class Connections:
         return conn
 
     async def commit(self, conn: asyncpg.Connection) -> None:
-        """``COMMIT`` the transaction ``begun`` gave, then give the connection back."""
+        """``COMMIT`` the transaction ``begun`` gave (unless it ended already: ``Database.commit_with``), then give
+        the connection back."""
         try:
-            await conn.execute("COMMIT")
+            if conn.is_in_transaction():
+                await conn.execute("COMMIT")
         except asyncpg.PostgresError as exc:
             self._give(conn, reuse=not isinstance(exc, _LOST))
             raise

@@ -89,6 +89,31 @@ async def test_a_refused_block_rolls_back_and_its_connection_is_reused(db: Datab
     assert pids[0] == pids[1]
 
 
+async def test_the_last_statement_and_the_commit_go_in_one_message(db: Database) -> None:
+    n = await _rows(db)
+    pids = []
+    async with db.transaction() as conn:
+        pids.append(await conn.fetchval("SELECT pg_backend_pid()"))
+        await conn.execute(f"INSERT INTO public.{TABLE} VALUES ($1)", 3000 + n)
+        await db.commit_with(conn, f"INSERT INTO public.{TABLE} VALUES ({3001 + n})")
+        assert not conn.is_in_transaction()  # committed here: the block's end sends no second COMMIT
+    assert await _rows(db) == n + 2
+    async with db.transaction() as conn:
+        pids.append(await conn.fetchval("SELECT pg_backend_pid()"))
+    assert pids[0] == pids[1]  # the connection went back for reuse
+
+
+async def test_a_failing_last_statement_skips_the_commit_and_the_block_rolls_back(db: Database) -> None:
+    n = await _rows(db)
+    with pytest.raises(asyncpg.UniqueViolationError):
+        async with db.transaction() as conn:
+            await conn.execute(f"INSERT INTO public.{TABLE} VALUES ($1)", 4000 + n)
+            await db.commit_with(conn, f"INSERT INTO public.{TABLE} VALUES ({4000 + n})")  # the same key again
+    assert await _rows(db) == n  # nothing of the block was committed
+    async with db.transaction() as conn:
+        assert await conn.fetchval("SELECT 1") == 1  # and its connection is usable
+
+
 async def test_a_transaction_on_a_connection_lost_since_its_last_use_begins_on_a_new_one(db: Database) -> None:
     async with db.transaction() as conn:
         pid = await conn.fetchval("SELECT pg_backend_pid()")

@@ -1,7 +1,8 @@
 """The signing transaction in SQL (migration budget_0014): the same refusals as before, written as the attacks.
 
-The co-signature runs as two database functions on an open transaction (``budget.sign_lock``,
-``budget.sign_write``; budget_0015) with the rules in Python; these tests hold it to every money rule.
+The co-signature runs as database functions on an open transaction (``budget.cosign_lock``,
+``budget.cosign_write``, ``budget.cosign_chain``; budget_0014, budget_0016) with the rules and the audit hash in
+Python; these tests hold it to every money rule, and its audit entry to the chain.
 """
 
 from __future__ import annotations
@@ -152,9 +153,9 @@ async def test_the_write_function_itself_refuses_an_overdraw(live_url, keys, bud
     with _db(budget_url) as conn:
         with pytest.raises(psycopg.errors.CheckViolation) as refused, conn.transaction():
             conn.execute(
-                "SELECT budget.sign_write(%s, %s, %s, 'mallory', 'person:mallory', NULL, NULL, NULL, NULL,"
+                "SELECT * FROM budget.cosign_write(%s, %s, %s, 'mallory', 'person:mallory', NULL, NULL, NULL, NULL,"
                 " now(), true, 'grant', %s, %s, '{}'::jsonb,"
-                " -1, now(), 'mallory', 'withdrawal.sign', 'withdrawal', %s, 'ok', NULL, NULL, NULL, 'x', 'y')",
+                " 'mallory', 'withdrawal.sign', 'withdrawal', %s, 'ok', NULL, NULL, NULL)",
                 (w["id"], account["id"], uuid.uuid4(), Decimal("100.01"), uuid.uuid4(), w["id"]),
             )
         assert refused.value.diag.constraint_name == "accounts_reserved_within_balance_check"
@@ -213,7 +214,7 @@ def test_a_database_error_on_the_raw_connection_is_answered_as_on_the_orm_path()
 
 
 def test_the_signing_record_has_exactly_the_withdrawal_columns():
-    # budget.sign_lock returns the withdrawals row whole; WithdrawalRow(**row) fails on a column it lacks.
+    # budget.cosign_lock returns the withdrawals row whole; WithdrawalRow(**row) fails on a column it lacks.
     from dataclasses import fields
 
     from phaen_budget.withdrawals.models import Withdrawal
@@ -243,3 +244,59 @@ async def test_a_signature_after_the_database_dropped_every_connection_is_signed
         await asyncio.sleep(0.2)
         signed = await b.sign(w, s2)
         assert signed["status"] == "approved"
+
+
+async def test_racing_signatures_and_other_audited_changes_make_one_verified_chain(live_url, keys, budget_url):
+    """Co-signatures reserve their place in the chain in their lock's round trip, other changes as they flush:
+    sent at once, they make one unbroken chain, with one entry each and time running with the chain."""
+    async with _client(live_url) as client:
+        b = Budget(client, keys)
+        accounts = [(await b.funded("100000.00"))[1] for _ in range(3)]
+        pending = [(a, await b.withdrawal(a, "10.00")) for a in accounts for _ in range(4)]
+        with _db(budget_url) as conn:
+            seq_before = conn.execute("SELECT coalesce(max(seq), 0) FROM budget.audit_log").fetchone()[0]
+        answers = await asyncio.gather(
+            *[client.post(_url(w), headers=b.signer(s)) for a, w in pending for s in a["signatories"][:2]],
+            *[b.withdrawal(a, "1.00") for a in accounts for _ in range(3)],
+        )
+        signed = answers[:24]
+        assert {r.status_code for r in signed} == {201}, [r.text for r in signed if r.status_code != 201]
+        assert (await b.get("/v1/budget/audit/verify"))["ok"] is True
+    with _db(budget_url) as conn:
+        rows = conn.execute("SELECT action, at FROM budget.audit_log WHERE seq > %s ORDER BY seq", (seq_before,))
+        entries = rows.fetchall()
+    actions = [action for action, _ in entries]
+    assert actions.count("withdrawal.sign") == 24 and actions.count("withdrawal.request") == 9
+    assert [at for _, at in entries] == sorted(at for _, at in entries)
+
+
+async def test_the_audit_insert_takes_only_a_staged_entry_once_and_a_well_formed_hash(live_url, keys, budget_url):
+    """``budget.cosign_chain`` called around the signing functions: nothing staged, a malformed hash (the
+    statement is sent whole with the COMMIT, so the hash is its one value), a second insert of one entry."""
+    from phaen_budget.withdrawals.repository import signing_chain
+
+    async with _client(live_url) as client:
+        b = Budget(client, keys)
+        _, account = await b.funded("100.00")
+        w = await b.withdrawal(account, "10.00")
+    good = "ab" * 32
+    with _db(budget_url) as conn:
+        with pytest.raises(psycopg.errors.RaiseException, match="no co-signature audit entry"), conn.transaction():
+            conn.execute(signing_chain(good))
+        staged = (
+            "SELECT * FROM budget.cosign_write(%s, %s, %s, 'mallory', 'person:mallory', NULL, NULL, NULL, NULL,"
+            " now(), false, 'grant', 10, %s, NULL, 'mallory', 'withdrawal.sign', 'withdrawal', %s, 'ok', NULL, NULL,"
+            " NULL)"
+        )
+        for bad in ("AB" * 32, "ab" * 31, "ab" * 32 + "'); DROP TABLE budget.audit_log; --"):
+            with pytest.raises(psycopg.errors.RaiseException, match="64 hex digits"), conn.transaction():
+                conn.execute(staged, (w["id"], account["id"], uuid.uuid4(), uuid.uuid4(), w["id"]))
+                conn.execute("SELECT budget.cosign_chain(%s)", (bad,))
+            with pytest.raises(ValueError):
+                signing_chain(bad)
+        with pytest.raises(psycopg.errors.RaiseException, match="no co-signature"), conn.transaction():
+            conn.execute(staged, (w["id"], account["id"], uuid.uuid4(), uuid.uuid4(), w["id"]))
+            conn.execute(signing_chain(good))
+            conn.execute(signing_chain(good))
+        count = conn.execute("SELECT count(*) FROM budget.signatures WHERE withdrawal_id = %s", (w["id"],))
+        assert count.fetchone()[0] == 0  # each attempt rolled back whole

@@ -16,7 +16,6 @@ from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from phaen_budget.audit.models import AuditEntry
-from phaen_budget.core import driver
 
 GENESIS = "0" * 64
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -102,17 +101,6 @@ COLUMNS = (
     "prev_hash",
     "hash",
 )
-_INSERT = (
-    f"INSERT INTO budget.audit_log ({', '.join(COLUMNS)}) "  # noqa: S608 (our own column names)
-    f"VALUES ({', '.join(f'${i}' for i in range(1, len(COLUMNS) + 1))})"
-)
 
-
-async def insert_rows(conn: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert chained rows on an asyncpg connection (the signing path, which reserved them in its own SQL)."""
-    values = [tuple(row[c] for c in COLUMNS) for row in rows]
-    with driver.sqlalchemy_errors(_INSERT):
-        if len(values) == 1:
-            await conn.execute(_INSERT, *values[0])
-        else:
-            await conn.executemany(_INSERT, values)
+# The fields of an entry its writer gives (``item``); seq, time and the hashes come from the chain.
+ENTRY_FIELDS = ("actor", "action", "entity", "entity_id", "outcome", "detail", "before_digest", "after_digest")

@@ -147,9 +147,15 @@ class SignFastPath:
             offline = None
             if body is not None and body.key_id is not None and body.signature is not None:
                 offline = OfflineSignature.of(key_id=body.key_id, signature=body.signature)
-            async with request.app.state.db.transaction() as conn:
+            db = request.app.state.db
+            async with db.transaction() as conn:
                 out, after = await service.sign_on(
-                    conn=conn, principal=principal, withdrawal_id=withdrawal_id, digest=digest, offline=offline
+                    conn=conn,
+                    principal=principal,
+                    withdrawal_id=withdrawal_id,
+                    digest=digest,
+                    offline=offline,
+                    finish=lambda statement: db.commit_with(conn, statement),  # the last round trip commits
                 )
             if after is not None:
                 metrics.count_audited([("withdrawal.sign", after.get("status"))])

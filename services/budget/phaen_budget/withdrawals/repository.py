@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Collection, Sequence
 from typing import Any
@@ -104,19 +105,18 @@ async def due_for_expiry(*, session: AsyncSession, now: dt.datetime, limit: int)
     return list(rows.scalars().all())
 
 
-# The signing transaction (migrations budget_0014, budget_0015): two round trips on an open transaction.
-SIGNING_LOCK = "SELECT * FROM budget.sign_lock($1, $2, $3, $4, $5, $6, $7)"
-SIGNING_WRITE = (
-    "SELECT budget.sign_write("
-    + ", ".join(f"${i}" for i in range(1, 28))  # the signature's 15 arguments, then the audit row's 12
-    + ")"
-)
+# The signing transaction (migrations budget_0014, budget_0016): three round trips on an open transaction, the
+# last of them also its COMMIT where the caller can send it (``Database.commit_with``).
+SIGNING_LOCK = "SELECT * FROM budget.cosign_lock($1, $2, $3, $4, $5, $6, $7)"
+# The signature's 15 arguments, then the audit entry's 8: placeholders only.
+SIGNING_WRITE = "SELECT * FROM budget.cosign_write(" + ", ".join(f"${i}" for i in range(1, 24)) + ")"  # noqa: S608
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 
 async def signing_lock(*, conn: Any, principal: Principal, withdrawal_id: uuid.UUID, key_id: uuid.UUID | None) -> Any:
     """Check the caller's reach, lock account, project, withdrawal (and the device key), read the signatory set
-    and the valid signatures, and reserve the audit entry's place in the chain (``prev_hash``, ``at``, ``seq``):
-    one round trip (``budget.sign_lock``); ``visible`` is false out of reach (then nothing is locked)."""
+    and the valid signatures: one round trip (``budget.cosign_lock``); ``visible`` is false out of reach (then
+    nothing is locked)."""
     scope = reach(principal, "account")
     banks = [name for code in sorted(scope.banks) for name in bank_names(code)]
     with driver.sqlalchemy_errors(SIGNING_LOCK):
@@ -132,7 +132,18 @@ async def signing_lock(*, conn: Any, principal: Principal, withdrawal_id: uuid.U
         )
 
 
-async def signing_write(*, conn: Any, args: Sequence[Any], audit_row: Sequence[Any]) -> None:
-    """Insert the signature (and approve: status, reservation, event) and its chained audit row: one round trip."""
+async def signing_write(*, conn: Any, args: Sequence[Any], audit_entry: Sequence[Any]) -> Any:
+    """Insert the signature (and approve: status, reservation, event), stage its audit entry and reserve the
+    entry's place in the chain (``prev_hash``, ``at``, ``seq``; the chain lock, held to the commit): one round
+    trip (``budget.cosign_write``)."""
     with driver.sqlalchemy_errors(SIGNING_WRITE):
-        await conn.execute(SIGNING_WRITE, *args, *audit_row)
+        return await conn.fetchrow(SIGNING_WRITE, *args, *audit_entry)
+
+
+def signing_chain(entry_hash: str) -> str:
+    """The statement that inserts the staged entry with its hash (``budget.cosign_chain``), written out whole so
+    that it can go in one message with the ``COMMIT`` (that protocol takes no parameters): its one value is
+    checked to be 64 hex digits first."""
+    if not _HASH.fullmatch(entry_hash):
+        raise ValueError("an audit hash is 64 hex digits")
+    return f"SELECT budget.cosign_chain('{entry_hash}')"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -337,17 +337,20 @@ async def sign_on(
     withdrawal_id: uuid.UUID,
     digest: str | None = None,
     offline: OfflineSignature | None = None,
+    finish: Callable[[str], Awaitable[Any]] | None = None,
 ) -> tuple[WithdrawalOut, dict[str, Any] | None]:
     """Co-sign as one person; the signature that reaches ``threshold`` distinct persons approves.
 
     ``offline``: a device key's signature delivered by ``principal`` (anyone who sees the withdrawal); it counts
     as the key owner's signature under every rule below.
 
-    Two round trips on ``conn``'s open transaction (a session's, or ``Database.transaction``'s):
-    ``budget.sign_lock`` (the locks, what the rules read, the audit entry's place in the chain) and
-    ``budget.sign_write`` (the signature, the approval, the chained audit row; migrations budget_0014 and
-    budget_0015). The rules and the audit hash are here. Returns the answer and the audited state after (None
-    when nothing was recorded: an offline signature delivered again)."""
+    Three round trips on ``conn``'s open transaction (a session's, or ``Database.transaction``'s):
+    ``budget.cosign_lock`` (the locks, what the rules read), ``budget.cosign_write`` (the signature, the
+    approval, the audit entry staged with its place in the chain: from here the chain lock is held) and the
+    entry's insert with the hash computed here (``repository.signing_chain``), sent by ``finish``, which may
+    send the ``COMMIT`` with it (``Database.commit_with``; by default it is sent alone). Migrations budget_0014
+    and budget_0016. The rules are here. Returns the answer and the audited state after (None when nothing was
+    recorded: an offline signature delivered again)."""
     locked = await repository.signing_lock(
         conn=conn, principal=principal, withdrawal_id=withdrawal_id, key_id=offline.key_id if offline else None
     )
@@ -421,9 +424,8 @@ async def sign_on(
     )
     event = encode_event("withdrawal.approved", _state(w)) if approving else None
     out = withdrawal_view(w, signatures=[*sigs, signature], threshold=threshold, now=now, digest=current)
-    (row,) = chain.chained([entry], prev_hash=locked["prev_hash"], at=locked["at"], seqs=[locked["seq"]])
     try:
-        await repository.signing_write(
+        place = await repository.signing_write(
             conn=conn,
             args=(
                 w.id,
@@ -442,7 +444,7 @@ async def sign_on(
                 uuid.uuid4(),
                 orjson.dumps(event).decode() if event is not None else None,
             ),
-            audit_row=[row[c] for c in chain.COLUMNS],
+            audit_entry=[entry[c] for c in chain.ENTRY_FIELDS],
         )
     except asyncpg.IntegrityConstraintViolationError as exc:
         refuse(
@@ -453,6 +455,8 @@ async def sign_on(
                 **ledger.CONSTRAINT_ERRORS,
             },
         )
+    (row,) = chain.chained([entry], prev_hash=place["prev_hash"], at=place["at"], seqs=[place["seq"]])
+    await (finish or conn.execute)(repository.signing_chain(row["hash"]))
     return out, after
 
 
