@@ -373,7 +373,12 @@ def main() -> None:
                 )
             )
             for label, run in plan:
-                runs.setdefault(label, []).append(measured(pids, run))
+                result = measured(pids, run)
+                runs.setdefault(label, []).append(result)
+                per = {p: round(ms_per_request(result, p), 3) for p in pids if result["cpu"][p] > 0.01}
+                print(
+                    f"[bench_requests] {label}: {ok_count(result) / result['seconds']:.0f}/s, ms {per}", file=sys.stderr
+                )
             cosign_bare.append(asyncio.run(bare_cosign(s.database_url, seconds=3)))
             cosign_service.append(asyncio.run(service_cosign(s.database_url, templates, signer_ids, seconds=3)))
         print("[bench_requests] 64 connections through the gateway", file=sys.stderr, flush=True)

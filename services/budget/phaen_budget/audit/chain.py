@@ -87,20 +87,5 @@ def append(session: Session, items: list[dict[str, Any]]) -> None:
     session.execute(insert(AuditEntry), rows)
 
 
-COLUMNS = (
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "entity",
-    "entity_id",
-    "outcome",
-    "detail",
-    "before_digest",
-    "after_digest",
-    "prev_hash",
-    "hash",
-)
-
 # The fields of an entry its writer gives (``item``); seq, time and the hashes come from the chain.
 ENTRY_FIELDS = ("actor", "action", "entity", "entity_id", "outcome", "detail", "before_digest", "after_digest")
