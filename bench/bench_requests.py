@@ -174,13 +174,14 @@ def sign_requests(withdrawals: list[str], signers: list[tuple[str, str]]) -> lis
 
 
 async def bare_cosign(url: str, seconds: float, clients: int = CONNECTIONS, accounts: int = 10) -> float:
-    """A minimal co-sign transaction in PostgreSQL (asyncpg in a loop), no audit entry: lock the account row, insert the
-    signature, update the withdrawal; ``clients`` at once over ``accounts`` accounts. Signatures per second."""
+    """A minimal co-sign transaction in PostgreSQL (asyncpg in a loop), with no audit entry: lock the account
+    row, insert the signature, update the withdrawal; ``clients`` at once over ``accounts`` accounts. Signatures
+    per second."""
     import asyncpg
 
-    from phaen_common.db import to_async_url
+    from phaen_common.db import asyncpg_dsn
 
-    dsn = "postgresql://" + to_async_url(url).split("://", 1)[1]
+    dsn = asyncpg_dsn(url)
     schema = f"bench_cosign_{uuid.uuid4().hex[:6]}"
     setup = await asyncpg.connect(dsn)
     await setup.execute(
@@ -239,9 +240,9 @@ async def service_cosign(
     from phaen_budget.audit import chain
     from phaen_budget.audit.service import item
     from phaen_budget.withdrawals import repository
-    from phaen_common.db import to_async_url
+    from phaen_common.db import asyncpg_dsn, jsonb_value
 
-    dsn = "postgresql://" + to_async_url(url).split("://", 1)[1]
+    dsn = asyncpg_dsn(url)
     setup = await asyncpg.connect(dsn)
     per_template = int(seconds * 2500 / 2 / len(templates)) + 1  # more than can be signed in ``seconds``
     copies = [
@@ -266,7 +267,7 @@ async def service_cosign(
     async def sign(conn: asyncpg.Connection, w: uuid.UUID, signer: str) -> None:
         locked = await conn.fetchrow(repository.SIGNING_LOCK, w, True, [], [], [], None, None)
         row = locked["w"]
-        approving = len(orjson.loads(locked["signatures"])) + 1 >= locked["threshold"]
+        approving = len(jsonb_value(locked["signatures"])) + 1 >= locked["threshold"]
         state = {"id": w, "amount": row["amount"], "status": row["status"], "version": row["version"]}
         after = {**state, "status": "approved" if approving else "pending", "signer": signer}
         entry = item(

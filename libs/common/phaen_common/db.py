@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import asyncpg
+import orjson
 from fastapi import Depends, Request
 from sqlalchemy import MetaData
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -79,6 +80,16 @@ def to_async_url(url: str) -> str:
     raise ValueError("PHAEN_DATABASE_URL must be a PostgreSQL URL")
 
 
+def asyncpg_dsn(url: str) -> str:
+    """The same database as a plain ``postgresql://`` DSN, for ``asyncpg.connect`` itself."""
+    return "postgresql://" + to_async_url(url).split("://", 1)[1]
+
+
+def jsonb_value(value: Any) -> Any:
+    """A jsonb value as asyncpg gives it: text on a plain connection (no codec), already decoded on SQLAlchemy's."""
+    return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
 def to_sync_url(url: str) -> str:
     """The same database through psycopg (used by Alembic and scripts)."""
     return to_async_url(url).replace("postgresql+asyncpg://", "postgresql+psycopg://", 1)
@@ -106,7 +117,7 @@ class Database:
             connect_args={"server_settings": {"application_name": application_name}},
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
-        dsn = "postgresql://" + to_async_url(url).split("://", 1)[1]
+        dsn = asyncpg_dsn(url)
         self._dsn = dsn
         self._application_name = application_name
         size = max(1, pool_size)

@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field, computed_field
 from sqlalchemy import (
@@ -33,7 +32,7 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
-from phaen_common.db import DatabaseDep
+from phaen_common.db import DatabaseDep, jsonb_value
 from phaen_common.errors import responses
 from phaen_common.events import encode
 from phaen_common.events.envelope import dataschema_of, source_of, subject_of
@@ -221,12 +220,7 @@ async def read_feed_on(conn: Any, table: Table, *, after: int, limit: int) -> Ev
         after,
         limit + 1,
     )
-    return _feed_of([{**row, "payload": _json(row["payload"])} for row in rows], table, after=after, limit=limit)
-
-
-def _json(value: Any) -> Any:
-    """A jsonb value as asyncpg gives it without a codec (text), or already decoded."""
-    return orjson.loads(value) if isinstance(value, str | bytes) else value
+    return _feed_of([{**row, "payload": jsonb_value(row["payload"])} for row in rows], table, after=after, limit=limit)
 
 
 def _feed_of(rows: Sequence[Any], table: Table, *, after: int, limit: int) -> EventFeed:

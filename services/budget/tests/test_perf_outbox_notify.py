@@ -7,16 +7,12 @@ import uuid
 
 import asyncpg
 
-from phaen_common.db import to_async_url
+from phaen_common.db import asyncpg_dsn
 from phaen_common.outbox import OUTBOX_CHANNEL, notify_trigger_sql
 
 
-def _dsn(url: str) -> str:
-    return "postgresql://" + to_async_url(url).split("://", 1)[1]
-
-
 async def test_the_budget_outbox_has_the_notify_trigger(budget_url: str) -> None:
-    conn = await asyncpg.connect(_dsn(budget_url))
+    conn = await asyncpg.connect(asyncpg_dsn(budget_url))
     try:
         found = await conn.fetchval(
             "SELECT count(*) FROM pg_trigger WHERE tgname = 'outbox_notify' AND tgrelid = 'budget.outbox'::regclass"
@@ -30,8 +26,8 @@ async def test_an_outbox_insert_notifies_at_commit_not_before(budget_url: str) -
     # The trigger the migration installs, on an outbox of a throwaway schema: the shared budget feed stays clean.
     schema = f"notify_{uuid.uuid4().hex[:8]}"
     heard: asyncio.Queue[str] = asyncio.Queue()
-    listener = await asyncpg.connect(_dsn(budget_url))
-    writer = await asyncpg.connect(_dsn(budget_url))
+    listener = await asyncpg.connect(asyncpg_dsn(budget_url))
+    writer = await asyncpg.connect(asyncpg_dsn(budget_url))
     try:
         await writer.execute(f'CREATE SCHEMA "{schema}"; CREATE TABLE "{schema}".outbox (id bigserial PRIMARY KEY)')
         for statement in notify_trigger_sql(schema):

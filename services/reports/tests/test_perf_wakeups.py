@@ -10,7 +10,7 @@ from typing import Any
 import asyncpg
 import pytest
 
-from phaen_common.db import to_async_url
+from phaen_common.db import asyncpg_dsn
 from phaen_common.outbox import OUTBOX_CHANNEL
 
 
@@ -58,7 +58,7 @@ async def _applied(app: Any, source: str) -> int:
 
 async def _notify(url: str, payload: str, times: int = 1) -> None:
     """``times`` notifications, each in its own transaction (as ``times`` commits in a row would send)."""
-    conn = await asyncpg.connect("postgresql://" + to_async_url(url).split("://", 1)[1])
+    conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
         for _ in range(times):
             await conn.execute("SELECT pg_notify($1, $2)", OUTBOX_CHANNEL, payload)

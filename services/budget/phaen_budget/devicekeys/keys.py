@@ -1,6 +1,6 @@
 """What a withdrawal signature needs of a device key: its signature, normalised.
 
-The key itself is read and held FOR SHARE by ``budget.sign_lock`` (a revocation waits for the signature, or
+The key itself is read and held FOR SHARE by ``budget.cosign_lock`` (a revocation waits for the signature, or
 the signature sees the revocation) and the signature verified with ``crypto.verifies`` (``withdrawals.service``).
 """
 

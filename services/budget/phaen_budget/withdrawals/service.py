@@ -58,7 +58,7 @@ from phaen_budget.withdrawals.errors import (
 from phaen_budget.withdrawals.models import Signature, Withdrawal
 from phaen_budget.withdrawals.schemas import SignatureOut, SigningPayloadOut, WithdrawalCreate, WithdrawalOut
 from phaen_common.auth import Principal
-from phaen_common.db import Database, run_in_transaction
+from phaen_common.db import Database, jsonb_value, run_in_transaction
 from phaen_common.events import encode as encode_event
 from phaen_common.outbox import record_event
 from phaen_common.pagination import Page, PageParams, paginate
@@ -70,7 +70,7 @@ EXPIRY_ACTOR = "system:expiry"
 
 @dataclass(slots=True)
 class WithdrawalRow:
-    """A withdrawal as ``budget.sign_lock`` read it: the columns of ``Withdrawal`` in a plain record (building
+    """A withdrawal as ``budget.cosign_lock`` read it: the columns of ``Withdrawal`` in a plain record (building
     an ORM instance, its instance state and instrumented attributes, was ~7 % of a co-signature's CPU)."""
 
     id: uuid.UUID
@@ -274,7 +274,7 @@ class SignatureRow:
 
 
 def _signature_of(row: dict[str, Any]) -> SignatureRow:
-    """A valid signature as ``budget.sign_lock`` reads it (JSON)."""
+    """A valid signature as ``budget.cosign_lock`` reads it (JSON)."""
     return SignatureRow(
         signer=row["signer"],
         signer_person=row["signer_person"],
@@ -283,11 +283,6 @@ def _signature_of(row: dict[str, Any]) -> SignatureRow:
         offline_signature=row["offline_signature"],
         signed_at=dt.datetime.fromisoformat(row["signed_at"]),
     )
-
-
-def _json(value: Any) -> Any:
-    """A jsonb value (decoded already by SQLAlchemy's codec on its connections; text on a bare one)."""
-    return orjson.loads(value) if isinstance(value, str) else value
 
 
 @dataclass
@@ -358,7 +353,7 @@ async def sign_on(
         raise WithdrawalNotFound()
     w = WithdrawalRow(**dict(locked["w"]))
     threshold: int = locked["threshold"]
-    sigs = [_signature_of(row) for row in _json(locked["signatures"])]
+    sigs = [_signature_of(row) for row in jsonb_value(locked["signatures"])]
     if offline is not None:
         if not locked["key_found"]:
             raise UnknownKey()
@@ -370,7 +365,7 @@ async def sign_on(
             raise KeyRevoked(f"The key was revoked at {signing.utc_seconds(locked['key_revoked_at'])}.")
     else:
         signer, claimed_person = principal.sub, principal.person_id
-    members: dict[str, str | None] = _json(locked["signatories"])
+    members: dict[str, str | None] = jsonb_value(locked["signatories"])
     if signer not in members:
         raise NotASignatory()
     # The person the set was checked with; a set from before persons were recorded falls back to the token.
